@@ -1,0 +1,244 @@
+"""The ``orgmodel`` command: opens the editor, or answers questions about a model file.
+
+Subcommands that need no picture (check, support, impact, why) never import Qt, so they
+start fast and run on servers. Exit codes: 0 ok, 1 invalid model or no result, 2 usage.
+Messages are English (they are for scripts); unit names pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from typing import TextIO
+
+from . import __version__
+from .errors import ModelFileError, OrgModelError
+from .model import OrgModel
+
+COMMANDS = ("check", "support", "impact", "why")
+OFFICE_TITLES = {"front": "front office", "middle": "middle office", "back": "back office"}
+
+
+class _Failure(Exception):
+    """Ends a command with exit code 1 and these lines on stderr."""
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="orgmodel",
+        description=(
+            "Model an organisation as front-, middle- and back-office units with reporting lines "
+            "and dependencies, and see which back-office functions support each revenue-generating unit. "
+            "Without a command, opens FILE (or the bundled sample) in the editor."
+        ),
+        epilog="Exit codes: 0 ok, 1 invalid model or no result, 2 usage error.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    opener = commands.add_parser("open", help="open FILE (or the bundled sample model) in the editor (the default command)")
+    opener.add_argument("file", nargs="?", metavar="FILE", help="a .orgmodel file")
+
+    check = commands.add_parser("check", help="validate a model file and summarise it")
+    check.add_argument("file", metavar="FILE")
+
+    support = commands.add_parser("support", help="back-office units supporting each revenue-generating unit")
+    support.add_argument("file", metavar="FILE")
+    support.add_argument("--json", action="store_true", help="print one JSON object {revenue unit id: [back-office ids]}")
+
+    impact = commands.add_parser("impact", help="revenue-generating units (and revenue at risk) behind each back-office unit")
+    impact.add_argument("file", metavar="FILE")
+    impact.add_argument("--json", action="store_true", help="print one JSON object {back-office unit id: [revenue unit ids]}")
+
+    why = commands.add_parser("why", help="show the dependency chain by which a back-office unit supports a revenue unit")
+    why.add_argument("file", metavar="FILE")
+    why.add_argument("source", metavar="FROM_ID", help="id of the revenue-generating unit")
+    why.add_argument("target", metavar="TO_ID", help="id of the back-office unit")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (the console script exits with it)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or (args[0] not in (*COMMANDS, "open") and not args[0].startswith("-")):
+        args.insert(0, "open")
+    options = _parser().parse_args(args)
+    try:
+        return _run(options)
+    except _Failure as failure:
+        for line in failure.lines:
+            print(line, file=sys.stderr)
+        return 1
+    except ModelFileError as error:
+        for line in error.lines():
+            print(line, file=sys.stderr)
+        return 1
+    except OrgModelError as error:
+        print(f"orgmodel: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, as other Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(options: argparse.Namespace) -> int:
+    if options.command == "open":
+        return _open(options.file)
+    from .fileformat import load
+
+    model = load(options.file)
+    if options.command == "check":
+        return _check(options.file, model)
+    if options.command == "support":
+        return _support(model, options.json)
+    if options.command == "impact":
+        return _impact(model, options.json)
+    return _why(options.file, model, options.source, options.target)
+
+
+def sample_path(language: str | None = None) -> str:
+    """The bundled sample model: Turkish when the system speaks Turkish, else English."""
+    if language is None:
+        language = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    name = "ornek_as.orgmodel" if language.lower().startswith("tr") else "example_co.orgmodel"
+    return str(resources.files("resources.samples").joinpath(name))
+
+
+def _open(file: str | None) -> int:
+    from .fileformat import load
+
+    path = file or sample_path()
+    model = load(path)
+    print(
+        f"{model.name or os.path.basename(path)}: {len(model)} units are ready, but the OrgModel editor "
+        "arrives in the next release.\nMeanwhile: orgmodel check | support | impact | why FILE (see orgmodel --help)."
+    )
+    return 0
+
+
+def _check(path: str, model: OrgModel) -> int:
+    print(
+        f"{path}: valid model{f' {model.name!r}' if model.name else ''}: {_count(len(model), 'unit')}, "
+        f"{_count(model.dependency_count, 'dependency', 'dependencies')}, "
+        f"{_count(model.reporting_line_count, 'reporting line')}"
+    )
+    return 0
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n:,} {singular if n == 1 else plural or singular + 's'}"
+
+
+def _write_json(text: str) -> None:
+    """JSON is UTF-8 whatever the terminal's encoding (RFC 8259)."""
+    out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+    if out is not None:
+        sys.stdout.flush()
+        out.write(text.encode("utf-8"))
+        out.write(b"\n")
+        out.flush()
+    else:
+        sys.stdout.write(text + "\n")
+
+
+def _support(model: OrgModel, as_json: bool) -> int:
+    from .analysis import analyse
+
+    analysis = analyse(model)
+    if as_json:
+        _write_json(analysis.support_map_json())
+        return 0
+    rows = []
+    for uid in sorted(analysis.revenue_units, key=lambda u: (model.unit(u).name.casefold(), u)):
+        unit = model.unit(uid)
+        names = sorted((model.unit(b).name for b in analysis.support(uid)), key=str.casefold)
+        rows.append((unit.name, OFFICE_TITLES[unit.office], str(len(names)), ", ".join(names) or "— none —"))
+    _table(sys.stdout, ("Revenue-generating unit", "Office", "Supporters", "Back-office support"), rows, right={2})
+    return 0
+
+
+def _impact(model: OrgModel, as_json: bool) -> int:
+    from .analysis import analyse, revenue_at_risk
+
+    analysis = analyse(model)
+    if as_json:
+        _write_json(analysis.impact_map_json())
+        return 0
+    at_risk = revenue_at_risk(model, analysis)
+    rows = []
+    for uid in sorted(analysis.back_office_units, key=lambda u: (-at_risk[u], model.unit(u).name.casefold(), u)):
+        unit = model.unit(uid)
+        names = sorted((model.unit(f).name for f in analysis.impact(uid)), key=str.casefold)
+        share = unit.automation_potential
+        rows.append(
+            (
+                unit.name,
+                _money(at_risk[uid]),
+                str(len(names)),
+                "" if share is None else f"{share:.0%}",
+                ", ".join(names) or "— none —",
+            )
+        )
+    _table(
+        sys.stdout,
+        ("Back-office unit", "Revenue at risk", "Units", "Automatable", "Revenue-generating units supported"),
+        rows,
+        right={1, 2, 3},
+    )
+    return 0
+
+
+def _money(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def _table(out: TextIO, header: tuple[str, ...], rows: list[tuple[str, ...]], right: set[int] = frozenset()) -> None:
+    """Columns padded to their widest cell; the last column runs free."""
+    widths = [max(len(header[i]), *(len(r[i]) for r in rows)) if rows else len(header[i]) for i in range(len(header))]
+
+    def line(cells: tuple[str, ...]) -> str:
+        parts = []
+        for i, cell in enumerate(cells):
+            if i == len(cells) - 1:
+                parts.append(cell)
+            elif i in right:
+                parts.append(cell.rjust(widths[i]))
+            else:
+                parts.append(cell.ljust(widths[i]))
+        return "  ".join(parts).rstrip()
+
+    out.write(line(header) + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for row in rows:
+        out.write(line(row) + "\n")
+    if not rows:
+        out.write("(no units)\n")
+
+
+def _why(path: str, model: OrgModel, source: str, target: str) -> int:
+    from .analysis import support_chain
+
+    for uid in (source, target):
+        if uid not in model:
+            raise _Failure(f"{path}: no unit with id {uid!r}")
+    src, dst = model.unit(source), model.unit(target)
+    if dst.office != "back":
+        raise _Failure(f"{dst.name} ({target}) is in the {OFFICE_TITLES[dst.office]}; support chains end at a back-office unit")
+    chain = support_chain(model, source, target)
+    if chain is None:
+        raise _Failure(f"no support chain: {src.name} does not depend on {dst.name}, directly or through other units")
+    print(" → ".join(model.unit(uid).name for uid in chain))
+    if not src.is_revenue_generating:
+        print(f"note: {src.name} is not revenue-generating, so this chain is not counted as support", file=sys.stderr)
+    return 0

@@ -1,0 +1,70 @@
+"""Small, frozen event objects the model hands to its listeners after every change.
+
+A listener is any callable taking one event. Events carry ids and field names, never the
+model's internal objects, so a listener cannot change the model behind its back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class UnitAdded:
+    unit_id: str
+    index: int
+
+
+@dataclass(frozen=True)
+class UnitRemoved:
+    unit_id: str
+    index: int
+
+
+@dataclass(frozen=True)
+class UnitChanged:
+    unit_id: str
+    fields: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ParentChanged:
+    unit_id: str
+    old_parent: str | None
+    new_parent: str | None
+
+
+@dataclass(frozen=True)
+class DependencyAdded:
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class DependencyRemoved:
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class DependencyChanged:
+    source: str
+    target: str
+    fields: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ModelRenamed:
+    name: str
+
+
+Event = (
+    UnitAdded
+    | UnitRemoved
+    | UnitChanged
+    | ParentChanged
+    | DependencyAdded
+    | DependencyRemoved
+    | DependencyChanged
+    | ModelRenamed
+)

@@ -1,0 +1,221 @@
+"""The rules for every field of a unit and a dependency, in one place.
+
+The model checks edits with these rules and the file reader checks files with them, so a
+value the editor refuses is refused in a file too, with the same words. Each check returns
+``None`` when the value is fine, otherwise a short message saying what was expected.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections.abc import Callable
+from typing import Any
+
+OFFICES: tuple[str, ...] = ("front", "middle", "back")
+
+_LARGEST = sys.float_info.max
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
+# C0 controls except tab and newline, DEL, the C1 controls, and lone UTF-16 surrogates
+# (JSON can escape half a pair, "\ud800": not a character, and not writable as UTF-8).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+Check = Callable[[Any], "str | None"]
+
+
+class NonFinite:
+    """What the file reader puts where a file wrote NaN, Infinity or a number too large for
+    a float, so that the problem is reported with its place instead of being loaded."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def type_name(value: Any) -> str:
+    """How a JSON value is named in messages: "a string", "null", "NaN"..."""
+    if isinstance(value, NonFinite):
+        return value.text
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def control_character(text: str) -> str | None:
+    """Describe the first control character in ``text`` (other than tab and newline), if any.
+
+    >>> control_character("Satış")
+    >>> control_character("a\\x07b")
+    'control character U+0007 at position 2'
+    """
+    match = _CONTROL.search(text)
+    if match is None:
+        return None
+    code = ord(match.group())
+    kind = "lone surrogate (not a character)" if 0xD800 <= code <= 0xDFFF else "control character"
+    return f"{kind} U+{code:04X} at position {match.start() + 1}"
+
+
+def check_text(value: Any, *, what: str = "a string", required: bool = False) -> str | None:
+    """Text: a string without control characters; ``required`` text is not blank either."""
+    if not isinstance(value, str):
+        return f"expected {what}, got {type_name(value)}"
+    if required and not value.strip():
+        return "must not be empty"
+    return control_character(value)
+
+
+def check_id(value: Any) -> str | None:
+    return check_text(value, what="a string id", required=True)
+
+
+def check_name(value: Any) -> str | None:
+    return check_text(value, required=True)
+
+
+def check_office(value: Any) -> str | None:
+    if value in OFFICES and isinstance(value, str):
+        return None
+    shown = f'"{value}"' if isinstance(value, str) else type_name(value)
+    return f'expected "front", "middle" or "back", got {shown}'
+
+
+def check_optional_bool(value: Any) -> str | None:
+    if value is None or isinstance(value, bool):
+        return None
+    return f"expected true or false, got {type_name(value)}"
+
+
+def check_headcount(value: Any) -> str | None:
+    if value is None or (type(value) is int and 0 <= value <= _LARGEST):
+        return None
+    if not isinstance(value, int) or isinstance(value, bool):
+        if isinstance(value, float) and math.isfinite(value):
+            return f"expected a whole number, got {value!r}"
+        return f"expected a whole number >= 0, got {type_name(value)}"
+    if value < 0:
+        return f"must be >= 0, got {value}"
+    return _finite_problem(value)
+
+
+def _finite_problem(value: Any) -> str | None:
+    """Numbers must fit a double: JSON readers in other tools turn larger ones into infinity."""
+    if isinstance(value, NonFinite) or (isinstance(value, float) and not math.isfinite(value)):
+        return f"must be a finite number, got {type_name(value) if isinstance(value, NonFinite) else repr(value)}"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _LARGEST:
+        return "number too large"
+    return None
+
+
+def _check_number(value: Any, low: float, high: float | None, *, low_open: bool = False) -> str | None:
+    if value is None:
+        return None
+    # Fast path for the common, valid value (NaN fails every comparison and falls through).
+    if (type(value) is float or type(value) is int) and low <= value <= (_LARGEST if high is None else high):
+        if not low_open or value > low:
+            return None
+    problem = _finite_problem(value)
+    if problem:
+        return problem
+    if not _is_number(value):
+        return f"expected a number, got {type_name(value)}"
+    if low_open and value <= low:
+        return f"must be > {low:g}, got {value!r}"
+    if not low_open and value < low:
+        return f"must be >= {low:g}, got {value!r}"
+    if high is not None and value > high:
+        return f"must be between {low:g} and {high:g}, got {value!r}"
+    return None
+
+
+def check_amount(value: Any) -> str | None:
+    """Cost and revenue: annual amounts, never negative."""
+    return _check_number(value, 0, None)
+
+
+def check_share(value: Any) -> str | None:
+    """Automation potential: the share of a unit's work RPA/AI could take over."""
+    return _check_number(value, 0, 1)
+
+
+def check_weight(value: Any) -> str | None:
+    return _check_number(value, 0, None, low_open=True)
+
+
+def check_coordinate(value: Any) -> str | None:
+    if value is None or ((type(value) is float or type(value) is int) and -_LARGEST <= value <= _LARGEST):
+        return None
+    return _finite_problem(value) or (None if _is_number(value) else f"expected a number, got {type_name(value)}")
+
+
+def check_optional_text(value: Any) -> str | None:
+    return None if value is None else check_text(value)
+
+
+def check_tags(value: Any) -> str | None:
+    if not isinstance(value, (list, tuple)):
+        return f"expected a list of strings, got {type_name(value)}"
+    seen: set[str] = set()
+    for index, tag in enumerate(value):
+        if not isinstance(tag, str):
+            return f"tag {index + 1}: expected a string, got {type_name(tag)}"
+        if not tag.strip():
+            return f"tag {index + 1}: must not be empty"
+        problem = control_character(tag)
+        if problem:
+            return f"tag {index + 1}: {problem}"
+        if tag in seen:
+            return f"tag {index + 1}: duplicate tag {tag!r}"
+        seen.add(tag)
+    return None
+
+
+def check_color(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and _COLOR.match(value):
+        return None
+    shown = repr(value) if isinstance(value, str) else type_name(value)
+    return f'expected a colour "#rrggbb", got {shown}'
+
+
+#: Editable unit fields (``id`` is fixed once a unit exists) and their checks.
+UNIT_FIELD_CHECKS: dict[str, Check] = {
+    "name": check_name,
+    "office": check_office,
+    "revenue_generating": check_optional_bool,
+    "headcount": check_headcount,
+    "cost": check_amount,
+    "revenue": check_amount,
+    "automation_potential": check_share,
+    "notes": check_optional_text,
+    "tags": check_tags,
+    "x": check_coordinate,
+    "y": check_coordinate,
+    "color": check_color,
+}
+
+#: Editable dependency fields and their checks.
+DEPENDENCY_FIELD_CHECKS: dict[str, Check] = {
+    "weight": lambda value: None if value is None else check_weight(value),
+    "label": check_optional_text,
+}

@@ -1,0 +1,1 @@
+"""OrgModel's PySide6 user interface: the only package that imports Qt."""
