@@ -1,6 +1,6 @@
 """Run OrgModel from a checkout: ``python main.py [FILE | COMMAND ...]`` (same as ``orgmodel``)."""
 
-from orgmodel.cli import main
+from ui.launcher import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

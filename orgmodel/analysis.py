@@ -364,3 +364,42 @@ def naive_support_map(model: OrgModel, revenue_ids: Iterable[str] | None = None)
     back = {u.id for u in model.units() if u.office == "back"}
     ids = revenue_ids if revenue_ids is not None else [u.id for u in model.units() if u.is_revenue_generating]
     return {uid: sorted((nx.descendants(graph, uid) & back) - {uid}) for uid in sorted(ids)}
+
+
+def chain_subgraph(
+    model: OrgModel, sources: Iterable[str], targets: Iterable[str]
+) -> tuple[set[str], set[tuple[str, str]]]:
+    """The units and dependencies lying on some dependency chain from a source to a target.
+
+    What the editor highlights: for a revenue unit, the chains to its supporters; for a
+    back-office unit, the chains from the revenue units it supports.
+
+    >>> from orgmodel.model import OrgModel, Unit
+    >>> m = OrgModel()
+    >>> for uid, office in [("s", "front"), ("r", "middle"), ("x", "middle"), ("it", "back")]:
+    ...     m.add_unit(Unit(uid, uid, office))
+    >>> m.add_dependency("s", "r"); m.add_dependency("r", "it"); m.add_dependency("s", "x")
+    >>> units, edges = chain_subgraph(m, ["s"], ["it"])
+    >>> sorted(units), sorted(edges)
+    (['it', 'r', 's'], [('r', 'it'), ('s', 'r')])
+    """
+    graph = model.dependency_graph
+    # Plain neighbour dicts: the graph's adjacency views cost a call per lookup.
+    successors = dict(graph.adjacency())
+    predecessors = dict(graph.reverse(copy=False).adjacency())
+    reached = set(sources)
+    stack = list(reached)
+    while stack:
+        for w in successors[stack.pop()]:
+            if w not in reached:
+                reached.add(w)
+                stack.append(w)
+    useful = {t for t in targets if t in reached}
+    stack = list(useful)
+    while stack:
+        for u in predecessors[stack.pop()]:
+            if u in reached and u not in useful:
+                useful.add(u)
+                stack.append(u)
+    edges = {(u, v) for v in useful for u in predecessors[v] if u in useful}
+    return useful, edges

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from typing import TextIO
 
@@ -64,14 +64,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code (the console script exits with it)."""
+#: Shows a model in the editor and returns the exit code: ``open_editor(model, path)``.
+EditorLauncher = Callable[[OrgModel, "str | None"], int]
+
+
+def main(argv: Sequence[str] | None = None, open_editor: EditorLauncher | None = None) -> int:
+    """Run the command line; returns the exit code (the console script exits with it).
+
+    ``open_editor`` is how the GUI is started; the core cannot import the UI, so the
+    ``orgmodel`` console script (``ui.launcher``) passes it in. Without it (``python -m
+    orgmodel``) only the console commands are available.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or (args[0] not in (*COMMANDS, "open") and not args[0].startswith("-")):
         args.insert(0, "open")
     options = _parser().parse_args(args)
     try:
-        return _run(options)
+        return _run(options, open_editor)
     except _Failure as failure:
         for line in failure.lines:
             print(line, file=sys.stderr)
@@ -92,9 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _run(options: argparse.Namespace) -> int:
+def _run(options: argparse.Namespace, open_editor: EditorLauncher | None) -> int:
     if options.command == "open":
-        return _open(options.file)
+        return _open(options.file, open_editor)
     from .fileformat import load
 
     model = load(options.file)
@@ -115,16 +124,15 @@ def sample_path(language: str | None = None) -> str:
     return str(resources.files("resources.samples").joinpath(name))
 
 
-def _open(file: str | None) -> int:
+def _open(file: str | None, open_editor: EditorLauncher | None) -> int:
+    """Check the file here, so that a bad path gets its problems on the terminal, then start
+    the editor. The bundled sample opens as a new untitled document."""
     from .fileformat import load
 
-    path = file or sample_path()
-    model = load(path)
-    print(
-        f"{model.name or os.path.basename(path)}: {len(model)} units are ready, but the OrgModel editor "
-        "arrives in the next release.\nMeanwhile: orgmodel check | support | impact | why FILE (see orgmodel --help)."
-    )
-    return 0
+    model = load(file or sample_path())
+    if open_editor is None:
+        raise _Failure("orgmodel: the editor starts with the `orgmodel` command (python -m orgmodel runs console commands only)")
+    return open_editor(model, os.path.abspath(file) if file else None)
 
 
 def _check(path: str, model: OrgModel) -> int:

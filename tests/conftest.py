@@ -14,3 +14,16 @@ SAMPLES = ROOT / "resources" / "samples"
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+def pytest_configure(config) -> None:
+    """Keep the tests' QSettings (recent files...) away from the user's real settings."""
+    import tempfile
+
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    folder = tempfile.mkdtemp(prefix="orgmodel-test-settings-")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+    QCoreApplication.setOrganizationName("OrgModelTests")
+    QCoreApplication.setApplicationName("OrgModelTests")

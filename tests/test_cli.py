@@ -200,16 +200,42 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
     assert result.returncode == 2 and "usage:" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_without_arguments_the_bundled_sample_is_opened() -> None:
-    english = run(env={"LANG": "en_GB.UTF-8", "LC_ALL": ""})
-    assert english.returncode == 0 and english.stdout.startswith("Example Co.: 31 units")
-    turkish = run(env={"LANG": "tr_TR.UTF-8", "LC_ALL": ""})
-    assert turkish.returncode == 0 and turkish.stdout.startswith("Örnek A.Ş.: 32 units")
+@pytest.mark.parametrize(
+    ("language", "name"), [("tr_TR.UTF-8", "ornek_as.orgmodel"), ("en_GB.UTF-8", "example_co.orgmodel"), ("", "example_co.orgmodel")]
+)
+def test_the_sample_follows_the_system_language(language: str, name: str) -> None:
+    from orgmodel.cli import sample_path
+
+    assert Path(sample_path(language)).name == name
 
 
-def test_opening_a_file_checks_it_first(small: Path, tmp_path: Path) -> None:
-    assert run(str(small)).returncode == 0
-    assert run(str(tmp_path / "nope.orgmodel")).returncode == 1
+def test_without_arguments_the_editor_opens_the_sample_as_untitled(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.app
+    from ui.launcher import main as launcher_main
+
+    opened = []
+    monkeypatch.setattr(ui.app, "run", lambda model, path: opened.append((model.name, path)) or 0)
+    monkeypatch.setenv("LANG", "tr_TR.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert launcher_main([]) == 0
+    assert opened == [("Örnek A.Ş.", None)]
+
+
+def test_opening_a_file_checks_it_first(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.app
+    from ui.launcher import main as launcher_main
+
+    opened = []
+    monkeypatch.setattr(ui.app, "run", lambda model, path: opened.append(path) or 0)
+    assert launcher_main([str(small)]) == 0 and opened == [str(small)]
+    result = run(str(tmp_path / "nope.orgmodel"))  # fails before any window
+    assert result.returncode == 1 and "no such file" in result.stderr
+
+
+def test_python_m_orgmodel_without_a_command_explains_where_the_editor_is() -> None:
+    result = run()
+    assert result.returncode == 1 and "`orgmodel` command" in result.stderr
 
 
 def test_main_py_from_a_checkout_is_the_same_command(small: Path) -> None:

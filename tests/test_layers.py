@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, SAMPLES
 
 
@@ -40,10 +42,15 @@ def test_importing_orgmodel_and_running_support_never_loads_pyside6(tmp_path: Pa
     assert result.stdout.strip() == "0 [] True"
 
 
-def test_the_console_command_support_never_loads_pyside6() -> None:
+@pytest.mark.parametrize(
+    "entry",
+    [["-m", "orgmodel"], ["-c", "import sys; from ui.launcher import main; sys.exit(main())"]],
+    ids=["python-m-orgmodel", "orgmodel-console-script"],
+)
+def test_the_console_command_support_never_loads_pyside6(entry: list[str]) -> None:
     # -X importtime lists every module the real command imports.
     result = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "orgmodel", "support", str(SAMPLES / "example_co.orgmodel"), "--json"],
+        [sys.executable, "-X", "importtime", *entry, "support", str(SAMPLES / "example_co.orgmodel"), "--json"],
         capture_output=True,
         text=True,
         cwd=ROOT,

@@ -1,0 +1,181 @@
+"""Benchmark: the editor on a generated 10,000-unit, ~30,000-dependency model.
+
+Run: ``python3 benchmarks/editor.py [--units 10000]`` (uses Qt's offscreen platform unless a
+display is set). Prints, with medians and 95th percentiles over repeated runs:
+
+* parse floor: ``json.loads`` of the file text alone;
+* open → first painted frame: ``Document.open`` (read, validate, build the model, the live
+  analysis and the scene), fit to content, and one synchronous repaint of the viewport;
+* repaint at fit-to-content: one full synchronous viewport repaint;
+* drag: one mouse-move event on a dragged card, including the repaint it causes;
+* analysis refresh after adding one dependency: ``LiveAnalysis`` alone, and the whole edit
+  (undo command, model, scene line, analysis).
+
+Targets (2-core machine): open < 1 s and < 30x parse; repaint < 0.4 s; drag < 30 ms per
+move; analysis refresh < 20 ms at the 95th percentile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt  # noqa: E402
+from PySide6.QtGui import QMouseEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from orgmodel.fileformat import read_text, save  # noqa: E402
+from orgmodel.synthetic import generate_model  # noqa: E402
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    from ui.mainwindow import MainWindow
+
+    folder = tempfile.mkdtemp()
+    path = os.path.join(folder, "big.orgmodel")
+    model = generate_model(args.units, dense=True, seed=3)
+    save(model, path)
+    text = read_text(path)
+    print(f"model: {len(model):,} units, {model.dependency_count:,} dependencies, {model.reporting_line_count:,} reporting lines")
+
+    parse = []
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        json.loads(text)
+        parse.append(time.perf_counter() - start)
+
+    window = MainWindow()
+    window.resize(1600, 1000)
+    window.show()
+    app.processEvents()
+    viewport = window.view.viewport()
+    opens = []
+    for _ in range(args.repeat):
+        window.document.new()
+        app.processEvents()
+        start = time.perf_counter()
+        window.document.open(path)
+        window.view.fit_to_content()
+        viewport.repaint()
+        opens.append(time.perf_counter() - start)
+        app.processEvents()
+
+    window.view.fit_to_content()
+    app.processEvents()
+    repaints = []
+    for _ in range(args.repeat * 2):
+        start = time.perf_counter()
+        viewport.repaint()
+        repaints.append(time.perf_counter() - start)
+
+    # Drag the most connected card of the visible area, as a person would: at the zoom
+    # people work at (100%) and at fit-to-content (every card a 2-pixel block).
+    model = window.document.model
+    uid = max(model.unit_ids()[:2000], key=lambda u: len(model.dependencies_of(u)) + len(model.dependents_of(u)))
+    card = window.scene.cards[uid]
+    window.selection.set([uid])
+    app.processEvents()
+
+    def send(kind: QEvent.Type, at: QPoint, buttons) -> None:
+        button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+        event = QMouseEvent(kind, QPointF(at), QPointF(viewport.mapToGlobal(at)), button, buttons, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(viewport, event)
+
+    def drag_times() -> list[float]:
+        pos = window.view.mapFromScene(card.scenePos() + QPointF(90, 32))
+        send(QEvent.Type.MouseButtonPress, pos, Qt.MouseButton.LeftButton)
+        app.processEvents()
+        times = []
+        for i in range(1, 61):
+            at = pos + QPoint(i * 3, i * 2)
+            start = time.perf_counter()
+            send(QEvent.Type.MouseMove, at, Qt.MouseButton.LeftButton)
+            app.processEvents()  # the repaint the move scheduled
+            times.append(time.perf_counter() - start)
+        send(QEvent.Type.MouseButtonRelease, at, Qt.MouseButton.NoButton)
+        app.processEvents()
+        return times
+
+    window.view.set_zoom(1.0)
+    window.view.centerOn(card)
+    app.processEvents()
+    moves_100 = drag_times()
+    window.view.fit_to_content()
+    app.processEvents()
+    moves_fit = drag_times()
+    print(f"dragged unit: {uid} with {len(model.dependencies_of(uid)) + len(model.dependents_of(uid))} dependencies")
+
+    rng = random.Random(5)
+    ids = model.unit_ids()
+    whole = []
+    for _ in range(200):
+        while True:
+            a, b = rng.choice(ids), rng.choice(ids)
+            if a != b and not model.has_dependency(a, b):
+                break
+        start = time.perf_counter()
+        window.document.add_dependency(a, b)
+        app.processEvents()  # the highlight and docks refresh
+        whole.append(time.perf_counter() - start)
+    # The analysis alone, on a model with nothing else listening.
+    from orgmodel.live import LiveAnalysis
+
+    bare = generate_model(args.units, dense=True, seed=3)
+    tracker = LiveAnalysis(bare)
+    bare_ids = bare.unit_ids()
+    listener_times: list[float] = []
+    for _ in range(200):
+        while True:
+            a, b = rng.choice(bare_ids), rng.choice(bare_ids)
+            if a != b and not bare.has_dependency(a, b):
+                break
+        start = time.perf_counter()
+        bare.add_dependency(a, b)  # the listener runs synchronously inside
+        tracker.support_count(tracker.revenue_units[0])  # and a query after it
+        listener_times.append(time.perf_counter() - start)
+    tracker.detach()
+
+    floor = statistics.median(parse)
+    rows = [
+        ("parse floor (json.loads)", parse, None),
+        ("open → first painted frame", opens, "< 1 s and < 30x parse"),
+        ("repaint at fit-to-content", repaints, "< 400 ms"),
+        ("drag at 100%: one mouse move + repaint", moves_100, "< 30 ms"),
+        ("drag at fit-to-content: move + repaint", moves_fit, "< 30 ms"),
+        ("add dependency: model + LiveAnalysis", listener_times, "< 20 ms p95"),
+        ("add dependency: whole edit in the editor", whole, "(command, scene, analysis, docks)"),
+    ]
+    print(f"{'measure':40} {'median':>11} {'p95':>11}  target")
+    for name, values, target in rows:
+        print(f"{name:40} {ms(statistics.median(values))} {ms(p95(values))}  {target or ''}")
+    print(f"open / parse floor: {statistics.median(opens) / floor:.1f}x")
+    window.document.undo_stack.setClean()
+    window.close()
+
+
+if __name__ == "__main__":
+    main()

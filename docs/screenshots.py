@@ -1,0 +1,54 @@
+"""Regenerate the README screenshots: ``python3 docs/screenshots.py`` (no display needed).
+
+Opens each bundled sample in the real main window on Qt's offscreen platform, selects a
+revenue-generating unit so the live analysis highlight shows, and saves ``window.grab()``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+
+def shoot(sample: str, focus: str, out: str, zoom: float) -> None:
+    from ui.mainwindow import MainWindow
+
+    window = MainWindow()
+    window.resize(1500, 900)
+    window.open_sample(str(ROOT / "resources" / "samples" / sample))
+    window.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    window.selection.select_unit(focus, reveal=False)
+    window.view.set_zoom(zoom)
+    for _ in range(3):
+        QApplication.processEvents()
+    # Centre on the highlighted units, so the support chains are in the picture.
+    shown = [c for c in window.scene.cards.values() if c.emphasis in (1, 2)]
+    rect = shown[0].sceneBoundingRect()
+    for card in shown[1:]:
+        rect = rect.united(card.sceneBoundingRect())
+    window.view.centerOn(rect.center())
+    for _ in range(5):
+        QApplication.processEvents()
+    window.grab().save(str(ROOT / "docs" / out))
+    window.close()
+
+
+def main() -> None:
+    QApplication.instance() or QApplication([])
+    QCoreApplication.setOrganizationName("OrgModelScreenshots")
+    shoot("example_co.orgmodel", "sales-emea", "screenshot-en.png", 0.42)
+    shoot("ornek_as.orgmodel", "bireysel-satis", "screenshot-tr.png", 0.42)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""The legend in the canvas corner: office colours, the revenue mark and the two line kinds."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from . import style
+
+ROW = 20
+
+
+class Legend(QWidget):
+    """A small translucent panel; click-through is not needed, it sits in a corner."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.resize(self.sizeHint())
+
+    def entries(self) -> list[str]:
+        t = QCoreApplication.translate
+        return [
+            style.office_title("front"),
+            style.office_title("middle"),
+            style.office_title("back"),
+            t("Legend", "★ revenue-generating"),
+            t("Legend", "depends on"),
+            t("Legend", "reports to"),
+        ]
+
+    def sizeHint(self) -> QSize:  # Qt override
+        width = max(self.fontMetrics().horizontalAdvance(text) for text in self.entries()) + 52
+        return QSize(width, ROW * len(self.entries()) + 12)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#C8C8C8")))
+        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
+        entries = self.entries()
+        for row, text in enumerate(entries):
+            y = 6 + row * ROW
+            swatch = QRectF(8, y + 4, 26, ROW - 8)
+            if row < 3:
+                office = ("front", "middle", "back")[row]
+                painter.setPen(QPen(style.OFFICE_COLORS[office].darker(130), 1))
+                painter.setBrush(style.OFFICE_FILLS[office])
+                painter.drawRoundedRect(swatch, 3, 3)
+                painter.fillRect(QRectF(swatch.left(), swatch.top(), 4, swatch.height()), style.OFFICE_COLORS[office])
+            elif row == 4:
+                pen = QPen(style.DEPENDENCY_LINE, 1.4)
+                pen.setStyle(Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                mid = swatch.center().y()
+                painter.drawLine(QPointF(swatch.left(), mid), QPointF(swatch.right(), mid))
+                painter.setPen(QPen(style.DEPENDENCY_LINE, 1.4))
+                painter.drawLine(QPointF(swatch.right(), mid), QPointF(swatch.right() - 6, mid - 4))
+                painter.drawLine(QPointF(swatch.right(), mid), QPointF(swatch.right() - 6, mid + 4))
+            elif row == 5:
+                painter.setPen(QPen(style.REPORTING_LINE, 1.4))
+                painter.drawPolyline([QPointF(swatch.left() + 4, swatch.top()), QPointF(swatch.left() + 4, swatch.center().y()),
+                                      QPointF(swatch.right() - 4, swatch.center().y()), QPointF(swatch.right() - 4, swatch.bottom())])
+            painter.setPen(style.TEXT)
+            text_rect = QRectF(42, y, self.width() - 46, ROW)
+            painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
