@@ -66,7 +66,8 @@ def run(units: int, dense: bool, repeat: int) -> list[tuple[str, list[float], st
     gc.collect()
     rows.append(("(a) full analyse(), support only", [timed(lambda: analyse(model)) for _ in range(7)], ""))
     gc.collect()
-    rows.append(("    full analyse() + impact pass", [timed(lambda: analyse(model)._impact_bits) for _ in range(7)], ""))
+    both = [timed(lambda: analyse(model)._impact_bits) for _ in range(7)]
+    rows.append(("    full analyse() + impact pass", both, ""))
     gc.collect()
     builds = [timed(lambda: LiveAnalysis(model).detach()) for _ in range(5)]
     rows.append(("    LiveAnalysis(model) (once per model)", builds, ""))

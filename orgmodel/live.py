@@ -1,56 +1,66 @@
 """Support analysis that follows a model as it is edited, redoing only what an edit can change.
 
-:class:`LiveAnalysis` answers the same questions as :class:`orgmodel.analysis.SupportAnalysis`
+:class:`LiveAnalysis` answers the questions of :class:`orgmodel.analysis.SupportAnalysis`
 (support, impact, revenue at risk, findings) with the same meaning and the same sorted
 outputs, but it listens to the model and keeps its answers current after every change, so an
-editor can show them live without re-running :func:`orgmodel.analysis.analyse` (tens of
-milliseconds on a 10,000-unit model) after each edit.
+editor can show them live without re-running :func:`orgmodel.analysis.analyse` (30-50 ms on a
+10,000-unit model) after each edit.
 
-What it keeps, for every unit ``u`` (of any office):
+What it keeps, for every unit ``u`` of any office:
 
 * ``reach[u]``: the back-office bits of the units reachable from ``u`` along one or more
-  dependency edges. A unit in a dependency cycle reaches itself, so its own bit may be set;
+  dependency edges. A unit in a dependency cycle reaches itself, so its own bit is set there;
   queries mask it out (``support(F)`` never contains ``F``).
 * ``up[u]``: the revenue bits of the units that reach ``u`` along one or more edges (the
-  reverse question, for impact); again a unit's own bit is masked out by the queries.
-* the dependency cycles (strongly connected components of more than one unit).
+  reverse question, for impact); again queries mask out the unit's own bit.
+
+and the dependency cycles (strongly connected components of more than one unit), exactly,
+each with the units outside it that its members depend on and that depend on its members.
+All members of a cycle hold the same ``reach`` and ``up``, so every walk below takes a cycle
+as one node and never runs around the inside of a 5,000-unit back-office cycle.
 
 Bits are *slots*: each back-office (or revenue-generating) unit owns one bit for as long as it
-is one; a unit that leaves the set frees its bit, after it has been cleared everywhere, and a
-later newcomer reuses it. So adding or removing a unit never renumbers anything. Outputs are
-still sorted: while slots follow id order, decoding yields sorted ids; once they do not, the
-decoded list is sorted (cheap: it is nearly sorted).
+is one; a unit that leaves the set frees its bit once the bit is clear everywhere, and a later
+newcomer reuses it. So adding or removing a unit renumbers nothing. Outputs are still sorted:
+while slots follow id order, decoding yields sorted ids; otherwise the (nearly sorted) decoded
+list is sorted.
 
-How each edit is handled (``a -> b`` means a depends on b):
+How each edit is handled (``a -> b``: a depends on b):
 
-* dependency added: every unit that reaches ``a`` (``a`` included) gains ``reach[b] | bit(b)``;
-  a backward walk from ``a`` stops at units that already have all those bits (their ancestors
-  have them too). Impact is the mirror image, a forward walk from ``b`` adding
-  ``up[a] | rbit(a)``. If ``b`` already reached ``a``, the components on the paths ``b ~> a``
-  merge into one cycle; that set is found by a walk from ``b`` pruned with the bitsets.
-* dependency removed: if ``a`` still reaches ``b`` another way, nothing that reachability
-  decides can change and nothing is done. Otherwise the closure is recomputed only on the units
-  whose answers can depend on the removed edge: ``reach`` on the ancestors of ``a`` and ``up`` on
-  the descendants of ``b`` (strongly connected components of that region, then one pass, as in
-  ``analyse``). On a densely cyclic model that region can be most of the model, so a removal
-  costs up to about one full analysis; it is never more than one.
-* a unit's office or revenue-generating flag changed: its bit is set (or cleared) in the
-  units that reach it (or that it reaches), by the same kind of pruned walk.
-* revenue changed: the revenue at risk of its supporters is forgotten and recomputed on demand.
-* units added or removed: a new unit has no dependencies yet; a removed one has lost them all
-  (the model announces each removal first), so both only take or free a slot.
+* dependency added: inside one cycle it changes nothing. Otherwise every unit reaching ``a``
+  (``a`` included) gains ``reach[b] | bit(b)``: a walk up from ``a``, a layer at a time,
+  stops at units that have those bits already (everything above them has them too). The
+  mirror walk down from ``b`` adds ``up[a] | rbit(a)``. If ``b`` already reached ``a`` (a
+  bitset test, exact when ``a`` is back office or ``b`` revenue-generating, else a
+  bidirectional search), the components on the paths ``b ~> a`` first merge into one cycle
+  (found by a walk from ``b`` pruned with a bit of ``a``'s component), which takes the union
+  of their values; the walks then start from that cycle's neighbours.
+* dependency removed: if ``a`` still reaches ``b`` another way inside their common cycle,
+  nothing changes. If their cycle falls apart it is split: the part holding the end on the
+  larger side is found with two walks, the rest goes through Tarjan's algorithm. Then values
+  are recomputed from the neighbours, starting at ``a``'s component (support) and ``b``'s
+  (impact) and going on only where a value changed, in the Tarjan order of the last full
+  build, so that a unit is usually recomputed once. Most removals cost well under a
+  millisecond; one that takes support away from most of a 10,000-unit model costs about as
+  much as one full analysis. There is never a full rebuild.
+* a unit's office or revenue-generating flag changed: its bit is set in (or cleared from)
+  the units that reach it (or that it reaches), by the same kind of pruned walk.
+* revenue changed: the revenue at risk of the unit's supporters is recomputed on demand.
+* unit added or removed: a new unit has no dependencies yet, and a removed one has lost them
+  all (the model announces each removal first), so both only take or free a slot.
 * everything else (names, positions, notes, reporting lines, dependency weights and labels)
-  costs one type check and a set test: moving a unit on the canvas does nothing here.
+  costs one dictionary look-up and a set test: moving a unit on the canvas does nothing here.
 
-After each edit that changed something the analysis bumps :attr:`LiveAnalysis.version` and
-calls every change callback with the ids whose support, impact or revenue at risk changed.
+After each edit that changed an answer, :attr:`LiveAnalysis.version` grows by one and every
+change callback receives the ids whose support, impact or revenue at risk changed.
+``benchmarks/live_analysis.py`` measures all this on 10,000-unit models.
 """
 
 from __future__ import annotations
 
 import json
-from heapq import heapify, heappop, heappush
 from collections.abc import Callable, Iterable
+from heapq import heapify, heappop, heappush
 from itertools import chain, compress, filterfalse, repeat
 from operator import ne, or_
 
@@ -124,62 +134,46 @@ class _Slots:
         return self._sorted
 
 
-def _close(
-    region: list[str], out: _Adjacency, values: dict[str, int], own: dict[str, int], rank: dict[str, int] | None = None
+def _closure(
+    order: list[str], out: _Adjacency, values: dict[str, int], own: dict[str, int], rank: dict[str, int]
 ) -> list[list[str]]:
-    """Set ``values[u]`` for every ``u`` in ``region`` to the OR of ``values[w] | own[w]`` over
-    the units ``w`` reachable from ``u`` along >= 1 edge of ``out``.
+    """Set ``values[u]`` for every unit to the OR of ``values[w] | own[w]`` over the units
+    ``w`` reachable from ``u`` along one or more edges of ``out``.
 
-    Units outside ``region`` must already hold their final values. Strongly connected
-    components of the region are processed sinks first (Tarjan), each in one step, as in
-    :class:`orgmodel.analysis.SupportAnalysis`. Returns the region's components of more than
-    one unit; ``rank``, if given, receives each unit's component number (sinks first).
+    The strongly connected components are processed sinks first (Tarjan), each in one step,
+    as in :class:`orgmodel.analysis.SupportAnalysis`. ``rank`` receives each unit's component
+    number (sinks first). Returns the components of more than one unit.
     """
-    index = {uid: i for i, uid in enumerate(region)}
-    get = index.get
-    own_get = own.get
-    local: list[list[int]] = []
-    outside = [0] * len(region)
-    for i, uid in enumerate(region):
-        successors = []
-        extra = 0
-        for w in out[uid]:
-            j = get(w)
-            if j is None:
-                extra |= values[w] | own_get(w, 0)
-            else:
-                successors.append(j)
-        local.append(successors)
-        if extra:
-            outside[i] = extra
+    index = {uid: i for i, uid in enumerate(order)}
+    position = index.__getitem__
+    local = [list(map(position, out[uid])) for uid in order]
     component, count = strongly_connected(local)
     members: list[list[int]] = [[] for _ in range(count)]
     for v, c in enumerate(component):
         members[c].append(v)
-    if rank is not None:
-        rank.update(zip(region, component))
+    rank.update(zip(order, component))
+    own_get = own.get
     closed = [0] * count
     cycles = []
     for c, group in enumerate(members):
         if len(group) == 1:  # the common case; no self-loops, so every edge leaves c
             v = group[0]
-            reach = outside[v]
+            reach = 0
             for j in local[v]:
                 reach |= closed[component[j]]
-            uid = region[v]
+            uid = order[v]
             values[uid] = reach
             closed[c] = reach | own_get(uid, 0)
             continue
         reach = 0
         for v in group:
-            reach |= outside[v] | own_get(region[v], 0)  # in a cycle every member reaches every member
+            reach |= own_get(order[v], 0)  # in a cycle every member reaches every member
             for j in local[v]:
                 d = component[j]
                 if d != c:
                     reach |= closed[d]
-        ids = [region[v] for v in group]
-        for uid in ids:
-            values[uid] = reach
+        ids = [order[v] for v in group]
+        values.update(dict.fromkeys(ids, reach))
         closed[c] = reach
         cycles.append(ids)
     return cycles
@@ -328,12 +322,16 @@ class LiveAnalysis:
             #: Each unit's place in Tarjan's order (sinks first) at this build: a hint for
             #: the order of recomputation after removals, never needed for correctness.
             self._rank: dict[str, int] = {}
-            cycles = _close(order, self._succ, self._reach, self._back.bit, self._rank)
-            _close(order, self._pred, self._up, self._rev.bit)
+            cycles = _closure(order, self._succ, self._reach, self._back.bit, self._rank)
+            _closure(order, self._pred, self._up, self._rev.bit, {})
             for group in cycles:
                 self._add_cycle(group)
-            self._support = _Side(self._reach, self._succ, self._xsucc, self._pred, self._xpred, self._back.bit, self._rev.bit, 1)
-            self._impact = _Side(self._up, self._pred, self._xpred, self._succ, self._xsucc, self._rev.bit, self._back.bit, -1)
+            self._support = _Side(
+                self._reach, self._succ, self._xsucc, self._pred, self._xpred, self._back.bit, self._rev.bit, 1
+            )
+            self._impact = _Side(
+                self._up, self._pred, self._xpred, self._succ, self._xsucc, self._rev.bit, self._back.bit, -1
+            )
         self.full_builds += 1
 
     def _finish(self, changed: set[str], structure_changed: bool = False) -> None:
@@ -517,9 +515,10 @@ class LiveAnalysis:
         self._finish(changed)
 
     def _forget_risk(self, back_ids: Iterable[str]) -> None:
-        pop = self._risk.pop
-        for uid in back_ids:
-            pop(uid, None)
+        risk = self._risk
+        if risk:
+            for uid in risk.keys() & set(back_ids):
+                del risk[uid]
 
     def _dependency_added(self, event: ev.DependencyAdded) -> None:
         a, b = event.source, event.target
@@ -827,9 +826,9 @@ class LiveAnalysis:
             return True
         return self._reaches(b, a)
 
-    def _path_components(self, a: str, b: str) -> tuple[list[str | int], set[str] | None]:
-        """The components (unit ids, or cycle keys) on the paths ``b ~> a``, and the units
-        those other than a's depend on (None when not collected).
+    def _path_components(self, a: str, b: str) -> tuple[list[str], list[int], set[str] | None]:
+        """The components on the paths ``b ~> a``: the units in no cycle and the cycle keys;
+        and the units that the components other than a's depend on (None if not collected).
 
         Walks forward from b, a layer at a time (following edges in set operations), through
         the units that may reach a. When a's component holds a back-office unit, its bit
@@ -847,60 +846,62 @@ class LiveAnalysis:
         bit = back_bit[mark] if mark is not None else 0
         k = bit.bit_length() - 1
         shift = k >= need.bit_length() >> 1  # test the bit with the smaller intermediate
-        found: dict[str | int, str] = {}  # component -> the unit it was found through
-        seen: set[str] = set()  # units of the components found, and units refused
+        singles: list[str] = []  # units in no cycle found
+        cycles: dict[int, str] = {}  # cycles found, each with the unit it was found through
+        seen: set[str] = set()  # units found (all members of a cycle found), or refused
         kb = cycle_of.get(b)
         if kb is None:
-            found[b] = b
+            singles.append(b)
             seen.add(b)
         else:
-            found[kb] = b
+            cycles[kb] = b
             seen.update(members[kb])
-        layer = [b]
+        layer = [b]  # found, to be followed further (a's component never is: it is the goal)
         below: set[str] = set()
         while layer:
-            ahead: set[str] = set()
-            for v in layer:
-                key = cycle_of.get(v)
-                if key is None:
-                    if v != a:
-                        ahead.update(succ[v])
-                elif key != home:
-                    ahead.update(xsucc[key])
+            ahead = set(chain.from_iterable(map(succ.__getitem__, filterfalse(cycle_of.__contains__, layer))))
+            for v in filter(cycle_of.__contains__, layer):
+                ahead |= xsucc[cycle_of[v]]
             below |= ahead
             layer = []
             for w in ahead - seen:  # not ``-=``: that would run over all of ``seen`` each time
                 kw = cycle_of.get(w)
                 if kw is None:  # most units are in no cycle
                     seen.add(w)
-                    if w != a:
-                        r = reach[w]
-                        if mark is None:
-                            if r | need != r:
-                                continue
-                        elif not (r >> k & 1 if shift else r & bit):
-                            continue
-                    found[w] = w
-                    layer.append(w)
-                    continue
-                seen.update(members[kw])
-                if kw != home:
+                    if w == a:
+                        singles.append(a)
+                        continue
                     r = reach[w]
                     if mark is None:
                         if r | need != r:
                             continue
                     elif not (r >> k & 1 if shift else r & bit):
                         continue
-                found[kw] = w
+                    singles.append(w)
+                    layer.append(w)
+                    continue
+                if kw in cycles:
+                    continue
+                seen.update(members[kw])
+                if kw == home:
+                    cycles[kw] = w
+                    continue
+                r = reach[w]
+                if mark is None:
+                    if r | need != r:
+                        continue
+                elif not (r >> k & 1 if shift else r & bit):
+                    continue
+                cycles[kw] = w
                 layer.append(w)
         if mark is not None:
-            return list(found), below
-        inside = {key for key in found if isinstance(key, str)}
-        for key in found:
-            if isinstance(key, int):
-                inside.update(members[key])
+            return singles, list(cycles), below
+        inside = set(singles)
+        for key in cycles:
+            inside.update(members[key])
         pred, xpred = self._pred, self._xpred
-        on_path: dict[str | int, None] = {home: None}
+        on_singles: list[str] = [] if isinstance(home, int) else [a]
+        on_cycles: list[int] = [home] if isinstance(home, int) else []
         done: set[str] = set(members[home]) if isinstance(home, int) else {a}
         layer = [a]
         while layer:
@@ -910,28 +911,29 @@ class LiveAnalysis:
                 behind.update(pred[v] if key is None else xpred[key])
             layer = []
             for p in (behind & inside) - done:
-                kp = cycle_of.get(p, p)
-                if kp in on_path:
+                if p in done:  # another member of a cycle taken in this layer
                     continue
-                on_path[kp] = None
-                if isinstance(kp, int):
-                    done.update(members[kp])
-                else:
+                kp = cycle_of.get(p)
+                if kp is None:
+                    on_singles.append(p)
                     done.add(p)
+                else:
+                    on_cycles.append(kp)
+                    done.update(members[kp])
                 layer.append(p)
-        return list(on_path), None
+        return on_singles, on_cycles, None
 
     def _merge(
-        self, a: str, components: list[str | int], below: set[str] | None
+        self, a: str, singles: list[str], cycle_keys: list[int], below: set[str] | None
     ) -> tuple[int, list[str], set[str] | None]:
-        """Make one cycle of ``components``, growing the largest cycle among them in place;
-        ``below`` holds what all but a's component depend on, if known.
+        """Make one cycle of the units ``singles`` and the cycles ``cycle_keys`` (the latter
+        grow the largest in place); ``below`` holds what all but a's component depend on, if
+        known.
 
-        Returns its key, the units that joined it, and its members from before (None when
-        the cycle is new)."""
+        Returns the cycle's key, the units that joined it, and its members from before (None
+        when the cycle is new)."""
         home = self._cycle_of.get(a)
         home_below = self._succ[a] if home is None else self._xsucc[home]
-        cycle_keys = [k for k in components if isinstance(k, int)]
         members, cycle_of = self._members, self._cycle_of
         old = None
         if cycle_keys:
@@ -941,17 +943,13 @@ class LiveAnalysis:
             key = self._next_cycle
             self._next_cycle += 1
             members[key], self._xsucc[key], self._xpred[key] = set(), set(), set()
-        newcomers: list[str] = []
-        for k in components:
-            if k == key:
-                continue
-            if isinstance(k, int):
+        newcomers = list(singles)
+        for k in cycle_keys:
+            if k != key:
                 newcomers.extend(members.pop(k))
                 del self._xsucc[k], self._xpred[k]
                 self._support.cown.pop(k, None)
                 self._impact.cown.pop(k, None)
-            else:
-                newcomers.append(k)  # type: ignore[arg-type]
         for side in (self._support, self._impact):
             mine = side.cown.get(key)
             if mine is not None:
@@ -1037,7 +1035,12 @@ class LiveSnapshot:
     __hash__ = None  # type: ignore[assignment]
 
     def __init__(
-        self, support_bits: dict[str, int], impact_bits: dict[str, int], back: _Slots, rev: _Slots, cycles: list[list[str]]
+        self,
+        support_bits: dict[str, int],
+        impact_bits: dict[str, int],
+        back: _Slots,
+        rev: _Slots,
+        cycles: list[list[str]],
     ) -> None:
         self._support_bits = support_bits
         self._impact_bits = impact_bits

@@ -376,3 +376,17 @@ def test_the_bundled_sample_opens_untitled_with_every_unit_drawn(qtbot) -> None:
     w.open_sample(str(SAMPLES / "ornek_as.orgmodel"))
     assert w.windowTitle().startswith("Untitled") and not w.document.is_modified
     assert set(w.scene.cards) == set(load(SAMPLES / "ornek_as.orgmodel").unit_ids())
+
+
+def test_keyboard_only_dependency_and_reporting_line_between_selected_units(window: MainWindow, qtbot) -> None:
+    model = window.document.model
+    qtbot.mouseClick(window.view.viewport(), LEFT, pos=at(window, "web"))
+    qtbot.mouseClick(window.view.viewport(), LEFT, Qt.KeyboardModifier.ControlModifier, at(window, "legal"))
+    assert window.selection.units() == ["web", "legal"]
+    window.connect_action.trigger()
+    assert model.has_dependency("web", "legal")
+    window.report_action.trigger()
+    assert model.parent("web") == "legal"
+    window.selection.set(["web"])
+    window.connect_action.trigger()
+    assert "exactly two units" in window.statusBar().currentMessage()

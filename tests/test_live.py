@@ -57,6 +57,8 @@ def assert_agrees(model: OrgModel, live: LiveAnalysis) -> None:
     assert live.back_office_units == ref.back_office_units == snap.back_office_units
     assert snap.support_map() == ref.support_map()
     assert snap.impact_map() == ref.impact_map()
+    assert snap.support_map_json() == ref.support_map_json()
+    assert snap.impact_map_json() == ref.impact_map_json()
     assert snap.cycles == ref.cycles
     for uid in ref.revenue_units:
         assert live.support(uid) == ref.support(uid)
@@ -107,7 +109,8 @@ def apply(model: OrgModel, edit: tuple) -> None:
     if kind == "add_unit":
         uid, office, flag, revenue = args
         if uid not in model:
-            model.add_unit(Unit(uid, uid, office, revenue_generating=flag, revenue=revenue), index=0 if revenue else None)
+            unit = Unit(uid, uid, office, revenue_generating=flag, revenue=revenue)
+            model.add_unit(unit, index=0 if revenue else None)
         return
     if not ids:
         return

@@ -79,10 +79,8 @@ class RemoveUnitCommand(ModelCommand):
         self.index = model.index_of(unit_id)
         self.parent = model.parent(unit_id)
         self.children = model.children(unit_id)
-        keys = [(unit_id, t) for t in model.dependencies_of(unit_id)] + [(s, unit_id) for s in model.dependents_of(unit_id)]
-        self.dependencies = sorted(
-            ((model.dependency_index(*key), model.dependency(*key)) for key in keys), key=lambda pair: pair[0]
-        )
+        keys = {(unit_id, t) for t in model.dependencies_of(unit_id)} | {(s, unit_id) for s in model.dependents_of(unit_id)}
+        self.dependencies = _removal_record(model, keys)
 
     def do(self) -> None:
         self.model.remove_unit(self.unit.id)
@@ -93,8 +91,7 @@ class RemoveUnitCommand(ModelCommand):
         model.set_parent(self.unit.id, self.parent)
         for child in self.children:
             model.set_parent(child, self.unit.id)
-        for index, dep in self.dependencies:
-            model.add_dependency(dep.source, dep.target, dep.weight, dep.label, dep.extra, index=index)
+        model.restore_dependencies(self.dependencies)
 
 
 class UpdateUnitCommand(ModelCommand):
@@ -164,6 +161,22 @@ class AddDependencyCommand(ModelCommand):
         self.model.remove_dependency(self.source, self.target)
 
 
+def _removal_record(model: OrgModel, keys: set[tuple[str, str]]) -> list[tuple[tuple[str, str] | None, Dependency]]:
+    """What undo needs to put ``keys`` back in file order: ``(surviving successor, dependency)``
+    in file order. Removed dependencies form runs, each ending before a survivor (or at the
+    end); walking back from each survivor lists a run in order, in time linear in its size."""
+    survivors = {model.dependency_after(*key) for key in keys} - keys
+    record = []
+    for successor in survivors:
+        run = []
+        key = model.dependency_before(successor)
+        while key is not None and key in keys:
+            run.append(key)
+            key = model.dependency_before(key)
+        record += [(successor, model.dependency(*k)) for k in reversed(run)]
+    return record
+
+
 class RemoveDependencyCommand(ModelCommand):
     def __init__(self, model: OrgModel, source: str, target: str) -> None:
         super().__init__(
@@ -171,14 +184,13 @@ class RemoveDependencyCommand(ModelCommand):
             tr("Delete dependency “%1” → “%2”").replace("%1", model.unit(source).name).replace("%2", model.unit(target).name),
         )
         self.dependency: Dependency = model.dependency(source, target)
-        self.index = model.dependency_index(source, target)
+        self.successor = model.dependency_after(source, target)
 
     def do(self) -> None:
         self.model.remove_dependency(self.dependency.source, self.dependency.target)
 
     def revert(self) -> None:
-        dep = self.dependency
-        self.model.add_dependency(dep.source, dep.target, dep.weight, dep.label, dep.extra, index=self.index)
+        self.model.restore_dependencies([(self.successor, self.dependency)])
 
 
 class UpdateDependencyCommand(ModelCommand):

@@ -115,6 +115,18 @@ class MainWindow(QMainWindow):
         for office, action in self.add_actions.items():
             action.setIcon(office_icon(office))
             action.setIconText(style.office_title(office))
+        self.connect_action = self._action(
+            self.tr("&Dependency Between Selected Units"),
+            self.connect_selected,
+            QKeySequence("Ctrl+D"),
+            tip=self.tr("The first selected unit depends on the second (or drag with Alt held)"),
+        )
+        self.report_action = self._action(
+            self.tr("&Reporting Line Between Selected Units"),
+            self.report_selected,
+            QKeySequence("Ctrl+R"),
+            tip=self.tr("The first selected unit reports to the second (or drag with Shift+Alt held)"),
+        )
         self.clear_highlight_action = self._action(self.tr("&Clear Highlight"), self.selection.clear)
         self.about_action = self._action(self.tr("&About OrgModel"), self.about)
 
@@ -141,6 +153,9 @@ class MainWindow(QMainWindow):
         insert_menu = bar.addMenu(self.tr("&Insert"))
         for action in self.add_actions.values():
             insert_menu.addAction(action)
+        insert_menu.addSeparator()
+        insert_menu.addAction(self.connect_action)
+        insert_menu.addAction(self.report_action)
         analysis_menu = bar.addMenu(self.tr("&Analysis"))
         analysis_menu.addAction(self.clear_highlight_action)
         analysis_menu.addAction(self.analysis_dock.toggleViewAction())
@@ -312,6 +327,23 @@ class MainWindow(QMainWindow):
     def rename_selected(self) -> None:
         if self.selection.units():
             self.view.start_rename(self.selection.units()[0])
+
+    def _two_selected(self) -> tuple[str, str] | None:
+        units = self.selection.units()
+        if len(units) != 2:
+            self.statusBar().showMessage(self.tr("Select exactly two units: first the one that depends or reports, then the other"), 8000)
+            return None
+        return units[0], units[1]
+
+    def connect_selected(self) -> None:
+        pair = self._two_selected()
+        if pair:
+            self._attempt(self.document.add_dependency, *pair)
+
+    def report_selected(self) -> None:
+        pair = self._two_selected()
+        if pair:
+            self._attempt(self.document.set_parent, *pair)
 
     def select_all(self) -> None:
         self.selection.set(self.document.model.unit_ids())
