@@ -390,3 +390,21 @@ def test_keyboard_only_dependency_and_reporting_line_between_selected_units(wind
     window.selection.set(["web"])
     window.connect_action.trigger()
     assert "exactly two units" in window.statusBar().currentMessage()
+
+
+def test_a_large_drag_paints_over_a_picture_and_restores_every_card(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(type(window.scene), "FREEZE_FROM", 0)  # what happens from 1,500 cards on
+    model = window.document.model
+    start = at(window, "it")
+    send_mouse(window, QEvent.Type.MouseButtonPress, start, LEFT)
+    send_mouse(window, QEvent.Type.MouseMove, start + QPoint(20, 40), LEFT, NO_MOD, Qt.MouseButton.NoButton)
+    QApplication.processEvents()
+    hidden = {uid for uid, card in window.scene.cards.items() if not card.isVisible()}
+    assert hidden == set(model.unit_ids()) - {"it"}  # only the dragged card is live
+    assert window.scene.dependencies.showing == "moving"
+    send_mouse(window, QEvent.Type.MouseMove, start + QPoint(40, 80), LEFT, NO_MOD, Qt.MouseButton.NoButton)
+    send_mouse(window, QEvent.Type.MouseButtonRelease, start + QPoint(40, 80), Qt.MouseButton.NoButton)
+    QApplication.processEvents()
+    assert all(card.isVisible() for card in window.scene.cards.values())
+    assert window.scene.dependencies.showing == "all" and window.scene._frozen is None
+    assert model.unit("it").y > 200 and window.document.undo_stack.count() == 1

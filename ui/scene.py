@@ -9,7 +9,7 @@ it concerns.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPen, QTransform
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsLineItem,
     QGraphicsScene,
@@ -35,6 +35,10 @@ def tr(text: str) -> str:
 class OrgScene(QGraphicsScene):
     """Cards for units and two line layers (dependencies, reporting lines)."""
 
+    #: From this many cards on, a drag first takes a picture of everything that stays put
+    #: and then repaints only the dragged cards and their lines over it.
+    FREEZE_FROM = 1500
+
     moveRequested = Signal(object)  # {unit id: ((old x, old y), (new x, new y))}
     connectRequested = Signal(str, str)  # source depends on target
     parentRequested = Signal(str, str)  # unit reports to parent
@@ -58,6 +62,8 @@ class OrgScene(QGraphicsScene):
         self._syncing = False
         self._press_positions: dict[str, tuple[float, float]] = {}
         self._drawn_at: dict[str, tuple[float, float]] = {}
+        self._frozen: tuple[QRectF, QPixmap] | None = None
+        self._hidden_for_drag: list[UnitCard] = []
         self._gesture: _LineGesture | None = None
         self.default_office = "front"
         self.selectionChanged.connect(self._items_selection_changed)
@@ -308,6 +314,8 @@ class OrgScene(QGraphicsScene):
             self._gesture.move(event.scenePos())
             event.accept()
             return
+        if self._press_positions and self._frozen is None and len(self.cards) >= self.FREEZE_FROM:
+            self._freeze()
         super().mouseMoveEvent(event)
         # Lines follow the dragged cards live; the model hears of the move on release.
         for uid in self._press_positions:
@@ -331,10 +339,63 @@ class OrgScene(QGraphicsScene):
                     moves[uid] = (old, (card.x(), card.y()))
             self._press_positions = {}
             self._drawn_at = {}
+            self._thaw()
             self.dependencies.set_moving(())
             self.reporting.set_moving(())
             if moves:
                 self.moveRequested.emit(moves)
+
+    # -- large drags ---------------------------------------------------------------------
+
+    def _freeze(self) -> None:
+        """Picture what stays put, then hide it: each mouse move repaints the dragged cards
+        and their lines over the picture instead of thousands of cards and lines."""
+        views = self.views()
+        if not views:
+            return
+        view = views[0]
+        viewport = view.viewport()
+        area = view.mapToScene(viewport.rect()).boundingRect()
+        ratio = viewport.devicePixelRatioF()
+        pixmap = QPixmap(max(1, round(viewport.width() * ratio)), max(1, round(viewport.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(style.CANVAS)
+        moving = [self.cards[uid] for uid in self._press_positions if uid in self.cards]
+        for card in moving:
+            card.left_out = True
+        for layer in (self.dependencies, self.reporting):
+            layer.showing = "static"
+        painter = QPainter(pixmap)
+        painter.setRenderHints(view.renderHints())
+        self.render(painter, QRectF(0, 0, viewport.width(), viewport.height()), area, Qt.AspectRatioMode.IgnoreAspectRatio)
+        painter.end()
+        for card in moving:
+            card.left_out = False
+        for layer in (self.dependencies, self.reporting):
+            layer.showing = "moving"
+        self._frozen = (area, pixmap)
+        moving_set = set(moving)
+        self._hidden_for_drag = [card for card in self.cards.values() if card not in moving_set and card.isVisible()]
+        for card in self._hidden_for_drag:
+            card.hide()
+
+    def _thaw(self) -> None:
+        if self._frozen is None:
+            return
+        self._frozen = None
+        for card in self._hidden_for_drag:
+            if card.scene() is self:
+                card.show()
+        self._hidden_for_drag = []
+        for layer in (self.dependencies, self.reporting):
+            layer.showing = "all"
+            layer.update()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # Qt override
+        super().drawBackground(painter, rect)
+        if self._frozen is not None:
+            area, pixmap = self._frozen
+            painter.drawPixmap(area, pixmap, QRectF(pixmap.rect()))
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt override
         if event.button() == Qt.MouseButton.LeftButton:

@@ -48,6 +48,8 @@ class UnitCard(QGraphicsItem):
         self.custom_color: QColor | None = None
         self.emphasis = Emphasis.NORMAL
         self.show_handles = False
+        #: Not painted (while the scene takes a picture of everything but the dragged cards).
+        self.left_out = False
         self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
 
@@ -145,6 +147,8 @@ class UnitCard(QGraphicsItem):
     # -- painting --------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # Qt override
+        if self.left_out:
+            return
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         selected = self.isSelected()  # cheaper than decoding option.state's flags in Python
         dimmed = self.emphasis == Emphasis.DIMMED
