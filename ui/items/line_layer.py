@@ -243,7 +243,10 @@ class LineLayer(QGraphicsItem):
             self._flat = self._group(k for k in self._lines if k not in self._moving)
         flat = self._flat if self.showing != "moving" else {}
         moving = self._group(self._moving) if self._moving and self.showing != "static" else {}
-        exposed = option.exposedRect.adjusted(-2, -2, 2, 2)
+        exposed = option.exposedRect
+        if painter.hasClipping():  # QGraphicsScene.render gives the whole layer as exposed
+            exposed = exposed.intersected(painter.clipBoundingRect())
+        exposed = exposed.adjusted(-2, -2, 2, 2)
         left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
         for category in ORDER:
             boxed = flat.get(category, []) + moving.get(category, [])
@@ -263,7 +266,7 @@ class LineLayer(QGraphicsItem):
                 painter.setPen(self._pen(category, plain, smooth))
                 painter.drawLines(segments)
         if self._arrows and not plain:
-            self._paint_heads(painter, option.exposedRect)
+            self._paint_heads(painter, exposed)
 
     def _paint_heads(self, painter: QPainter, exposed: QRectF) -> None:
         left, top = int(exposed.left() // CELL), int(exposed.top() // CELL)

@@ -20,6 +20,7 @@ HANDLE_RADIUS = 6.0
 
 
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+_CARD_RECT = QRectF(0, 0, WIDTH, HEIGHT)
 
 
 class Emphasis(IntEnum):
@@ -27,6 +28,9 @@ class Emphasis(IntEnum):
     FOCUS = 1  # the unit being analysed
     HIGHLIGHTED = 2  # part of its support / impact
     DIMMED = 3  # everything else while an analysis is shown
+
+
+_DIMMED, _NORMAL = Emphasis.DIMMED, Emphasis.NORMAL  # looked up once: enum access costs in hot paths
 
 
 class UnitCard(QGraphicsItem):
@@ -46,7 +50,7 @@ class UnitCard(QGraphicsItem):
         self.revenue: float | None = None
         self._texts = None
         self.custom_color: QColor | None = None
-        self.emphasis = Emphasis.NORMAL
+        self.emphasis = _NORMAL
         self.show_handles = False
         #: Not painted (while the scene takes a picture of everything but the dragged cards).
         self.left_out = False
@@ -151,13 +155,18 @@ class UnitCard(QGraphicsItem):
             return
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         selected = self.isSelected()  # cheaper than decoding option.state's flags in Python
+        if lod < LOD_BLOCKS:  # the path 10,000 cards take zoomed out: keep it short
+            painter.fillRect(
+                _CARD_RECT,
+                style.SELECTION
+                if selected
+                else (style.DIMMED_LINE if self.emphasis == _DIMMED else self.custom_color or style.OFFICE_COLORS[self.office]),
+            )
+            return
         dimmed = self.emphasis == Emphasis.DIMMED
         accent = self.custom_color or style.OFFICE_COLORS[self.office]
         fill = style.DIMMED_FILL if dimmed else (self.custom_color.lighter(170) if self.custom_color else style.OFFICE_FILLS[self.office])
         rect = QRectF(0, 0, WIDTH, HEIGHT)
-        if lod < LOD_BLOCKS:
-            painter.fillRect(rect, style.SELECTION if selected else (style.DIMMED_LINE if dimmed else accent))
-            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.6)
         if self.emphasis in (Emphasis.FOCUS, Emphasis.HIGHLIGHTED):
             border = QPen(style.HIGHLIGHT, 4 if self.emphasis == Emphasis.FOCUS else 2.5)
