@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
+from orgmodel.gcpause import gc_paused
 from orgmodel.model import OrgModel
 
 from . import style
-from .items.line_layer import LineLayer, border_line
+from .items.line_layer import Coords, LineLayer, border_line
 from .items.unit_card import HEIGHT, WIDTH, Emphasis, UnitCard
 from .selection import Selection
 
@@ -73,6 +74,18 @@ class OrgScene(QGraphicsScene):
 
     def set_model(self, model: OrgModel, signals) -> None:
         """Show ``model`` (after the document replaced it); ``signals`` is its adapter."""
+        # Tens of thousands of small objects and no cycles: the collector would rescan the
+        # whole model and scene several times over (measured: a third of the build).
+        with gc_paused():
+            self._build(model)
+        signals.unitAdded.connect(self._unit_added)
+        signals.unitRemoved.connect(self._unit_removed)
+        signals.unitChanged.connect(self._unit_changed)
+        signals.parentChanged.connect(self._parent_changed)
+        signals.dependencyAdded.connect(self._dependency_added)
+        signals.dependencyRemoved.connect(self._dependency_removed)
+
+    def _build(self, model: OrgModel) -> None:
         self.cancel_gesture()
         self.model = model
         for card in self.cards.values():
@@ -81,18 +94,12 @@ class OrgScene(QGraphicsScene):
         # Indexing 10,000 items one by one is slow; index once after the bulk insert.
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         for unit in model.units():
-            self._add_card(unit.id)
+            self._add_card(unit.id, unit)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         corners = {u.id: (u.x or 0.0, u.y or 0.0) for u in model.units()}
         self.dependencies.set_all({(d.source, d.target): self._dependency_geometry(d.source, d.target, corners) for d in model.dependencies()})
         self.reporting.set_all({child: self._reporting_geometry(child, parent, corners) for child, parent in model.reporting_lines()})
         self.fit_scene_rect()
-        signals.unitAdded.connect(self._unit_added)
-        signals.unitRemoved.connect(self._unit_removed)
-        signals.unitChanged.connect(self._unit_changed)
-        signals.parentChanged.connect(self._parent_changed)
-        signals.dependencyAdded.connect(self._dependency_added)
-        signals.dependencyRemoved.connect(self._dependency_removed)
 
     def cards_bounding_rect(self) -> QRectF:
         """The area the cards cover (the line layers lie within it), computed by Qt."""
@@ -113,8 +120,8 @@ class OrgScene(QGraphicsScene):
             bounds = QRectF(0, 0, 800, 600)
         self.setSceneRect(bounds.adjusted(-600, -400, 600, 400))
 
-    def _add_card(self, unit_id: str) -> UnitCard:
-        unit = self.model.unit(unit_id)
+    def _add_card(self, unit_id: str, unit=None) -> UnitCard:
+        unit = unit or self.model.unit(unit_id)
         card = UnitCard(unit_id)
         card.set_unit(unit.name, unit.office, unit.is_revenue_generating, unit.headcount, unit.revenue, unit.color)
         card.setPos(unit.x or 0.0, unit.y or 0.0)
@@ -162,21 +169,17 @@ class OrgScene(QGraphicsScene):
         card = self.cards[unit_id]
         return card.x(), card.y()
 
-    def _dependency_geometry(self, source: str, target: str, corners: dict | None = None) -> list[QLineF]:
+    def _dependency_geometry(self, source: str, target: str, corners: dict | None = None) -> list[Coords]:
         (ax, ay), (bx, by) = (corners[source], corners[target]) if corners else (self._corner(source), self._corner(target))
         return [border_line(ax, ay, bx, by, WIDTH, HEIGHT)]
 
-    def _reporting_geometry(self, child: str, parent: str, corners: dict | None = None) -> list[QLineF]:
+    def _reporting_geometry(self, child: str, parent: str, corners: dict | None = None) -> list[Coords]:
         """An org-chart elbow: down from the parent, across, down into the child."""
         (px, py), (cx, cy) = (corners[parent], corners[child]) if corners else (self._corner(parent), self._corner(child))
         top_x, top_y = px + WIDTH / 2, py + HEIGHT
         bottom_x = cx + WIDTH / 2
         middle_y = (top_y + cy) / 2
-        return [
-            QLineF(top_x, top_y, top_x, middle_y),
-            QLineF(top_x, middle_y, bottom_x, middle_y),
-            QLineF(bottom_x, middle_y, bottom_x, cy),
-        ]
+        return [(top_x, top_y, top_x, middle_y), (top_x, middle_y, bottom_x, middle_y), (bottom_x, middle_y, bottom_x, cy)]
 
     def card_moved(self, card: UnitCard) -> None:
         """A card moved (dragged, nudged, undone): its lines follow."""

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from .. import style
 
 Key = Hashable
+#: A segment as plain numbers: (x1, y1, x2, y2).
+Coords = tuple[float, float, float, float]
 
 NORMAL, HIGHLIGHTED, DIMMED, SELECTED = range(4)
 #: Drawing order: faded first, emphasised last (on top).
@@ -63,11 +65,13 @@ class LineLayer(QGraphicsItem):
     def segments(self, key: Key) -> list[QLineF]:
         return list(self._lines.get(key, ()))
 
-    def set_all(self, lines: dict[Key, list[QLineF]]) -> None:
-        """Replace every line at once (open, rebuild)."""
+    def set_all(self, lines: dict[Key, list[Coords]]) -> None:
+        """Replace every line at once (open, rebuild); each line is a list of segments
+        given as ``(x1, y1, x2, y2)``."""
         self.prepareGeometryChange()
-        self._lines = dict(lines)
-        self._boxes = {key: _boxed(segments) for key, segments in self._lines.items()}
+        self._lines, self._boxes = {}, {}
+        for key, coords in lines.items():
+            self._lines[key], self._boxes[key] = _segments(coords)
         self._moving.clear()
         self._selected &= set(self._lines)
         self._flat = None
@@ -104,12 +108,12 @@ class LineLayer(QGraphicsItem):
                 a, b = seg.pointAt(i / pieces), seg.pointAt((i + 1) / pieces)
                 self.update(QRectF(a, b).normalized().adjusted(-14, -14, 14, 14))
 
-    def set_line(self, key: Key, segments: list[QLineF]) -> None:
+    def set_line(self, key: Key, coords: list[Coords]) -> None:
         """Add or move one line; lines of units being dragged leave the cache alone."""
         self._update_along(self._lines.get(key, ()))
         new_line = key not in self._lines
+        segments, self._boxes[key] = _segments(coords)
         self._lines[key] = segments
-        self._boxes[key] = _boxed(segments)
         self._heads.pop(key, None)
         if self._arrows:
             self._index(key, segments)
@@ -295,12 +299,15 @@ class LineLayer(QGraphicsItem):
                 painter.drawLines(groups[category])
 
 
-def _boxed(segments: list[QLineF]) -> list[tuple[float, float, float, float, QLineF]]:
-    result = []
-    for seg in segments:
-        x1, y1, x2, y2 = seg.x1(), seg.y1(), seg.x2(), seg.y2()
-        result.append((x1 if x1 < x2 else x2, y1 if y1 < y2 else y2, x2 if x1 < x2 else x1, y2 if y1 < y2 else y1, seg))
-    return result
+def _segments(coords: list[Coords]) -> tuple[list[QLineF], list[tuple[float, float, float, float, QLineF]]]:
+    """Segments and their bounding boxes, from plain numbers (no getter calls: at open this
+    runs for 60,000 segments)."""
+    segments, boxes = [], []
+    for x1, y1, x2, y2 in coords:
+        seg = QLineF(x1, y1, x2, y2)
+        segments.append(seg)
+        boxes.append((x1 if x1 < x2 else x2, y1 if y1 < y2 else y2, x2 if x1 < x2 else x1, y2 if y1 < y2 else y1, seg))
+    return segments, boxes
 
 
 def _clip(seg: QLineF, left: float, top: float, right: float, bottom: float) -> QLineF | None:
@@ -343,16 +350,16 @@ def _distance(px: float, py: float, x1: float, y1: float, x2: float, y2: float) 
     return math.hypot(px - (x1 + t * dx), py - (y1 + t * dy))
 
 
-def border_line(ax: float, ay: float, bx: float, by: float, width: float, height: float) -> QLineF:
+def border_line(ax: float, ay: float, bx: float, by: float, width: float, height: float) -> Coords:
     """The line between two cards' centres, clipped to both cards' borders (top-left corners
     given). Plain float arithmetic: it runs 30,000 times when a model opens."""
     hw, hh = width / 2, height / 2
     acx, acy, bcx, bcy = ax + hw, ay + hh, bx + hw, by + hh
     dx, dy = bcx - acx, bcy - acy
     if dx == 0 and dy == 0:
-        return QLineF(acx, acy, bcx, bcy)
+        return (acx, acy, bcx, bcy)
     scale = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
-    return QLineF(acx + dx * scale, acy + dy * scale, bcx - dx * scale, bcy - dy * scale)
+    return (acx + dx * scale, acy + dy * scale, bcx - dx * scale, bcy - dy * scale)
 
 
 def arrow_head(tip: QPointF, tail: QPointF, size: float = 11.0) -> list[QLineF]:
