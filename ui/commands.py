@@ -35,6 +35,11 @@ class ModelCommand(QUndoCommand):
         self.do()
         self._first_redo_done = True
 
+    @property
+    def applied(self) -> bool:
+        """Done already (by :meth:`apply`), waiting for the push's first ``redo``."""
+        return self._first_redo_done
+
     def redo(self) -> None:  # Qt override
         if self._first_redo_done:
             self._first_redo_done = False
@@ -220,7 +225,7 @@ class MacroCommand(ModelCommand):
         self.parts: list[ModelCommand] = list(parts or [])
 
     @classmethod
-    def applied(cls, model: OrgModel, text: str, makers: Iterable[Callable[[], ModelCommand]]) -> MacroCommand:
+    def applied_parts(cls, model: OrgModel, text: str, makers: Iterable[Callable[[], ModelCommand]]) -> MacroCommand:
         """Make and apply each part in turn, each recorded against the state the previous
         parts left (deleting two linked units must not record their shared line twice).
         On a refusal the parts done are reverted and the error propagates."""

@@ -109,7 +109,7 @@ class Document(QObject):
     # -- intents: each is one undo step; a refused edit raises and changes nothing ----------
 
     def push(self, command: ModelCommand) -> None:
-        if not isinstance(command, MacroCommand) or not command._first_redo_done:
+        if not command.applied:
             command.apply()
         self.undo_stack.push(command)
 
@@ -168,4 +168,4 @@ class Document(QObject):
             text = tr("Delete %1 units").replace("%1", str(len(units)))
         else:
             text = tr("Delete %1 items").replace("%1", str(len(makers)))
-        self.push(MacroCommand.applied(self.model, text, makers))
+        self.push(MacroCommand.applied_parts(self.model, text, makers))

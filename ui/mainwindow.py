@@ -23,7 +23,6 @@ from .selection import Selection
 from .view import OrgView
 
 MAX_RECENT = 8
-FILE_FILTER = "OrgModel (*.orgmodel);;JSON (*.json)"
 
 
 class MainWindow(QMainWindow):
@@ -213,10 +212,13 @@ class MainWindow(QMainWindow):
     def close_document(self) -> None:
         self.new_document()
 
+    def file_filter(self) -> str:
+        return self.tr("OrgModel models (*.orgmodel);;JSON (*.json)")
+
     def open_dialog(self) -> None:
         if not self.maybe_keep_changes():
             return
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Model"), self._last_folder(), FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Model"), self._last_folder(), self.file_filter())
         if path:
             self.open_path(path, ask=False)
 
@@ -256,7 +258,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         suggested = self.document.path or os.path.join(self._last_folder(), (self.document.model.name or self.tr("Untitled")) + ".orgmodel")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Model As"), suggested, FILE_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Model As"), suggested, self.file_filter())
         if not path:
             return False
         if not os.path.splitext(path)[1]:

@@ -296,7 +296,8 @@ class OrgScene(QGraphicsScene):
                     additive = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
                     units = self.selection.units() if additive else []
                     deps = self.selection.dependencies() if additive else []
-                    self.clearSelection() if not additive else None
+                    if not additive:
+                        self.clearSelection()
                     self.selection.set(units, deps + [key])
                     event.accept()
                     return
