@@ -229,31 +229,28 @@ class MacroCommand(ModelCommand):
         """Make and apply each part in turn, each recorded against the state the previous
         parts left (deleting two linked units must not record their shared line twice).
         On a refusal the parts done are reverted and the error propagates."""
-        done: list[ModelCommand] = []
-        try:
-            for make in makers:
-                part = make()
-                part.do()
-                done.append(part)
-        except Exception:
-            for part in reversed(done):
-                part.revert()
-            raise
-        macro = cls(model, text, done)
+        macro = cls(model, text, _do_all(makers))
         macro._first_redo_done = True
         return macro
 
     def do(self) -> None:
-        done: list[ModelCommand] = []
-        try:
-            for part in self.parts:
-                part.do()
-                done.append(part)
-        except Exception:
-            for part in reversed(done):
-                part.revert()
-            raise
+        _do_all([lambda part=part: part for part in self.parts])
 
     def revert(self) -> None:
         for part in reversed(self.parts):
             part.revert()
+
+
+def _do_all(makers: Iterable[Callable[[], ModelCommand]]) -> list[ModelCommand]:
+    """Make and do each part in turn; on a refusal, revert the parts done and re-raise."""
+    done: list[ModelCommand] = []
+    try:
+        for make in makers:
+            part = make()
+            part.do()
+            done.append(part)
+    except Exception:
+        for part in reversed(done):
+            part.revert()
+        raise
+    return done
