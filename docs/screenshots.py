@@ -43,11 +43,35 @@ def shoot(sample: str, focus: str, out: str, zoom: float) -> None:
     window.close()
 
 
+def shoot_layout(sample: str, style: str, out: str) -> None:
+    from ui.mainwindow import MainWindow
+
+    window = MainWindow()
+    window.resize(1500, 900)
+    window.open_sample(str(ROOT / "resources" / "samples" / sample))
+    for dock in (window.outline, window.properties, window.analysis_dock):
+        dock.hide()  # the layout is the subject: give it the whole window
+    window.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    window.apply_layout(style)
+    for _ in range(5):
+        QApplication.processEvents()
+    window.view.fit_to_content()
+    for _ in range(3):
+        QApplication.processEvents()
+    window.grab().save(str(ROOT / "docs" / out))
+    window.document.undo_stack.setClean()
+    window.close()
+
+
 def main() -> None:
     QApplication.instance() or QApplication([])
     QCoreApplication.setOrganizationName("OrgModelScreenshots")
     shoot("example_co.orgmodel", "sales-emea", "screenshot-en.png", 0.42)
     shoot("ornek_as.orgmodel", "bireysel-satis", "screenshot-tr.png", 0.42)
+    shoot_layout("example_co.orgmodel", "orgchart", "layout-orgchart.png")
+    shoot_layout("ornek_as.orgmodel", "bands", "layout-bands.png")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,9 @@ from . import __version__
 from .errors import ModelFileError, OrgModelError
 from .model import OrgModel
 
-COMMANDS = ("check", "support", "impact", "why")
+COMMANDS = ("check", "support", "impact", "why", "layout")
+#: Card size the editor draws (and so the layouts space units by).
+CARD_SIZE = (180.0, 64.0)
 OFFICE_TITLES = {"front": "front office", "middle": "middle office", "back": "back office"}
 
 
@@ -61,6 +63,11 @@ def _parser() -> argparse.ArgumentParser:
     why.add_argument("file", metavar="FILE")
     why.add_argument("source", metavar="FROM_ID", help="id of the revenue-generating unit")
     why.add_argument("target", metavar="TO_ID", help="id of the back-office unit")
+
+    layout = commands.add_parser("layout", help="write FILE with new positions from an automatic layout")
+    layout.add_argument("file", metavar="FILE")
+    layout.add_argument("out", metavar="OUT.orgmodel")
+    layout.add_argument("--style", choices=("orgchart", "bands"), default="orgchart", help="org chart (reporting lines) or office bands (dependencies)")
     return parser
 
 
@@ -113,6 +120,8 @@ def _run(options: argparse.Namespace, open_editor: EditorLauncher | None) -> int
         return _support(model, options.json)
     if options.command == "impact":
         return _impact(model, options.json)
+    if options.command == "layout":
+        return _layout(model, options.out, options.style)
     return _why(options.file, model, options.source, options.target)
 
 
@@ -133,6 +142,20 @@ def _open(file: str | None, open_editor: EditorLauncher | None) -> int:
     if open_editor is None:
         raise _Failure("orgmodel: the editor starts with the `orgmodel` command (python -m orgmodel runs console commands only)")
     return open_editor(model, os.path.abspath(file) if file else None)
+
+
+def _layout(model: OrgModel, out: str, style: str) -> int:
+    from .fileformat import EXTENSIONS, save
+    from .layout import bands_layout, orgchart_layout
+
+    if not out.lower().endswith(EXTENSIONS):
+        raise _Failure(f"{out}: the output must be a .orgmodel file")
+    arrange = orgchart_layout if style == "orgchart" else bands_layout
+    for unit_id, (x, y) in arrange(model, *CARD_SIZE).items():
+        model.update_unit(unit_id, x=x, y=y)
+    save(model, out)
+    print(f"{out}: {len(model):,} units laid out ({style})")
+    return 0
 
 
 def _check(path: str, model: OrgModel) -> int:

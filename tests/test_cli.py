@@ -248,3 +248,15 @@ def test_main_py_from_a_checkout_is_the_same_command(small: Path) -> None:
 def test_main_can_be_called_in_process(small: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["impact", str(small), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["legal"] == []
+
+
+@pytest.mark.parametrize("style", ["orgchart", "bands"])
+def test_layout_writes_a_model_with_new_positions(small: Path, tmp_path: Path, style: str) -> None:
+    out = tmp_path / "laid-out.orgmodel"
+    result = run("layout", str(small), str(out), "--style", style)
+    assert result.returncode == 0, result.stderr
+    before, after = load(small), load(out)
+    assert [u.id for u in after.units()] == [u.id for u in before.units()]
+    assert after.dependencies() == before.dependencies()
+    assert [(u.x, u.y) for u in after.units()] != [(u.x, u.y) for u in before.units()]
+    assert run("layout", str(small), str(tmp_path / "x.png")).returncode == 1

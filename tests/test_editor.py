@@ -408,3 +408,51 @@ def test_a_large_drag_paints_over_a_picture_and_restores_every_card(window: Main
     assert all(card.isVisible() for card in window.scene.cards.values())
     assert window.scene.dependencies.showing == "all" and window.scene._frozen is None
     assert model.unit("it").y > 200 and window.document.undo_stack.count() == 1
+
+
+def test_a_layout_is_one_undo_step_and_undo_restores_every_position(window: MainWindow, qtbot) -> None:
+    model = window.document.model
+    before = {u.id: (u.x, u.y) for u in model.units()}
+    window.bands_action.trigger()
+    assert window.undo_action.text() == "&Undo Layout: office bands"
+    assert set(window.scene.bands.bands()) == {"front", "middle", "back"}  # bands drawn
+    assert {u.id: (u.x, u.y) for u in model.units()} != before
+    window.undo_action.trigger()
+    assert {u.id: (u.x, u.y) for u in model.units()} == before
+    qtbot.waitUntil(lambda: window.scene.bands.bands() == {})
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # re-apply the last
+    assert window.undo_action.text() == "&Undo Layout: office bands"
+
+
+def test_layout_selection_only_moves_nothing_else(window: MainWindow) -> None:
+    model = window.document.model
+    window.selection.set(["it", "fin", "legal"])
+    others = {u.id: (u.x, u.y) for u in model.units() if u.id not in ("it", "fin", "legal")}
+    window.selection_only_action.setChecked(True)
+    window.orgchart_action.trigger()
+    assert {u.id: (u.x, u.y) for u in model.units() if u.id in others} == others
+    assert window.document.undo_stack.count() == 1
+    rects = [window.scene.cards[u].sceneBoundingRect().adjusted(8, 8, -8, -8) for u in model.unit_ids()]
+    assert all(not a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
+
+
+def test_a_long_layout_can_be_cancelled_and_moves_nothing(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    import ui.document
+
+    slow = ui.document.orgchart_layout
+
+    def slow_layout(*args, **kwargs):
+        time.sleep(0.8)
+        return slow(*args, **kwargs)
+
+    monkeypatch.setattr(ui.document, "orgchart_layout", slow_layout)
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: True)
+    model = window.document.model
+    before = {u.id: (u.x, u.y) for u in model.units()}
+    window.orgchart_action.trigger()
+    assert {u.id: (u.x, u.y) for u in model.units()} == before
+    assert window.document.undo_stack.count() == 0 and "cancelled" in window.statusBar().currentMessage()

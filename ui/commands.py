@@ -117,8 +117,12 @@ class UpdateUnitCommand(ModelCommand):
 class MoveUnitsCommand(ModelCommand):
     """One step for a whole drag (or arrow-key nudge) of any number of units."""
 
-    def __init__(self, model: OrgModel, moves: dict[str, tuple[tuple[float, float], tuple[float, float]]]) -> None:
-        if len(moves) == 1:
+    def __init__(
+        self, model: OrgModel, moves: dict[str, tuple[tuple[float, float], tuple[float, float]]], text: str | None = None
+    ) -> None:
+        if text is not None:
+            pass
+        elif len(moves) == 1:
             text = tr("Move “%1”").replace("%1", model.unit(next(iter(moves))).name)
         else:
             text = tr("Move %1 units").replace("%1", str(len(moves)))

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from orgmodel.arrange import unplaced_positions
 from orgmodel.fileformat import load, save
+from orgmodel.layout import bands_layout, orgchart_layout
 from orgmodel.live import LiveAnalysis
 from orgmodel.model import OrgModel, Unit
 
@@ -65,7 +66,11 @@ class Document(QObject):
 
     def replace_model(self, model: OrgModel, path: str | None) -> None:
         """Show ``model`` instead of the current one; forgets undo history."""
-        for unit_id, (x, y) in unplaced_positions(model, CARD_WIDTH, CARD_HEIGHT).items():
+        if len(model) and all(u.x is None and u.y is None for u in model.units()):
+            placed = orgchart_layout(model, CARD_WIDTH, CARD_HEIGHT)  # nothing drawn yet: an org chart
+        else:
+            placed = unplaced_positions(model, CARD_WIDTH, CARD_HEIGHT)
+        for unit_id, (x, y) in placed.items():
             model.update_unit(unit_id, x=x, y=y)
         # The stack goes first: its commands refer to the old model.
         self.undo_stack.clear()
@@ -134,11 +139,51 @@ class Document(QObject):
         if changes:
             self.push(UpdateUnitCommand(self.model, unit_id, changes))
 
-    def move_units(self, moves: dict[str, tuple[tuple[float, float], tuple[float, float]]]) -> None:
+    def move_units(self, moves: dict[str, tuple[tuple[float, float], tuple[float, float]]], text: str | None = None) -> None:
         """Record a finished drag or nudge: ``{id: ((old x, old y), (new x, new y))}``."""
         moves = {uid: (old, new) for uid, (old, new) in moves.items() if old != new}
         if moves:
-            self.push(MoveUnitsCommand(self.model, moves))
+            self.push(MoveUnitsCommand(self.model, moves, text))
+
+    def layout_positions(self, style: str, only: list[str] | None = None) -> dict[str, tuple[float, float]]:
+        """Where a layout would put every unit (or only ``only``, kept where their group
+        was). Reads the model, changes nothing: safe to run in a worker thread."""
+        arrange = orgchart_layout if style == "orgchart" else bands_layout
+        units = {u.id: u for u in self.model.units()} if only is None else {uid: self.model.unit(uid) for uid in only}
+        if not units:
+            return {}
+        positions = arrange(self.model, CARD_WIDTH, CARD_HEIGHT, unit_ids=None if only is None else list(units))
+        if only is not None:  # the laid-out group starts where the selection started
+            left = min(u.x or 0.0 for u in units.values())
+            top = min(u.y or 0.0 for u in units.values())
+            new_left = min(x for x, _ in positions.values())
+            new_top = min(y for _, y in positions.values())
+            positions = {uid: (x - new_left + left, y - new_top + top) for uid, (x, y) in positions.items()}
+            positions = self._clear_of_others(positions)
+        return positions
+
+    def _clear_of_others(self, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
+        """Units never overlap after a layout: when the laid-out group would land on other
+        units, it moves to the right of everything else, at the same height."""
+        right = max(x for x, _ in positions.values()) + CARD_WIDTH
+        bottom = max(y for _, y in positions.values()) + CARD_HEIGHT
+        left = min(x for x, _ in positions.values())
+        top = min(y for _, y in positions.values())
+        others = [u for u in self.model.units() if u.id not in positions and u.x is not None and u.y is not None]
+        if not any(u.x < right and u.x + CARD_WIDTH > left and u.y < bottom and u.y + CARD_HEIGHT > top for u in others):
+            return positions
+        shift = max(u.x + CARD_WIDTH for u in others) + 2 * CARD_WIDTH / 3 - left
+        return {uid: (x + shift, y) for uid, (x, y) in positions.items()}
+
+    def apply_positions(self, style: str, positions: dict[str, tuple[float, float]]) -> None:
+        """Move units to a layout's positions as one undo step named after the layout."""
+        title = tr("Layout: org chart") if style == "orgchart" else tr("Layout: office bands")
+        model = self.model
+        self.move_units({uid: ((model.unit(uid).x, model.unit(uid).y), pos) for uid, pos in positions.items() if uid in model}, title)
+
+    def apply_layout(self, style: str, only: list[str] | None = None) -> None:
+        """Compute and apply a layout in one go (one undo step)."""
+        self.apply_positions(style, self.layout_positions(style, only))
 
     def set_parent(self, unit_id: str, parent: str | None) -> None:
         if self.model.parent(unit_id) != parent:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import threading
 
-from PySide6.QtCore import QPointF, QRectF, QSettings, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QPointF, QRectF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPainter, QPen, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from orgmodel import __version__
 from orgmodel.analysis import chain_subgraph
@@ -126,6 +127,15 @@ class MainWindow(QMainWindow):
             QKeySequence("Ctrl+R"),
             tip=self.tr("The first selected unit reports to the second (or drag with Shift+Alt held)"),
         )
+        self.orgchart_action = self._action(self.tr("&Org Chart"), lambda: self.apply_layout("orgchart"),
+                                            tip=self.tr("Lay out the reporting lines as a tidy org chart"))
+        self.bands_action = self._action(self.tr("Office &Bands"), lambda: self.apply_layout("bands"),
+                                         tip=self.tr("Front, middle and back office in bands, ordered to reduce crossings"))
+        self.relayout_action = self._action(self.tr("&Re-apply Last Layout"), lambda: self.apply_layout(self._last_layout),
+                                            QKeySequence("Ctrl+L"))
+        self.selection_only_action = QAction(self.tr("Layout &Selection Only"), self)
+        self.selection_only_action.setCheckable(True)
+        self._last_layout = "orgchart"
         self.clear_highlight_action = self._action(self.tr("&Clear Highlight"), self.selection.clear)
         self.about_action = self._action(self.tr("&About OrgModel"), self.about)
 
@@ -155,6 +165,9 @@ class MainWindow(QMainWindow):
         insert_menu.addSeparator()
         insert_menu.addAction(self.connect_action)
         insert_menu.addAction(self.report_action)
+        layout_menu = bar.addMenu(self.tr("&Layout"))
+        for action in (self.orgchart_action, self.bands_action, self.relayout_action, None, self.selection_only_action):
+            layout_menu.addSeparator() if action is None else layout_menu.addAction(action)
         analysis_menu = bar.addMenu(self.tr("&Analysis"))
         analysis_menu.addAction(self.clear_highlight_action)
         analysis_menu.addAction(self.analysis_dock.toggleViewAction())
@@ -170,8 +183,8 @@ class MainWindow(QMainWindow):
         for action in self.add_actions.values():
             toolbar.addAction(action)
         toolbar.addSeparator()
-        for action in (self.zoom_out_action, self.zoom_in_action, self.fit_action):
-            toolbar.addAction(action)
+        for action in (self.orgchart_action, self.bands_action, None, self.zoom_out_action, self.zoom_in_action, self.fit_action):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
 
     # -- document life ---------------------------------------------------------------------
 
@@ -346,6 +359,53 @@ class MainWindow(QMainWindow):
         pair = self._two_selected()
         if pair:
             self._attempt(self.document.set_parent, *pair)
+
+    def apply_layout(self, style: str) -> None:
+        """One undo step; with "selection only", the other units stay where they are."""
+        self._last_layout = style
+        only = self.selection.units() if self.selection_only_action.isChecked() else None
+        if only is not None and not only:
+            self.statusBar().showMessage(self.tr("Select the units to lay out (Layout › Layout Selection Only is on)"), 8000)
+            return
+        positions = self._compute_with_progress(lambda: self.document.layout_positions(style, only))
+        if positions is None:
+            self.statusBar().showMessage(self.tr("Layout cancelled; nothing moved"), 6000)
+            return
+        self._attempt(self.document.apply_positions, style, positions)
+        self.scene.update_bands()  # now, not after the event loop: fitting needs them
+        self.scene.fit_scene_rect()  # the drawing may have grown or moved
+        if only is None:
+            self.view.fit_to_content()
+
+    def _compute_with_progress(self, work):
+        """Run ``work`` in a thread; after half a second show progress with Cancel. Returns
+        its result, or None when cancelled (the result is then dropped: nothing changes)."""
+        result: list = []
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                result.append(work())
+            except BaseException as error:  # handed back to this thread below
+                failure.append(error)
+
+        worker = threading.Thread(target=run, daemon=True)
+        worker.start()
+        worker.join(0.05)
+        if worker.is_alive():
+            dialog = QProgressDialog(self.tr("Laying out…"), self.tr("Cancel"), 0, 0, self)
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(500)
+            while worker.is_alive():
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 30)
+                if dialog.wasCanceled():
+                    dialog.close()
+                    return None
+                worker.join(0.02)
+            dialog.close()
+        if failure:
+            raise failure[0]
+        return result[0]
 
     def select_all(self) -> None:
         self.selection.set(self.document.model.unit_ids())

@@ -8,7 +8,7 @@ it concerns.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsLineItem,
@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from orgmodel.gcpause import gc_paused
+from orgmodel.layout import LEVEL_GAP
 from orgmodel.model import OrgModel
 
 from . import style
 from .items.line_layer import Coords, LineLayer, border_line
+from .items.office_bands import OfficeBands, band_rects
 from .items.unit_card import HEIGHT, WIDTH, Emphasis, UnitCard
 from .selection import Selection
 
@@ -59,6 +61,9 @@ class OrgScene(QGraphicsScene):
         self.dependencies.setZValue(-1)
         self.addItem(self.reporting)
         self.addItem(self.dependencies)
+        self.bands = OfficeBands()
+        self.addItem(self.bands)
+        self._bands_timer = QTimer(self, singleShot=True, interval=0, timeout=self.update_bands)
         self.setBackgroundBrush(style.CANVAS)
         self._syncing = False
         self._press_positions: dict[str, tuple[float, float]] = {}
@@ -100,22 +105,22 @@ class OrgScene(QGraphicsScene):
         self.dependencies.set_all({(d.source, d.target): self._dependency_geometry(d.source, d.target, corners) for d in model.dependencies()})
         self.reporting.set_all({child: self._reporting_geometry(child, parent, corners) for child, parent in model.reporting_lines()})
         self.fit_scene_rect()
+        self.update_bands()
 
     def cards_bounding_rect(self) -> QRectF:
-        """The area the cards cover (the line layers lie within it), computed by Qt."""
-        visible = [layer for layer in (self.dependencies, self.reporting) if layer.isVisible()]
-        for layer in visible:
-            layer.hide()
-        try:
-            return self.itemsBoundingRect()
-        finally:
-            for layer in visible:
-                layer.show()
+        """The area the drawing covers: cards (from the cards' positions) and office bands.
+        Not ``itemsBoundingRect``: it counts hidden items, and line layers' bounds only grow
+        as lines move (every line ends on a card anyway)."""
+        xs = [card.x() for card in self.cards.values()]
+        ys = [card.y() for card in self.cards.values()]
+        rect = QRectF(min(xs), min(ys), max(xs) - min(xs) + WIDTH, max(ys) - min(ys) + HEIGHT) if xs else QRectF()
+        bands = self.bands.sceneBoundingRect()
+        return rect.united(bands) if not bands.isNull() else rect
 
     def fit_scene_rect(self) -> None:
         """A scene rect around the content with room to scroll; set again after indexing
         is switched back on, or Qt keeps indexing an empty guess."""
-        bounds = self.itemsBoundingRect()
+        bounds = self.cards_bounding_rect()
         if bounds.isNull():
             bounds = QRectF(0, 0, 800, 600)
         self.setSceneRect(bounds.adjusted(-600, -400, 600, 400))
@@ -129,7 +134,20 @@ class OrgScene(QGraphicsScene):
         self.addItem(card)
         return card
 
+    def update_bands(self) -> None:
+        """Show the office bands when the units sit in them (see ``items.office_bands``)."""
+        extents: dict[str, list[float]] = {}
+        for unit in self.model.units() if self.model is not None else ():
+            x, y = unit.x or 0.0, unit.y or 0.0
+            e = extents.get(unit.office)
+            if e is None:
+                extents[unit.office] = [x, y, x + WIDTH, y + HEIGHT]
+            else:
+                e[0], e[1], e[2], e[3] = min(e[0], x), min(e[1], y), max(e[2], x + WIDTH), max(e[3], y + HEIGHT)
+        self.bands.set_bands(band_rects({office: tuple(e) for office, e in extents.items()}))
+
     def _unit_added(self, unit_id: str, index: int) -> None:
+        self._bands_timer.start()
         card = self._add_card(unit_id)
         if not self.sceneRect().contains(card.sceneBoundingRect()):
             self.setSceneRect(self.sceneRect().united(card.sceneBoundingRect().adjusted(-400, -300, 400, 300)))
@@ -138,9 +156,12 @@ class OrgScene(QGraphicsScene):
         card = self.cards.pop(unit_id, None)
         if card is not None:
             self.removeItem(card)
+        self._bands_timer.start()
         self.selection.forget([unit_id])
 
     def _unit_changed(self, unit_id: str, fields: frozenset[str]) -> None:
+        if fields & {"x", "y", "office"}:
+            self._bands_timer.start()
         card = self.cards[unit_id]
         unit = self.model.unit(unit_id)
         if fields & {"x", "y"}:
@@ -178,7 +199,9 @@ class OrgScene(QGraphicsScene):
         (px, py), (cx, cy) = (corners[parent], corners[child]) if corners else (self._corner(parent), self._corner(child))
         top_x, top_y = px + WIDTH / 2, py + HEIGHT
         bottom_x = cx + WIDTH / 2
-        middle_y = (top_y + cy) / 2
+        # The bus runs just above the child: halfway for the next level down, and in the
+        # gap above it for leaves stacked in columns under their parent.
+        middle_y = cy - min(LEVEL_GAP / 2, (cy - top_y) / 2)
         return [(top_x, top_y, top_x, middle_y), (top_x, middle_y, bottom_x, middle_y), (bottom_x, middle_y, bottom_x, cy)]
 
     def card_moved(self, card: UnitCard) -> None:
