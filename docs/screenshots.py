@@ -65,6 +65,20 @@ def shoot_layout(sample: str, style: str, out: str) -> None:
     window.close()
 
 
+def export_example() -> None:
+    """What `orgmodel export … --layout bands --highlight bireysel-satis --legend --title` writes."""
+    import argparse
+
+    from orgmodel.fileformat import load
+    from ui.launcher import export_diagram
+
+    options = argparse.Namespace(
+        out=str(ROOT / "docs" / "export-example.png"), scale=1.0, dpi=None, transparent=False, selection_of=None,
+        layout="bands", highlight="bireysel-satis", page=None, landscape=False, legend=True, title=True,
+    )
+    export_diagram(load(ROOT / "resources" / "samples" / "ornek_as.orgmodel"), options)
+
+
 def main() -> None:
     QApplication.instance() or QApplication([])
     QCoreApplication.setOrganizationName("OrgModelScreenshots")
@@ -72,6 +86,7 @@ def main() -> None:
     shoot("ornek_as.orgmodel", "bireysel-satis", "screenshot-tr.png", 0.42)
     shoot_layout("example_co.orgmodel", "orgchart", "layout-orgchart.png")
     shoot_layout("ornek_as.orgmodel", "bands", "layout-bands.png")
+    export_example()
 
 
 if __name__ == "__main__":

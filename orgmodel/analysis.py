@@ -403,3 +403,17 @@ def chain_subgraph(
                 stack.append(u)
     edges = {(u, v) for v in useful for u in predecessors[v] if u in useful}
     return useful, edges
+
+
+def highlight(model: OrgModel, analysis: SupportAnalysis, unit_id: str) -> tuple[set[str], set[tuple[str, str]]] | None:
+    """What selecting ``unit_id`` highlights: for a revenue-generating unit, the chains to
+    its supporters; for a back-office unit, the chains from the revenue it carries. ``None``
+    for other units. The unit itself is included."""
+    unit = model.unit(unit_id)
+    if unit.is_revenue_generating:
+        units, edges = chain_subgraph(model, [unit_id], analysis.support(unit_id))
+    elif unit.office == "back":
+        units, edges = chain_subgraph(model, analysis.impact(unit_id), [unit_id])
+    else:
+        return None
+    return units | {unit_id}, edges

@@ -18,7 +18,7 @@ from . import __version__
 from .errors import ModelFileError, OrgModelError
 from .model import OrgModel
 
-COMMANDS = ("check", "support", "impact", "why", "layout")
+COMMANDS = ("check", "support", "impact", "why", "layout", "export")
 #: Card size the editor draws (and so the layouts space units by).
 CARD_SIZE = (180.0, 64.0)
 OFFICE_TITLES = {"front": "front office", "middle": "middle office", "back": "back office"}
@@ -68,14 +68,33 @@ def _parser() -> argparse.ArgumentParser:
     layout.add_argument("file", metavar="FILE")
     layout.add_argument("out", metavar="OUT.orgmodel")
     layout.add_argument("--style", choices=("orgchart", "bands"), default="orgchart", help="org chart (reporting lines) or office bands (dependencies)")
+
+    export = commands.add_parser("export", help="draw the diagram as PNG, SVG or PDF (no display needed)")
+    export.add_argument("file", metavar="MODEL")
+    export.add_argument("out", metavar="OUT", help="a .png, .svg or .pdf file")
+    size = export.add_mutually_exclusive_group()
+    size.add_argument("--scale", type=float, default=2.0, help="PNG pixels per diagram unit, 1 to 4 (default 2)")
+    size.add_argument("--dpi", type=float, help="PNG resolution instead of --scale (96 dpi = scale 1)")
+    export.add_argument("--transparent", action="store_true", help="PNG without a background")
+    export.add_argument("--selection-of", metavar="ID,ID…", help="only these units and the lines between them")
+    export.add_argument("--layout", choices=("orgchart", "bands"), help="lay the model out first")
+    export.add_argument("--highlight", metavar="UNIT_ID", help="show the analysis of this unit, as the editor does")
+    export.add_argument("--page", choices=("a4", "a3", "letter"), help="PDF: fit on this page (default: a page the size of the diagram)")
+    export.add_argument("--landscape", action="store_true", help="PDF: landscape page")
+    export.add_argument("--legend", action="store_true", help="add the office legend")
+    export.add_argument("--title", action="store_true", help="add a title (model name and date)")
     return parser
 
 
 #: Shows a model in the editor and returns the exit code: ``open_editor(model, path)``.
 EditorLauncher = Callable[[OrgModel, "str | None"], int]
+#: Draws a model to a file and returns the exit code: ``export_diagram(model, options)``.
+Exporter = Callable[[OrgModel, argparse.Namespace], int]
 
 
-def main(argv: Sequence[str] | None = None, open_editor: EditorLauncher | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, open_editor: EditorLauncher | None = None, export_diagram: Exporter | None = None
+) -> int:
     """Run the command line; returns the exit code (the console script exits with it).
 
     ``open_editor`` is how the GUI is started; the core cannot import the UI, so the
@@ -87,7 +106,7 @@ def main(argv: Sequence[str] | None = None, open_editor: EditorLauncher | None =
         args.insert(0, "open")
     options = _parser().parse_args(args)
     try:
-        return _run(options, open_editor)
+        return _run(options, open_editor, export_diagram)
     except _Failure as failure:
         for line in failure.lines:
             print(line, file=sys.stderr)
@@ -108,7 +127,7 @@ def main(argv: Sequence[str] | None = None, open_editor: EditorLauncher | None =
         return 130
 
 
-def _run(options: argparse.Namespace, open_editor: EditorLauncher | None) -> int:
+def _run(options: argparse.Namespace, open_editor: EditorLauncher | None, export_diagram: Exporter | None = None) -> int:
     if options.command == "open":
         return _open(options.file, open_editor)
     from .fileformat import load
@@ -122,6 +141,17 @@ def _run(options: argparse.Namespace, open_editor: EditorLauncher | None) -> int
         return _impact(model, options.json)
     if options.command == "layout":
         return _layout(model, options.out, options.style)
+    if options.command == "export":
+        if export_diagram is None:
+            raise _Failure("orgmodel: export draws with Qt; run it as `orgmodel export …` (python -m orgmodel runs console commands only)")
+        if not 1 <= options.scale <= 4:
+            raise _Failure(f"orgmodel: --scale must be between 1 and 4, got {options.scale:g}")
+        if options.dpi is not None and not 24 <= options.dpi <= 1200:
+            raise _Failure(f"orgmodel: --dpi must be between 24 and 1200, got {options.dpi:g}")
+        for uid in [*(options.selection_of or "").split(","), options.highlight or ""]:
+            if uid.strip() and uid.strip() not in model:
+                raise _Failure(f"{options.file}: no unit with id {uid.strip()!r}")
+        return export_diagram(model, options)
     return _why(options.file, model, options.source, options.target)
 
 

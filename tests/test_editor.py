@@ -456,3 +456,16 @@ def test_a_long_layout_can_be_cancelled_and_moves_nothing(window: MainWindow, mo
     window.orgchart_action.trigger()
     assert {u.id: (u.x, u.y) for u in model.units()} == before
     assert window.document.undo_stack.count() == 0 and "cancelled" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("kind", ["png", "svg", "pdf"])
+def test_file_export_writes_the_diagram_and_keeps_the_canvas_as_it_was(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    target = tmp_path / f"picture.{kind}"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(window, "run_export_dialog", lambda dialog: True)
+    window.selection.set(["sales"])
+    QApplication.processEvents()
+    window.export_action.trigger()
+    assert target.exists() and target.stat().st_size > 1000
+    assert "Exported picture" in window.statusBar().currentMessage()
+    assert window.scene.cards["sales"].isSelected() and window.scene.cards["sales"].emphasis == Emphasis.FOCUS

@@ -7,6 +7,7 @@ imported only when a window is wanted.
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
 
 from orgmodel.cli import main as cli_main
@@ -19,5 +20,50 @@ def open_editor(model: OrgModel, path: str | None) -> int:
     return run(model, path)
 
 
+def export_diagram(model: OrgModel, options: argparse.Namespace) -> int:
+    """``orgmodel export``: draw with the editor's own scene and items, no display needed."""
+    import os
+    import sys
+
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
+        os.environ["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
+    from .app import make_application
+    from .export import ExportError, ExportOptions, default_title, export_scene
+    from .scene import OrgScene
+    from .selection import Selection
+    from .adapter import ModelSignals
+
+    make_application()
+    from orgmodel.analysis import analyse, highlight
+    from orgmodel.layout import bands_layout, orgchart_layout
+
+    from .document import CARD_HEIGHT, CARD_WIDTH
+
+    if options.layout:
+        arrange = orgchart_layout if options.layout == "orgchart" else bands_layout
+        for unit_id, (x, y) in arrange(model, CARD_WIDTH, CARD_HEIGHT).items():
+            model.update_unit(unit_id, x=x, y=y)
+    scene = OrgScene(Selection())
+    scene.set_model(model, ModelSignals(model))
+    if options.highlight:
+        shown = highlight(model, analyse(model), options.highlight)
+        if shown is not None:
+            scene.set_emphasis(options.highlight, *shown)
+    chosen = [uid.strip() for uid in options.selection_of.split(",") if uid.strip()] if options.selection_of else None
+    settings = ExportOptions(
+        scale=options.scale, dpi=options.dpi, transparent=options.transparent, units=chosen, legend=options.legend,
+        title=default_title(model.name) if options.title else None, page=options.page, landscape=options.landscape,
+    )
+    try:
+        export_scene(scene, options.out, settings)
+    except ExportError as error:
+        print(f"{options.out}: {error}", file=sys.stderr)
+        return 1
+    for notice in settings.notices:
+        print(f"note: {notice}", file=sys.stderr)
+    print(f"{options.out}: exported")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli_main(argv, open_editor)
+    return cli_main(argv, open_editor, export_diagram)

@@ -16,6 +16,8 @@ from orgmodel.errors import ModelFileError, OrgModelError
 from . import style
 from .analysis_dock import AnalysisDock
 from .document import Document
+from .export import ExportError, default_title, export_scene, export_state, render_png
+from .export_dialog import ExportDialog
 from .legend import Legend
 from .outline_dock import OutlineDock
 from .properties_dock import PropertiesDock
@@ -91,6 +93,7 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(self.tr("&Save"), self.save, S.Save)
         self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, S.SaveAs)
         self.close_action = self._action(self.tr("&Close"), self.close_document, S.Close)
+        self.export_action = self._action(self.tr("&Export…"), self.export_dialog, QKeySequence("Ctrl+E"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, S.Quit)
         self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence(S.Undo))
@@ -146,7 +149,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        for action in (self.save_action, self.save_as_action, self.close_action):
+        for action in (self.save_action, self.save_as_action, self.export_action, self.close_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -286,6 +289,62 @@ class MainWindow(QMainWindow):
             return False
         self._remember_recent(self.document.path)
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", self.document.display_name), 4000)
+        return True
+
+    # -- export ------------------------------------------------------------------------------
+
+    def export_dialog(self) -> None:
+        """File › Export…: format from the file name, options in a dialog, then export."""
+        folder = QSettings().value("export/folder", self._last_folder())
+        base = os.path.join(str(folder), self.document.model.name or self.tr("diagram"))
+        filters = self.tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export Diagram"), base + ".png", filters)
+        if not path:
+            return
+        kind = os.path.splitext(path)[1].lower().lstrip(".")
+        if kind not in ("png", "svg", "pdf"):
+            kind = "pdf" if "pdf" in chosen else "svg" if "svg" in chosen else "png"
+            path += "." + kind
+        dialog = ExportDialog(self.scene, kind, bool(self.selection.units()), self.selection.single_unit() is not None, self)
+        if not self.run_export_dialog(dialog):
+            return
+        dialog.remember()
+        QSettings().setValue("export/folder", os.path.dirname(path))
+        options = dialog.options(self.selection.units(), default_title(self.document.model.name))
+        self.export_to(path, options, as_shown=dialog.as_shown.isChecked())
+
+    def run_export_dialog(self, dialog) -> bool:
+        """Show the options (tests replace this)."""
+        return dialog.exec() == dialog.DialogCode.Accepted
+
+    def export_to(self, path: str, options, as_shown: bool = False) -> bool:
+        """Export; a PNG is encoded in a worker with progress and Cancel (nothing written)."""
+        if not as_shown:
+            self.scene.set_emphasis(None, None, None)
+        try:
+            if path.lower().endswith(".png"):
+                with export_state(self.scene, options):
+                    image = render_png(self.scene, options)
+                partial = path + ".part"
+                saved = self._compute_with_progress(lambda: image.save(partial, "PNG", 80))
+                if not saved:
+                    if os.path.exists(partial):
+                        os.remove(partial)
+                    if saved is None:
+                        self.statusBar().showMessage(self.tr("Export cancelled; nothing written"), 6000)
+                        return False
+                    raise ExportError(self.tr("cannot write “%1”").replace("%1", path))
+                os.replace(partial, path)
+            else:
+                export_scene(self.scene, path, options)
+        except (ExportError, OSError) as error:
+            QMessageBox.critical(self, self.tr("Cannot export"), str(error))
+            return False
+        finally:
+            if not as_shown:
+                self._update_emphasis()
+        notes = " ".join(options.notices)
+        self.statusBar().showMessage((self.tr("Exported %1").replace("%1", os.path.basename(path)) + " " + notes).strip(), 10000)
         return True
 
     # -- recent files ----------------------------------------------------------------------

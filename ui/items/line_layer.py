@@ -53,6 +53,9 @@ class LineLayer(QGraphicsItem):
         #: Which lines to paint: "all", "static" (not the moving ones) or "moving" (only
         #: those; the rest is in the scene's frozen picture during a large drag).
         self.showing = "all"
+        #: Exports: dashes, arrowheads and smooth lines at any scale.
+        self.full_detail = False
+        self._filter: set[Key] | None = None
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         # Without this, option.exposedRect is the whole layer and nothing can be culled.
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
@@ -158,6 +161,12 @@ class LineLayer(QGraphicsItem):
             self._flat = None
             self.update()
 
+    def set_filter(self, keys: set[Key] | None) -> None:
+        """Draw only these lines (an export of the selection); ``None``: all."""
+        self._filter = None if keys is None else set(keys)
+        self._flat = None
+        self.update()
+
     def set_highlighted(self, keys: set[Key] | None) -> None:
         """``None``: no analysis shown; otherwise these lines stand out and others fade."""
         keys = None if keys is None else set(keys)
@@ -239,12 +248,13 @@ class LineLayer(QGraphicsItem):
         return groups
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # Qt override
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        lod = 1.0 if self.full_detail else option.levelOfDetailFromTransform(painter.worldTransform())
         plain = lod < LOD_PLAIN
         # Antialiased long lines are the costliest part of a zoomed-out repaint.
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.6)
         if self._flat is None:
-            self._flat = self._group(k for k in self._lines if k not in self._moving)
+            chosen = self._filter
+            self._flat = self._group(k for k in self._lines if k not in self._moving and (chosen is None or k in chosen))
         flat = self._flat if self.showing != "moving" else {}
         moving = self._group(self._moving) if self._moving and self.showing != "static" else {}
         exposed = option.exposedRect
@@ -265,7 +275,7 @@ class LineLayer(QGraphicsItem):
             if segments:
                 # Smooth lines only where they are few enough to afford (a hairball of
                 # thousands of crossing lines reads the same without, at a fifth of the cost).
-                smooth = lod > 0.6 and len(segments) < 400
+                smooth = self.full_detail or (lod > 0.6 and len(segments) < 400)
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
                 painter.setPen(self._pen(category, plain, smooth))
                 painter.drawLines(segments)
@@ -275,7 +285,7 @@ class LineLayer(QGraphicsItem):
     def _paint_heads(self, painter: QPainter, exposed: QRectF) -> None:
         left, top = int(exposed.left() // CELL), int(exposed.top() // CELL)
         right, bottom = int(exposed.right() // CELL), int(exposed.bottom() // CELL)
-        if (right - left + 1) * (bottom - top + 1) > 400:
+        if (right - left + 1) * (bottom - top + 1) > 400 and not self.full_detail:
             return  # far too much area for heads to be readable
         if self._grid is None:
             self._grid = {}
@@ -285,6 +295,8 @@ class LineLayer(QGraphicsItem):
         for cx in range(left, right + 1):
             for cy in range(top, bottom + 1):
                 for key in self._grid.get((cx, cy), ()):
+                    if self._filter is not None and key not in self._filter:
+                        continue
                     if self.showing != "all" and (key in self._moving) != (self.showing == "moving"):
                         continue
                     head = self._heads.get(key)

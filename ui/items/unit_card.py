@@ -36,6 +36,8 @@ _DIMMED, _NORMAL = Emphasis.DIMMED, Emphasis.NORMAL  # looked up once: enum acce
 class UnitCard(QGraphicsItem):
     """One unit. Setters in; the scene is told of moves through ``itemChange``."""
 
+    #: Exports draw every card in full, whatever the scale (set only while exporting).
+    full_detail = False
     _name_font: QFont | None = None
     _small_font: QFont | None = None
     _name_metrics: QFontMetricsF | None = None
@@ -153,7 +155,7 @@ class UnitCard(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # Qt override
         if self.left_out:
             return
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        lod = 1.0 if UnitCard.full_detail else option.levelOfDetailFromTransform(painter.worldTransform())
         selected = self.isSelected()  # cheaper than decoding option.state's flags in Python
         if lod < LOD_BLOCKS:  # the path 10,000 cards take zoomed out: keep it short
             painter.fillRect(
@@ -183,6 +185,15 @@ class UnitCard(QGraphicsItem):
         painter.setPen(text)
         painter.setFont(name_font)
         elided, details = self.texts()
+        if UnitCard.full_detail and elided != self.name:
+            # An export cannot show a tooltip: the whole name, in a smaller font if need be.
+            fitted = QFont(name_font)
+            metrics = QFontMetricsF(fitted)
+            while metrics.horizontalAdvance(self.name) > WIDTH - 34 and fitted.pointSizeF() > 5:
+                fitted.setPointSizeF(fitted.pointSizeF() - 0.5)
+                metrics = QFontMetricsF(fitted)
+            painter.setFont(fitted)
+            elided = self.name
         painter.drawText(QRectF(14, 6, WIDTH - 34, 22), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
         painter.setFont(small_font)
         painter.setPen(style.MUTED_TEXT)
