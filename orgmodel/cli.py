@@ -18,7 +18,7 @@ from . import __version__
 from .errors import ModelFileError, OrgModelError
 from .model import OrgModel
 
-COMMANDS = ("check", "support", "impact", "why", "layout", "export")
+COMMANDS = ("check", "support", "impact", "why", "layout", "export", "convert")
 #: Card size the editor draws (and so the layouts space units by).
 CARD_SIZE = (180.0, 64.0)
 OFFICE_TITLES = {"front": "front office", "middle": "middle office", "back": "back office"}
@@ -68,6 +68,13 @@ def _parser() -> argparse.ArgumentParser:
     layout.add_argument("file", metavar="FILE")
     layout.add_argument("out", metavar="OUT.orgmodel")
     layout.add_argument("--style", choices=("orgchart", "bands"), default="orgchart", help="org chart (reporting lines) or office bands (dependencies)")
+
+    convert = commands.add_parser(
+        "convert", help="convert between .orgmodel, .csv, .xlsx, .graphml (and to .drawio), by extension"
+    )
+    convert.add_argument("source", metavar="IN")
+    convert.add_argument("out", metavar="OUT")
+    convert.add_argument("--merge-into", metavar="MODEL", help="merge the spreadsheet IN into MODEL by id (nothing deleted), write OUT")
 
     export = commands.add_parser("export", help="draw the diagram as PNG, SVG or PDF (no display needed)")
     export.add_argument("file", metavar="MODEL")
@@ -130,6 +137,8 @@ def main(
 def _run(options: argparse.Namespace, open_editor: EditorLauncher | None, export_diagram: Exporter | None = None) -> int:
     if options.command == "open":
         return _open(options.file, open_editor)
+    if options.command == "convert":
+        return _convert(options.source, options.out, options.merge_into)
     from .fileformat import load
 
     model = load(options.file)
@@ -172,6 +181,26 @@ def _open(file: str | None, open_editor: EditorLauncher | None) -> int:
     if open_editor is None:
         raise _Failure("orgmodel: the editor starts with the `orgmodel` command (python -m orgmodel runs console commands only)")
     return open_editor(model, os.path.abspath(file) if file else None)
+
+
+def _convert(source: str, out: str, merge_into: str | None) -> int:
+    from .convert import merge_spreadsheet, read_any, write_any
+    from .fileformat import load
+
+    if merge_into:
+        model = load(merge_into)
+        plan = merge_spreadsheet(model, source)
+        from .spreadsheet import apply_plan
+
+        apply_plan(model, plan)
+        messages = [plan.summary()]
+    else:
+        model, messages = read_any(source)
+    write_any(model, out)
+    for message in messages:
+        print(f"{source}: {message}", file=sys.stderr)
+    print(f"{out}: written ({len(model):,} units, {_count(model.dependency_count, 'dependency', 'dependencies')})")
+    return 0
 
 
 def _layout(model: OrgModel, out: str, style: str) -> int:
