@@ -19,8 +19,7 @@ from .errors import ModelFileError, OrgModelError
 from .model import OrgModel
 
 COMMANDS = ("check", "support", "impact", "why", "layout", "export", "convert")
-#: Card size the editor draws (and so the layouts space units by).
-CARD_SIZE = (180.0, 64.0)
+
 OFFICE_TITLES = {"front": "front office", "middle": "middle office", "back": "back office"}
 
 
@@ -206,11 +205,12 @@ def _convert(source: str, out: str, merge_into: str | None) -> int:
 def _layout(model: OrgModel, out: str, style: str) -> int:
     from .fileformat import EXTENSIONS, save
     from .layout import bands_layout, orgchart_layout
+    from .palette import CARD_HEIGHT, CARD_WIDTH
 
     if not out.lower().endswith(EXTENSIONS):
         raise _Failure(f"{out}: the output must be a .orgmodel file")
     arrange = orgchart_layout if style == "orgchart" else bands_layout
-    for unit_id, (x, y) in arrange(model, *CARD_SIZE).items():
+    for unit_id, (x, y) in arrange(model, CARD_WIDTH, CARD_HEIGHT).items():
         model.update_unit(unit_id, x=x, y=y)
     save(model, out)
     print(f"{out}: {len(model):,} units laid out ({style})")

@@ -16,16 +16,9 @@ import os
 import xml.etree.ElementTree as ET
 
 from .model import OrgModel
+from .palette import CARD_HEIGHT, CARD_WIDTH, OFFICE_COLORS
 
-CARD_WIDTH = 180
-CARD_HEIGHT = 64
 
-#: Office → (border colour, fill colour), as in ``ui/style.py``.
-OFFICE_COLORS: dict[str, tuple[str, str]] = {
-    "front": ("#E69F00", "#FBE3B0"),
-    "middle": ("#56B4E9", "#D3ECFA"),
-    "back": ("#009E73", "#BDE7D9"),
-}
 
 REPORTING_STYLE = "edgeStyle=orthogonalEdgeStyle;endArrow=none;"
 DEPENDENCY_STYLE = "dashed=1;endArrow=open;endFill=0;"
@@ -66,7 +59,7 @@ def to_element(model: OrgModel) -> ET.Element:
             "style": unit_style(unit.color or fill, stroke),
         })
         ET.SubElement(cell, "mxGeometry", {
-            "x": _number(x), "y": _number(y), "width": str(CARD_WIDTH), "height": str(CARD_HEIGHT), "as": "geometry",
+            "x": _number(x), "y": _number(y), "width": _number(CARD_WIDTH), "height": _number(CARD_HEIGHT), "as": "geometry",
         })
     for number, (child, parent) in enumerate(model.reporting_lines(), 1):
         edge = ET.SubElement(root, "mxCell", {

@@ -27,6 +27,7 @@ import defusedxml.ElementTree as DET
 from .errors import DependencyError, OrgModelError, ReportingCycleError
 from .fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, check_id, check_text
 from .model import OrgModel, Unit
+from .palette import CARD_HEIGHT, CARD_WIDTH, OFFICE_COLORS
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 NS_Y = "http://www.yworks.com/xml/graphml"
@@ -37,15 +38,7 @@ MAX_BYTES = 50 * 1024 * 1024
 MAX_DEPTH = 1000
 MAX_MARKUP = 10_000  # processing instructions and comments together
 
-CARD_WIDTH = 180.0
-CARD_HEIGHT = 64.0
 
-#: Office → (border colour, fill colour), as in ``ui/style.py``.
-OFFICE_COLORS: dict[str, tuple[str, str]] = {
-    "front": ("#E69F00", "#FBE3B0"),
-    "middle": ("#56B4E9", "#D3ECFA"),
-    "back": ("#009E73", "#BDE7D9"),
-}
 
 #: Accepted spellings of offices in imported files (lower-cased).
 OFFICE_ALIASES: dict[str, str] = {

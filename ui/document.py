@@ -19,6 +19,7 @@ from orgmodel.fileformat import load, save
 from orgmodel.layout import bands_layout, orgchart_layout
 from orgmodel.live import LiveAnalysis
 from orgmodel.model import OrgModel, Unit
+from orgmodel.palette import CARD_HEIGHT, CARD_WIDTH
 
 from .adapter import ModelSignals
 from .commands import (
@@ -34,8 +35,6 @@ from .commands import (
     UpdateUnitCommand,
 )
 
-CARD_WIDTH = 180.0
-CARD_HEIGHT = 64.0
 
 
 def tr(text: str) -> str:

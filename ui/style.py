@@ -9,17 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-OFFICE_COLORS: dict[str, QColor] = {
-    "front": QColor("#E69F00"),
-    "middle": QColor("#56B4E9"),
-    "back": QColor("#009E73"),
-}
+from orgmodel import palette
+
+OFFICE_COLORS: dict[str, QColor] = {office: QColor(accent) for office, (accent, _) in palette.OFFICE_COLORS.items()}
 #: Light card fills of the same hues, so dark text stays readable on them.
-OFFICE_FILLS: dict[str, QColor] = {
-    "front": QColor("#FBE3B0"),
-    "middle": QColor("#D3ECFA"),
-    "back": QColor("#BDE7D9"),
-}
+OFFICE_FILLS: dict[str, QColor] = {office: QColor(fill) for office, (_, fill) in palette.OFFICE_COLORS.items()}
 REVENUE_MARK = QColor("#8A5A00")
 TEXT = QColor("#1B1B1B")
 MUTED_TEXT = QColor("#4A4A4A")

@@ -8,10 +8,12 @@ from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from orgmodel import palette
+
 from .. import style
 
-WIDTH = 180.0
-HEIGHT = 64.0
+WIDTH = palette.CARD_WIDTH
+HEIGHT = palette.CARD_HEIGHT
 #: Below this scale cards are plain blocks: no text, no outline (10,000 cards pan smoothly).
 LOD_BLOCKS = 0.3
 #: Above this scale headcount and revenue are readable, so they are drawn.
