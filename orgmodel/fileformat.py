@@ -438,12 +438,21 @@ def _indent(text: str, by: int = 2) -> str:
     return text.replace("\n", "\n" + " " * by)
 
 
-def save(model: OrgModel, path: str | os.PathLike[str]) -> None:
+def backup_path(path: str | os.PathLike[str]) -> Path:
+    """Where :func:`save` keeps the previous version: ``<name>.orgmodel.bak``."""
+    target = Path(os.path.realpath(path))
+    return target.with_name(target.name + ".bak")
+
+
+def save(model: OrgModel, path: str | os.PathLike[str], *, backup: bool = True) -> None:
     """Write ``model`` to ``path`` atomically: the old file survives any failure intact.
 
     The text is made in memory, written to a temporary file in the same folder, flushed and
     fsynced, and only then renamed over the original (a symlink's target is replaced, not
-    the link). Raises :class:`SaveError` with a plain reason.
+    the link). The previous version is kept as ``<name>.bak`` (written the same way first),
+    the new file is read back and parsed before this returns, and temporary files left by
+    an interrupted earlier save of the same file are removed. Raises :class:`SaveError`
+    with a plain reason.
     """
     try:
         data = dumps(model).encode("utf-8")
@@ -451,18 +460,36 @@ def save(model: OrgModel, path: str | os.PathLike[str]) -> None:
         bad = error.object[error.start : error.end]
         raise SaveError(f"cannot save {path}: the model contains text that is not valid Unicode ({bad!a})") from None
     target = Path(os.path.realpath(path))
-    folder = target.parent
     try:
         mode = target.stat().st_mode & 0o7777
+        previous = target.read_bytes() if backup else None
     except FileNotFoundError:
         umask = os.umask(0)
         os.umask(umask)
-        mode = 0o666 & ~umask
+        mode, previous = 0o666 & ~umask, None
     except OSError as error:
         raise SaveError(f"cannot save {path}: {error.strerror or error}") from None
+    _remove_stray_temporaries(target)
+    if previous is not None and previous != data:
+        _atomic_write(backup_path(target), previous, mode, path)
+    _atomic_write(target, data, mode, path)
+    # Read back what the disk now holds: a save is only done when the file opens again.
+    try:
+        written = target.read_bytes()
+    except OSError as error:
+        raise SaveError(f"cannot save {path}: the saved file cannot be read back ({error.strerror or error})") from None
+    if written != data:
+        raise SaveError(f"cannot save {path}: the saved file reads back differently; the previous version is in {backup_path(target).name}")
+    try:
+        loads(written.decode("utf-8"), str(path))
+    except ModelFileError as error:  # would be a bug in the writer: say so, keep the backup
+        raise SaveError(f"cannot save {path}: the saved file does not open again ({error.problems[0]})") from None
+
+
+def _atomic_write(target: Path, data: bytes, mode: int, shown: str | os.PathLike[str]) -> None:
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -470,13 +497,28 @@ def save(model: OrgModel, path: str | os.PathLike[str]) -> None:
         os.chmod(tmp_name, mode)
         os.replace(tmp_name, target)
         tmp_name = None
-        _fsync_folder(folder)
+        _fsync_folder(target.parent)
     except OSError as error:
-        raise SaveError(f"cannot save {path}: {error.strerror or error}") from None
+        raise SaveError(f"cannot save {shown}: {error.strerror or error}") from None
     finally:
         if tmp_name is not None:
             try:
                 os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def _remove_stray_temporaries(target: Path, older_than: float = 60.0) -> None:
+    """Temporary files of this file that an interrupted save left behind (a killed
+    process cannot clean up). Only older ones: a save in progress elsewhere is left alone."""
+    import time
+
+    now = time.time()
+    for name in (target.name, target.name + ".bak"):
+        for stray in target.parent.glob(f".{name}.*.tmp"):
+            try:
+                if now - stray.stat().st_mtime > older_than:
+                    stray.unlink()
             except OSError:
                 pass
 

@@ -469,3 +469,31 @@ def test_file_export_writes_the_diagram_and_keeps_the_canvas_as_it_was(window: M
     assert target.exists() and target.stat().st_size > 1000
     assert "Exported picture" in window.statusBar().currentMessage()
     assert window.scene.cards["sales"].isSelected() and window.scene.cards["sales"].emphasis == Emphasis.FOCUS
+
+
+def test_saving_over_a_file_changed_by_another_program_asks_first(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot) -> None:
+    import os
+    import time
+
+    path = tmp_path / "shared.orgmodel"
+    save(small_model(), path)
+    window.document.open(str(path))
+    window.document.rename_unit("it", "Mine")
+    theirs = small_model()
+    theirs.update_unit("legal", name="Theirs")
+    time.sleep(0.02)
+    save(theirs, path)  # another program writes the file meanwhile
+    os.utime(path, None)
+    qtbot.waitUntil(lambda: "changed by another program" in window.statusBar().currentMessage(), timeout=3000)
+    answers = iter(["cancel", "reload"])
+    monkeypatch.setattr(window, "ask_conflict", lambda: next(answers))
+    assert window.save() is False and load(path).unit("legal").name == "Theirs"  # nothing overwritten
+    assert window.save() is False  # reload
+    assert window.document.model.unit("legal").name == "Theirs" and not window.document.is_modified
+    window.document.rename_unit("it", "Mine again")
+    monkeypatch.setattr(window, "ask_conflict", lambda: pytest.fail("no conflict: the file is as we read it"))
+    assert window.save() is True and load(path).unit("it").name == "Mine again"
+    from orgmodel.fileformat import loads
+
+    backup = loads((tmp_path / "shared.orgmodel.bak").read_text(encoding="utf-8"))
+    assert backup.unit("legal").name == "Theirs"  # the previous version is kept

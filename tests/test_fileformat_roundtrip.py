@@ -225,7 +225,29 @@ def test_save_over_an_existing_file_replaces_it(tmp_path: Path) -> None:
     save(sample_model("Old"), path)
     save(sample_model("New"), path)
     assert load(path).name == "New"
-    assert sorted(os.listdir(tmp_path)) == ["acme.orgmodel"]
+    # The previous version is kept, once, beside it.
+    assert sorted(os.listdir(tmp_path)) == ["acme.orgmodel", "acme.orgmodel.bak"]
+    assert load_text_model(tmp_path / "acme.orgmodel.bak").name == "Old"
+    save(sample_model("Newer"), path)
+    assert load_text_model(tmp_path / "acme.orgmodel.bak").name == "New"
+
+
+def load_text_model(path: Path):
+    from orgmodel.fileformat import loads
+
+    return loads(path.read_text(encoding="utf-8"))
+
+
+def test_stray_temporaries_of_an_interrupted_save_are_cleaned_up(tmp_path: Path) -> None:
+    path = tmp_path / "acme.orgmodel"
+    save(sample_model("Old"), path)
+    stray = tmp_path / ".acme.orgmodel.x1y2.tmp"
+    stray.write_bytes(b"{half a fi")
+    os.utime(stray, (0, 0))  # left by a save killed long ago
+    recent = tmp_path / ".acme.orgmodel.z9.tmp"
+    recent.write_bytes(b"{")  # maybe another process saving right now: left alone
+    save(sample_model("New"), path)
+    assert not stray.exists() and recent.exists()
 
 
 def _existing_file(tmp_path: Path) -> tuple[Path, bytes]:
@@ -353,7 +375,7 @@ def test_saving_through_a_symlink_replaces_the_target_and_keeps_the_link(tmp_pat
     assert os.readlink(link) == str(target)
     assert load(target).name == "New version"
     assert load(link).name == "New version"
-    assert sorted(os.listdir(real_folder)) == ["acme.orgmodel"]
+    assert sorted(os.listdir(real_folder)) == ["acme.orgmodel", "acme.orgmodel.bak"]  # beside the real file
     assert sorted(os.listdir(tmp_path)) == ["link.orgmodel", "real"]
 
 

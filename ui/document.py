@@ -7,6 +7,7 @@ replayed through commands. "Modified" is ``not undo_stack.isClean()``.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable
 from typing import Any
@@ -56,6 +57,7 @@ class Document(QObject):
         self.signals = ModelSignals(self.model, self)
         self.analysis = LiveAnalysis(self.model)
         self.path: str | None = None
+        self._disk: tuple[int, int, str] | None = None
 
     # -- whole documents -------------------------------------------------------------------
 
@@ -80,6 +82,7 @@ class Document(QObject):
         self.signals = ModelSignals(model, self)
         self.analysis = LiveAnalysis(model)
         self.path = path
+        self._disk = fingerprint(path) if path else None
         self.undo_stack.setClean()
         self.modelReplaced.emit()
         self.pathChanged.emit(path or "")
@@ -101,10 +104,26 @@ class Document(QObject):
         if target is None:
             raise ValueError("no file name")
         save(self.model, target)
+        self._disk = fingerprint(target)
         self.undo_stack.setClean()
         if os.path.abspath(target) != self.path:
             self.path = os.path.abspath(target)
             self.pathChanged.emit(self.path)
+
+    def changed_on_disk(self) -> bool:
+        """Whether another program changed (or removed) the file since it was opened or
+        last saved here: size and time first, then the content's hash."""
+        if not self.path or self._disk is None:
+            return False
+        now = fingerprint(self.path, self._disk)
+        if now is not None and now[:2] != self._disk[:2] and now[2] == self._disk[2]:
+            self._disk = now  # touched, not changed
+        return now != self._disk
+
+    def reload(self) -> None:
+        """Read the file again, dropping unsaved changes (the person chose to)."""
+        if self.path:
+            self.open(self.path)
 
     @property
     def display_name(self) -> str:
@@ -213,3 +232,20 @@ class Document(QObject):
         else:
             text = tr("Delete %1 items").replace("%1", str(len(makers)))
         self.push(MacroCommand.applied_parts(self.model, text, makers))
+
+
+def fingerprint(path: str, known: tuple[int, int, str] | None = None) -> tuple[int, int, str] | None:
+    """``(size, mtime_ns, sha256)`` of a file, or None when it is gone. With ``known``, the
+    hash is only computed when size or time differ from it (saves reading large files)."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if known is not None and (info.st_size, info.st_mtime_ns) == known[:2]:
+        return known
+    try:
+        with open(path, "rb") as handle:
+            digest = hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return None
+    return (info.st_size, info.st_mtime_ns, digest)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 
-from PySide6.QtCore import QEventLoop, QPointF, QRectF, QSettings, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QFileSystemWatcher, QPointF, QRectF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
@@ -57,6 +57,10 @@ class MainWindow(TransferMixin, QMainWindow):
         self._make_menus()
         self._make_toolbar()
 
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed_on_disk)
+        self.document.pathChanged.connect(lambda _: self._watch())
+        self.document.undo_stack.cleanChanged.connect(lambda _: self._watch())
         self.document.modelReplaced.connect(self._model_replaced)
         self.document.pathChanged.connect(lambda _: self._update_title())
         self.document.undo_stack.cleanChanged.connect(lambda _: self._update_title())
@@ -270,7 +274,47 @@ class MainWindow(TransferMixin, QMainWindow):
     def save(self) -> bool:
         if self.document.path is None:
             return self.save_as()
+        if self.document.changed_on_disk():
+            answer = self.ask_conflict()
+            if answer == "save-as":
+                return self.save_as()
+            if answer == "reload":
+                self.document.reload()
+                self.statusBar().showMessage(self.tr("Reloaded %1 from disk").replace("%1", self.document.display_name), 6000)
+                return False
+            if answer != "overwrite":
+                return False
         return self._save_to(self.document.path)
+
+    def ask_conflict(self) -> str:
+        """The file changed on disk: "overwrite", "save-as", "reload" or "cancel" (tests
+        replace this)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("File changed on disk"))
+        box.setText(self.tr("“%1” was changed by another program since you opened or saved it.").replace("%1", self.document.display_name))
+        box.setInformativeText(self.tr("Overwrite it with your version, save yours under another name, or reload it from disk (your unsaved changes are lost)?"))
+        overwrite = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton(self.tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+        reload = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.ResetRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return {overwrite: "overwrite", save_as: "save-as", reload: "reload"}.get(box.clickedButton(), "cancel")
+
+    def _watch(self) -> None:
+        """Follow the open file on disk (saves replace it, so it is added again each time)."""
+        watched = self.watcher.files()
+        if watched:
+            self.watcher.removePaths(watched)
+        if self.document.path and os.path.exists(self.document.path):
+            self.watcher.addPath(self.document.path)
+
+    def _file_changed_on_disk(self, path: str) -> None:
+        if path == self.document.path and self.document.changed_on_disk():
+            self.statusBar().showMessage(
+                self.tr("“%1” was changed by another program; saving will ask before overwriting it.").replace("%1", self.document.display_name)
+            )
+        QTimer.singleShot(200, self._watch)  # an atomic replace drops the watch
 
     def save_as(self) -> bool:
         suggested = self.document.path or os.path.join(self._last_folder(), (self.document.model.name or self.tr("Untitled")) + ".orgmodel")
