@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 
 from orgmodel.arrange import unplaced_positions
 from orgmodel.fileformat import load, save
+from orgmodel import lock
 from orgmodel.layout import bands_layout, orgchart_layout
 from orgmodel.live import LiveAnalysis
 from orgmodel.model import OrgModel, Unit
@@ -58,6 +59,8 @@ class Document(QObject):
         self.analysis = LiveAnalysis(self.model)
         self.path: str | None = None
         self._disk: tuple[int, int, str] | None = None
+        #: Opened read-only (another process holds it): saving goes through Save As.
+        self.read_only = False
 
     # -- whole documents -------------------------------------------------------------------
 
@@ -81,7 +84,13 @@ class Document(QObject):
         self.signals.deleteLater()
         self.signals = ModelSignals(model, self)
         self.analysis = LiveAnalysis(model)
+        if self.path and self.path != path:
+            lock.release(self.path)
         self.path = path
+        self.read_only = False
+        # Never take another live process's lock (open read-only or "anyway" keeps theirs).
+        if path and lock.current_owner(path) is None and not lock.acquire(path):
+            self.read_only = True  # the folder refuses even a lock file: saving will too
         self._disk = fingerprint(path) if path else None
         self.undo_stack.setClean()
         self.modelReplaced.emit()
@@ -105,6 +114,11 @@ class Document(QObject):
             raise ValueError("no file name")
         save(self.model, target)
         self._disk = fingerprint(target)
+        if self.path != os.path.abspath(target):
+            if self.path:
+                lock.release(self.path)
+            lock.acquire(target)
+        self.read_only = False
         self.undo_stack.setClean()
         if os.path.abspath(target) != self.path:
             self.path = os.path.abspath(target)
@@ -119,6 +133,11 @@ class Document(QObject):
         if now is not None and now[:2] != self._disk[:2] and now[2] == self._disk[2]:
             self._disk = now  # touched, not changed
         return now != self._disk
+
+    def close(self) -> None:
+        """Let go of the file (its lock) when the window closes."""
+        if self.path:
+            lock.release(self.path)
 
     def reload(self) -> None:
         """Read the file again, dropping unsaved changes (the person chose to)."""

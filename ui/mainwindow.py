@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QM
 from orgmodel import __version__
 from orgmodel.analysis import chain_subgraph
 from orgmodel.errors import ModelFileError, OrgModelError
+from orgmodel.lock import current_owner as lock_owner
 
 from . import style
 from .analysis_dock import AnalysisDock
@@ -203,7 +204,8 @@ class MainWindow(TransferMixin, QMainWindow):
         QTimer.singleShot(0, self.view.fit_to_content)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.document.display_name}[*] — OrgModel")
+        marker = self.tr(" (read-only)") if self.document.read_only else ""
+        self.setWindowTitle(f"{self.document.display_name}{marker}[*] — OrgModel")
         self.setWindowModified(self.document.is_modified)
 
     def ask_unsaved_changes(self) -> QMessageBox.StandardButton:
@@ -246,14 +248,35 @@ class MainWindow(TransferMixin, QMainWindow):
         """Open a file; on failure show every problem and keep the current document."""
         if ask and not self.maybe_keep_changes():
             return False
+        owner = lock_owner(path)
+        read_only = False
+        if owner is not None:
+            answer = self.ask_locked(path, owner.describe())
+            if answer == "cancel":
+                return False
+            read_only = answer == "read-only"
         try:
             self.document.open(path)
         except ModelFileError as error:
             self.show_problems(path, error)
             return False
+        self.document.read_only = self.document.read_only or read_only
         self._remember_recent(self.document.path)
+        self._update_title()
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", self.document.display_name), 4000)
         return True
+
+    def ask_locked(self, path: str, owner: str) -> str:
+        """The file is open elsewhere: "read-only", "anyway" or "cancel" (tests replace this)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("File already open"))
+        box.setText(self.tr("“%1” is open in another OrgModel (%2).").replace("%1", os.path.basename(path)).replace("%2", owner))
+        read_only = box.addButton(self.tr("Open Read-Only"), QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton(self.tr("Open Anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return {read_only: "read-only", anyway: "anyway"}.get(box.clickedButton(), "cancel")
 
     def open_sample(self, path: str) -> None:
         self.document.open_as_untitled(path)
@@ -272,7 +295,7 @@ class MainWindow(TransferMixin, QMainWindow):
         box.exec()
 
     def save(self) -> bool:
-        if self.document.path is None:
+        if self.document.path is None or self.document.read_only:
             return self.save_as()
         if self.document.changed_on_disk():
             answer = self.ask_conflict()
@@ -501,6 +524,7 @@ class MainWindow(TransferMixin, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         if self.maybe_keep_changes():
+            self.document.close()
             event.accept()
         else:
             event.ignore()
