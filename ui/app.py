@@ -23,8 +23,10 @@ def run(model: OrgModel, path: str | None) -> int:
     """Show ``model`` (read from ``path``, or a new untitled document when ``path`` is None)
     and run until the window closes."""
     app = make_application()
+    from . import crash
     from .mainwindow import MainWindow
 
+    crash.install()
     window = MainWindow()
     window.document.replace_model(model, path)
     window.show()

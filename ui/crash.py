@@ -1,0 +1,66 @@
+"""When something goes wrong inside the editor: say so, keep running, keep a trace.
+
+An exception escaping a slot would otherwise print a traceback to a terminal nobody sees
+(or abort Python 3.11 inside some Qt calls); here it becomes a dialog with the details one
+click away. Native crashes (segfaults) are written by ``faulthandler`` to a log file in the
+application-data folder, so a report can say what happened.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import os
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+_log_file = None
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Crash", text)
+
+
+def crash_log_path() -> str:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return os.path.join(folder, "crash.log")
+
+
+def install() -> None:
+    """Catch unhandled Python exceptions and trace native crashes (call once at start-up)."""
+    global _log_file
+    try:
+        path = crash_log_path()
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        _log_file = open(path, "a", encoding="utf-8")  # kept open: faulthandler writes on crash
+        faulthandler.enable(_log_file)
+    except OSError:
+        faulthandler.enable()
+    sys.excepthook = handle
+
+
+def handle(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    """Show what happened; the application keeps running."""
+    details = "".join(traceback.format_exception(kind, error, trace))
+    print(details, file=sys.stderr)
+    if QApplication.instance() is None:
+        return
+    show_error(f"{kind.__name__}: {error}", details)
+
+
+def show_error(summary: str, details: str) -> None:
+    """The dialog (tests replace this)."""
+    box = QMessageBox(QApplication.activeWindow())
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(tr("Something went wrong"))
+    box.setText(tr("OrgModel hit an unexpected problem and stopped what it was doing. Your document is still open; save it under a new name to be safe."))
+    box.setInformativeText(summary)
+    box.setDetailedText(details)
+    copy = box.addButton(tr("Copy Details"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    if box.clickedButton() is copy:
+        QApplication.clipboard().setText(details)
