@@ -1,5 +1,7 @@
 """Edit sequences through the document's undo commands: undoing everything gives back the
-model exactly (field by field and in file order); redoing everything gives the edited one."""
+model exactly (field by field and in file order); redoing everything gives the edited one.
+A "save" step marks the stack clean: whenever the stack is back at that index it is clean
+and the model equals the one saved, and it is modified everywhere else."""
 
 from __future__ import annotations
 
@@ -35,19 +37,34 @@ edits = st.lists(
         st.tuples(st.just("move"), st.lists(st.integers(0, 9), min_size=1, max_size=3), st.floats(-500, 500)),
         st.tuples(st.just("add"), st.sampled_from(["front", "middle", "back"]), st.floats(-500, 500)),
         st.tuples(st.just("rename"), st.integers(0, 9), st.text(min_size=1, max_size=8).filter(lambda t: t.strip() and t.isprintable())),
+        st.tuples(
+            st.just("update"),
+            st.integers(0, 9),
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    "headcount": st.one_of(st.none(), st.integers(0, 500)),
+                    "office": st.sampled_from(["front", "middle", "back"]),
+                    "revenue_generating": st.one_of(st.none(), st.booleans()),
+                },
+            ),
+        ),
+        st.tuples(st.just("disconnect"), st.integers(0, 9), st.integers(0, 9)),
+        st.tuples(st.just("save")),
     ),
     min_size=1,
-    max_size=12,
+    max_size=50,
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits)
 def test_undo_all_restores_the_model_and_redo_all_repeats_it(qapp, steps) -> None:
     document = Document()
     document.replace_model(base_model(), None)
     model = document.model
     original = snapshot(model)
+    saved = (0, original)  # (undo index, model) at the last save; the opened file to begin with
     uid = lambda i: f"u{i}"  # noqa: E731  (some ids may be gone: refused edits are fine)
     for step in steps:
         try:
@@ -64,9 +81,28 @@ def test_undo_all_restores_the_model_and_redo_all_repeats_it(qapp, steps) -> Non
                 document.add_unit(step[1], step[2], 0.0)
             elif step[0] == "rename" and uid(step[1]) in model:
                 document.rename_unit(uid(step[1]), step[2])
+            elif step[0] == "update" and uid(step[1]) in model:
+                document.update_unit(uid(step[1]), **step[2])
+            elif step[0] == "disconnect":
+                document.delete(dependencies=[(uid(step[1]), uid(step[2]))])
+            elif step[0] == "save":  # what Document.save does after writing the file
+                document.undo_stack.setClean()
+                saved = (document.undo_stack.index(), snapshot(model))
         except OrgModelError:
             pass  # refused: must have changed nothing (checked by the round trip below)
+        assert document.undo_stack.isClean() == (document.undo_stack.index() == saved[0])
     edited = snapshot(model)
+    # Back to the save point (the last "save" step, or the opened file): clean, and the saved model.
+    stack = document.undo_stack
+    stack.setIndex(saved[0])
+    assert stack.isClean() and not document.is_modified
+    assert snapshot(model) == saved[1]
+    if stack.canUndo() or stack.canRedo():
+        (stack.undo if stack.canUndo() else stack.redo)()
+        assert not stack.isClean() and document.is_modified
+    stack.setIndex(stack.count())
+    assert snapshot(model) == edited
+    assert stack.isClean() == (stack.count() == saved[0])
     while document.undo_stack.canUndo():
         document.undo_stack.undo()
     assert snapshot(model) == original
