@@ -31,7 +31,7 @@ def lock_path(path: str | os.PathLike[str]) -> Path:
     return target.with_name(f".~lock.{target.name}#")
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -52,7 +52,7 @@ def current_owner(path: str | os.PathLike[str]) -> LockOwner | None:
         return None
     if owner.pid == os.getpid() and owner.host == socket.gethostname():
         return None
-    if owner.host == socket.gethostname() and not _alive(owner.pid):
+    if owner.host == socket.gethostname() and not process_alive(owner.pid):
         return None  # stale: its process died
     return owner
 

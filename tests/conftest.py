@@ -23,6 +23,8 @@ def pytest_configure(config) -> None:
     from PySide6.QtCore import QCoreApplication, QSettings
 
     folder = tempfile.mkdtemp(prefix="orgmodel-test-settings-")
+    # Autosaves of the tests' windows go to a folder of their own, never the real one.
+    os.environ["ORGMODEL_RECOVERY_DIR"] = tempfile.mkdtemp(prefix="orgmodel-test-recovery-")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
     QCoreApplication.setOrganizationName("OrgModelTests")

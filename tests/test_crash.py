@@ -16,17 +16,18 @@ app = QApplication([])
 from ui import crash
 shown = []
 crash.show_error = lambda summary, details: shown.append((summary, "Traceback" in details))
-crash.install()
+saved = []
+crash.install(autosave=lambda: saved.append("autosaved"))
 def broken():
     raise RuntimeError("boom in a slot")
 QTimer.singleShot(0, broken)
 QTimer.singleShot(50, app.quit)
 app.exec()
-print("still running", shown)
+print("still running", saved, shown)
 """
 
 
-def test_an_exception_in_a_slot_is_shown_and_the_application_keeps_running() -> None:
+def test_an_exception_in_a_slot_autosaves_then_is_shown_and_the_application_keeps_running() -> None:
     result = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert "still running [('RuntimeError: boom in a slot', True)]" in result.stdout
+    assert "still running ['autosaved'] [('RuntimeError: boom in a slot', True)]" in result.stdout

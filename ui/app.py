@@ -26,8 +26,9 @@ def run(model: OrgModel, path: str | None) -> int:
     from . import crash
     from .mainwindow import MainWindow
 
-    crash.install()
     window = MainWindow()
+    crash.install(autosave=window.autosave_now)
     window.document.replace_model(model, path)
     window.show()
+    window.offer_recovery()
     return app.exec()

@@ -18,6 +18,8 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 _log_file = None
+#: Called before the dialog, so the work is in the recovery folder whatever happens next.
+_before_dialog: list = []
 
 
 def tr(text: str) -> str:
@@ -29,9 +31,12 @@ def crash_log_path() -> str:
     return os.path.join(folder, "crash.log")
 
 
-def install() -> None:
-    """Catch unhandled Python exceptions and trace native crashes (call once at start-up)."""
+def install(autosave=None) -> None:
+    """Catch unhandled Python exceptions and trace native crashes (call once at start-up);
+    ``autosave`` runs first when an exception is caught."""
     global _log_file
+    if autosave is not None:
+        _before_dialog.append(autosave)
     try:
         path = crash_log_path()
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -48,6 +53,11 @@ def handle(kind: type[BaseException], error: BaseException, trace: TracebackType
     print(details, file=sys.stderr)
     if QApplication.instance() is None:
         return
+    for autosave in _before_dialog:
+        try:
+            autosave()
+        except Exception:  # the dialog matters more than a failed autosave
+            traceback.print_exc()
     show_error(f"{kind.__name__}: {error}", details)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 from PySide6.QtCore import QEventLoop, QFileSystemWatcher, QPointF, QRectF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPainter, QPen, QPixmap, QResizeEvent
@@ -20,6 +21,7 @@ from .document import Document
 from .legend import Legend
 from .outline_dock import OutlineDock
 from .properties_dock import PropertiesDock
+from .recovery import Autosaver, Recovered, left_behind
 from .scene import OrgScene
 from .selection import Selection
 from .transfer import TransferMixin
@@ -58,6 +60,16 @@ class MainWindow(TransferMixin, QMainWindow):
         self._make_menus()
         self._make_toolbar()
 
+        # Autosave: to the recovery folder, never the person's file; after a pause in editing,
+        # at most a minute after the first unsaved change, and right after bulk operations.
+        self.autosaver = Autosaver()
+        self._first_unsaved: float | None = None
+        self._autosave_timer = QTimer(self, singleShot=True, interval=int(os.environ.get("ORGMODEL_AUTOSAVE_MS", "5000")))
+        self._autosave_timer.timeout.connect(self.autosave_now)
+        # Bound methods, not lambdas: Qt drops them with the window, so a stack emptied while
+        # the window is destroyed cannot call into a deleted object.
+        self.document.undo_stack.indexChanged.connect(self._edited)
+        self.document.undo_stack.cleanChanged.connect(self._edited)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed_on_disk)
         self.document.pathChanged.connect(lambda _: self._watch())
@@ -309,6 +321,67 @@ class MainWindow(TransferMixin, QMainWindow):
                 return False
         return self._save_to(self.document.path)
 
+    # -- autosave and recovery -------------------------------------------------------------
+
+    def _edited(self, *_: object) -> None:
+        if not self.document.is_modified:
+            self._first_unsaved = None
+            self._autosave_timer.stop()
+            self.autosaver.remove()  # saved, or undone back to the saved state
+            return
+        now = time.monotonic()
+        if self._first_unsaved is None:
+            self._first_unsaved = now
+        if now - self._first_unsaved >= 60:
+            self.autosave_now()
+        else:
+            self._autosave_timer.start()  # restarts: waits for a pause in editing
+
+    def autosave_now(self) -> None:
+        """Write the recovery file now (also right after imports, layouts, bulk deletes)."""
+        self._autosave_timer.stop()
+        if not self.document.is_modified:
+            return
+        try:
+            self.autosaver.write(self.document.model, self.document.path)
+            self._first_unsaved = time.monotonic()
+        except OrgModelError as error:
+            self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", str(error)), 10000)
+
+    def ask_recovery(self, item: Recovered) -> str:
+        """"restore", "discard" or "later" for a recovery file (tests replace this)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Recover unsaved work"))
+        what = item.original or self.tr("an untitled model")
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(item.saved_at))
+        box.setText(self.tr("OrgModel stopped before “%1” was saved. Unsaved work from %2 was kept.").replace("%1", what).replace("%2", when))
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Decide Later"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return {restore: "restore", discard: "discard"}.get(box.clickedButton(), "later")
+
+    def offer_recovery(self) -> bool:
+        """At start-up: offer work left by OrgModels that stopped; True when one was restored."""
+        for item in left_behind():
+            answer = self.ask_recovery(item)
+            if answer == "discard":
+                item.discard()
+            elif answer == "restore":
+                try:
+                    model = item.load()
+                except OrgModelError as error:
+                    QMessageBox.warning(self, self.tr("Cannot restore"), str(error))
+                    continue
+                self.document.replace_model(model, item.original)
+                self.document.undo_stack.resetClean()  # restored work is unsaved work
+                self._update_title()
+                item.discard()  # it lives on in this window (and its autosave)
+                self.autosave_now()
+                return True
+        return False
+
     def ask_conflict(self) -> str:
         """The file changed on disk: "overwrite", "save-as", "reload" or "cancel" (tests
         replace this)."""
@@ -407,7 +480,9 @@ class MainWindow(TransferMixin, QMainWindow):
     def delete_selection(self) -> None:
         if self.view.is_renaming():
             return
-        self._attempt(self.document.delete, self.selection.units(), self.selection.dependencies())
+        bulk = len(self.selection.units()) + len(self.selection.dependencies()) > 1
+        if self._attempt(self.document.delete, self.selection.units(), self.selection.dependencies()) and bulk:
+            self.autosave_now()
 
     def rename_selected(self) -> None:
         if self.selection.units():
@@ -441,7 +516,8 @@ class MainWindow(TransferMixin, QMainWindow):
         if positions is None:
             self.statusBar().showMessage(self.tr("Layout cancelled; nothing moved"), 6000)
             return
-        self._attempt(self.document.apply_positions, style, positions)
+        if self._attempt(self.document.apply_positions, style, positions):
+            self.autosave_now()
         self.scene.update_bands()  # now, not after the event loop: fitting needs them
         self.scene.fit_scene_rect()  # the drawing may have grown or moved
         if only is None:
@@ -525,6 +601,7 @@ class MainWindow(TransferMixin, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         if self.maybe_keep_changes():
             self.document.close()
+            self.autosaver.remove()  # saved or knowingly discarded
             event.accept()
         else:
             event.ignore()

@@ -144,6 +144,7 @@ class TransferMixin:
         makers += [lambda a=a, b=b: AddDependencyCommand(model, a, b) for a, b in plan.dependencies]
         if makers:
             self.document.push(MacroCommand.applied_parts(model, self.tr("Import %1").replace("%1", name), makers))
+            self.autosave_now()
 
     def run_export_dialog(self, dialog) -> bool:
         """Show the options (tests replace this)."""
