@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIc
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from orgmodel import __version__
-from orgmodel.analysis import chain_subgraph
+from orgmodel.analysis import highlight
 from orgmodel.errors import ModelFileError, OrgModelError
 from orgmodel.lock import current_owner as lock_owner
 
@@ -566,26 +566,22 @@ class MainWindow(TransferMixin, QMainWindow):
             self._analysis_message = ""
             return
         unit = model.unit(uid)
-        if unit.is_revenue_generating:
-            supporters = analysis.support(uid)
-            units, edges = chain_subgraph(model, [uid], supporters)
-            self._show_analysis_message(
-                self.tr("%1 is supported by %n back-office unit(s)", "", len(supporters)).replace("%1", unit.name)
-            )
-        elif unit.office == "back":
-            impacted = analysis.impact(uid)
-            units, edges = chain_subgraph(model, impacted, [uid])
-            risk = analysis.revenue_at_risk(uid)
-            self._show_analysis_message(
-                self.tr("%1 supports %n revenue-generating unit(s); revenue at risk: %2", "", len(impacted))
-                .replace("%1", unit.name)
-                .replace("%2", self.locale().toString(float(risk), "f", 0))
-            )
-        else:
+        shown = highlight(model, analysis, uid)  # the same rule exports use
+        if shown is None:
             self.scene.set_emphasis(None, None, None)
             self._show_analysis_message(self.tr("%1 is neither revenue-generating nor back office").replace("%1", unit.name))
             return
-        self.scene.set_emphasis(uid, units | {uid}, edges)
+        if unit.is_revenue_generating:
+            self._show_analysis_message(
+                self.tr("%1 is supported by %n back-office unit(s)", "", analysis.support_count(uid)).replace("%1", unit.name)
+            )
+        else:
+            self._show_analysis_message(
+                self.tr("%1 supports %n revenue-generating unit(s); revenue at risk: %2", "", analysis.impact_count(uid))
+                .replace("%1", unit.name)
+                .replace("%2", self.locale().toString(float(analysis.revenue_at_risk(uid)), "f", 0))
+            )
+        self.scene.set_emphasis(uid, *shown)
 
     _analysis_message = ""
 
