@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 
 from .errors import ModelFileError, OrgModelError, Problem
+from .i18n import tr
 from .model import OrgModel
 
 READABLE = (".orgmodel", ".json", ".csv", ".xlsx", ".graphml")
@@ -24,15 +25,36 @@ WRITABLE = (".orgmodel", ".json", ".csv", ".xlsx", ".graphml", ".drawio")
 
 
 def _extension(path: str, allowed: tuple[str, ...], verb: str) -> str:
+    """The lower-case extension of ``path`` if it is ``allowed`` for ``verb`` ("read",
+    "write" or "merge"), else a :class:`ModelFileError` saying which ones are."""
     extension = os.path.splitext(path)[1].lower()
     if extension not in allowed:
-        raise ModelFileError(path, [Problem("", f"cannot {verb} {extension or 'a file without extension'}: use {', '.join(allowed)}")])
+        use = ", ".join(allowed)
+        if verb == "read":
+            message = (
+                tr("cannot read {extension}: use {extensions}", extension=extension, extensions=use)
+                if extension
+                else tr("cannot read a file without extension: use {extensions}", extensions=use)
+            )
+        elif verb == "write":
+            message = (
+                tr("cannot write {extension}: use {extensions}", extension=extension, extensions=use)
+                if extension
+                else tr("cannot write a file without extension: use {extensions}", extensions=use)
+            )
+        else:
+            message = (
+                tr("cannot merge {extension}: use {extensions}", extension=extension, extensions=use)
+                if extension
+                else tr("cannot merge a file without extension: use {extensions}", extensions=use)
+            )
+        raise ModelFileError(path, [Problem("", message)])
     return extension
 
 
 def read_any(path: str) -> tuple[OrgModel, list[str]]:
     """A model from any readable format, with the messages a person should see (rejected
-    spreadsheet rows, GraphML warnings)."""
+    spreadsheet rows, GraphML warnings), as translatable Texts."""
     extension = _extension(path, READABLE, "read")
     if extension in (".orgmodel", ".json"):
         from .fileformat import load
@@ -78,7 +100,7 @@ def _writing(write, model: OrgModel, path: str) -> None:
     except OrgModelError:
         raise
     except OSError as error:
-        raise ModelFileError(path, [Problem("", f"cannot write: {error.strerror or error}")]) from None
+        raise ModelFileError(path, [Problem("", tr("cannot write: {reason}", reason=error.strerror or str(error)))]) from None
 
 
 def merge_spreadsheet(base: OrgModel, path: str):

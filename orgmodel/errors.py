@@ -2,22 +2,47 @@
 
 Every error carries the place of the problem (unit id, field, file position) so that the
 editor can show it next to the thing at fault and the command line can print it on one line.
+
+Messages are made with :func:`orgmodel.i18n.tr`: ``str(error)`` is the English sentence (what
+the command line prints), and ``error.args[0]`` is the :class:`~orgmodel.i18n.Text` behind it
+whenever the message is translatable, which :meth:`OrgModelError.text` returns, so that the
+editor can show it in the language of its interface (``localize(error.text(), ...)``).
+
+>>> error = FieldError("headcount", tr("must be >= 0, got {value}", value=-1), "sales")
+>>> str(error)
+"unit 'sales', headcount: must be >= 0, got -1"
+>>> error.args[0] is error.text(), error.text().template
+(True, 'unit {unit!r}, {field}: {problem}')
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .i18n import Text, joined, tr
+
 
 class OrgModelError(Exception):
-    """Base of every error OrgModel raises on purpose; its message is meant for people."""
+    """Base of every error OrgModel raises on purpose; its message is meant for people.
+
+    ``args[0]`` is the message: a :class:`~orgmodel.i18n.Text` (a ``str`` that keeps its
+    template and arguments) when the message is translatable, as every message made in
+    this package is.
+    """
+
+    def text(self) -> str:
+        """The message: the :class:`~orgmodel.i18n.Text` of ``args[0]`` when there is one
+        (translatable), else the plain English of ``str(self)``."""
+        if self.args and isinstance(self.args[0], Text):
+            return self.args[0]
+        return str(self)
 
 
 class UnknownUnitError(OrgModelError, KeyError):
     """A unit id that is not in the model."""
 
     def __init__(self, unit_id: str) -> None:
-        super().__init__(f"unknown unit {unit_id!r}")
+        super().__init__(tr("unknown unit {unit!r}", unit=unit_id))
         self.unit_id = unit_id
 
     def __str__(self) -> str:  # KeyError would add quotes around the message
@@ -28,16 +53,22 @@ class DuplicateUnitError(OrgModelError):
     """A unit id that is already taken."""
 
     def __init__(self, unit_id: str) -> None:
-        super().__init__(f"a unit with id {unit_id!r} already exists")
+        super().__init__(tr("a unit with id {unit!r} already exists", unit=unit_id))
         self.unit_id = unit_id
 
 
 class FieldError(OrgModelError, ValueError):
-    """A field value that breaks the rules of the format (wrong type, out of range...)."""
+    """A field value that breaks the rules of the format (wrong type, out of range...).
+
+    ``reason`` is the rule's own message (a :class:`~orgmodel.i18n.Text`), without the place.
+    """
 
     def __init__(self, field: str, message: str, unit_id: str | None = None) -> None:
-        where = f"unit {unit_id!r}, {field}" if unit_id is not None else field
-        super().__init__(f"{where}: {message}")
+        if unit_id is not None:
+            text = tr("unit {unit!r}, {field}: {problem}", unit=unit_id, field=field, problem=message)
+        else:
+            text = tr("{field}: {problem}", field=field, problem=message)
+        super().__init__(text)
         self.field = field
         self.unit_id = unit_id
         self.reason = message
@@ -50,11 +81,13 @@ class ReportingCycleError(OrgModelError):
         unit_label = unit_name or unit_id
         parent_label = parent_name or parent_id
         if unit_id == parent_id:
-            message = f"{unit_label!s} cannot report to itself"
+            message = tr("{unit} cannot report to itself", unit=unit_label)
         else:
-            message = (
-                f"{unit_label!s} cannot report to {parent_label!s}: "
-                f"{parent_label!s} already reports (directly or indirectly) to {unit_label!s}"
+            message = tr(
+                "{unit} cannot report to {parent}: "
+                "{parent} already reports (directly or indirectly) to {unit}",
+                unit=unit_label,
+                parent=parent_label,
             )
         super().__init__(message)
         self.unit_id = unit_id
@@ -75,7 +108,7 @@ class Problem:
     """One problem found in a model file, with its place.
 
     ``path`` is a JSON path such as ``units[3].office``; ``line``/``column`` are set for
-    syntax errors, where no path exists yet.
+    syntax errors, where no path exists yet. ``message`` is a :class:`~orgmodel.i18n.Text`.
     """
 
     path: str
@@ -83,23 +116,32 @@ class Problem:
     line: int | None = None
     column: int | None = None
 
-    def __str__(self) -> str:
+    def text(self) -> Text:
+        """The problem with its place, as one translatable sentence (the message alone when
+        it has no place; every message this package makes is a Text)."""
         if self.line is not None:
-            return f"line {self.line}, column {self.column}: {self.message}"
+            return tr("line {line}, column {column}: {problem}", line=self.line, column=self.column, problem=self.message)
         if self.path:
-            return f"{self.path}: {self.message}"
+            return tr("{path}: {problem}", path=self.path, problem=self.message)
         return self.message
+
+    def __str__(self) -> str:
+        return str(self.text())
 
 
 class ModelFileError(OrgModelError):
-    """A file that cannot be opened as a model; lists every problem found, not just the first."""
+    """A file that cannot be opened as a model; lists every problem found, not just the first.
+
+    ``args[0]`` is all of :meth:`lines` as one Text, one problem per line.
+    """
 
     def __init__(self, source: str, problems: list[Problem]) -> None:
         self.source = source
         self.problems = list(problems)
-        super().__init__("\n".join(self.lines()))
+        super().__init__(joined(self.lines(), lambda above, below: tr("{above}\n{below}", above=above, below=below)))
 
-    def lines(self) -> list[str]:
+    def lines(self) -> list[Text]:
         """One line per problem, each prefixed by the file name."""
-        prefix = f"{self.source}: " if self.source else ""
-        return [f"{prefix}{problem}" for problem in self.problems]
+        if not self.source:
+            return [problem.text() for problem in self.problems]
+        return [tr("{file}: {problem}", file=self.source, problem=problem.text()) for problem in self.problems]

@@ -2,7 +2,8 @@
 
 The model checks edits with these rules and the file reader checks files with them, so a
 value the editor refuses is refused in a file too, with the same words. Each check returns
-``None`` when the value is fine, otherwise a short message saying what was expected.
+``None`` when the value is fine, otherwise a short message saying what was expected (a
+translatable :class:`~orgmodel.i18n.Text`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import re
 import sys
 from collections.abc import Callable
 from typing import Any
+
+from .i18n import tr
 
 OFFICES: tuple[str, ...] = ("front", "middle", "back")
 
@@ -26,7 +29,10 @@ Check = Callable[[Any], "str | None"]
 
 class NonFinite:
     """What the file reader puts where a file wrote NaN, Infinity or a number too large for
-    a float, so that the problem is reported with its place instead of being loaded."""
+    a float, so that the problem is reported with its place instead of being loaded.
+
+    ``text`` is how the file wrote it ("NaN"), or a Text describing a number too long to show.
+    """
 
     __slots__ = ("text",)
 
@@ -38,7 +44,11 @@ class NonFinite:
 
 
 def type_name(value: Any) -> str:
-    """How a JSON value is named in messages: "a string", "null", "NaN"..."""
+    """How a JSON value is named in messages: "a string", "null", "NaN"...
+
+    The JSON words ``null``, ``true`` and ``false`` (and the NaN a file wrote) are tokens
+    of the file, the same in every language; the others are translatable Texts.
+    """
     if isinstance(value, NonFinite):
         return value.text
     if value is None:
@@ -46,13 +56,13 @@ def type_name(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return "a string"
+        return tr("a string")
     if isinstance(value, (int, float)):
-        return "a number"
+        return tr("a number")
     if isinstance(value, list):
-        return "a list"
+        return tr("a list")
     if isinstance(value, dict):
-        return "an object"
+        return tr("an object")
     return type(value).__name__
 
 
@@ -71,21 +81,25 @@ def control_character(text: str) -> str | None:
     if match is None:
         return None
     code = ord(match.group())
-    kind = "lone surrogate (not a character)" if 0xD800 <= code <= 0xDFFF else "control character"
-    return f"{kind} U+{code:04X} at position {match.start() + 1}"
+    if 0xD800 <= code <= 0xDFFF:
+        return tr("lone surrogate (not a character) U+{code:04X} at position {position}", code=code, position=match.start() + 1)
+    return tr("control character U+{code:04X} at position {position}", code=code, position=match.start() + 1)
 
 
-def check_text(value: Any, *, what: str = "a string", required: bool = False) -> str | None:
-    """Text: a string without control characters; ``required`` text is not blank either."""
+def check_text(value: Any, *, what: str | None = None, required: bool = False) -> str | None:
+    """Text: a string without control characters; ``required`` text is not blank either.
+
+    ``what`` names the expected value in the message (a Text; "a string" by default).
+    """
     if not isinstance(value, str):
-        return f"expected {what}, got {type_name(value)}"
+        return tr("expected {expected}, got {found}", expected=what or tr("a string"), found=type_name(value))
     if required and not value.strip():
-        return "must not be empty"
+        return tr("must not be empty")
     return control_character(value)
 
 
 def check_id(value: Any) -> str | None:
-    return check_text(value, what="a string id", required=True)
+    return check_text(value, what=tr("a string id"), required=True)
 
 
 def check_name(value: Any) -> str | None:
@@ -95,14 +109,15 @@ def check_name(value: Any) -> str | None:
 def check_office(value: Any) -> str | None:
     if value in OFFICES and isinstance(value, str):
         return None
-    shown = f'"{value}"' if isinstance(value, str) else type_name(value)
-    return f'expected "front", "middle" or "back", got {shown}'
+    if isinstance(value, str):
+        return tr('expected "front", "middle" or "back", got "{value}"', value=value)
+    return tr('expected "front", "middle" or "back", got {found}', found=type_name(value))
 
 
 def check_optional_bool(value: Any) -> str | None:
     if value is None or isinstance(value, bool):
         return None
-    return f"expected true or false, got {type_name(value)}"
+    return tr("expected true or false, got {found}", found=type_name(value))
 
 
 def check_headcount(value: Any) -> str | None:
@@ -110,19 +125,21 @@ def check_headcount(value: Any) -> str | None:
         return None
     if not isinstance(value, int) or isinstance(value, bool):
         if isinstance(value, float) and math.isfinite(value):
-            return f"expected a whole number, got {value!r}"
-        return f"expected a whole number >= 0, got {type_name(value)}"
+            return tr("expected a whole number, got {value!r}", value=value)
+        return tr("expected a whole number >= 0, got {found}", found=type_name(value))
     if value < 0:
-        return f"must be >= 0, got {value}"
+        return tr("must be >= 0, got {value}", value=value)
     return _finite_problem(value)
 
 
 def _finite_problem(value: Any) -> str | None:
     """Numbers must fit a double: JSON readers in other tools turn larger ones into infinity."""
-    if isinstance(value, NonFinite) or (isinstance(value, float) and not math.isfinite(value)):
-        return f"must be a finite number, got {type_name(value) if isinstance(value, NonFinite) else repr(value)}"
+    if isinstance(value, NonFinite):
+        return tr("must be a finite number, got {found}", found=type_name(value))
+    if isinstance(value, float) and not math.isfinite(value):
+        return tr("must be a finite number, got {value!r}", value=value)
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) > _LARGEST:
-        return "number too large"
+        return tr("number too large")
     return None
 
 
@@ -137,13 +154,13 @@ def _check_number(value: Any, low: float, high: float | None, *, low_open: bool 
     if problem:
         return problem
     if not _is_number(value):
-        return f"expected a number, got {type_name(value)}"
+        return tr("expected a number, got {found}", found=type_name(value))
     if low_open and value <= low:
-        return f"must be > {low:g}, got {value!r}"
+        return tr("must be > {low:g}, got {value!r}", low=low, value=value)
     if not low_open and value < low:
-        return f"must be >= {low:g}, got {value!r}"
+        return tr("must be >= {low:g}, got {value!r}", low=low, value=value)
     if high is not None and value > high:
-        return f"must be between {low:g} and {high:g}, got {value!r}"
+        return tr("must be between {low:g} and {high:g}, got {value!r}", low=low, high=high, value=value)
     return None
 
 
@@ -164,7 +181,7 @@ def check_weight(value: Any) -> str | None:
 def check_coordinate(value: Any) -> str | None:
     if value is None or ((type(value) is float or type(value) is int) and -_LARGEST <= value <= _LARGEST):
         return None
-    return _finite_problem(value) or (None if _is_number(value) else f"expected a number, got {type_name(value)}")
+    return _finite_problem(value) or (None if _is_number(value) else tr("expected a number, got {found}", found=type_name(value)))
 
 
 def check_optional_text(value: Any) -> str | None:
@@ -173,18 +190,19 @@ def check_optional_text(value: Any) -> str | None:
 
 def check_tags(value: Any) -> str | None:
     if not isinstance(value, (list, tuple)):
-        return f"expected a list of strings, got {type_name(value)}"
+        return tr("expected a list of strings, got {found}", found=type_name(value))
     seen: set[str] = set()
     for index, tag in enumerate(value):
         if not isinstance(tag, str):
-            return f"tag {index + 1}: expected a string, got {type_name(tag)}"
-        if not tag.strip():
-            return f"tag {index + 1}: must not be empty"
-        problem = control_character(tag)
+            problem = tr("expected {expected}, got {found}", expected=tr("a string"), found=type_name(tag))
+        elif not tag.strip():
+            problem = tr("must not be empty")
+        else:
+            problem = control_character(tag)
+            if not problem and tag in seen:
+                problem = tr("duplicate tag {tag!r}", tag=tag)
         if problem:
-            return f"tag {index + 1}: {problem}"
-        if tag in seen:
-            return f"tag {index + 1}: duplicate tag {tag!r}"
+            return tr("tag {number}: {problem}", number=index + 1, problem=problem)
         seen.add(tag)
     return None
 
@@ -194,8 +212,9 @@ def check_color(value: Any) -> str | None:
         return None
     if isinstance(value, str) and _COLOR.match(value):
         return None
-    shown = repr(value) if isinstance(value, str) else type_name(value)
-    return f'expected a colour "#rrggbb", got {shown}'
+    if isinstance(value, str):
+        return tr('expected a colour "#rrggbb", got {value!r}', value=value)
+    return tr('expected a colour "#rrggbb", got {found}', found=type_name(value))
 
 
 #: Editable unit fields (``id`` is fixed once a unit exists) and their checks.

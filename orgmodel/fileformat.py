@@ -21,6 +21,7 @@ from typing import Any
 from .errors import ModelFileError, OrgModelError, Problem
 from .gcpause import gc_paused
 from .fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, NonFinite, check_id, check_text, type_name
+from .i18n import tr
 from .model import Dependency, OrgModel, Unit
 
 FORMAT = "orgmodel"
@@ -67,7 +68,7 @@ def _float(text: str) -> float | NonFinite:
 
 def _int(text: str) -> int | NonFinite:
     # Beyond 309 digits no double holds it; beyond 4,300 Python refuses to convert at all.
-    return int(text) if len(text) < 310 else NonFinite(f"{text[:12]}… ({len(text)} digits)")
+    return int(text) if len(text) < 310 else NonFinite(tr("{start}… ({count} digits)", start=text[:12], count=len(text)))
 
 
 def _path(base: str, key: str) -> str:
@@ -85,22 +86,22 @@ class _Reader:
 
     def check_object(self, value: Any, path: str, what: str) -> bool:
         if not isinstance(value, dict):
-            self.problem(path, f"expected {what} (a JSON object), got {type_name(value)}")
+            self.problem(path, tr("expected {expected} (a JSON object), got {found}", expected=what, found=type_name(value)))
             return False
         for key in getattr(value, "duplicates", ()):
-            self.problem(_path(path, key), "key appears more than once")
+            self.problem(_path(path, key), tr("key appears more than once"))
         return True
 
     def check_extra(self, value: Any, path: str) -> None:
         """Keys this version does not know are kept, but must still be valid JSON to write back."""
         if isinstance(value, NonFinite):
-            self.problem(path, f"{value.text} is not a number JSON allows")
+            self.problem(path, tr("{value} is not a number JSON allows", value=value.text))
         elif isinstance(value, str):
             if _LONE_SURROGATE.search(value):
-                self.problem(path, "invalid text: lone surrogate (half a UTF-16 pair, not a character)")
+                self.problem(path, tr("invalid text: lone surrogate (half a UTF-16 pair, not a character)"))
         elif isinstance(value, dict):
             for key in getattr(value, "duplicates", ()):
-                self.problem(_path(path, key), "key appears more than once")
+                self.problem(_path(path, key), tr("key appears more than once"))
             for key, item in value.items():
                 self.check_extra(key, path)
                 self.check_extra(item, _path(path, key))
@@ -117,24 +118,36 @@ class _Reader:
         return True
 
     def read(self, document: Any) -> OrgModel | None:
-        if not self.check_object(document, "", "an OrgModel model"):
+        if not self.check_object(document, "", tr("an OrgModel model")):
             return None
         fmt = document.get("format")
         if fmt != FORMAT:
-            shown = "missing" if "format" not in document else f"got {json.dumps(fmt, ensure_ascii=False)[:60]}"
-            self.problem("format", f'expected "orgmodel" ({shown}): this is not an OrgModel model file')
+            if "format" not in document:
+                self.problem("format", tr('expected "orgmodel" (missing): this is not an OrgModel model file'))
+            else:
+                self.problem(
+                    "format",
+                    tr(
+                        'expected "orgmodel" (got {value}): this is not an OrgModel model file',
+                        value=json.dumps(fmt, ensure_ascii=False)[:60],
+                    ),
+                )
             return None
         version = document.get("version")
         if "version" not in document:
-            self.problem("version", "missing; expected 1")
+            self.problem("version", tr("missing; expected {version}", version=VERSION))
         elif not isinstance(version, int) or isinstance(version, bool) or version < 1:
             shown = json.dumps(version, ensure_ascii=False) if isinstance(version, (int, float, str)) else type_name(version)
-            self.problem("version", f"expected a whole number >= 1, got {shown}")
+            self.problem("version", tr("expected a whole number >= 1, got {found}", found=shown))
         elif version > VERSION:
             self.problem(
                 "version",
-                f"this file was made by a newer OrgModel (format version {version}); "
-                f"this OrgModel reads format version {VERSION} — please update OrgModel to open it",
+                tr(
+                    "this file was made by a newer OrgModel (format version {version}); "
+                    "this OrgModel reads format version {supported} — please update OrgModel to open it",
+                    version=version,
+                    supported=VERSION,
+                ),
             )
             return None
         name = document.get("name", "")
@@ -157,35 +170,38 @@ class _Reader:
         self.parents: dict[str, str] = {}
         self.units_readable = False  # without a list of units, no id can be called unknown
         if "units" not in document:
-            self.problem("units", "missing; expected a list of units")
+            self.problem("units", tr("missing; expected a list of units"))
             return
         raw_units = document["units"]
         if not isinstance(raw_units, list):
-            self.problem("units", f"expected a list of units, got {type_name(raw_units)}")
+            self.problem("units", tr("expected a list of units, got {found}", found=type_name(raw_units)))
             return
         self.units_readable = True
         wanted_parents: list[tuple[int, str, Any]] = []
         for index, raw in enumerate(raw_units):
             path = f"units[{index}]"
-            if not self.check_object(raw, path, "a unit"):
+            if not self.check_object(raw, path, tr("a unit")):
                 continue
             ok = True
             unit_id = raw.get("id")
             if "id" not in raw:
-                self.problem(_path(path, "id"), "missing; every unit needs an id")
+                self.problem(_path(path, "id"), tr("missing; every unit needs an id"))
                 ok = False
             elif not self.check_field(check_id, unit_id, path, "id"):
                 ok = False
             elif unit_id in self.ids:
                 first = self.ids[unit_id][0]
-                self.problem(_path(path, "id"), f"duplicate id {unit_id!r} (also used by units[{first}])")
+                self.problem(_path(path, "id"), tr("duplicate id {id!r} (also used by {other})", id=unit_id, other=f"units[{first}]"))
                 ok = False
             else:
                 name = raw.get("name")
                 self.ids[unit_id] = (index, name if isinstance(name, str) and name.strip() else unit_id)
-            for key, what in (("name", "a name"), ("office", 'an office ("front", "middle" or "back")')):
+            for key in ("name", "office"):
                 if key not in raw:
-                    self.problem(_path(path, key), f"missing; every unit needs {what}")
+                    if key == "name":
+                        self.problem(_path(path, key), tr("missing; every unit needs a name"))
+                    else:
+                        self.problem(_path(path, key), tr('missing; every unit needs an office ("front", "middle" or "back")'))
                     ok = False
             values: dict[str, Any] = {}
             for key, value in raw.items():
@@ -211,9 +227,9 @@ class _Reader:
         for index, unit_id, parent in wanted_parents:
             path = f"units[{index}].parent"
             if not isinstance(parent, str):
-                self.problem(path, f"expected the id of a unit, got {type_name(parent)}")
+                self.problem(path, tr("expected the id of a unit, got {found}", found=type_name(parent)))
             elif parent not in self.ids:
-                self.problem(path, f"unknown unit {parent!r}")
+                self.problem(path, tr("unknown unit {unit!r}", unit=parent))
             elif unit_id in self.ids and self.ids[unit_id][0] == index:
                 self.parents[unit_id] = parent
         self.check_reporting_cycles()
@@ -236,7 +252,7 @@ class _Reader:
                 names = " → ".join(ids[uid][1] for uid in cycle)
                 self.problem(
                     f"units[{ids[first][0]}].parent",
-                    f"reporting cycle: {names} (a unit cannot report to itself, directly or indirectly)",
+                    tr("reporting cycle: {cycle} (a unit cannot report to itself, directly or indirectly)", cycle=names),
                 )
             for uid in walk:
                 state[uid] = 2
@@ -244,7 +260,7 @@ class _Reader:
     def read_dependencies(self, document: Mapping[str, Any]) -> list[Dependency]:
         raw_dependencies = document.get("dependencies", [])
         if not isinstance(raw_dependencies, list):
-            self.problem("dependencies", f"expected a list of dependencies, got {type_name(raw_dependencies)}")
+            self.problem("dependencies", tr("expected a list of dependencies, got {found}", found=type_name(raw_dependencies)))
             return []
         known = self.ids
         no_extra: Mapping[str, Any] = MappingProxyType({})
@@ -256,27 +272,24 @@ class _Reader:
                 source, target = raw.get("from"), raw.get("to")
                 if type(source) is str and type(target) is str and source in known and target in known and source != target:
                     if (source, target) in seen:
-                        self.problem(
-                            f"dependencies[{index}]",
-                            f"duplicate dependency {source!r} → {target!r} (also dependencies[{seen[(source, target)]}])",
-                        )
+                        self.problem(f"dependencies[{index}]", _duplicate(source, target, seen[(source, target)]))
                     else:
                         seen[(source, target)] = index
                         result.append(Dependency(source, target, extra=no_extra))
                     continue
             path = f"dependencies[{index}]"
-            if not self.check_object(raw, path, "a dependency"):
+            if not self.check_object(raw, path, tr("a dependency")):
                 continue
             ok = True
             ends = []
             for key in ("from", "to"):
                 if key not in raw:
-                    self.problem(_path(path, key), "missing; expected a unit id")
+                    self.problem(_path(path, key), tr("missing; expected a unit id"))
                     ok = False
                 elif not self.check_field(check_id, raw[key], path, key):
                     ok = False
                 elif raw[key] not in known and self.units_readable:
-                    self.problem(_path(path, key), f"unknown unit {raw[key]!r}")
+                    self.problem(_path(path, key), tr("unknown unit {unit!r}", unit=raw[key]))
                     ok = False
                 ends.append(raw.get(key))
             values = {}
@@ -292,14 +305,38 @@ class _Reader:
                 continue
             source, target = ends
             if source == target:
-                self.problem(path, f"a unit cannot depend on itself ({source!r})")
+                self.problem(path, tr("a unit cannot depend on itself ({unit!r})", unit=source))
                 continue
             if (source, target) in seen:
-                self.problem(path, f"duplicate dependency {source!r} → {target!r} (also dependencies[{seen[(source, target)]}])")
+                self.problem(path, _duplicate(source, target, seen[(source, target)]))
                 continue
             seen[(source, target)] = index
             result.append(Dependency(source, target, extra=MappingProxyType(extra), **values))
         return result
+
+
+#: The reasons Python's JSON reader gives, so that they can be translated too (any other
+#: reason is shown as the reader wrote it).
+_JSON_REASONS: dict[str, str] = {
+    "Expecting value": tr("Expecting value"),
+    "Expecting property name enclosed in double quotes": tr("Expecting property name enclosed in double quotes"),
+    "Expecting ':' delimiter": tr("Expecting ':' delimiter"),
+    "Expecting ',' delimiter": tr("Expecting ',' delimiter"),
+    "Unterminated string starting at": tr("Unterminated string starting at"),
+    "Invalid control character at": tr("Invalid control character at"),
+    "Invalid \\escape": tr("Invalid \\escape"),
+    "Invalid \\uXXXX escape": tr("Invalid \\uXXXX escape"),
+    "Extra data": tr("Extra data"),
+}
+
+
+def _duplicate(source: str, target: str, first: int) -> str:
+    return tr(
+        "duplicate dependency {source!r} → {target!r} (also {other})",
+        source=source,
+        target=target,
+        other=f"dependencies[{first}]",
+    )
 
 
 def loads(text: str, source: str = "") -> OrgModel:
@@ -320,11 +357,13 @@ def loads(text: str, source: str = "") -> OrgModel:
         try:
             document = json.loads(text, object_pairs_hook=_object, parse_constant=NonFinite, parse_float=_float, parse_int=_int)
         except json.JSONDecodeError as error:
-            raise ModelFileError(source, [Problem("", f"invalid JSON: {error.msg}", error.lineno, error.colno)]) from None
+            raise ModelFileError(
+                source, [Problem("", tr("invalid JSON: {reason}", reason=_JSON_REASONS.get(error.msg, error.msg)), error.lineno, error.colno)]
+            ) from None
         except RecursionError:
-            raise ModelFileError(source, [Problem("", "invalid model: JSON nested too deeply")]) from None
+            raise ModelFileError(source, [Problem("", tr("invalid model: JSON nested too deeply"))]) from None
         except ValueError as error:  # e.g. an integer of more digits than Python converts
-            raise ModelFileError(source, [Problem("", f"invalid JSON: {error}")]) from None
+            raise ModelFileError(source, [Problem("", tr("invalid JSON: {reason}", reason=str(error)))]) from None
         reader = _Reader()
         model = reader.read(document)
     if model is None:
@@ -337,25 +376,29 @@ def read_text(path: str | os.PathLike[str]) -> str:
     source = str(path)
     file = Path(path)
     if file.suffix.lower() not in EXTENSIONS:
-        shown = file.suffix or "no extension"
-        raise ModelFileError(source, [Problem("", f"not an OrgModel file: expected a .orgmodel file, got {shown}")])
+        if file.suffix:
+            message = tr("not an OrgModel file: expected a .orgmodel file, got {extension}", extension=file.suffix)
+        else:
+            message = tr("not an OrgModel file: expected a .orgmodel file, got no extension")
+        raise ModelFileError(source, [Problem("", message)])
     try:
         data = file.read_bytes()
     except FileNotFoundError:
-        raise ModelFileError(source, [Problem("", "no such file")]) from None
+        raise ModelFileError(source, [Problem("", tr("no such file"))]) from None
     except IsADirectoryError:
-        raise ModelFileError(source, [Problem("", "is a folder, not a model file")]) from None
+        raise ModelFileError(source, [Problem("", tr("is a folder, not a model file"))]) from None
     except PermissionError:
-        raise ModelFileError(source, [Problem("", "permission denied")]) from None
+        raise ModelFileError(source, [Problem("", tr("permission denied"))]) from None
     except OSError as error:
-        raise ModelFileError(source, [Problem("", f"cannot read: {error.strerror or error}")]) from None
+        raise ModelFileError(source, [Problem("", tr("cannot read: {reason}", reason=error.strerror or str(error)))]) from None
     if b"\x00" in data:
-        raise ModelFileError(source, [Problem("", f"not a text file (NUL byte at offset {data.index(0)})")])
+        raise ModelFileError(source, [Problem("", tr("not a text file (NUL byte at offset {offset})", offset=data.index(0)))])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ModelFileError(
-            source, [Problem("", f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})")]
+            source,
+            [Problem("", tr("not UTF-8 text (byte 0x{byte:02x} at offset {offset})", byte=data[error.start], offset=error.start))],
         ) from None
 
 
@@ -458,7 +501,9 @@ def save(model: OrgModel, path: str | os.PathLike[str], *, backup: bool = True) 
         data = dumps(model).encode("utf-8")
     except UnicodeEncodeError as error:
         bad = error.object[error.start : error.end]
-        raise SaveError(f"cannot save {path}: the model contains text that is not valid Unicode ({bad!a})") from None
+        raise SaveError(
+            tr("cannot save {file}: the model contains text that is not valid Unicode ({text!a})", file=str(path), text=bad)
+        ) from None
     target = Path(os.path.realpath(path))
     try:
         mode = target.stat().st_mode & 0o7777
@@ -468,7 +513,7 @@ def save(model: OrgModel, path: str | os.PathLike[str], *, backup: bool = True) 
         os.umask(umask)
         mode, previous = 0o666 & ~umask, None
     except OSError as error:
-        raise SaveError(f"cannot save {path}: {error.strerror or error}") from None
+        raise SaveError(tr("cannot save {file}: {reason}", file=str(path), reason=error.strerror or str(error))) from None
     _remove_stray_temporaries(target)
     if previous is not None and previous != data:
         _atomic_write(backup_path(target), previous, mode, path)
@@ -477,13 +522,31 @@ def save(model: OrgModel, path: str | os.PathLike[str], *, backup: bool = True) 
     try:
         written = target.read_bytes()
     except OSError as error:
-        raise SaveError(f"cannot save {path}: the saved file cannot be read back ({error.strerror or error})") from None
+        raise SaveError(
+            tr(
+                "cannot save {file}: the saved file cannot be read back ({reason})",
+                file=str(path),
+                reason=error.strerror or str(error),
+            )
+        ) from None
     if written != data:
-        raise SaveError(f"cannot save {path}: the saved file reads back differently; the previous version is in {backup_path(target).name}")
+        raise SaveError(
+            tr(
+                "cannot save {file}: the saved file reads back differently; the previous version is in {backup}",
+                file=str(path),
+                backup=backup_path(target).name,
+            )
+        )
     try:
         loads(written.decode("utf-8"), str(path))
     except ModelFileError as error:  # would be a bug in the writer: say so, keep the backup
-        raise SaveError(f"cannot save {path}: the saved file does not open again ({error.problems[0]})") from None
+        raise SaveError(
+            tr(
+                "cannot save {file}: the saved file does not open again ({problem})",
+                file=str(path),
+                problem=error.problems[0].text(),
+            )
+        ) from None
 
 
 def _atomic_write(target: Path, data: bytes, mode: int, shown: str | os.PathLike[str]) -> None:
@@ -499,7 +562,7 @@ def _atomic_write(target: Path, data: bytes, mode: int, shown: str | os.PathLike
         tmp_name = None
         _fsync_folder(target.parent)
     except OSError as error:
-        raise SaveError(f"cannot save {shown}: {error.strerror or error}") from None
+        raise SaveError(tr("cannot save {file}: {reason}", file=str(shown), reason=error.strerror or str(error))) from None
     finally:
         if tmp_name is not None:
             try:

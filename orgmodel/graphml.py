@@ -26,6 +26,7 @@ import defusedxml.ElementTree as DET
 
 from .errors import DependencyError, OrgModelError, ReportingCycleError
 from .fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, check_id, check_text
+from .i18n import tr
 from .model import OrgModel, Unit
 from .palette import CARD_HEIGHT, CARD_WIDTH, OFFICE_COLORS
 
@@ -72,10 +73,13 @@ DEPENDENCY = "dependency"
 
 
 class GraphMLError(OrgModelError):
-    """A GraphML file that cannot be imported; the message is one line naming the file."""
+    """A GraphML file that cannot be imported; the message is one line naming the file.
+
+    ``reason`` is the message without the file name (a Text).
+    """
 
     def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
+        super().__init__(tr("{file}: {problem}", file=source, problem=reason))
         self.source = source
         self.reason = reason
 
@@ -201,22 +205,25 @@ def _parse(source: str, path: str | os.PathLike[str]) -> ET.Element:
     try:
         size = file.stat().st_size
     except FileNotFoundError:
-        raise GraphMLError(source, "no such file") from None
+        raise GraphMLError(source, tr("no such file")) from None
     except OSError as error:
-        raise GraphMLError(source, f"cannot read: {error.strerror or error}") from None
+        raise GraphMLError(source, _cannot_read(error)) from None
     if file.is_dir():
-        raise GraphMLError(source, "is a folder, not a GraphML file")
+        raise GraphMLError(source, tr("is a folder, not a GraphML file"))
     if size > MAX_BYTES:
-        raise GraphMLError(source, f"file too large ({size / 1024 / 1024:.0f} MB; the limit is {MAX_BYTES // 1024 // 1024} MB)")
+        raise GraphMLError(
+            source,
+            tr("file too large ({size:.0f} MB; the limit is {limit} MB)", size=size / 1024 / 1024, limit=MAX_BYTES // 1024 // 1024),
+        )
     if size == 0:
-        raise GraphMLError(source, "empty file, not GraphML")
+        raise GraphMLError(source, tr("empty file, not GraphML"))
     try:
         with open(file, "rb") as handle:
             head = handle.read(4096)
     except OSError as error:
-        raise GraphMLError(source, f"cannot read: {error.strerror or error}") from None
+        raise GraphMLError(source, _cannot_read(error)) from None
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise GraphMLError(source, "not an XML file (binary data or UTF-16 text without a byte order mark)")
+        raise GraphMLError(source, tr("not an XML file (binary data or UTF-16 text without a byte order mark)"))
 
     depth = markup = 0
     root: ET.Element | None = None
@@ -228,52 +235,72 @@ def _parse(source: str, path: str | os.PathLike[str]) -> ET.Element:
                 if root is None:
                     root = element
                     if _local(element.tag) != "graphml":
-                        raise GraphMLError(source, f"not a GraphML file: the root element is <{_local(element.tag)}>")
+                        raise GraphMLError(
+                            source, tr("not a GraphML file: the root element is <{element}>", element=_local(element.tag))
+                        )
                     if _namespace(element.tag) not in ("", NS):
-                        raise GraphMLError(source, "not a GraphML file: the root element is in the namespace "
-                                                   f"{_namespace(element.tag)!r}")
+                        raise GraphMLError(
+                            source,
+                            tr(
+                                "not a GraphML file: the root element is in the namespace {namespace!r}",
+                                namespace=_namespace(element.tag),
+                            ),
+                        )
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise GraphMLError(source, f"elements nested deeper than {MAX_DEPTH} levels")
+                    raise GraphMLError(source, tr("elements nested deeper than {limit} levels", limit=MAX_DEPTH))
             elif event == "end":
                 depth -= 1
             else:
                 markup += 1
                 if markup > MAX_MARKUP:
-                    raise GraphMLError(source, f"more than {MAX_MARKUP:,} comments or processing instructions")
+                    raise GraphMLError(
+                        source, tr("more than {limit:,} comments or processing instructions", limit=MAX_MARKUP)
+                    )
     except GraphMLError:
         raise
     except defusedxml.DTDForbidden:
-        raise GraphMLError(source, "refused: the file contains a DTD (<!DOCTYPE>), which GraphML does not need") from None
+        raise GraphMLError(
+            source, tr("refused: the file contains a DTD (<!DOCTYPE>), which GraphML does not need")
+        ) from None
     except defusedxml.EntitiesForbidden:
-        raise GraphMLError(source, "refused: the file declares XML entities") from None
+        raise GraphMLError(source, tr("refused: the file declares XML entities")) from None
     except defusedxml.ExternalReferenceForbidden:
-        raise GraphMLError(source, "refused: the file refers to external resources") from None
+        raise GraphMLError(source, tr("refused: the file refers to external resources")) from None
     except defusedxml.DefusedXmlException as error:
-        raise GraphMLError(source, f"refused: {error}") from None
+        raise GraphMLError(source, tr("refused: {reason}", reason=str(error))) from None
     except ET.ParseError as error:
         line, column = error.position
-        reason = str(error).split(":", 1)[0].strip() or "invalid XML"
+        reason = str(error).split(":", 1)[0].strip() or tr("invalid XML")
         if "no element found" in reason:
             if root is None:
-                raise GraphMLError(source, "not a GraphML file: no XML element found") from None
-            reason = "the file ends too early (truncated)"
+                raise GraphMLError(source, tr("not a GraphML file: no XML element found")) from None
+            reason = tr("the file ends too early (truncated)")
         if "unclosed token" in reason:
-            reason = "the file ends too early (unclosed token)"
-        raise GraphMLError(source, f"not valid XML: {reason} (line {line}, column {column + 1})") from None
+            reason = tr("the file ends too early (unclosed token)")
+        raise GraphMLError(
+            source, tr("not valid XML: {reason} (line {line}, column {column})", reason=reason, line=line, column=column + 1)
+        ) from None
     except (LookupError, UnicodeError) as error:
-        raise GraphMLError(source, f"not valid XML: unknown or wrong text encoding ({error})") from None
+        raise GraphMLError(
+            source, tr("not valid XML: unknown or wrong text encoding ({reason})", reason=str(error))
+        ) from None
     except RecursionError:
-        raise GraphMLError(source, "elements nested too deeply") from None
+        raise GraphMLError(source, tr("elements nested too deeply")) from None
     except MemoryError:
-        raise GraphMLError(source, "not enough memory to read the file") from None
+        raise GraphMLError(source, tr("not enough memory to read the file")) from None
     except OSError as error:
-        raise GraphMLError(source, f"cannot read: {error.strerror or error}") from None
+        raise GraphMLError(source, _cannot_read(error)) from None
     except ValueError as error:  # expat: e.g. "multi-byte encodings are not supported"
-        raise GraphMLError(source, f"not valid XML: {str(error).splitlines()[0] if str(error) else 'bad encoding'}") from None
+        reason = str(error).splitlines()[0] if str(error) else tr("bad encoding")
+        raise GraphMLError(source, tr("not valid XML: {reason}", reason=reason)) from None
     if root is None:
-        raise GraphMLError(source, "not a GraphML file: no XML element found")
+        raise GraphMLError(source, tr("not a GraphML file: no XML element found"))
     return root
+
+
+def _cannot_read(error: OSError) -> str:
+    return tr("cannot read: {reason}", reason=error.strerror or str(error))
 
 
 class _Key:
@@ -296,14 +323,14 @@ def _convert(field: str, text: str) -> tuple[Any, str | None]:
             return True, None
         if lowered in ("false", "0", "no"):
             return False, None
-        return None, f"expected true or false, got {text[:40]!r}"
+        return None, tr("expected true or false, got {value!r}", value=text[:40])
     if field == "headcount":
         try:
             number = float(text)
         except ValueError:
-            return None, f"expected a whole number, got {text[:40]!r}"
+            return None, tr("expected a whole number, got {value!r}", value=text[:40])
         if not math.isfinite(number) or number != int(number):
-            return None, f"expected a whole number, got {text[:40]!r}"
+            return None, tr("expected a whole number, got {value!r}", value=text[:40])
         return int(number), None
     if field in ("cost", "revenue", "automation_potential", "x", "y", "weight"):
         if _INTEGER.fullmatch(text):  # keep whole amounts whole, as the native file has them
@@ -311,9 +338,9 @@ def _convert(field: str, text: str) -> tuple[Any, str | None]:
         try:
             number = float(text)
         except ValueError:
-            return None, f"expected a number, got {text[:40]!r}"
+            return None, tr("expected a number, got {value!r}", value=text[:40])
         if not math.isfinite(number):
-            return None, f"must be a finite number, got {text[:40]!r}"
+            return None, tr("must be a finite number, got {value!r}", value=text[:40])
         return number, None
     if field == "tags":
         tags: list[str] = []
@@ -358,7 +385,7 @@ _IGNORED_NODE_KEYS = {"id", "label"}
 
 
 def read_graphml(path: str | os.PathLike[str]) -> tuple[OrgModel, list[str]]:
-    """Import a GraphML file: the model and the warnings about what was changed or left out.
+    """Import a GraphML file: the model and the warnings (Texts) about what was changed or left out.
 
     Raises :class:`GraphMLError` (one line naming the file) when the file cannot be read as
     GraphML at all.
@@ -383,7 +410,7 @@ def read_graphml(path: str | os.PathLike[str]) -> tuple[OrgModel, list[str]]:
 
     graph = next((element for element in root if _local(element.tag) == "graph"), None)
     if graph is None:
-        raise GraphMLError(source, "not a GraphML file: no <graph> element")
+        raise GraphMLError(source, tr("not a GraphML file: no <graph> element"))
 
     model_name = Path(source).stem
     for data in graph:
@@ -428,10 +455,10 @@ def read_graphml(path: str | os.PathLike[str]) -> tuple[OrgModel, list[str]]:
     for number, node in enumerate(nodes, 1):
         node_id = node.get("id")
         if node_id is None or check_id(node_id):
-            warnings.append(f"node {number}: no usable id, left out")
+            warnings.append(tr("node {node}: no usable id, left out", node=number))
             continue
         if node_id in units:
-            warnings.append(f"node {node_id}: the id is used twice, the second node is left out")
+            warnings.append(tr("node {node}: the id is used twice, the second node is left out", node=node_id))
             continue
         values, graphics = data_of(node, "node")
         fields: dict[str, Any] = {}
@@ -452,7 +479,14 @@ def read_graphml(path: str | os.PathLike[str]) -> tuple[OrgModel, list[str]]:
                 if name == "office":
                     office = OFFICE_ALIASES.get(text.strip().lower())
                     if office is None:
-                        warnings.append(f"node {node_id}: office: unknown office {text.strip()[:40]!r}")
+                        warnings.append(
+                            tr(
+                                "node {node}: {field}: {problem}",
+                                node=node_id,
+                                field=name,
+                                problem=tr("unknown office {value!r}", value=text.strip()[:40]),
+                            )
+                        )
                     else:
                         fields["office"] = office
                     continue
@@ -460,7 +494,7 @@ def read_graphml(path: str | os.PathLike[str]) -> tuple[OrgModel, list[str]]:
                 if problem is None:
                     problem = UNIT_FIELD_CHECKS[name](value)
                 if problem:
-                    warnings.append(f"node {node_id}: {name}: {problem}, left out")
+                    warnings.append(_left_out(node_id, name, problem))
                 else:
                     fields[name] = value
             elif name in _IGNORED_NODE_KEYS:
@@ -488,7 +522,9 @@ def read_graphml(path: str | os.PathLike[str]) -> tuple[OrgModel, list[str]]:
         if notes_lines:
             notes = "\n".join([fields["notes"], *notes_lines] if fields.get("notes") else notes_lines)
             if check_text(notes):
-                warnings.append(f"node {node_id}: extra keys could not be kept in notes: {check_text(notes)}")
+                warnings.append(
+                    tr("node {node}: extra keys could not be kept in notes: {problem}", node=node_id, problem=check_text(notes))
+                )
             else:
                 fields["notes"] = notes
         if "office" not in fields:
@@ -501,18 +537,35 @@ def read_graphml(path: str | os.PathLike[str]) -> tuple[OrgModel, list[str]]:
         try:
             model.add_unit(unit)
         except OrgModelError as error:
-            warnings.append(f"node {node_id}: {error}, left out")
+            warnings.append(tr("node {node}: {problem}, left out", node=node_id, problem=error.text()))
             continue
         units[node_id] = unit
 
     if unknown_keys:
-        warnings.append("node keys OrgModel does not know were kept in notes as \"key: value\" lines: "
-                        + ", ".join(unknown_keys))
+        warnings.append(
+            tr('node keys OrgModel does not know were kept in notes as "key: value" lines: {keys}', keys=", ".join(unknown_keys))
+        )
     if unclassified:
         count = len(unclassified)
         shown = ", ".join(unclassified[:5]) + (", …" if count > 5 else "")
-        warnings.append(f"{count} unit{'s' if count != 1 else ''} need{'s' if count == 1 else ''} an office "
-                        f"(set to back office and tagged {UNCLASSIFIED_TAG!r}): {shown}")
+        if count == 1:
+            warnings.append(
+                tr(
+                    "{count} unit needs an office (set to back office and tagged {tag!r}): {units}",
+                    count=count,
+                    tag=UNCLASSIFIED_TAG,
+                    units=shown,
+                )
+            )
+        else:
+            warnings.append(
+                tr(
+                    "{count} units need an office (set to back office and tagged {tag!r}): {units}",
+                    count=count,
+                    tag=UNCLASSIFIED_TAG,
+                    units=shown,
+                )
+            )
 
     # Edges -------------------------------------------------------------------------------
     dropped_edge_keys: list[str] = []
@@ -520,30 +573,32 @@ def read_graphml(path: str | os.PathLike[str]) -> tuple[OrgModel, list[str]]:
     edges = [element for element in graph.iter() if _local(element.tag) == "edge"]
     for number, edge in enumerate(edges, 1):
         source_id, target_id = edge.get("source"), edge.get("target")
-        where = f"edge {edge.get('id') or number} ({source_id} → {target_id})"
+        where = tr("edge {edge} ({source} → {target})", edge=edge.get("id") or number, source=source_id, target=target_id)
         if source_id not in units or target_id not in units:
             missing = source_id if source_id not in units else target_id
-            warnings.append(f"{where}: unknown node {missing!r}, left out")
+            warnings.append(tr("{edge}: unknown node {node!r}, left out", edge=where, node=missing))
             continue
         values, graphics = data_of(edge, "edge")
         kind = values.get("kind", "").strip().lower()
         if kind in (REPORTS_TO, "reports-to", "reporting", "parent"):
             has_edge_parent.add(source_id)
             if source_id == target_id:
-                warnings.append(f"{where}: a unit cannot report to itself, left out")
+                warnings.append(tr("{edge}: a unit cannot report to itself, left out", edge=where))
                 continue
             current = model.parent(source_id)
             if current is not None:
                 if current != target_id:
-                    warnings.append(f"{where}: {source_id} already reports to {current}, left out")
+                    warnings.append(
+                        tr("{edge}: {unit} already reports to {parent}, left out", edge=where, unit=source_id, parent=current)
+                    )
                 continue
             try:
                 model.set_parent(source_id, target_id)
             except ReportingCycleError as error:
-                warnings.append(f"{where}: {error}; reporting line left out")
+                warnings.append(tr("{edge}: {problem}; reporting line left out", edge=where, problem=error.text()))
             continue
         if kind and kind != DEPENDENCY:
-            warnings.append(f"{where}: unknown kind {kind[:40]!r}, read as a dependency")
+            warnings.append(tr("{edge}: unknown kind {kind!r}, read as a dependency", edge=where, kind=kind[:40]))
         weight = label = None
         for name, text in values.items():
             if name == "kind" or not text.strip():
@@ -552,13 +607,13 @@ def read_graphml(path: str | os.PathLike[str]) -> tuple[OrgModel, list[str]]:
                 value, problem = _convert("weight", text)
                 problem = problem or DEPENDENCY_FIELD_CHECKS["weight"](value)
                 if problem:
-                    warnings.append(f"{where}: weight: {problem}, left out")
+                    warnings.append(tr("{edge}: {field}: {problem}, left out", edge=where, field=name, problem=problem))
                 else:
                     weight = value
             elif name == "label":
                 problem = DEPENDENCY_FIELD_CHECKS["label"](text)
                 if problem:
-                    warnings.append(f"{where}: label: {problem}, left out")
+                    warnings.append(tr("{edge}: {field}: {problem}, left out", edge=where, field=name, problem=problem))
                 else:
                     label = text
             elif name not in dropped_edge_keys and name != "id":
@@ -570,27 +625,33 @@ def read_graphml(path: str | os.PathLike[str]) -> tuple[OrgModel, list[str]]:
                     label = found
                     break
         if source_id == target_id:
-            warnings.append(f"{where}: a unit cannot depend on itself, left out")
+            warnings.append(tr("{edge}: a unit cannot depend on itself, left out", edge=where))
             continue
         if model.has_dependency(source_id, target_id):
-            warnings.append(f"{where}: duplicate dependency, left out")
+            warnings.append(tr("{edge}: duplicate dependency, left out", edge=where))
             continue
         try:
             model.add_dependency(source_id, target_id, weight, label)
         except (DependencyError, OrgModelError) as error:
-            warnings.append(f"{where}: {error}, left out")
+            warnings.append(tr("{edge}: {problem}, left out", edge=where, problem=error.text()))
     if dropped_edge_keys:
-        warnings.append("edge keys OrgModel does not know were left out: " + ", ".join(dropped_edge_keys))
+        warnings.append(tr("edge keys OrgModel does not know were left out: {keys}", keys=", ".join(dropped_edge_keys)))
 
     # "parent" keys for units without a reporting edge (files that only carry the key).
     for child, parent in parent_keys.items():
         if child in has_edge_parent or child not in units:
             continue
         if parent not in units:
-            warnings.append(f"node {child}: parent: unknown node {parent!r}, left out")
+            warnings.append(_left_out(child, "parent", tr("unknown node {node!r}", node=parent)))
             continue
         try:
             model.set_parent(child, parent)
         except ReportingCycleError as error:
-            warnings.append(f"node {child}: parent: {error}; reporting line left out")
+            warnings.append(
+                tr("node {node}: {field}: {problem}; reporting line left out", node=child, field="parent", problem=error.text())
+            )
     return model, warnings
+
+
+def _left_out(node: str, field: str, problem: str) -> str:
+    return tr("node {node}: {field}: {problem}, left out", node=node, field=field, problem=problem)

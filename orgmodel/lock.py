@@ -14,6 +14,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import tr
+
 
 @dataclass(frozen=True)
 class LockOwner:
@@ -22,8 +24,9 @@ class LockOwner:
     since: float
 
     def describe(self) -> str:
+        """Who holds the lock, for people (a translatable Text)."""
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(self.since))
-        return f"process {self.pid} on {self.host} since {when}"
+        return tr("process {pid} on {host} since {time}", pid=self.pid, host=self.host, time=when)
 
 
 def lock_path(path: str | os.PathLike[str]) -> Path:

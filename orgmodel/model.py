@@ -18,6 +18,7 @@ import networkx as nx
 from . import events as ev
 from .errors import DependencyError, DuplicateUnitError, FieldError, ReportingCycleError, UnknownUnitError
 from .fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, check_id, check_text
+from .i18n import tr
 
 Listener = Callable[[ev.Event], None]
 
@@ -316,7 +317,7 @@ class OrgModel:
         for name, value in changes.items():
             check = UNIT_FIELD_CHECKS.get(name)
             if check is None:
-                raise FieldError(name, "is not an editable field of a unit", unit_id)
+                raise FieldError(name, tr("is not an editable field of a unit"), unit_id)
             problem = check(value)
             if problem:
                 raise FieldError(name, problem, unit_id)
@@ -406,7 +407,7 @@ class OrgModel:
         try:
             return self._dependencies[(source, target)]
         except KeyError:
-            raise DependencyError(source, target, f"{source!r} does not depend on {target!r}") from None
+            raise DependencyError(source, target, _not_dependent(source, target)) from None
 
     def has_dependency(self, source: str, target: str) -> bool:
         return (source, target) in self._dependencies
@@ -453,10 +454,17 @@ class OrgModel:
             key = (dep.source, dep.target)
             self._require(dep.source)
             self._require(dep.target)
-            if dep.source == dep.target or key in self._dependencies or key in seen:
-                raise DependencyError(dep.source, dep.target, f"cannot restore the dependency {dep.source!r} → {dep.target!r}")
-            if successor is not None and successor not in self._dependency_order and successor not in seen:
-                raise DependencyError(dep.source, dep.target, f"cannot restore the dependency {dep.source!r} → {dep.target!r}")
+            if (
+                dep.source == dep.target
+                or key in self._dependencies
+                or key in seen
+                or (successor is not None and successor not in self._dependency_order and successor not in seen)
+            ):
+                raise DependencyError(
+                    dep.source,
+                    dep.target,
+                    tr("cannot restore the dependency {source!r} → {target!r}", source=dep.source, target=dep.target),
+                )
             seen.add(key)
         for successor, dep in entries:
             self._dependencies[(dep.source, dep.target)] = dep
@@ -483,17 +491,19 @@ class OrgModel:
         self._require(target)
         names = self._units
         if source == target:
-            raise DependencyError(source, target, f"{names[source].name} cannot depend on itself")
+            raise DependencyError(source, target, tr("{unit} cannot depend on itself", unit=names[source].name))
         if (source, target) in self._dependencies:
             raise DependencyError(
-                source, target, f"{names[source].name} already depends on {names[target].name}"
+                source,
+                target,
+                tr("{unit} already depends on {other}", unit=names[source].name, other=names[target].name),
             )
         for name, value in (("weight", weight), ("label", label)):
             problem = DEPENDENCY_FIELD_CHECKS[name](value)
             if problem:
                 raise FieldError(name, problem)
         if before is not None and before not in self._dependency_order:
-            raise DependencyError(before[0], before[1], f"{before[0]!r} does not depend on {before[1]!r}")
+            raise DependencyError(before[0], before[1], _not_dependent(before[0], before[1]))
         dependency = Dependency(source, target, weight, label, MappingProxyType(dict(extra)) if extra else _EMPTY)
         key = (source, target)
         if before is None and index is not None:
@@ -508,7 +518,7 @@ class OrgModel:
         for name, value in changes.items():
             check = DEPENDENCY_FIELD_CHECKS.get(name)
             if check is None:
-                raise FieldError(name, "is not an editable field of a dependency")
+                raise FieldError(name, tr("is not an editable field of a dependency"))
             problem = check(value)
             if problem:
                 raise FieldError(name, problem)
@@ -524,6 +534,10 @@ class OrgModel:
         self._dependency_order.remove((source, target))
         self._graph.remove_edge(source, target)
         self._notify(ev.DependencyRemoved(source, target))
+
+
+def _not_dependent(source: str, target: str) -> str:
+    return tr("{source!r} does not depend on {target!r}", source=source, target=target)
 
 
 _TURKISH_ASCII = str.maketrans({"ı": "i", "İ": "i", "ş": "s", "Ş": "s", "ğ": "g", "Ğ": "g", "ç": "c", "Ç": "c", "ö": "o", "Ö": "o", "ü": "u", "Ü": "u"})

@@ -45,6 +45,7 @@ from typing import Any
 
 from .errors import OrgModelError
 from .fields import UNIT_FIELD_CHECKS, check_id, check_office
+from .i18n import joined, tr
 from .model import OrgModel, Unit, slugify
 
 FIELDS: tuple[str, ...] = (
@@ -68,6 +69,10 @@ XLSX_EXTENSIONS = (".xlsx", ".xlsm")
 
 class SpreadsheetError(OrgModelError):
     """A file that cannot be read or written as a spreadsheet; the message names the file."""
+
+
+def _file_error(source: str, problem: str) -> SpreadsheetError:
+    return SpreadsheetError(tr("{file}: {problem}", file=source, problem=problem))
 
 
 def normalise_key(text: str) -> str:
@@ -133,7 +138,11 @@ _FALSE = {normalise_key(w) for w in ("no", "false", "0", "hayır", "h", "n", "ya
 
 
 class ValueProblem(ValueError):
-    """A cell that cannot be read; the message says what was expected."""
+    """A cell that cannot be read; the message (``args[0]``, a Text) says what was expected."""
+
+    @property
+    def message(self) -> str:
+        return self.args[0] if self.args and isinstance(self.args[0], str) else str(self)
 
 
 def parse_office(text: str) -> str:
@@ -151,7 +160,7 @@ def parse_bool(text: str) -> bool | None:
         return True
     if key in _FALSE:
         return False
-    raise ValueProblem(f'expected yes or no, got "{text.strip()}"')
+    raise ValueProblem(tr('expected yes or no, got "{value}"', value=text.strip()))
 
 
 _PLAIN = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\Z")
@@ -182,9 +191,9 @@ def parse_number(text: str) -> int | float:
                 value = float(digits) if "." in digits else int(digits)
                 break
     if value is None:
-        raise ValueProblem(f'expected a number, got "{raw}"')
+        raise ValueProblem(tr('expected a number, got "{value}"', value=raw))
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueProblem(f'must be a finite number, got "{raw}"')
+        raise ValueProblem(tr('must be a finite number, got "{value}"', value=raw))
     if percent:
         value = value / 100
     return value
@@ -203,21 +212,21 @@ def _parse_field(name: str, text: str) -> Any:
             if isinstance(value, float) and value.is_integer() and "%" not in written:
                 value = int(value)
             if "%" in written:
-                raise ValueProblem(f'expected a whole number, got "{written}"')
+                raise ValueProblem(tr('expected a whole number, got "{value}"', value=written))
         elif name == "automation_potential":
             if written.endswith("%"):
                 if not 0 <= value <= 1:
-                    raise ValueProblem(f"expected a percentage between 0% and 100%, got {written}")
+                    raise ValueProblem(tr("expected a percentage between 0% and 100%, got {value}", value=written))
             elif value > 1:
-                raise ValueProblem(f"expected a share between 0 and 1 or a percentage like 40%, got {written}")
+                raise ValueProblem(tr("expected a share between 0 and 1 or a percentage like 40%, got {value}", value=written))
             value = float(value)
         else:
             if "%" in written:
-                raise ValueProblem(f'expected an amount, got "{written}"')
+                raise ValueProblem(tr('expected an amount, got "{value}"', value=written))
             try:
                 value = float(value)
             except OverflowError:
-                raise ValueProblem("number too large") from None
+                raise ValueProblem(tr("number too large")) from None
     elif name == "tags":
         value = tuple(tag.strip() for tag in text.split(";") if tag.strip())
     elif name == "notes":
@@ -253,20 +262,21 @@ def read_rows(path: str | os.PathLike[str]) -> tuple[list[str], list[Row]]:
     source = str(path)
     suffix = file.suffix.lower()
     if suffix == ".xls":
-        raise SpreadsheetError(f"{source}: old Excel .xls files are not supported; save it as .xlsx or CSV")
+        raise _file_error(source, tr("old Excel .xls files are not supported; save it as .xlsx or CSV"))
     if suffix not in CSV_EXTENSIONS + XLSX_EXTENSIONS:
-        shown = suffix or "no extension"
-        raise SpreadsheetError(f"{source}: not a spreadsheet: expected .csv or .xlsx, got {shown}")
+        if suffix:
+            raise _file_error(source, tr("not a spreadsheet: expected .csv or .xlsx, got {extension}", extension=suffix))
+        raise _file_error(source, tr("not a spreadsheet: expected .csv or .xlsx, got no extension"))
     try:
         data = file.read_bytes()
     except FileNotFoundError:
-        raise SpreadsheetError(f"{source}: no such file") from None
+        raise _file_error(source, tr("no such file")) from None
     except IsADirectoryError:
-        raise SpreadsheetError(f"{source}: is a folder, not a spreadsheet") from None
+        raise _file_error(source, tr("is a folder, not a spreadsheet")) from None
     except PermissionError:
-        raise SpreadsheetError(f"{source}: permission denied") from None
+        raise _file_error(source, tr("permission denied")) from None
     except OSError as error:
-        raise SpreadsheetError(f"{source}: cannot read: {error.strerror or error}") from None
+        raise _file_error(source, tr("cannot read: {reason}", reason=error.strerror or str(error))) from None
     if suffix in XLSX_EXTENSIONS:
         records = _xlsx_records(data, source)
     else:
@@ -281,13 +291,13 @@ def read_rows(path: str | os.PathLike[str]) -> tuple[list[str], list[Row]]:
         else:
             rows.append(Row(cells, number))
     if header is None:
-        raise SpreadsheetError(f"{source}: no header row (the file is empty)")
+        raise _file_error(source, tr("no header row (the file is empty)"))
     return header, rows
 
 
 def _decode(data: bytes, source: str) -> str:
     if b"\x00" in data:
-        raise SpreadsheetError(f"{source}: not a text file (NUL byte at offset {data.index(0)})")
+        raise _file_error(source, tr("not a text file (NUL byte at offset {offset})", offset=data.index(0)))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -313,7 +323,7 @@ def _csv_records(data: bytes, source: str) -> list[list[str]]:
     try:
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
     except csv.Error as error:
-        raise SpreadsheetError(f"{source}: not a readable CSV file: {error}") from None
+        raise _file_error(source, tr("not a readable CSV file: {reason}", reason=str(error))) from None
 
 
 def _cell_text(value: Any) -> str:
@@ -343,10 +353,10 @@ def _xlsx_records(data: bytes, source: str) -> list[list[str]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises zipfile, KeyError, XML errors...
-        raise SpreadsheetError(f"{source}: not a readable .xlsx workbook ({type(error).__name__})") from None
+        raise _file_error(source, tr("not a readable .xlsx workbook ({error})", error=type(error).__name__)) from None
     try:
         if not workbook.worksheets:
-            raise SpreadsheetError(f"{source}: the workbook has no sheets")
+            raise _file_error(source, tr("the workbook has no sheets"))
         sheet = workbook.worksheets[0]
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()  # some writers store a wrong size; read everything
@@ -360,7 +370,7 @@ def _xlsx_records(data: bytes, source: str) -> list[list[str]]:
     except SpreadsheetError:
         raise
     except Exception as error:
-        raise SpreadsheetError(f"{source}: not a readable .xlsx workbook ({type(error).__name__})") from None
+        raise _file_error(source, tr("not a readable .xlsx workbook ({error})", error=type(error).__name__)) from None
     finally:
         workbook.close()
 
@@ -379,16 +389,25 @@ class ImportPlan:
     unchanged: list[str] = field(default_factory=list)
     parents: dict[str, str] = field(default_factory=dict)
     dependencies: list[tuple[str, str]] = field(default_factory=list)
+    #: (row number, why) for every rejected row; the reasons are Texts.
     rejected: list[tuple[int, str]] = field(default_factory=list)
 
     def summary(self) -> str:
-        text = (
-            f"{len(self.added)} added, {len(self.updated)} updated, "
-            f"{len(self.unchanged)} unchanged, {len(self.rejected)} rejected"
+        """One line: how many units were added, updated... and why each row was rejected."""
+        counts = tr(
+            "{added} added, {updated} updated, {unchanged} unchanged, {rejected} rejected",
+            added=len(self.added),
+            updated=len(self.updated),
+            unchanged=len(self.unchanged),
+            rejected=len(self.rejected),
         )
-        if self.rejected:
-            text += " (" + ", ".join(f"row {row}: {reason}" for row, reason in self.rejected) + ")"
-        return text
+        if not self.rejected:
+            return counts
+        reasons = joined(
+            [tr("row {row}: {problem}", row=row, problem=reason) for row, reason in self.rejected],
+            lambda first, second: tr("{first}, {second}", first=first, second=second),
+        )
+        return tr("{counts} ({rejections})", counts=counts, rejections=reasons)
 
 
 @dataclass
@@ -445,7 +464,7 @@ def plan_import(
         try:
             entries.append(_read_entry(number, row, cell, existing, existing_by_name, taken, claimed))
         except ValueProblem as problem:
-            plan.rejected.append((number, str(problem)))
+            plan.rejected.append((number, problem.message))
 
     # References resolve against every unit that may exist; rows rejected later are dropped
     # and the rows that point at them rejected in turn, until nothing changes.
@@ -466,13 +485,13 @@ def plan_import(
             key = _name_key(reference)
             found = names.get(key) or id_key.get(key) or set()
         if not found:
-            raise ValueProblem(f'{column}: unknown unit "{reference}"')
+            raise _field_problem(column, tr('unknown unit "{reference}"', reference=reference))
         if len(found) > 1:
             shown = ", ".join(sorted(found))
-            raise ValueProblem(f'{column}: "{reference}" is ambiguous (ids {shown}); use the id')
+            raise _field_problem(column, tr('"{reference}" is ambiguous (ids {ids}); use the id', reference=reference, ids=shown))
         (uid,) = found
         if uid not in alive:
-            raise ValueProblem(f'{column}: "{reference}" is on a rejected row (row {row_of[uid]})')
+            raise _field_problem(column, tr('"{reference}" is on a rejected row (row {row})', reference=reference, row=row_of[uid]))
         return uid
 
     def references(text: str, column: str, alive: set[str]) -> list[str]:
@@ -502,13 +521,15 @@ def plan_import(
             try:
                 parents = references(entry.reports_to, "reports_to", alive)
                 if len(parents) > 1:
-                    raise ValueProblem(f"reports_to: a unit reports to one unit only, got {len(parents)}")
+                    raise _field_problem(
+                        "reports_to", tr("a unit reports to one unit only, got {count}", count=len(parents))
+                    )
                 entry.parent = parents[0] if parents else None
                 entry.targets = references(entry.depends_on, "depends_on", alive)
                 if entry.uid in entry.targets:
-                    raise ValueProblem(f"depends_on: {final_name[entry.uid]} cannot depend on itself")
+                    raise _field_problem("depends_on", tr("{unit} cannot depend on itself", unit=final_name[entry.uid]))
             except ValueProblem as problem:
-                failed[entry.number] = str(problem)
+                failed[entry.number] = problem.message
         if not failed:
             # Reporting lines: the row that would close a loop is rejected.
             parent_of = dict(into.reporting_lines()) if into is not None else {}
@@ -521,12 +542,16 @@ def plan_import(
                     current = parent_of.get(current)
                 if current == entry.uid:
                     me, boss = final_name[entry.uid], final_name[entry.parent]
-                    failed[entry.number] = (
-                        f"reports_to: {me} cannot report to itself"
-                        if entry.parent == entry.uid
-                        else f"reports_to: {me} cannot report to {boss}: "
-                        f"{boss} already reports (directly or indirectly) to {me}"
-                    )
+                    if entry.parent == entry.uid:
+                        reason = tr("{unit} cannot report to itself", unit=me)
+                    else:
+                        reason = tr(
+                            "{unit} cannot report to {parent}: "
+                            "{parent} already reports (directly or indirectly) to {unit}",
+                            unit=me,
+                            parent=boss,
+                        )
+                    failed[entry.number] = _field_problem("reports_to", reason).message
                     continue
                 parent_of[entry.uid] = entry.parent
         if not failed:
@@ -559,6 +584,11 @@ def plan_import(
     return plan
 
 
+def _field_problem(column: str, problem: str) -> ValueProblem:
+    """A problem in the cell of ``column`` (a field name such as ``reports_to``)."""
+    return ValueProblem(tr("{field}: {problem}", field=column, problem=problem))
+
+
 def _read_entry(number, row, cell, existing, existing_by_name, taken, claimed) -> _Entry:
     values: dict[str, Any] = {}
     for name in ("name", "office", "revenue_generating", "headcount", "cost", "revenue",
@@ -569,14 +599,14 @@ def _read_entry(number, row, cell, existing, existing_by_name, taken, claimed) -
         try:
             values[name] = _parse_field(name, text)
         except ValueProblem as problem:
-            raise ValueProblem(f"{name}: {problem}") from None
+            raise _field_problem(name, problem.message) from None
     uid = cell(row, "id").strip()
     if uid:
         problem = check_id(uid)
         if problem:
-            raise ValueProblem(f"id: {problem}")
+            raise _field_problem("id", problem)
         if uid in claimed:
-            raise ValueProblem(f'id: "{uid}" is already on row {claimed[uid]}')
+            raise _field_problem("id", tr('"{unit}" is already on row {row}', unit=uid, row=claimed[uid]))
     elif "name" in values:
         same = [u for u in existing_by_name.get(_name_key(values["name"]), []) if u not in claimed]
         if len(existing_by_name.get(_name_key(values["name"]), [])) == 1 and same:
@@ -591,9 +621,9 @@ def _read_entry(number, row, cell, existing, existing_by_name, taken, claimed) -
     is_existing = uid in existing
     if not is_existing:
         if "name" not in values:
-            raise ValueProblem("name: must not be empty")
+            raise _field_problem("name", tr("must not be empty"))
         if "office" not in values:
-            raise ValueProblem('office: must not be empty (expected "front", "middle" or "back")')
+            raise _field_problem("office", tr('must not be empty (expected "front", "middle" or "back")'))
     claimed[uid] = number
     return _Entry(number, uid, is_existing, values, cell(row, "reports_to"), cell(row, "depends_on"))
 
@@ -624,8 +654,8 @@ def import_model(path: str | os.PathLike[str]) -> tuple[OrgModel, ImportPlan]:
     headers, rows = read_rows(path)
     mapping = guess_mapping(headers)
     if "name" not in mapping:
-        raise SpreadsheetError(
-            f"{path}: no column for unit names (expected a header such as name, unit, ad or birim adı)"
+        raise _file_error(
+            str(path), tr("no column for unit names (expected a header such as name, unit, ad or birim adı)")
         )
     plan = plan_import(headers, rows, mapping, None)
     model = OrgModel(Path(path).stem)
@@ -681,7 +711,7 @@ def write_csv(model: OrgModel, path: str | os.PathLike[str]) -> None:
     try:
         Path(path).write_bytes(buffer.getvalue().encode("utf-8-sig"))
     except OSError as error:
-        raise SpreadsheetError(f"cannot save {path}: {error.strerror or error}") from None
+        raise SpreadsheetError(tr("cannot save {file}: {reason}", file=str(path), reason=error.strerror or str(error))) from None
 
 
 def write_xlsx(model: OrgModel, path: str | os.PathLike[str]) -> None:
@@ -705,4 +735,4 @@ def write_xlsx(model: OrgModel, path: str | os.PathLike[str]) -> None:
     try:
         workbook.save(path)
     except OSError as error:
-        raise SpreadsheetError(f"cannot save {path}: {error.strerror or error}") from None
+        raise SpreadsheetError(tr("cannot save {file}: {reason}", file=str(path), reason=error.strerror or str(error))) from None
