@@ -18,8 +18,11 @@ from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 
-def shoot(sample: str, focus: str, out: str, zoom: float) -> None:
+def shoot(sample: str, focus: str, out: str, zoom: float, language: str = "en") -> None:
+    from ui import i18n
     from ui.mainwindow import MainWindow
+
+    i18n.install(language)
 
     window = MainWindow()
     window.resize(1500, 900)
@@ -43,8 +46,11 @@ def shoot(sample: str, focus: str, out: str, zoom: float) -> None:
     window.close()
 
 
-def shoot_layout(sample: str, style: str, out: str) -> None:
+def shoot_layout(sample: str, style: str, out: str, language: str = "en") -> None:
+    from ui import i18n
     from ui.mainwindow import MainWindow
+
+    i18n.install(language)
 
     window = MainWindow()
     window.resize(1500, 900)
@@ -66,7 +72,7 @@ def shoot_layout(sample: str, style: str, out: str) -> None:
 
 
 def export_example() -> None:
-    """What `orgmodel export … --layout bands --highlight bireysel-satis --legend --title` writes."""
+    """What `orgmodel export … --layout bands --highlight bireysel-satis --legend --title --language tr` writes."""
     import argparse
 
     from orgmodel.fileformat import load
@@ -75,6 +81,7 @@ def export_example() -> None:
     options = argparse.Namespace(
         out=str(ROOT / "docs" / "export-example.png"), scale=1.0, dpi=None, transparent=False, selection_of=None,
         layout="bands", highlight="bireysel-satis", page=None, landscape=False, legend=True, title=True,
+        language="tr",
     )
     export_diagram(load(ROOT / "resources" / "samples" / "ornek_as.orgmodel"), options)
 
@@ -83,9 +90,9 @@ def main() -> None:
     QApplication.instance() or QApplication([])
     QCoreApplication.setOrganizationName("OrgModelScreenshots")
     shoot("example_co.orgmodel", "sales-emea", "screenshot-en.png", 0.42)
-    shoot("ornek_as.orgmodel", "bireysel-satis", "screenshot-tr.png", 0.42)
+    shoot("ornek_as.orgmodel", "bireysel-satis", "screenshot-tr.png", 0.42, language="tr")
     shoot_layout("example_co.orgmodel", "orgchart", "layout-orgchart.png")
-    shoot_layout("ornek_as.orgmodel", "bands", "layout-bands.png")
+    shoot_layout("ornek_as.orgmodel", "bands", "layout-bands.png", language="tr")
     export_example()
 
 

@@ -89,11 +89,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--landscape", action="store_true", help="PDF: landscape page")
     export.add_argument("--legend", action="store_true", help="add the office legend")
     export.add_argument("--title", action="store_true", help="add a title (model name and date)")
+    export.add_argument("--language", choices=("en", "tr"), default="en",
+                        help="language of the words drawn: office names, legend, title (default: en)")
     return parser
 
 
-#: Shows a model in the editor and returns the exit code: ``open_editor(model, path)``.
-EditorLauncher = Callable[[OrgModel, "str | None"], int]
+#: Shows a model in the editor and returns the exit code: ``open_editor(model, path)``;
+#: ``open_editor(None, None)`` shows the bundled sample in the editor's language.
+EditorLauncher = Callable[["OrgModel | None", "str | None"], int]
 #: Draws a model to a file and returns the exit code: ``export_diagram(model, options)``.
 Exporter = Callable[[OrgModel, argparse.Namespace], int]
 
@@ -164,7 +167,8 @@ def _run(options: argparse.Namespace, open_editor: EditorLauncher | None, export
 
 
 def sample_path(language: str | None = None) -> str:
-    """The bundled sample model: Turkish when the system speaks Turkish, else English."""
+    """The bundled sample model: Turkish for a Turkish ``language`` ("tr", "tr_TR.UTF-8"),
+    else English; by default the system's language."""
     if language is None:
         language = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
     name = "ornek_as.orgmodel" if language.lower().startswith("tr") else "example_co.orgmodel"
@@ -173,10 +177,11 @@ def sample_path(language: str | None = None) -> str:
 
 def _open(file: str | None, open_editor: EditorLauncher | None) -> int:
     """Check the file here, so that a bad path gets its problems on the terminal, then start
-    the editor. The bundled sample opens as a new untitled document."""
+    the editor. Without a file the editor opens the bundled sample of its language (the one
+    chosen in View › Language, which only the editor knows) as a new untitled document."""
     from .fileformat import load
 
-    model = load(file or sample_path())
+    model = load(file) if file else None
     if open_editor is None:
         raise _Failure("orgmodel: the editor starts with the `orgmodel` command (python -m orgmodel runs console commands only)")
     return open_editor(model, os.path.abspath(file) if file else None)

@@ -6,6 +6,8 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 # Before any QApplication exists (pytest-qt makes one lazily, after this module loads).
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -29,3 +31,23 @@ def pytest_configure(config) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
     QCoreApplication.setOrganizationName("OrgModelTests")
     QCoreApplication.setApplicationName("OrgModelTests")
+    # Tests read English words and US numbers whatever the machine's locale; the Turkish
+    # interface is tested on purpose, with the ``turkish`` fixture.
+    os.environ["ORGMODEL_LANGUAGE"] = "en"
+
+
+@pytest.fixture
+def turkish(qapp):
+    """The interface in Turkish (catalogue, Qt's own words, Turkish numbers) for one test."""
+    from ui import i18n
+
+    i18n.install("tr")
+    yield
+    i18n.install("en")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _english(qapp):
+    from ui import i18n
+
+    i18n.install("en")

@@ -214,12 +214,32 @@ def test_without_arguments_the_editor_opens_the_sample_as_untitled(monkeypatch: 
     from ui.launcher import main as launcher_main
 
     opened = []
-    monkeypatch.setattr(ui.app, "run", lambda model, path: opened.append((model.name, path)) or 0)
-    monkeypatch.setenv("LANG", "tr_TR.UTF-8")
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setattr(ui.app, "show", lambda app, model, path: opened.append((model.name, path)) or 0)
+    monkeypatch.setenv("ORGMODEL_LANGUAGE", "tr")
     assert launcher_main([]) == 0
-    assert opened == [("Örnek A.Ş.", None)]
+    monkeypatch.setenv("ORGMODEL_LANGUAGE", "en")
+    assert launcher_main([]) == 0
+    assert opened == [("Örnek A.Ş.", None), ("Example Co.", None)]
+
+
+def test_without_arguments_the_sample_follows_the_language_chosen_in_the_editor(monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QSettings
+
+    import ui.app
+    from ui import i18n
+    from ui.launcher import main as launcher_main
+
+    opened = []
+    monkeypatch.setattr(ui.app, "show", lambda app, model, path: opened.append(model.name) or 0)
+    monkeypatch.delenv("ORGMODEL_LANGUAGE", raising=False)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    i18n.choose_language("tr")
+    try:
+        assert launcher_main([]) == 0
+    finally:
+        QSettings().remove(i18n.SETTINGS_KEY)
+        i18n.install("en")
+    assert opened == ["Örnek A.Ş."]
 
 
 def test_opening_a_file_checks_it_first(small: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

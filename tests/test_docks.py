@@ -90,7 +90,7 @@ def test_properties_shows_the_selected_unit(properties):
     assert properties.name_edit.text() == "Satış"
     assert properties.office_combo.currentText() == "Front office"
     assert properties.parent_combo.currentText() == "Genel Müdürlük"
-    assert properties.revenue_edit.text() == "1000"
+    assert properties.revenue_edit.text() == "1,000"
     assert properties.headcount_edit.text() == "4"
 
 

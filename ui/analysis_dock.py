@@ -15,11 +15,11 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTableView, QTabWidget, QTreeWidget, QTreeWidgetItem, QWidget
 
-from . import style
-from .outline_dock import fold_turkish
+from . import i18n, style
+from .i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +32,6 @@ _MAX_NAMES_IN_TIP = 150
 _MAX_NAMES_IN_CYCLE = 12
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("AnalysisDock", text)
-
 
 def format_amount(value: float) -> str:
     """An amount with the locale's digit grouping; cents only when there are any."""
@@ -42,11 +39,15 @@ def format_amount(value: float) -> str:
     return locale.toString(float(value), "f", 0 if float(value).is_integer() else 2)
 
 
-def _name_list(names: list[str], limit: int) -> str:
-    shown = ", ".join(names[:limit])
-    if len(names) > limit:
-        shown += " " + tr("… and %1 more").replace("%1", str(len(names) - limit))
-    return shown
+class NameList(i18n.Translatable):
+    def join(self, names: list[str], limit: int) -> str:
+        shown = ", ".join(names[:limit])
+        if len(names) > limit:
+            shown += " " + self.tr("… and %Ln more", "", len(names) - limit)
+        return shown
+
+
+_name_list = NameList().join
 
 
 class UnitTable(QAbstractTableModel):
@@ -96,11 +97,11 @@ class UnitTable(QAbstractTableModel):
         """Sorts "Çağrı" with the Cs, not after Z; computed once per unit and refresh."""
         key = self._name_keys.get(unit_id)
         if key is None:
-            key = self._name_keys[unit_id] = (fold_turkish(self.name(unit_id)), unit_id)
+            key = self._name_keys[unit_id] = (i18n.name_key(self.name(unit_id)), unit_id)
         return key
 
     def names(self, ids: list[str]) -> list[str]:
-        return sorted((self.name(uid) for uid in ids), key=fold_turkish)
+        return sorted((self.name(uid) for uid in ids), key=i18n.name_key)
 
     def reload(self) -> None:
         """Take the rows from the current analysis, sorted as the user last asked."""
@@ -170,7 +171,7 @@ class RevenueUnitsTable(UnitTable):
 
     def __init__(self, document: Any, parent: Any = None) -> None:
         super().__init__(document, parent)
-        self.headers = (tr("Name"), tr("Office"), tr("Back-office supporters"), tr("Supported by"))
+        self.headers = (translate("AnalysisDock", "Name"), translate("AnalysisDock", "Office"), translate("AnalysisDock", "Back-office supporters"), translate("AnalysisDock", "Supported by"))
 
     def row_ids(self) -> list[str]:
         return list(self.document.analysis.revenue_units)
@@ -179,7 +180,7 @@ class RevenueUnitsTable(UnitTable):
         cached = self._cache.get((unit_id, 3))
         if cached is None:
             names = self.names(self.document.analysis.support(unit_id))
-            tip = html.escape(_name_list(names, _MAX_NAMES_IN_TIP)) if names else tr("No back-office unit supports it")
+            tip = html.escape(_name_list(names, _MAX_NAMES_IN_TIP)) if names else translate("AnalysisDock", "No back-office unit supports it")
             cached = self._cache[(unit_id, 3)] = (_name_list(names, _MAX_NAMES_SHOWN), f"<p>{tip}</p>")
         return cached
 
@@ -211,7 +212,7 @@ class BackOfficeTable(UnitTable):
 
     def __init__(self, document: Any, parent: Any = None) -> None:
         super().__init__(document, parent)
-        self.headers = (tr("Name"), tr("Revenue units supported"), tr("Revenue at risk"), tr("Automation potential"))
+        self.headers = (translate("AnalysisDock", "Name"), translate("AnalysisDock", "Revenue units supported"), translate("AnalysisDock", "Revenue at risk"), translate("AnalysisDock", "Automation potential"))
 
     def row_ids(self) -> list[str]:
         return list(self.document.analysis.back_office_units)
@@ -226,7 +227,7 @@ class BackOfficeTable(UnitTable):
         share = self.document.model.unit(unit_id).automation_potential
         if share is None:
             return ""
-        return QLocale().toString(round(share * 100, 1), "g", 4) + " %"
+        return translate("AnalysisDock", "%1 %", "percentage").replace("%1", QLocale().toString(round(share * 100, 1), "g", 4))
 
     def tooltip(self, unit_id: str, column: int) -> str | None:
         if column == 1:
@@ -253,7 +254,7 @@ class AnalysisDock(QDockWidget):
     """Support, impact and findings of ``document``; clicking a row selects in ``selection``."""
 
     def __init__(self, document: Any, selection: Any, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Analysis"), parent)
+        super().__init__(translate("AnalysisDock", "Analysis"), parent)
         self.setObjectName("AnalysisDock")
         self._document = document
         self._selection = selection
@@ -276,9 +277,9 @@ class AnalysisDock(QDockWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.revenue_table, tr("Revenue units"))
-        self.tabs.addTab(self.back_office_table, tr("Back-office units"))
-        self.tabs.addTab(self.findings, tr("Findings"))
+        self.tabs.addTab(self.revenue_table, translate("AnalysisDock", "Revenue units"))
+        self.tabs.addTab(self.back_office_table, translate("AnalysisDock", "Back-office units"))
+        self.tabs.addTab(self.findings, translate("AnalysisDock", "Findings"))
         self.tabs.currentChanged.connect(lambda _: self._fill_findings_if_shown())
         self.setWidget(self.tabs)
 
@@ -398,15 +399,15 @@ class AnalysisDock(QDockWidget):
         result = self._document.analysis.findings()
         name = lambda uid: model.unit(uid).name  # noqa: E731
         sections = (
-            (tr("Revenue units without back-office support (%1)"), [[u] for u in result.unsupported_revenue_units]),
-            (tr("Back-office units that support nothing (%1)"), [[u] for u in result.idle_back_office_units]),
-            (tr("Dependency cycles (%1)"), [list(c) for c in result.dependency_cycles]),
+            (translate("AnalysisDock", "Revenue units without back-office support (%1)"), [[u] for u in result.unsupported_revenue_units]),
+            (translate("AnalysisDock", "Back-office units that support nothing (%1)"), [[u] for u in result.idle_back_office_units]),
+            (translate("AnalysisDock", "Dependency cycles (%1)"), [list(c) for c in result.dependency_cycles]),
         )
         self.findings.setUpdatesEnabled(False)
         try:
             self.findings.clear()
             for title, rows in sections:
-                section = QTreeWidgetItem([title.replace("%1", str(len(rows)))])
+                section = QTreeWidgetItem([title.replace("%1", QLocale().toString(len(rows)))])
                 section.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 font = section.font(0)
                 font.setBold(True)
@@ -419,11 +420,11 @@ class AnalysisDock(QDockWidget):
                     else:
                         text = " ⇄ ".join(names[:_MAX_NAMES_IN_CYCLE])
                         if len(ids) > _MAX_NAMES_IN_CYCLE:
-                            text += " ⇄ " + tr("… (%1 units)").replace("%1", str(len(ids)))
+                            text += " ⇄ " + self.tr("… (%Ln units)", "", len(ids))
                     child = QTreeWidgetItem([text])
                     child.setData(0, ID_ROLE, ids)
                     if len(ids) > 1:
-                        child.setToolTip(0, f"<p>{html.escape(_name_list(sorted(names, key=fold_turkish), _MAX_NAMES_IN_TIP))}</p>")
+                        child.setToolTip(0, f"<p>{html.escape(_name_list(sorted(names, key=i18n.name_key), _MAX_NAMES_IN_TIP))}</p>")
                     children.append(child)
                 section.addChildren(children)
                 self.findings.addTopLevelItem(section)

@@ -12,17 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from orgmodel.model import Dependency, OrgModel, Unit
+from .i18n import Translatable, translate
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
 
-
-class ModelCommand(QUndoCommand):
+class ModelCommand(Translatable, QUndoCommand):
     """Base: ``apply()`` the first time, then ``redo``/``undo`` replay."""
 
     def __init__(self, model: OrgModel, text: str) -> None:
@@ -58,7 +55,7 @@ class ModelCommand(QUndoCommand):
 
 class AddUnitCommand(ModelCommand):
     def __init__(self, model: OrgModel, unit: Unit, parent: str | None = None) -> None:
-        super().__init__(model, tr("Add “%1”").replace("%1", unit.name))
+        super().__init__(model, translate("Commands", "Add “%1”").replace("%1", unit.name))
         self.unit, self.parent = unit, parent
 
     def do(self) -> None:
@@ -79,7 +76,7 @@ class RemoveUnitCommand(ModelCommand):
 
     def __init__(self, model: OrgModel, unit_id: str) -> None:
         unit = model.unit(unit_id)
-        super().__init__(model, tr("Delete “%1”").replace("%1", unit.name))
+        super().__init__(model, translate("Commands", "Delete “%1”").replace("%1", unit.name))
         self.unit = unit
         self.index = model.index_of(unit_id)
         self.parent = model.parent(unit_id)
@@ -102,7 +99,7 @@ class RemoveUnitCommand(ModelCommand):
 class UpdateUnitCommand(ModelCommand):
     def __init__(self, model: OrgModel, unit_id: str, changes: dict[str, Any], text: str | None = None) -> None:
         unit = model.unit(unit_id)
-        super().__init__(model, text or tr("Edit “%1”").replace("%1", unit.name))
+        super().__init__(model, text or translate("Commands", "Edit “%1”").replace("%1", unit.name))
         self.unit_id = unit_id
         self.new = dict(changes)
         self.old = {name: getattr(unit, name) for name in changes}
@@ -123,9 +120,9 @@ class MoveUnitsCommand(ModelCommand):
         if text is not None:
             pass
         elif len(moves) == 1:
-            text = tr("Move “%1”").replace("%1", model.unit(next(iter(moves))).name)
+            text = translate("Commands", "Move “%1”").replace("%1", model.unit(next(iter(moves))).name)
         else:
-            text = tr("Move %1 units").replace("%1", str(len(moves)))
+            text = self.tr("Move %Ln units", "", len(moves))
         super().__init__(model, text)
         self.moves = dict(moves)
 
@@ -142,9 +139,9 @@ class SetParentCommand(ModelCommand):
     def __init__(self, model: OrgModel, unit_id: str, parent: str | None) -> None:
         unit = model.unit(unit_id)
         if parent is None:
-            text = tr("“%1” reports to no one").replace("%1", unit.name)
+            text = translate("Commands", "“%1” reports to no one").replace("%1", unit.name)
         else:
-            text = tr("“%1” reports to “%2”").replace("%1", unit.name).replace("%2", model.unit(parent).name)
+            text = translate("Commands", "“%1” reports to “%2”").replace("%1", unit.name).replace("%2", model.unit(parent).name)
         super().__init__(model, text)
         self.unit_id, self.new, self.old = unit_id, parent, model.parent(unit_id)
 
@@ -159,7 +156,7 @@ class AddDependencyCommand(ModelCommand):
     def __init__(self, model: OrgModel, source: str, target: str, weight: float | None = None, label: str | None = None) -> None:
         super().__init__(
             model,
-            tr("“%1” depends on “%2”").replace("%1", model.unit(source).name).replace("%2", model.unit(target).name),
+            translate("Commands", "“%1” depends on “%2”").replace("%1", model.unit(source).name).replace("%2", model.unit(target).name),
         )
         self.source, self.target, self.weight, self.label = source, target, weight, label
 
@@ -190,7 +187,7 @@ class RemoveDependencyCommand(ModelCommand):
     def __init__(self, model: OrgModel, source: str, target: str) -> None:
         super().__init__(
             model,
-            tr("Delete dependency “%1” → “%2”").replace("%1", model.unit(source).name).replace("%2", model.unit(target).name),
+            translate("Commands", "Delete dependency “%1” → “%2”").replace("%1", model.unit(source).name).replace("%2", model.unit(target).name),
         )
         self.dependency: Dependency = model.dependency(source, target)
         self.successor = model.dependency_after(source, target)
@@ -207,7 +204,7 @@ class UpdateDependencyCommand(ModelCommand):
         dep = model.dependency(source, target)
         super().__init__(
             model,
-            tr("Edit dependency “%1” → “%2”").replace("%1", model.unit(source).name).replace("%2", model.unit(target).name),
+            translate("Commands", "Edit dependency “%1” → “%2”").replace("%1", model.unit(source).name).replace("%2", model.unit(target).name),
         )
         self.source, self.target = source, target
         self.new = dict(changes)

@@ -14,16 +14,14 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
+from .i18n import translate
 
 _log_file = None
 #: Called before the dialog, so the work is in the recovery folder whatever happens next.
 _before_dialog: list = []
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Crash", text)
 
 
 def crash_log_path() -> str:
@@ -65,11 +63,11 @@ def show_error(summary: str, details: str) -> None:
     """The dialog (tests replace this)."""
     box = QMessageBox(QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(tr("Something went wrong"))
-    box.setText(tr("OrgModel hit an unexpected problem and stopped what it was doing. Your document is still open; save it under a new name to be safe."))
+    box.setWindowTitle(translate("Crash", "Something went wrong"))
+    box.setText(translate("Crash", "OrgModel hit an unexpected problem and stopped what it was doing. Your document is still open; save it under a new name to be safe."))
     box.setInformativeText(summary)
     box.setDetailedText(details)
-    copy = box.addButton(tr("Copy Details"), QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(translate("Crash", "Copy Details"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()
     if box.clickedButton() is copy:

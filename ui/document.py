@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from orgmodel.arrange import unplaced_positions
@@ -36,11 +36,9 @@ from .commands import (
     UpdateDependencyCommand,
     UpdateUnitCommand,
 )
+from .i18n import translate
 
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Document", text)
 
 
 class Document(QObject):
@@ -146,7 +144,7 @@ class Document(QObject):
 
     @property
     def display_name(self) -> str:
-        return os.path.basename(self.path) if self.path else tr("Untitled")
+        return os.path.basename(self.path) if self.path else translate("Document", "Untitled")
 
     # -- intents: each is one undo step; a refused edit raises and changes nothing ----------
 
@@ -158,7 +156,7 @@ class Document(QObject):
     def add_unit(self, office: str, x: float, y: float, name: str | None = None, parent: str | None = None) -> str:
         """Add a unit whose card's top-left is at (x, y); returns its id."""
         if name is None:
-            name = {"front": tr("New front-office unit"), "middle": tr("New middle-office unit"), "back": tr("New back-office unit")}[office]
+            name = {"front": translate("Document", "New front-office unit"), "middle": translate("Document", "New middle-office unit"), "back": translate("Document", "New back-office unit")}[office]
         unit_id = self.model.new_unit_id(name)
         self.push(AddUnitCommand(self.model, Unit(unit_id, name, office, x=float(x), y=float(y)), parent))
         return unit_id
@@ -168,7 +166,7 @@ class Document(QObject):
         if name == self.model.unit(unit_id).name:
             return
         old = self.model.unit(unit_id).name
-        self.push(UpdateUnitCommand(self.model, unit_id, {"name": name}, tr("Rename “%1” to “%2”").replace("%1", old).replace("%2", name)))
+        self.push(UpdateUnitCommand(self.model, unit_id, {"name": name}, translate("Document", "Rename “%1” to “%2”").replace("%1", old).replace("%2", name)))
 
     def update_unit(self, unit_id: str, **changes: Any) -> None:
         unit = self.model.unit(unit_id)
@@ -214,7 +212,7 @@ class Document(QObject):
 
     def apply_positions(self, style: str, positions: dict[str, tuple[float, float]]) -> None:
         """Move units to a layout's positions as one undo step named after the layout."""
-        title = tr("Layout: org chart") if style == "orgchart" else tr("Layout: office bands")
+        title = translate("Document", "Layout: org chart") if style == "orgchart" else translate("Document", "Layout: office bands")
         model = self.model
         self.move_units({uid: ((model.unit(uid).x, model.unit(uid).y), pos) for uid, pos in positions.items() if uid in model}, title)
 
@@ -247,9 +245,9 @@ class Document(QObject):
         if len(makers) == 1:
             text = makers[0]().text()
         elif not deps:
-            text = tr("Delete %1 units").replace("%1", str(len(units)))
+            text = self.tr("Delete %Ln units", "", len(units))
         else:
-            text = tr("Delete %1 items").replace("%1", str(len(makers)))
+            text = self.tr("Delete %Ln items", "", len(makers))
         self.push(MacroCommand.applied_parts(self.model, text, makers))
 
 

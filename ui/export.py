@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
@@ -23,6 +23,7 @@ from . import style
 from .items.unit_card import UnitCard
 from .legend import draw_legend, legend_size
 from .scene import OrgScene
+from .i18n import translate
 
 FORMATS = (".png", ".svg", ".pdf")
 #: Qt cannot paint on images with a side over 32,767 px.
@@ -33,9 +34,6 @@ PAGES = {"a4": QPageSize.PageSizeId.A4, "a3": QPageSize.PageSizeId.A3, "letter":
 TITLE_HEIGHT = 56.0
 GAP = 24.0
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
 
 
 class ExportError(OrgModelError):
@@ -62,7 +60,8 @@ class ExportOptions:
 
 
 def default_title(model_name: str) -> str:
-    return f"{model_name or tr('Untitled')} — {date.today().isoformat()}"
+    name = model_name or translate("Export", "Untitled")
+    return f"{name} — {date.today().isoformat()}"
 
 
 def pixel_size(scene: OrgScene, options: ExportOptions) -> QSize:
@@ -91,7 +90,7 @@ def _diagram_rect(scene: OrgScene, options: ExportOptions) -> QRectF:
     else:
         rect = scene.cards_bounding_rect()
     if rect.isNull():
-        raise ExportError(tr("nothing to export: the diagram is empty"))
+        raise ExportError(translate("Export", "nothing to export: the diagram is empty"))
     return rect.adjusted(-options.margin, -options.margin, options.margin, options.margin)
 
 
@@ -195,10 +194,10 @@ def export_scene(scene: OrgScene, path: str, options: ExportOptions) -> ExportOp
     (a PNG scaled down to what can be allocated). Raises :class:`ExportError`."""
     extension = os.path.splitext(path)[1].lower()
     if extension not in FORMATS:
-        raise ExportError(tr("cannot export to “%1”: use .png, .svg or .pdf").replace("%1", os.path.basename(path)))
+        raise ExportError(translate("Export", "cannot export to “%1”: use .png, .svg or .pdf").replace("%1", os.path.basename(path)))
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise ExportError(tr("cannot export to “%1”: no such folder").replace("%1", path))
+        raise ExportError(translate("Export", "cannot export to “%1”: no such folder").replace("%1", path))
     with _ExportState(scene, options):
         page = _page_rect(scene, options)
         if extension == ".png":
@@ -211,7 +210,7 @@ def export_scene(scene: OrgScene, path: str, options: ExportOptions) -> ExportOp
             generator.setSize(QSize(math.ceil(page.width()), math.ceil(page.height())))
             generator.setViewBox(QRectF(0, 0, page.width(), page.height()))
             generator.setTitle(options.title or scene.model.name or "OrgModel")
-            generator.setDescription(tr("Exported from OrgModel"))
+            generator.setDescription(translate("Export", "Exported from OrgModel"))
             painter = QPainter()
             ok = painter.begin(generator)
             if ok:
@@ -235,7 +234,7 @@ def export_scene(scene: OrgScene, path: str, options: ExportOptions) -> ExportOp
                 _paint(scene, painter, QRectF(0, 0, area.width(), area.height()), options)
                 ok = painter.end()
     if not ok:
-        raise ExportError(tr("cannot write “%1”").replace("%1", path))
+        raise ExportError(translate("Export", "cannot write “%1”").replace("%1", path))
     return options
 
 
@@ -247,14 +246,14 @@ def render_png(scene: OrgScene, options: ExportOptions) -> QImage:
     if scale < wanted - 1e-9:
         requested = f"{math.ceil(page.width() * wanted)} × {math.ceil(page.height() * wanted)}"
         options.notices.append(
-            tr("The image was scaled down to %1 px: %2 px is more than an image can hold.")
+            translate("Export", "The image was scaled down to %1 px: %2 px is more than an image can hold.")
             .replace("%1", f"{math.ceil(page.width() * scale)} × {math.ceil(page.height() * scale)}")
             .replace("%2", requested)
         )
     size = QSize(max(1, math.ceil(page.width() * scale)), max(1, math.ceil(page.height() * scale)))
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     if image.isNull():
-        raise ExportError(tr("not enough memory for a %1 px image").replace("%1", f"{size.width()} × {size.height()}"))
+        raise ExportError(translate("Export", "not enough memory for a %1 px image").replace("%1", f"{size.width()} × {size.height()}"))
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     _paint(scene, painter, QRectF(0, 0, size.width(), size.height()), options)

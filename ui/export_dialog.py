@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,9 +15,16 @@ from PySide6.QtWidgets import (
 )
 
 from .export import ExportOptions, pixel_size
+from .i18n import translate
 from .scene import OrgScene
 
-PAGES = [("", "Diagram size"), ("a4", "A4"), ("a3", "A3"), ("letter", "Letter")]
+#: Page sizes by key, their names marked for translation and translated where shown.
+PAGES = [
+    ("", QT_TRANSLATE_NOOP("ExportDialog", "Diagram size")),
+    ("a4", QT_TRANSLATE_NOOP("ExportDialog", "A4")),
+    ("a3", QT_TRANSLATE_NOOP("ExportDialog", "A3")),
+    ("letter", QT_TRANSLATE_NOOP("ExportDialog", "Letter")),
+]
 
 
 class ExportDialog(QDialog):
@@ -47,7 +54,7 @@ class ExportDialog(QDialog):
         self.as_shown.setEnabled(has_highlight)
         self.page = QComboBox()
         for key, label in PAGES:
-            self.page.addItem(self.tr(label), key)
+            self.page.addItem(translate("ExportDialog", label), key)
         self.page.setCurrentIndex(max(0, self.page.findData(settings.value("export/page", ""))))
         self.landscape = QCheckBox(self.tr("Landscape"))
         self.landscape.setChecked(settings.value("export/landscape", False) in (True, "true"))
@@ -81,7 +88,7 @@ class ExportDialog(QDialog):
 
     def _show_size(self) -> None:
         size = pixel_size(self.scene, self.options(self.scene.selection.units(), "title"))
-        self.size_label.setText(self.tr("%1 × %2 px").replace("%1", str(size.width())).replace("%2", str(size.height())))
+        self.size_label.setText(self.tr("%1 × %2 px").replace("%1", QLocale().toString(size.width())).replace("%2", QLocale().toString(size.height())))
 
     def remember(self) -> None:
         settings = QSettings()

@@ -2,27 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QWidget
+from .i18n import translate
 
+#: The fields a column can feed, their titles marked for translation (translated where shown).
 FIELD_TITLES = {
-    "id": "Id",
-    "name": "Name",
-    "office": "Office",
-    "revenue_generating": "Revenue-generating",
-    "reports_to": "Reports to",
-    "depends_on": "Depends on",
-    "headcount": "Headcount",
-    "cost": "Cost",
-    "revenue": "Revenue",
-    "automation_potential": "Automation potential",
-    "tags": "Tags",
-    "notes": "Notes",
+    "id": QT_TRANSLATE_NOOP("ImportDialog", "Id"),
+    "name": QT_TRANSLATE_NOOP("ImportDialog", "Name"),
+    "office": QT_TRANSLATE_NOOP("ImportDialog", "Office"),
+    "revenue_generating": QT_TRANSLATE_NOOP("ImportDialog", "Revenue-generating"),
+    "reports_to": QT_TRANSLATE_NOOP("ImportDialog", "Reports to"),
+    "depends_on": QT_TRANSLATE_NOOP("ImportDialog", "Depends on"),
+    "headcount": QT_TRANSLATE_NOOP("ImportDialog", "Headcount"),
+    "cost": QT_TRANSLATE_NOOP("ImportDialog", "Cost"),
+    "revenue": QT_TRANSLATE_NOOP("ImportDialog", "Revenue"),
+    "automation_potential": QT_TRANSLATE_NOOP("ImportDialog", "Automation potential"),
+    "tags": QT_TRANSLATE_NOOP("ImportDialog", "Tags"),
+    "notes": QT_TRANSLATE_NOOP("ImportDialog", "Notes"),
 }
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
 
 
 class MappingDialog(QDialog):
@@ -32,24 +31,24 @@ class MappingDialog(QDialog):
     def __init__(self, file_name: str, headers: list[str], guessed: dict[str, int], row_count: int,
                  can_merge: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Import %1").replace("%1", file_name))
+        self.setWindowTitle(translate("ImportDialog", "Import %1").replace("%1", file_name))
         self.choice = "new"
         form = QFormLayout(self)
-        form.addRow(QLabel(tr("%1 rows. Check which column holds each field:").replace("%1", str(row_count))))
+        form.addRow(QLabel(self.tr("%Ln rows. Check which column holds each field:", "", row_count)))
         self.combos: dict[str, QComboBox] = {}
         for field, title in FIELD_TITLES.items():
             combo = QComboBox()
-            combo.addItem(tr("— not imported —"), -1)
+            combo.addItem(translate("ImportDialog", "— not imported —"), -1)
             for index, header in enumerate(headers):
-                combo.addItem(header or tr("(column %1)").replace("%1", str(index + 1)), index)
+                combo.addItem(header or translate("ImportDialog", "(column %1)").replace("%1", str(index + 1)), index)
             combo.setCurrentIndex(max(0, combo.findData(guessed.get(field, -1))))
             self.combos[field] = combo
-            form.addRow(tr(title), combo)
+            form.addRow(translate("ImportDialog", title), combo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        new = QPushButton(tr("Import as a new model"))
-        merge = QPushButton(tr("Merge into the open model"))
+        new = QPushButton(translate("ImportDialog", "Import as a new model"))
+        merge = QPushButton(translate("ImportDialog", "Merge into the open model"))
         merge.setEnabled(can_merge)
-        merge.setToolTip(tr("Units with the same id are updated, new ones added; nothing is deleted. One undo step."))
+        merge.setToolTip(translate("ImportDialog", "Units with the same id are updated, new ones added; nothing is deleted. One undo step."))
         buttons.addButton(new, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(merge, QDialogButtonBox.ButtonRole.AcceptRole)
         new.clicked.connect(lambda: self._finish("new"))
@@ -66,7 +65,7 @@ class MappingDialog(QDialog):
 
     def _check(self) -> None:
         missing = self.combos["name"].currentData() == -1
-        self.name_missing.setText(tr("A name column is needed.") if missing else "")
+        self.name_missing.setText(translate("ImportDialog", "A name column is needed.") if missing else "")
         self.name_missing.setStyleSheet("color: #C62828;")
 
     def _finish(self, choice: str) -> None:

@@ -14,7 +14,7 @@ from orgmodel.cli import main as cli_main
 from orgmodel.model import OrgModel
 
 
-def open_editor(model: OrgModel, path: str | None) -> int:
+def open_editor(model: OrgModel | None, path: str | None) -> int:
     from .app import run
 
     return run(model, path)
@@ -33,7 +33,7 @@ def export_diagram(model: OrgModel, options: argparse.Namespace) -> int:
     from .selection import Selection
     from .adapter import ModelSignals
 
-    make_application()
+    make_application(language=options.language)
     from orgmodel.analysis import analyse, highlight
     from orgmodel.layout import bands_layout, orgchart_layout
 

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from . import style
+from .i18n import translate
 
 ROW = 20
 
 
 def legend_entries() -> list[str]:
-    t = QCoreApplication.translate
     return [
         style.office_title("front"),
         style.office_title("middle"),
         style.office_title("back"),
-        t("Legend", "★ revenue-generating"),
-        t("Legend", "depends on"),
-        t("Legend", "reports to"),
+        translate("Legend", "★ revenue-generating"),
+        translate("Legend", "depends on"),
+        translate("Legend", "reports to"),
     ]
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import threading
 
-from PySide6.QtCore import QEventLoop, QFileSystemWatcher, QPointF, QRectF, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPainter, QPen, QPixmap, QResizeEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QFileSystemWatcher, QPointF, QRectF, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
 from orgmodel import __version__
@@ -14,7 +14,7 @@ from orgmodel.analysis import highlight
 from orgmodel.errors import ModelFileError, OrgModelError
 from orgmodel.lock import current_owner as lock_owner
 
-from . import style
+from . import i18n, style
 from .analysis_dock import AnalysisDock
 from .document import Document
 from .legend import Legend
@@ -124,13 +124,15 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         self.zoom_out_action = self._action(self.tr("Zoom &Out"), self.view.zoom_out, S.ZoomOut)
         self.fit_action = self._action(self.tr("&Fit to Content"), self.view.fit_to_content, QKeySequence("Ctrl+0"))
         self.find_action = self._action(self.tr("&Find Unit…"), self.outline.focus_filter, S.Find)
+        # Whole sentences per office: word order and case endings differ between languages.
+        add_texts = {
+            "front": (self.tr("Add front-office unit"), self.tr("Add a front-office unit in the middle of the view")),
+            "middle": (self.tr("Add middle-office unit"), self.tr("Add a middle-office unit in the middle of the view")),
+            "back": (self.tr("Add back-office unit"), self.tr("Add a back-office unit in the middle of the view")),
+        }
         self.add_actions = {
-            office: self._action(
-                self.tr("Add %1 unit").replace("%1", style.office_title(office).lower()),
-                lambda o=office: self._add_unit_at(o, None),
-                tip=self.tr("Add a unit of the %1 in the middle of the view").replace("%1", style.office_title(office).lower()),
-            )
-            for office in ("front", "middle", "back")
+            office: self._action(text, lambda o=office: self._add_unit_at(o, None), tip=tip)
+            for office, (text, tip) in add_texts.items()
         }
         for office, action in self.add_actions.items():
             action.setIcon(office_icon(office))
@@ -158,6 +160,13 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         self._last_layout = "orgchart"
         self.clear_highlight_action = self._action(self.tr("&Clear Highlight"), self.selection.clear)
         self.about_action = self._action(self.tr("&About OrgModel"), self.about)
+        self.language_actions = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():
+            action = self.language_actions.addAction(name)  # each language named in itself
+            action.setCheckable(True)
+            action.setChecked(code == i18n.current_language())
+            action.setData(code)
+        self.language_actions.triggered.connect(lambda action: self.choose_language(action.data()))
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -179,6 +188,9 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         view_menu.addSeparator()
         for dock in (self.outline, self.properties, self.analysis_dock):
             view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        self.language_menu = view_menu.addMenu(self.tr("&Language"))
+        self.language_menu.addActions(self.language_actions.actions())
         insert_menu = bar.addMenu(self.tr("&Insert"))
         for action in self.add_actions.values():
             insert_menu.addAction(action)
@@ -286,12 +298,12 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(self.tr("Cannot open model"))
         count = len(error.problems)
-        box.setText(self.tr("“%1” cannot be opened: %n problem(s).", "", count).replace("%1", os.path.basename(path)))
-        shown = [str(problem) for problem in error.problems[:15]]
+        box.setText(self.tr("“%1” cannot be opened: %Ln problem(s).", "", count).replace("%1", os.path.basename(path)))
+        shown = [i18n.localize(problem.text()) for problem in error.problems[:15]]
         if count > 15:
-            shown.append(self.tr("… and %n more (see details)", "", count - 15))
+            shown.append(self.tr("… and %Ln more (see details)", "", count - 15))
         box.setInformativeText("\n".join(shown))
-        box.setDetailedText("\n".join(error.lines()))
+        box.setDetailedText(i18n.describe(error))
         box.exec()
 
     def save(self) -> bool:
@@ -322,7 +334,7 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         try:
             self.document.save(path)
         except OrgModelError as error:
-            QMessageBox.critical(self, self.tr("Cannot save"), self.tr("The model was not saved; the file on disk is unchanged.\n\n%1").replace("%1", str(error)))
+            QMessageBox.critical(self, self.tr("Cannot save"), self.tr("The model was not saved; the file on disk is unchanged.\n\n%1").replace("%1", i18n.describe(error)))
             return False
         self._remember_recent(self.document.path)
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", self.document.display_name), 4000)
@@ -362,7 +374,7 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         try:
             intent(*args)
         except OrgModelError as error:
-            self.statusBar().showMessage(str(error), 10000)
+            self.statusBar().showMessage(i18n.describe(error), 10000)
             return False
         return True
 
@@ -470,11 +482,11 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
             return
         if unit.is_revenue_generating:
             self._show_analysis_message(
-                self.tr("%1 is supported by %n back-office unit(s)", "", analysis.support_count(uid)).replace("%1", unit.name)
+                self.tr("%1 is supported by %Ln back-office unit(s)", "", analysis.support_count(uid)).replace("%1", unit.name)
             )
         else:
             self._show_analysis_message(
-                self.tr("%1 supports %n revenue-generating unit(s); revenue at risk: %2", "", analysis.impact_count(uid))
+                self.tr("%1 supports %Ln revenue-generating unit(s); revenue at risk: %2", "", analysis.impact_count(uid))
                 .replace("%1", unit.name)
                 .replace("%2", self.locale().toString(float(analysis.revenue_at_risk(uid)), "f", 0))
             )
@@ -522,6 +534,22 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
                 event.acceptProposedAction()
                 QTimer.singleShot(0, lambda p=path: self.open_path(p))
                 return
+
+    def choose_language(self, code: str) -> None:
+        """View › Language: remember ``code``; the interface speaks it from the next start.
+
+        The notice is given in the current language and in the chosen one, since the person
+        who picks Türkçe may not read English."""
+        i18n.choose_language(code)
+        if code == i18n.current_language():
+            return
+        notice = QT_TRANSLATE_NOOP("MainWindow", "OrgModel will use %1 the next time you start it.")
+        lines = [self.tr(notice)]
+        other = i18n.translator_for(code).translate("MainWindow", notice) or notice
+        if other not in lines:
+            lines.append(other)
+        name = i18n.LANGUAGES[code]
+        QMessageBox.information(self, name, "\n\n".join(line.replace("%1", name) for line in lines))
 
     def about(self) -> None:
         QMessageBox.about(

@@ -13,9 +13,9 @@ import unicodedata
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QItemSelection,
     QItemSelectionModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDockWidget, QHBoxLa
 from orgmodel.fields import OFFICES
 
 from . import style
+from .i18n import name_key, translate
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +46,6 @@ REBUILD_THRESHOLD = 5000
 
 _DOTTED_I = str.maketrans({"İ": "i", "I": "i", "ı": "i"})
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OutlineDock", text)
 
 
 def fold_turkish(text: str) -> str:
@@ -87,7 +85,7 @@ class OutlineDock(QDockWidget):
     REPORTING_TREE = 1
 
     def __init__(self, document: Any, selection: Any, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Outline"), parent)
+        super().__init__(translate("OutlineDock", "Outline"), parent)
         self.setObjectName("OutlineDock")
         self._document = document
         self._selection = selection
@@ -104,13 +102,13 @@ class OutlineDock(QDockWidget):
         self._update_timer.timeout.connect(self._apply_changes)
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(tr("Filter units…"))
+        self.filter_edit.setPlaceholderText(translate("OutlineDock", "Filter units…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.mode_combo = QComboBox()
-        self.mode_combo.addItem(tr("By office"), self.BY_OFFICE)
-        self.mode_combo.addItem(tr("Reporting tree"), self.REPORTING_TREE)
-        self.mode_combo.setToolTip(tr("Group the units by office or show who reports to whom"))
+        self.mode_combo.addItem(translate("OutlineDock", "By office"), self.BY_OFFICE)
+        self.mode_combo.addItem(translate("OutlineDock", "Reporting tree"), self.REPORTING_TREE)
+        self.mode_combo.setToolTip(translate("OutlineDock", "Group the units by office or show who reports to whom"))
         self.mode_combo.currentIndexChanged.connect(self._mode_changed)
 
         self.source = QStandardItemModel(self)
@@ -248,7 +246,7 @@ class OutlineDock(QDockWidget):
         item.setData(unit_id, ID_ROLE)
         folded = fold_turkish(name)
         item.setData(folded, FOLD_ROLE)
-        item.setData(f"{folded}\x00{unit_id}", SORT_ROLE)
+        item.setData(f"{name_key(name)}\x00{unit_id}", SORT_ROLE)
         return item
 
     def _rebuild(self) -> None:
@@ -301,7 +299,7 @@ class OutlineDock(QDockWidget):
                 folded = fold_turkish(name)
                 item.setText(name)
                 item.setData(folded, FOLD_ROLE)
-                item.setData(f"{folded}\x00{unit_id}", SORT_ROLE)
+                item.setData(f"{name_key(name)}\x00{unit_id}", SORT_ROLE)
         if not self._dirty:
             return
         batch = len(self._dirty) > VIEW_BATCH
@@ -405,16 +403,16 @@ class OutlineDock(QDockWidget):
 
     def _update_group_titles(self) -> None:
         titles = {
-            "front": tr("Front office (%1)"),
-            "middle": tr("Middle office (%1)"),
-            "back": tr("Back office (%1)"),
+            "front": translate("OutlineDock", "Front office (%1)"),
+            "middle": translate("OutlineDock", "Middle office (%1)"),
+            "back": translate("OutlineDock", "Back office (%1)"),
         }
         filtered = bool(self.proxy.filterRegularExpression().pattern())
         for office, group in self._groups.items():
-            count = str(group.rowCount())
+            count = QLocale().toString(group.rowCount())
             if filtered:
                 shown = self.proxy.rowCount(self.proxy.mapFromSource(group.index()))
-                count = tr("%1 of %2").replace("%1", str(shown)).replace("%2", count)
+                count = translate("OutlineDock", "%1 of %2").replace("%1", QLocale().toString(shown)).replace("%2", count)
             group.setText(titles[office].replace("%1", count))
 
     def _mode_changed(self, _index: int) -> None:

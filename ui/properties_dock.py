@@ -47,8 +47,8 @@ from .property_fields import (
     parse_percent,
     parse_tags,
     parse_weight,
-    tr,
 )
+from .i18n import describe, localize, translate
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ class PropertiesDock(QDockWidget):
     """Shows and edits the one selected unit or dependency (``selection``) of ``document``."""
 
     def __init__(self, document: Any, selection: Any, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Properties"), parent)
+        super().__init__(translate("PropertiesDock", "Properties"), parent)
         self.setObjectName("PropertiesDock")
         self._document = document
         self._selection = selection
@@ -167,19 +167,19 @@ class PropertiesDock(QDockWidget):
 
     def _make_unit_page(self) -> QWidget:
         page, form = self._form()
-        not_set = tr("Not set")
-        self.name_edit = self._line(form, "name", tr("Name"))
+        not_set = translate("PropertiesDock", "Not set")
+        self.name_edit = self._line(form, "name", translate("PropertiesDock", "Name"))
 
         self.office_combo = QComboBox()
         for office in OFFICES:
             self.office_combo.addItem(style.office_title(office), office)
-        self._add_row(form, "office", tr("Office"), self.office_combo)
+        self._add_row(form, "office", translate("PropertiesDock", "Office"), self.office_combo)
         self.office_combo.activated.connect(lambda _: self._commit_unit("office", self.office_combo.currentData()))
 
         self.revenue_combo = QComboBox()
-        for text, value in ((tr("Default (yes for front office)"), None), (tr("Yes"), True), (tr("No"), False)):
+        for text, value in ((translate("PropertiesDock", "Default (yes for front office)"), None), (translate("PropertiesDock", "Yes"), True), (translate("PropertiesDock", "No"), False)):
             self.revenue_combo.addItem(text, value)
-        self._add_row(form, "revenue_generating", tr("Revenue-generating"), self.revenue_combo)
+        self._add_row(form, "revenue_generating", translate("PropertiesDock", "Revenue-generating"), self.revenue_combo)
         self.revenue_combo.activated.connect(
             lambda _: self._commit_unit("revenue_generating", self.revenue_combo.currentData())
         )
@@ -194,36 +194,36 @@ class PropertiesDock(QDockWidget):
         self.parent_combo.setModel(self.parent_choices)
         self.parent_combo.setMaxVisibleItems(16)
         self.parent_combo.setCompleter(TurkishCompleter(self.parent_choices, self.parent_combo))
-        self.parent_combo.lineEdit().setPlaceholderText(tr("Type to search…"))
-        self._add_row(form, "parent", tr("Reports to"), self.parent_combo)
+        self.parent_combo.lineEdit().setPlaceholderText(translate("PropertiesDock", "Type to search…"))
+        self._add_row(form, "parent", translate("PropertiesDock", "Reports to"), self.parent_combo)
         self.parent_combo.lineEdit().installEventFilter(self)
         self.parent_combo.activated.connect(self._commit_parent_row)
         self.parent_combo.lineEdit().editingFinished.connect(self._commit_parent_text)
 
-        self.headcount_edit = self._line(form, "headcount", tr("Headcount"), not_set)
-        self.cost_edit = self._line(form, "cost", tr("Cost"), not_set)
-        self.revenue_edit = self._line(form, "revenue", tr("Revenue"), not_set)
-        self.automation_edit = self._line(form, "automation_potential", tr("Automation potential"), not_set, "%")
-        self.tags_edit = self._line(form, "tags", tr("Tags"), tr("Comma-separated"))
+        self.headcount_edit = self._line(form, "headcount", translate("PropertiesDock", "Headcount"), not_set)
+        self.cost_edit = self._line(form, "cost", translate("PropertiesDock", "Cost"), not_set)
+        self.revenue_edit = self._line(form, "revenue", translate("PropertiesDock", "Revenue"), not_set)
+        self.automation_edit = self._line(form, "automation_potential", translate("PropertiesDock", "Automation potential"), not_set, "%")
+        self.tags_edit = self._line(form, "tags", translate("PropertiesDock", "Tags"), translate("PropertiesDock", "Comma-separated"))
 
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(self.notes_edit.fontMetrics().lineSpacing() * 4 + 12)
-        self._add_row(form, "notes", tr("Notes"), self.notes_edit)
+        self._add_row(form, "notes", translate("PropertiesDock", "Notes"), self.notes_edit)
 
         colour_field = QWidget()
         row = QHBoxLayout(colour_field)
         row.setContentsMargins(0, 0, 0, 0)
         self.color_button = QPushButton()
-        self.color_button.setToolTip(tr("Choose the card colour"))
+        self.color_button.setToolTip(translate("PropertiesDock", "Choose the card colour"))
         self.color_button.clicked.connect(self._choose_color)
-        self.clear_color_button = QPushButton(tr("Clear"))
-        self.clear_color_button.setToolTip(tr("Use the office colour"))
+        self.clear_color_button = QPushButton(translate("PropertiesDock", "Clear"))
+        self.clear_color_button.setToolTip(translate("PropertiesDock", "Use the office colour"))
         self.clear_color_button.clicked.connect(lambda: self._commit_unit("color", None))
         self.color_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         row.addWidget(self.color_button, 1)
         row.addWidget(self.clear_color_button)
-        self._add_row(form, "color", tr("Colour"), self.color_button, colour_field)
+        self._add_row(form, "color", translate("PropertiesDock", "Colour"), self.color_button, colour_field)
         return page
 
     def _make_dependency_page(self) -> QWidget:
@@ -231,9 +231,9 @@ class PropertiesDock(QDockWidget):
         self.ends_label = QLabel()
         self.ends_label.setWordWrap(True)
         self.ends_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._add_label(form, tr("From → To"), self.ends_label)
-        self.weight_edit = self._line(form, "weight", tr("Weight"), tr("1 (default)"))
-        self.label_edit = self._line(form, "label", tr("Label"), tr("None"))
+        self._add_label(form, translate("PropertiesDock", "From → To"), self.ends_label)
+        self.weight_edit = self._line(form, "weight", translate("PropertiesDock", "Weight"), translate("PropertiesDock", "1 (default)"))
+        self.label_edit = self._line(form, "label", translate("PropertiesDock", "Label"), translate("PropertiesDock", "None"))
         return page
 
     # -- following the document ------------------------------------------------------------
@@ -321,13 +321,13 @@ class PropertiesDock(QDockWidget):
     def _show_note(self) -> None:
         units, deps = len(self._selection.units()), len(self._selection.dependencies())
         if not units and not deps:
-            text = tr("Select a unit or a dependency to see its properties")
+            text = translate("PropertiesDock", "Select a unit or a dependency to see its properties")
         elif not deps:
-            text = tr("%n units selected", units)
+            text = self.tr("%Ln units selected", "", units)
         elif not units:
-            text = tr("%n dependencies selected", deps)
+            text = self.tr("%Ln dependencies selected", "", deps)
         else:
-            text = tr("%n items selected", units + deps)
+            text = self.tr("%Ln items selected", "", units + deps)
         self._note.setText(text)
         self._pages.setCurrentIndex(0)
 
@@ -413,7 +413,7 @@ class PropertiesDock(QDockWidget):
             self.color_button.setText(color.upper())
         else:
             swatch.fill(Qt.GlobalColor.transparent)
-            self.color_button.setText(tr("Office colour"))
+            self.color_button.setText(translate("PropertiesDock", "Office colour"))
         self.color_button.setIcon(QIcon(swatch))
         self.clear_color_button.setEnabled(bool(color))
 
@@ -441,8 +441,8 @@ class PropertiesDock(QDockWidget):
 
     def _describe(self, key: str, error: OrgModelError) -> str:
         if isinstance(error, FieldError):
-            return tr("%1: %2").replace("%1", self._labels.get(key, key)).replace("%2", error.reason)
-        return str(error)
+            return translate("PropertiesDock", "%1: %2").replace("%1", self._labels.get(key, key)).replace("%2", localize(error.reason))
+        return describe(error)
 
     def _revert(self, key: str) -> None:
         """Esc: the model's value again, and no complaint."""
@@ -457,9 +457,9 @@ class PropertiesDock(QDockWidget):
         if key == "headcount":
             return parse_headcount(text)
         if key == "cost":
-            return parse_amount(text, tr("Cost must be a number ≥ 0"))
+            return parse_amount(text, translate("PropertiesDock", "Cost must be a number ≥ 0"))
         if key == "revenue":
-            return parse_amount(text, tr("Revenue must be a number ≥ 0"))
+            return parse_amount(text, translate("PropertiesDock", "Revenue must be a number ≥ 0"))
         if key == "automation_potential":
             return parse_percent(text)
         if key == "tags":
@@ -536,7 +536,7 @@ class PropertiesDock(QDockWidget):
                 return
             row = self.parent_combo.findText(text.strip(), Qt.MatchFlag.MatchFixedString)
             if row < 0:
-                self._show_error("parent", tr("No unit is called “%1”").replace("%1", text.strip()))
+                self._show_error("parent", translate("PropertiesDock", "No unit is called “%1”").replace("%1", text.strip()))
                 return
             self.parent_combo.setCurrentIndex(row)
             self._commit_parent_row(row)
@@ -563,7 +563,7 @@ class PropertiesDock(QDockWidget):
             if self._subject is None or self._subject[0] != "unit":
                 return
             current = self._document.model.unit(self._subject[1]).color
-            color = QColorDialog.getColor(QColor(current or "#ffffff"), self, tr("Card colour"))
+            color = QColorDialog.getColor(QColor(current or "#ffffff"), self, translate("PropertiesDock", "Card colour"))
             if color.isValid():
                 self._commit_unit("color", color.name())
         except Exception:

@@ -7,17 +7,15 @@ import math
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QCompleter
 
 from .outline_dock import fold_turkish
+from .i18n import name_key, translate
 
 #: The folded name (``fold_turkish``) the reporting-line search compares against.
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 7
 
-
-def tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("PropertiesDock", text, None, n)
 
 
 class Refused(ValueError):
@@ -49,9 +47,9 @@ def parse_headcount(text: str) -> int | None:
         try:
             value = int(text)
         except ValueError:
-            raise Refused(tr("Headcount must be a whole number ≥ 0")) from None
+            raise Refused(translate("PropertiesDock", "Headcount must be a whole number ≥ 0")) from None
     if value < 0:
-        raise Refused(tr("Headcount must be a whole number ≥ 0"))
+        raise Refused(translate("PropertiesDock", "Headcount must be a whole number ≥ 0"))
     return value
 
 
@@ -73,7 +71,7 @@ def parse_percent(text: str) -> float | None:
         return None
     value = _number(text)
     if value is None or not 0 <= value <= 100:
-        raise Refused(tr("Automation potential must be between 0 and 100 %"))
+        raise Refused(translate("PropertiesDock", "Automation potential must be between 0 and 100 %"))
     return value / 100
 
 
@@ -83,7 +81,7 @@ def parse_weight(text: str) -> float | None:
         return None
     value = _number(text)
     if value is None or value <= 0:
-        raise Refused(tr("Weight must be a number > 0"))
+        raise Refused(translate("PropertiesDock", "Weight must be a number > 0"))
     return value
 
 
@@ -138,7 +136,7 @@ class ParentChoices(QAbstractListModel):
     def rebuild(self, units: list[tuple[str, str]], exclude: str | None) -> None:
         """``units``: ``(id, name)`` pairs; shown sorted by name, duplicates told apart by id."""
         self.beginResetModel()
-        ordered = sorted(units, key=lambda pair: (fold_turkish(pair[1]), pair[0]))
+        ordered = sorted(units, key=lambda pair: (name_key(pair[1]), pair[0]))
         twice = {name for name, n in Counter(name for _, name in ordered).items() if n > 1}
         self._ids = [uid for uid, _ in ordered]
         self._names = [f"{name} ({uid})" if name in twice else name for uid, name in ordered]
@@ -189,7 +187,7 @@ class ParentChoices(QAbstractListModel):
             return None
         row = index.row()
         if row == 0:
-            text = tr("— no one —")
+            text = translate("PropertiesDock", "— no one —")
             return text if names is self._names else fold_turkish(text)
         i = self._index_of_row(row)
         return names[i] if 0 <= i < len(names) else None

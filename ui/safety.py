@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from orgmodel.errors import OrgModelError
 
+from . import i18n
 from .recovery import Recovered, left_behind
 
 
@@ -56,7 +57,7 @@ class SafetyMixin:
             self.autosaver.write(self.document.model, self.document.path)
             self._first_unsaved = time.monotonic()
         except OrgModelError as error:
-            self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", str(error)), 10000)
+            self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", i18n.describe(error)), 10000)
 
     def ask_recovery(self, item: Recovered) -> str:
         """"restore", "discard" or "later" for a recovery file (tests replace this)."""
@@ -82,7 +83,7 @@ class SafetyMixin:
                 try:
                     model = item.load()
                 except OrgModelError as error:
-                    QMessageBox.warning(self, self.tr("Cannot restore"), str(error))
+                    QMessageBox.warning(self, self.tr("Cannot restore"), i18n.describe(error))
                     continue
                 self.document.replace_model(model, item.original)
                 self.document.undo_stack.resetClean()  # restored work is unsaved work

@@ -8,7 +8,7 @@ it concerns.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsLineItem,
@@ -29,10 +29,8 @@ from .items.line_layer import Coords, LineLayer, border_line
 from .items.office_bands import OfficeBands, band_rects
 from .items.unit_card import HEIGHT, WIDTH, Emphasis, UnitCard
 from .selection import Selection
+from .i18n import translate
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("OrgScene", text)
 
 
 class OrgScene(QGraphicsScene):
@@ -441,8 +439,13 @@ class OrgScene(QGraphicsScene):
         card = self.unit_at(pos)
         menu = QMenu()
         if card is None:
-            for office in ("front", "middle", "back"):
-                action = menu.addAction(tr("Add %1 unit here").replace("%1", style.office_title(office).lower()))
+            texts = {
+                "front": translate("OrgScene", "Add front-office unit here"),
+                "middle": translate("OrgScene", "Add middle-office unit here"),
+                "back": translate("OrgScene", "Add back-office unit here"),
+            }
+            for office, text in texts.items():
+                action = menu.addAction(text)
                 action.triggered.connect(
                     lambda _=False, o=office: self.addUnitRequested.emit(o, QPointF(pos.x() - WIDTH / 2, pos.y() - HEIGHT / 2))
                 )
@@ -450,8 +453,8 @@ class OrgScene(QGraphicsScene):
             if not card.isSelected():
                 self.clearSelection()
                 card.setSelected(True)
-            menu.addAction(tr("Rename"), lambda: self.renameRequested.emit(card.unit_id))
-            menu.addAction(tr("Delete"), self.deleteRequested.emit)
+            menu.addAction(translate("OrgScene", "Rename"), lambda: self.renameRequested.emit(card.unit_id))
+            menu.addAction(translate("OrgScene", "Delete"), self.deleteRequested.emit)
         menu.exec(event.screenPos())
         event.accept()
 
@@ -503,7 +506,7 @@ class _LineGesture:
         self.line.setZValue(1000)
         scene.addItem(self.line)
         scene.message.emit(
-            tr("Drop on the unit it depends on (Esc cancels)") if kind == "depends" else tr("Drop on the unit it reports to (Esc cancels)")
+            translate("OrgScene", "Drop on the unit it depends on (Esc cancels)") if kind == "depends" else translate("OrgScene", "Drop on the unit it reports to (Esc cancels)")
         )
 
     def move(self, pos: QPointF) -> None:
@@ -517,16 +520,16 @@ class _LineGesture:
     def _refusal(self, target: str) -> str | None:
         model = self.scene.model
         if target == self.source:
-            return tr("A unit cannot depend on itself") if self.kind == "depends" else tr("A unit cannot report to itself")
+            return translate("OrgScene", "A unit cannot depend on itself") if self.kind == "depends" else translate("OrgScene", "A unit cannot report to itself")
         if self.kind == "depends" and model.has_dependency(self.source, target):
-            return tr("“%1” already depends on “%2”").replace("%1", model.unit(self.source).name).replace("%2", model.unit(target).name)
+            return translate("OrgScene", "“%1” already depends on “%2”").replace("%1", model.unit(self.source).name).replace("%2", model.unit(target).name)
         return None
 
     def finish(self, pos: QPointF) -> None:
         self.cancel()
         target = self.scene.unit_at(pos)
         if target is None:
-            self.scene.message.emit(tr("Cancelled: dropped on empty canvas"))
+            self.scene.message.emit(translate("OrgScene", "Cancelled: dropped on empty canvas"))
             return
         refusal = self._refusal(target.unit_id)
         if refusal:

@@ -20,6 +20,7 @@ from orgmodel.model import OrgModel
 from orgmodel.palette import CARD_HEIGHT, CARD_WIDTH
 from orgmodel.spreadsheet import apply_plan, guess_mapping, plan_import, read_rows
 
+from . import i18n
 from .commands import AddDependencyCommand, AddUnitCommand, MacroCommand, SetParentCommand, UpdateUnitCommand
 from .export import ExportError, default_title, export_scene, export_state, render_png
 from .export_dialog import ExportDialog
@@ -63,7 +64,7 @@ class TransferMixin:
         try:
             write_any(self.document.model, path)
         except OrgModelError as error:
-            QMessageBox.critical(self, self.tr("Cannot export"), str(error))
+            QMessageBox.critical(self, self.tr("Cannot export"), i18n.describe(error))
             return False
         self.statusBar().showMessage(self.tr("Exported %1").replace("%1", os.path.basename(path)), 8000)
         return True
@@ -107,7 +108,7 @@ class TransferMixin:
                     return False
                 self.document.replace_model(model, None)
         except OrgModelError as error:
-            QMessageBox.critical(self, self.tr("Cannot import"), str(error))
+            QMessageBox.critical(self, self.tr("Cannot import"), i18n.describe(error))
             return False
         self.show_import_summary(name, messages)
         return True
@@ -115,9 +116,9 @@ class TransferMixin:
     def show_import_summary(self, name: str, messages: list[str]) -> None:
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Imported %1").replace("%1", name))
-        box.setText(messages[0] if messages else self.tr("Imported."))
+        box.setText(i18n.localize(messages[0]) if messages else self.tr("Imported."))
         if len(messages) > 1:
-            box.setDetailedText("\n".join(messages[1:]))
+            box.setDetailedText("\n".join(i18n.localize(message) for message in messages[1:]))
         self.statusBar().showMessage(box.text(), 10000)
         box.exec()
 
@@ -171,7 +172,7 @@ class TransferMixin:
             else:
                 export_scene(self.scene, path, options)
         except (ExportError, OSError) as error:
-            QMessageBox.critical(self, self.tr("Cannot export"), str(error))
+            QMessageBox.critical(self, self.tr("Cannot export"), i18n.describe(error))
             return False
         finally:
             if not as_shown:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from orgmodel import palette
 
 from .. import style
+from ..i18n import Translatable, translate
 
 WIDTH = palette.CARD_WIDTH
 HEIGHT = palette.CARD_HEIGHT
@@ -35,7 +36,7 @@ class Emphasis(IntEnum):
 _DIMMED, _NORMAL = Emphasis.DIMMED, Emphasis.NORMAL  # looked up once: enum access costs in hot paths
 
 
-class UnitCard(QGraphicsItem):
+class UnitCard(Translatable, QGraphicsItem):
     """One unit. Setters in; the scene is told of moves through ``itemChange``."""
 
     #: Exports draw every card in full, whatever the scale (set only while exporting).
@@ -98,9 +99,9 @@ class UnitCard(QGraphicsItem):
             elided = metrics.elidedText(self.name, Qt.TextElideMode.ElideRight, WIDTH - 34)
             parts = []
             if self.headcount is not None:
-                parts.append(QCoreApplication.translate("UnitCard", "%n people", "", self.headcount))
+                parts.append(self.tr("%Ln people", "", self.headcount))
             if self.revenue:
-                parts.append(QCoreApplication.translate("UnitCard", "revenue %1").replace("%1", compact_amount(float(self.revenue), QLocale())))
+                parts.append(translate("UnitCard", "revenue %1").replace("%1", compact_amount(float(self.revenue), QLocale())))
             self._texts = (elided, " · ".join(parts))
         return self._texts
 
@@ -108,7 +109,7 @@ class UnitCard(QGraphicsItem):
         """Rich text for the tooltip: the full name (cards elide long ones), office, figures."""
         tip = f"<b>{_escape(self.name)}</b><br>{style.office_title(self.office)}"
         if self.revenue_generating:
-            tip += "<br>" + QCoreApplication.translate("UnitCard", "★ Revenue-generating")
+            tip += "<br>" + translate("UnitCard", "★ Revenue-generating")
         details = self.texts()[1]
         if details:
             tip += "<br>" + _escape(details)
@@ -231,8 +232,7 @@ def _escape(text: str) -> str:
 
 def compact_amount(value: float, locale: QLocale) -> str:
     """Short money for a card: 46.5 M, 1.2 bn, 850 k (digits in the user's locale)."""
-    t = QCoreApplication.translate
-    for limit, suffix in ((1e9, t("UnitCard", "bn")), (1e6, t("UnitCard", "M")), (1e3, t("UnitCard", "k"))):
+    for limit, suffix in ((1e9, translate("UnitCard", "bn")), (1e6, translate("UnitCard", "M")), (1e3, translate("UnitCard", "k"))):
         if abs(value) >= limit:
             scaled = value / limit
             return f"{locale.toString(scaled, 'f', 1 if scaled < 100 else 0)} {suffix}"

@@ -1,0 +1,128 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AnalysisDock</name>
+    <message numerus="yes">
+        <source>… (%Ln units)</source>
+        <translation>
+            <numerusform>… (%Ln unit)</numerusform>
+            <numerusform>… (%Ln units)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message numerus="yes">
+        <source>Delete %Ln units</source>
+        <translation>
+            <numerusform>Delete %Ln unit</numerusform>
+            <numerusform>Delete %Ln units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln items</source>
+        <translation>
+            <numerusform>Delete %Ln item</numerusform>
+            <numerusform>Delete %Ln items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>“%1” cannot be opened: %Ln problem(s).</source>
+        <translation>
+            <numerusform>“%1” cannot be opened: %Ln problem.</numerusform>
+            <numerusform>“%1” cannot be opened: %Ln problems.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more (see details)</source>
+        <translation>
+            <numerusform>… and %Ln more (see details)</numerusform>
+            <numerusform>… and %Ln more (see details)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is supported by %Ln back-office unit(s)</source>
+        <translation>
+            <numerusform>%1 is supported by %Ln back-office unit</numerusform>
+            <numerusform>%1 is supported by %Ln back-office units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 supports %Ln revenue-generating unit(s); revenue at risk: %2</source>
+        <translation>
+            <numerusform>%1 supports %Ln revenue-generating unit; revenue at risk: %2</numerusform>
+            <numerusform>%1 supports %Ln revenue-generating units; revenue at risk: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message numerus="yes">
+        <source>%Ln rows. Check which column holds each field:</source>
+        <translation>
+            <numerusform>%Ln row. Check which column holds each field:</numerusform>
+            <numerusform>%Ln rows. Check which column holds each field:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MoveUnitsCommand</name>
+    <message numerus="yes">
+        <source>Move %Ln units</source>
+        <translation>
+            <numerusform>Move %Ln unit</numerusform>
+            <numerusform>Move %Ln units</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NameList</name>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <extracomment>Unit fields the tables show or the analysis reads; anything else (moves, notes) is ignored.</extracomment>
+        <translation>
+            <numerusform>… and %Ln more</numerusform>
+            <numerusform>… and %Ln more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesDock</name>
+    <message numerus="yes">
+        <source>%Ln units selected</source>
+        <translation>
+            <numerusform>%Ln unit selected</numerusform>
+            <numerusform>%Ln units selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dependencies selected</source>
+        <translation>
+            <numerusform>%Ln dependency selected</numerusform>
+            <numerusform>%Ln dependencies selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln items selected</source>
+        <translation>
+            <numerusform>%Ln item selected</numerusform>
+            <numerusform>%Ln items selected</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnitCard</name>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <extracomment>Below this scale cards are plain blocks: no text, no outline (10,000 cards pan smoothly). Above this scale headcount and revenue are readable, so they are drawn. Exports draw every card in full, whatever the scale (set only while exporting). Not painted (while the scene takes a picture of everything but the dragged cards).</extracomment>
+        <translation>
+            <numerusform>%Ln person</numerusform>
+            <numerusform>%Ln people</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

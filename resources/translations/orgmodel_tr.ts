@@ -1,0 +1,1848 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="tr_TR">
+<context>
+    <name></name>
+    <message>
+        <source>unknown unit {unit!r}</source>
+        <translation>bilinmeyen birim {unit!r}</translation>
+    </message>
+    <message>
+        <source>a unit with id {unit!r} already exists</source>
+        <translation>{unit!r} kimlikli bir birim zaten var</translation>
+    </message>
+    <message>
+        <source>unit {unit!r}, {field}: {problem}</source>
+        <translation>birim {unit!r}, {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}: {problem}</translation>
+    </message>
+    <message>
+        <source>{unit} cannot report to itself</source>
+        <translation>{unit} kendisine raporlayamaz</translation>
+    </message>
+    <message>
+        <source>{unit} cannot report to {parent}: {parent} already reports (directly or indirectly) to {unit}</source>
+        <translation>{unit}, {parent} birimine raporlayamaz: {parent} zaten (doğrudan ya da dolaylı olarak) {unit} birimine raporluyor</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}: {problem}</source>
+        <translation>satır {line}, sütun {column}: {problem}</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}</source>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <source>{above}
+{below}</source>
+        <translation>{above}
+{below}</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <extracomment>Accepted spellings of offices in imported files (lower-cased).</extracomment>
+        <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>metin</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>sayı</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>nesne</translation>
+    </message>
+    <message>
+        <source>lone surrogate (not a character) U+{code:04X} at position {position}</source>
+        <translation>{position}. konumda tek başına vekil kod U+{code:04X} (karakter değil)</translation>
+    </message>
+    <message>
+        <source>control character U+{code:04X} at position {position}</source>
+        <translation>{position}. konumda denetim karakteri U+{code:04X}</translation>
+    </message>
+    <message>
+        <source>expected {expected}, got {found}</source>
+        <translation>{expected} bekleniyordu, {found} bulundu</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>boş olamaz</translation>
+    </message>
+    <message>
+        <source>a string id</source>
+        <translation>metin türünde kimlik</translation>
+    </message>
+    <message>
+        <source>expected &quot;front&quot;, &quot;middle&quot; or &quot;back&quot;, got &quot;{value}&quot;</source>
+        <translation>&quot;front&quot;, &quot;middle&quot; veya &quot;back&quot; bekleniyordu, &quot;{value}&quot; bulundu</translation>
+    </message>
+    <message>
+        <source>expected &quot;front&quot;, &quot;middle&quot; or &quot;back&quot;, got {found}</source>
+        <translation>&quot;front&quot;, &quot;middle&quot; veya &quot;back&quot; bekleniyordu, {found} bulundu</translation>
+    </message>
+    <message>
+        <source>expected true or false, got {found}</source>
+        <translation>true ya da false bekleniyordu, {found} bulundu</translation>
+    </message>
+    <message>
+        <source>expected a whole number, got {value!r}</source>
+        <translation>tam sayı bekleniyordu, {value!r} bulundu</translation>
+    </message>
+    <message>
+        <source>expected a whole number &gt;= 0, got {found}</source>
+        <translation>0 ya da daha büyük bir tam sayı bekleniyordu, {found} bulundu</translation>
+    </message>
+    <message>
+        <source>must be &gt;= 0, got {value}</source>
+        <translation>0 ya da daha büyük olmalı; değer: {value}</translation>
+    </message>
+    <message>
+        <source>must be a finite number, got {found}</source>
+        <translation>sonlu bir sayı olmalı; değer: {found}</translation>
+    </message>
+    <message>
+        <source>must be a finite number, got {value!r}</source>
+        <translation>sonlu bir sayı olmalı; değer: {value!r}</translation>
+    </message>
+    <message>
+        <source>number too large</source>
+        <translation>sayı çok büyük</translation>
+    </message>
+    <message>
+        <source>expected a number, got {found}</source>
+        <translation>sayı bekleniyordu, {found} bulundu</translation>
+    </message>
+    <message>
+        <source>must be &gt; {low:g}, got {value!r}</source>
+        <translation>{low:g} değerinden büyük olmalı; değer: {value!r}</translation>
+    </message>
+    <message>
+        <source>must be &gt;= {low:g}, got {value!r}</source>
+        <translation>{low:g} ya da daha büyük olmalı; değer: {value!r}</translation>
+    </message>
+    <message>
+        <source>must be between {low:g} and {high:g}, got {value!r}</source>
+        <translation>{low:g} ile {high:g} arasında olmalı; değer: {value!r}</translation>
+    </message>
+    <message>
+        <source>expected a list of strings, got {found}</source>
+        <translation>metin listesi bekleniyordu, {found} bulundu</translation>
+    </message>
+    <message>
+        <source>duplicate tag {tag!r}</source>
+        <translation>yinelenen etiket {tag!r}</translation>
+    </message>
+    <message>
+        <source>tag {number}: {problem}</source>
+        <translation>etiket {number}: {problem}</translation>
+    </message>
+    <message>
+        <source>expected a colour &quot;#rrggbb&quot;, got {value!r}</source>
+        <translation>&quot;#rrggbb&quot; biçiminde bir renk bekleniyordu, {value!r} bulundu</translation>
+    </message>
+    <message>
+        <source>expected a colour &quot;#rrggbb&quot;, got {found}</source>
+        <translation>&quot;#rrggbb&quot; biçiminde bir renk bekleniyordu, {found} bulundu</translation>
+    </message>
+    <message>
+        <source>cannot read {extension}: use {extensions}</source>
+        <translation>{extension} dosyası okunamaz; şunlardan birini kullanın: {extensions}</translation>
+    </message>
+    <message>
+        <source>cannot read a file without extension: use {extensions}</source>
+        <translation>uzantısı olmayan dosya okunamaz; şunlardan birini kullanın: {extensions}</translation>
+    </message>
+    <message>
+        <source>cannot write {extension}: use {extensions}</source>
+        <translation>{extension} dosyası yazılamaz; şunlardan birini kullanın: {extensions}</translation>
+    </message>
+    <message>
+        <source>cannot write a file without extension: use {extensions}</source>
+        <translation>uzantısı olmayan dosya yazılamaz; şunlardan birini kullanın: {extensions}</translation>
+    </message>
+    <message>
+        <source>cannot merge {extension}: use {extensions}</source>
+        <translation>{extension} dosyası birleştirilemez; şunlardan birini kullanın: {extensions}</translation>
+    </message>
+    <message>
+        <source>cannot merge a file without extension: use {extensions}</source>
+        <translation>uzantısı olmayan dosya birleştirilemez; şunlardan birini kullanın: {extensions}</translation>
+    </message>
+    <message>
+        <source>cannot write: {reason}</source>
+        <translation>yazılamıyor: {reason}</translation>
+    </message>
+    <message>
+        <source>{start}… ({count} digits)</source>
+        <translation>{start}… ({count} basamak)</translation>
+    </message>
+    <message>
+        <source>expected {expected} (a JSON object), got {found}</source>
+        <translation>{expected} (JSON nesnesi) bekleniyordu, {found} bulundu</translation>
+    </message>
+    <message>
+        <source>key appears more than once</source>
+        <translation>anahtar birden çok kez geçiyor</translation>
+    </message>
+    <message>
+        <source>{value} is not a number JSON allows</source>
+        <translation>{value}, JSON’un izin verdiği bir sayı değil</translation>
+    </message>
+    <message>
+        <source>invalid text: lone surrogate (half a UTF-16 pair, not a character)</source>
+        <translation>geçersiz metin: tek başına vekil kod (bir UTF-16 çiftinin yarısı, karakter değil)</translation>
+    </message>
+    <message>
+        <source>an OrgModel model</source>
+        <translation>OrgModel modeli</translation>
+    </message>
+    <message>
+        <source>expected &quot;orgmodel&quot; (missing): this is not an OrgModel model file</source>
+        <translation>&quot;orgmodel&quot; bekleniyordu (alan eksik): bu bir OrgModel model dosyası değil</translation>
+    </message>
+    <message>
+        <source>expected &quot;orgmodel&quot; (got {value}): this is not an OrgModel model file</source>
+        <translation>&quot;orgmodel&quot; bekleniyordu ({value} bulundu): bu bir OrgModel model dosyası değil</translation>
+    </message>
+    <message>
+        <source>missing; expected {version}</source>
+        <translation>eksik; {version} bekleniyordu</translation>
+    </message>
+    <message>
+        <source>expected a whole number &gt;= 1, got {found}</source>
+        <translation>1 ya da daha büyük bir tam sayı bekleniyordu, {found} bulundu</translation>
+    </message>
+    <message>
+        <source>this file was made by a newer OrgModel (format version {version}); this OrgModel reads format version {supported} — please update OrgModel to open it</source>
+        <translation>bu dosya daha yeni bir OrgModel ile oluşturulmuş (biçim sürümü {version}); bu OrgModel biçim sürümü {supported} dosyalarını okuyabiliyor — dosyayı açmak için lütfen OrgModel’i güncelleyin</translation>
+    </message>
+    <message>
+        <source>missing; expected a list of units</source>
+        <extracomment>Every unit whose id is usable, id -&gt; (index in the file, display name). The units without any problem, in file order.</extracomment>
+        <translation>eksik; birim listesi bekleniyordu</translation>
+    </message>
+    <message>
+        <source>expected a list of units, got {found}</source>
+        <translation>birim listesi bekleniyordu, {found} bulundu</translation>
+    </message>
+    <message>
+        <source>a unit</source>
+        <translation>birim</translation>
+    </message>
+    <message>
+        <source>missing; every unit needs an id</source>
+        <translation>eksik; her birimin bir kimliği olmalı</translation>
+    </message>
+    <message>
+        <source>duplicate id {id!r} (also used by {other})</source>
+        <translation>yinelenen kimlik {id!r} ({other} tarafından da kullanılıyor)</translation>
+    </message>
+    <message>
+        <source>missing; every unit needs a name</source>
+        <translation>eksik; her birimin bir adı olmalı</translation>
+    </message>
+    <message>
+        <source>missing; every unit needs an office (&quot;front&quot;, &quot;middle&quot; or &quot;back&quot;)</source>
+        <translation>eksik; her birimin bir ofisi olmalı (&quot;front&quot;, &quot;middle&quot; veya &quot;back&quot;)</translation>
+    </message>
+    <message>
+        <source>expected the id of a unit, got {found}</source>
+        <translation>bir birimin kimliği bekleniyordu, {found} bulundu</translation>
+    </message>
+    <message>
+        <source>reporting cycle: {cycle} (a unit cannot report to itself, directly or indirectly)</source>
+        <translation>raporlama döngüsü: {cycle} (bir birim doğrudan ya da dolaylı olarak kendisine raporlayamaz)</translation>
+    </message>
+    <message>
+        <source>expected a list of dependencies, got {found}</source>
+        <translation>bağımlılık listesi bekleniyordu, {found} bulundu</translation>
+    </message>
+    <message>
+        <source>a dependency</source>
+        <translation>bağımlılık</translation>
+    </message>
+    <message>
+        <source>missing; expected a unit id</source>
+        <translation>eksik; birim kimliği bekleniyordu</translation>
+    </message>
+    <message>
+        <source>a unit cannot depend on itself ({unit!r})</source>
+        <translation>bir birim kendisine bağımlı olamaz ({unit!r})</translation>
+    </message>
+    <message>
+        <source>Expecting value</source>
+        <extracomment>The reasons Python&apos;s JSON reader gives, so that they can be translated too (any other reason is shown as the reader wrote it).</extracomment>
+        <translation>değer bekleniyordu</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>çift tırnak içinde bir özellik adı bekleniyordu</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>&apos;:&apos; ayracı bekleniyordu</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>&apos;,&apos; ayracı bekleniyordu</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>burada başlayan metin kapatılmamış</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>geçersiz denetim karakteri</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>geçersiz \ kaçış dizisi</translation>
+    </message>
+    <message>
+        <source>Invalid \uXXXX escape</source>
+        <translation>geçersiz \uXXXX kaçış dizisi</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>fazladan veri</translation>
+    </message>
+    <message>
+        <source>duplicate dependency {source!r} → {target!r} (also {other})</source>
+        <translation>yinelenen bağımlılık {source!r} → {target!r} (ilki: {other})</translation>
+    </message>
+    <message>
+        <source>invalid JSON: {reason}</source>
+        <translation>geçersiz JSON: {reason}</translation>
+    </message>
+    <message>
+        <source>invalid model: JSON nested too deeply</source>
+        <translation>geçersiz model: JSON çok derin iç içe geçmiş</translation>
+    </message>
+    <message>
+        <source>not an OrgModel file: expected a .orgmodel file, got {extension}</source>
+        <translation>OrgModel dosyası değil: .orgmodel dosyası bekleniyordu, {extension} bulundu</translation>
+    </message>
+    <message>
+        <source>not an OrgModel file: expected a .orgmodel file, got no extension</source>
+        <translation>OrgModel dosyası değil: .orgmodel dosyası bekleniyordu, dosyanın uzantısı yok</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>böyle bir dosya yok</translation>
+    </message>
+    <message>
+        <source>is a folder, not a model file</source>
+        <translation>bir klasör, model dosyası değil</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>erişim izni yok</translation>
+    </message>
+    <message>
+        <source>cannot read: {reason}</source>
+        <translation>okunamıyor: {reason}</translation>
+    </message>
+    <message>
+        <source>not a text file (NUL byte at offset {offset})</source>
+        <translation>metin dosyası değil ({offset} konumunda NUL baytı)</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text (byte 0x{byte:02x} at offset {offset})</source>
+        <translation>UTF-8 metin değil ({offset} konumunda 0x{byte:02x} baytı)</translation>
+    </message>
+    <message>
+        <source>cannot save {file}: the model contains text that is not valid Unicode ({text!a})</source>
+        <translation>{file} kaydedilemiyor: model geçerli Unicode olmayan metin içeriyor ({text!a})</translation>
+    </message>
+    <message>
+        <source>cannot save {file}: {reason}</source>
+        <translation>{file} kaydedilemiyor: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot save {file}: the saved file cannot be read back ({reason})</source>
+        <translation>{file} kaydedilemiyor: kaydedilen dosya geri okunamıyor ({reason})</translation>
+    </message>
+    <message>
+        <source>cannot save {file}: the saved file reads back differently; the previous version is in {backup}</source>
+        <translation>{file} kaydedilemiyor: kaydedilen dosya geri okunduğunda farklı çıkıyor; önceki sürüm şu dosyada: {backup}</translation>
+    </message>
+    <message>
+        <source>cannot save {file}: the saved file does not open again ({problem})</source>
+        <translation>{file} kaydedilemiyor: kaydedilen dosya yeniden açılamıyor ({problem})</translation>
+    </message>
+    <message>
+        <source>is a folder, not a GraphML file</source>
+        <translation>bir klasör, GraphML dosyası değil</translation>
+    </message>
+    <message>
+        <source>file too large ({size:.0f} MB; the limit is {limit} MB)</source>
+        <translation>dosya çok büyük ({size:.0f} MB; sınır {limit} MB)</translation>
+    </message>
+    <message>
+        <source>empty file, not GraphML</source>
+        <translation>boş dosya, GraphML değil</translation>
+    </message>
+    <message>
+        <source>not an XML file (binary data or UTF-16 text without a byte order mark)</source>
+        <translation>XML dosyası değil (ikili veri ya da bayt sırası işareti olmayan UTF-16 metin)</translation>
+    </message>
+    <message>
+        <source>not a GraphML file: the root element is &lt;{element}&gt;</source>
+        <translation>GraphML dosyası değil: kök öğe &lt;{element}&gt;</translation>
+    </message>
+    <message>
+        <source>not a GraphML file: the root element is in the namespace {namespace!r}</source>
+        <translation>GraphML dosyası değil: kök öğe {namespace!r} ad alanında</translation>
+    </message>
+    <message>
+        <source>elements nested deeper than {limit} levels</source>
+        <translation>öğeler {limit} düzeyden daha derin iç içe geçmiş</translation>
+    </message>
+    <message>
+        <source>more than {limit:,} comments or processing instructions</source>
+        <translation>yorum ve işleme talimatlarının sayısı {limit:,} sınırını aşıyor</translation>
+    </message>
+    <message>
+        <source>refused: the file contains a DTD (&lt;!DOCTYPE&gt;), which GraphML does not need</source>
+        <translation>reddedildi: dosya bir DTD (&lt;!DOCTYPE&gt;) içeriyor; GraphML buna gerek duymaz</translation>
+    </message>
+    <message>
+        <source>refused: the file declares XML entities</source>
+        <translation>reddedildi: dosya XML varlıkları tanımlıyor</translation>
+    </message>
+    <message>
+        <source>refused: the file refers to external resources</source>
+        <translation>reddedildi: dosya dış kaynaklara başvuruyor</translation>
+    </message>
+    <message>
+        <source>refused: {reason}</source>
+        <translation>reddedildi: {reason}</translation>
+    </message>
+    <message>
+        <source>invalid XML</source>
+        <translation>geçersiz XML</translation>
+    </message>
+    <message>
+        <source>not a GraphML file: no XML element found</source>
+        <translation>GraphML dosyası değil: hiç XML öğesi bulunamadı</translation>
+    </message>
+    <message>
+        <source>the file ends too early (truncated)</source>
+        <translation>dosya erken bitiyor (kesilmiş)</translation>
+    </message>
+    <message>
+        <source>the file ends too early (unclosed token)</source>
+        <translation>dosya erken bitiyor (kapatılmamış simge)</translation>
+    </message>
+    <message>
+        <source>not valid XML: {reason} (line {line}, column {column})</source>
+        <translation>geçerli XML değil: {reason} (satır {line}, sütun {column})</translation>
+    </message>
+    <message>
+        <source>not valid XML: unknown or wrong text encoding ({reason})</source>
+        <translation>geçerli XML değil: bilinmeyen ya da yanlış metin kodlaması ({reason})</translation>
+    </message>
+    <message>
+        <source>elements nested too deeply</source>
+        <translation>öğeler çok derin iç içe geçmiş</translation>
+    </message>
+    <message>
+        <source>not enough memory to read the file</source>
+        <translation>dosyayı okumak için yeterli bellek yok</translation>
+    </message>
+    <message>
+        <source>bad encoding</source>
+        <translation>hatalı karakter kodlaması</translation>
+    </message>
+    <message>
+        <source>not valid XML: {reason}</source>
+        <translation>geçerli XML değil: {reason}</translation>
+    </message>
+    <message>
+        <source>expected true or false, got {value!r}</source>
+        <translation>true ya da false bekleniyordu, {value!r} bulundu</translation>
+    </message>
+    <message>
+        <source>expected a number, got {value!r}</source>
+        <translation>sayı bekleniyordu, {value!r} bulundu</translation>
+    </message>
+    <message>
+        <source>not a GraphML file: no &lt;graph&gt; element</source>
+        <translation>GraphML dosyası değil: &lt;graph&gt; öğesi yok</translation>
+    </message>
+    <message>
+        <source>node {node}: no usable id, left out</source>
+        <translation>düğüm {node}: kullanılabilir bir kimliği yok; dışarıda bırakıldı</translation>
+    </message>
+    <message>
+        <source>node {node}: the id is used twice, the second node is left out</source>
+        <translation>düğüm {node}: kimlik iki kez kullanılmış; ikinci düğüm dışarıda bırakıldı</translation>
+    </message>
+    <message>
+        <source>node {node}: {field}: {problem}</source>
+        <translation>düğüm {node}: {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>unknown office {value!r}</source>
+        <translation>bilinmeyen ofis {value!r}</translation>
+    </message>
+    <message>
+        <source>node {node}: extra keys could not be kept in notes: {problem}</source>
+        <translation>düğüm {node}: ek anahtarlar notlarda saklanamadı: {problem}</translation>
+    </message>
+    <message>
+        <source>node {node}: {problem}, left out</source>
+        <translation>düğüm {node}: {problem}; dışarıda bırakıldı</translation>
+    </message>
+    <message>
+        <source>node keys OrgModel does not know were kept in notes as &quot;key: value&quot; lines: {keys}</source>
+        <translation>OrgModel’in tanımadığı düğüm anahtarları notlarda &quot;anahtar: değer&quot; satırları olarak saklandı: {keys}</translation>
+    </message>
+    <message>
+        <source>{count} unit needs an office (set to back office and tagged {tag!r}): {units}</source>
+        <translation>{count} birimin ofisi belirtilmemiş (arka ofis yapıldı ve {tag!r} etiketi eklendi): {units}</translation>
+    </message>
+    <message>
+        <source>{count} units need an office (set to back office and tagged {tag!r}): {units}</source>
+        <translation>{count} birimin ofisi belirtilmemiş (arka ofis yapıldı ve {tag!r} etiketi eklendi): {units}</translation>
+    </message>
+    <message>
+        <source>edge {edge} ({source} → {target})</source>
+        <translation>kenar {edge} ({source} → {target})</translation>
+    </message>
+    <message>
+        <source>{edge}: unknown node {node!r}, left out</source>
+        <translation>{edge}: bilinmeyen düğüm {node!r}; dışarıda bırakıldı</translation>
+    </message>
+    <message>
+        <source>{edge}: a unit cannot report to itself, left out</source>
+        <translation>{edge}: bir birim kendisine raporlayamaz; dışarıda bırakıldı</translation>
+    </message>
+    <message>
+        <source>{edge}: {unit} already reports to {parent}, left out</source>
+        <translation>{edge}: {unit} zaten {parent} birimine raporluyor; dışarıda bırakıldı</translation>
+    </message>
+    <message>
+        <source>{edge}: {problem}; reporting line left out</source>
+        <translation>{edge}: {problem}; raporlama hattı dışarıda bırakıldı</translation>
+    </message>
+    <message>
+        <source>{edge}: unknown kind {kind!r}, read as a dependency</source>
+        <translation>{edge}: bilinmeyen tür {kind!r}; bağımlılık olarak okundu</translation>
+    </message>
+    <message>
+        <source>{edge}: {field}: {problem}, left out</source>
+        <translation>{edge}: {field}: {problem}; dışarıda bırakıldı</translation>
+    </message>
+    <message>
+        <source>{edge}: a unit cannot depend on itself, left out</source>
+        <translation>{edge}: bir birim kendisine bağımlı olamaz; dışarıda bırakıldı</translation>
+    </message>
+    <message>
+        <source>{edge}: duplicate dependency, left out</source>
+        <translation>{edge}: yinelenen bağımlılık; dışarıda bırakıldı</translation>
+    </message>
+    <message>
+        <source>{edge}: {problem}, left out</source>
+        <translation>{edge}: {problem}; dışarıda bırakıldı</translation>
+    </message>
+    <message>
+        <source>edge keys OrgModel does not know were left out: {keys}</source>
+        <translation>OrgModel’in tanımadığı kenar anahtarları dışarıda bırakıldı: {keys}</translation>
+    </message>
+    <message>
+        <source>unknown node {node!r}</source>
+        <translation>bilinmeyen düğüm {node!r}</translation>
+    </message>
+    <message>
+        <source>node {node}: {field}: {problem}; reporting line left out</source>
+        <translation>düğüm {node}: {field}: {problem}; raporlama hattı dışarıda bırakıldı</translation>
+    </message>
+    <message>
+        <source>node {node}: {field}: {problem}, left out</source>
+        <translation>düğüm {node}: {field}: {problem}; dışarıda bırakıldı</translation>
+    </message>
+    <message>
+        <source>process {pid} on {host} since {time}</source>
+        <translation>{host} üzerindeki {pid} numaralı işlem ({time} tarihinden beri)</translation>
+    </message>
+    <message>
+        <source>is not an editable field of a unit</source>
+        <translation>bir birimin düzenlenebilir alanı değil</translation>
+    </message>
+    <message>
+        <source>cannot restore the dependency {source!r} → {target!r}</source>
+        <translation>{source!r} → {target!r} bağımlılığı geri yüklenemiyor</translation>
+    </message>
+    <message>
+        <source>{unit} cannot depend on itself</source>
+        <translation>{unit} kendisine bağımlı olamaz</translation>
+    </message>
+    <message>
+        <source>{unit} already depends on {other}</source>
+        <translation>{unit} zaten {other} birimine bağımlı</translation>
+    </message>
+    <message>
+        <source>is not an editable field of a dependency</source>
+        <translation>bir bağımlılığın düzenlenebilir alanı değil</translation>
+    </message>
+    <message>
+        <source>{source!r} does not depend on {target!r}</source>
+        <translation>{source!r} birimi {target!r} birimine bağımlı değil</translation>
+    </message>
+    <message>
+        <source>expected yes or no, got &quot;{value}&quot;</source>
+        <translation>evet ya da hayır bekleniyordu, &quot;{value}&quot; bulundu</translation>
+    </message>
+    <message>
+        <source>expected a number, got &quot;{value}&quot;</source>
+        <translation>sayı bekleniyordu, &quot;{value}&quot; bulundu</translation>
+    </message>
+    <message>
+        <source>must be a finite number, got &quot;{value}&quot;</source>
+        <translation>sonlu bir sayı olmalı; değer: &quot;{value}&quot;</translation>
+    </message>
+    <message>
+        <source>expected a whole number, got &quot;{value}&quot;</source>
+        <translation>tam sayı bekleniyordu, &quot;{value}&quot; bulundu</translation>
+    </message>
+    <message>
+        <source>expected a percentage between 0% and 100%, got {value}</source>
+        <translation>%0 ile %100 arasında bir yüzde bekleniyordu, {value} bulundu</translation>
+    </message>
+    <message>
+        <source>expected a share between 0 and 1 or a percentage like 40%, got {value}</source>
+        <translation>0 ile 1 arasında bir oran ya da %40 gibi bir yüzde bekleniyordu, {value} bulundu</translation>
+    </message>
+    <message>
+        <source>expected an amount, got &quot;{value}&quot;</source>
+        <translation>tutar bekleniyordu, &quot;{value}&quot; bulundu</translation>
+    </message>
+    <message>
+        <source>old Excel .xls files are not supported; save it as .xlsx or CSV</source>
+        <translation>eski Excel .xls dosyaları desteklenmiyor; dosyayı .xlsx ya da CSV olarak kaydedin</translation>
+    </message>
+    <message>
+        <source>not a spreadsheet: expected .csv or .xlsx, got {extension}</source>
+        <translation>elektronik tablo değil: .csv ya da .xlsx bekleniyordu, {extension} bulundu</translation>
+    </message>
+    <message>
+        <source>not a spreadsheet: expected .csv or .xlsx, got no extension</source>
+        <translation>elektronik tablo değil: .csv ya da .xlsx bekleniyordu, dosyanın uzantısı yok</translation>
+    </message>
+    <message>
+        <source>is a folder, not a spreadsheet</source>
+        <translation>bir klasör, elektronik tablo değil</translation>
+    </message>
+    <message>
+        <source>no header row (the file is empty)</source>
+        <translation>başlık satırı yok (dosya boş)</translation>
+    </message>
+    <message>
+        <source>not a readable CSV file: {reason}</source>
+        <translation>okunabilir bir CSV dosyası değil: {reason}</translation>
+    </message>
+    <message>
+        <source>not a readable .xlsx workbook ({error})</source>
+        <translation>okunabilir bir .xlsx çalışma kitabı değil ({error})</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheets</source>
+        <translation>çalışma kitabında hiç sayfa yok</translation>
+    </message>
+    <message>
+        <source>{added} added, {updated} updated, {unchanged} unchanged, {rejected} rejected</source>
+        <extracomment>(row number, why) for every rejected row; the reasons are Texts.</extracomment>
+        <translation>{added} eklendi, {updated} güncellendi, {unchanged} değişmedi, {rejected} reddedildi</translation>
+    </message>
+    <message>
+        <source>row {row}: {problem}</source>
+        <translation>satır {row}: {problem}</translation>
+    </message>
+    <message>
+        <source>{first}, {second}</source>
+        <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <source>{counts} ({rejections})</source>
+        <translation>{counts} ({rejections})</translation>
+    </message>
+    <message>
+        <source>unknown unit &quot;{reference}&quot;</source>
+        <translation>bilinmeyen birim &quot;{reference}&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;{reference}&quot; is ambiguous (ids {ids}); use the id</source>
+        <translation>&quot;{reference}&quot; belirsiz (kimlikler: {ids}); kimliği kullanın</translation>
+    </message>
+    <message>
+        <source>&quot;{reference}&quot; is on a rejected row (row {row})</source>
+        <translation>&quot;{reference}&quot; reddedilen bir satırda (satır {row})</translation>
+    </message>
+    <message>
+        <source>a unit reports to one unit only, got {count}</source>
+        <translation>bir birim yalnızca tek bir birime raporlayabilir; {count} birim verildi</translation>
+    </message>
+    <message>
+        <source>&quot;{unit}&quot; is already on row {row}</source>
+        <translation>&quot;{unit}&quot; zaten {row}. satırda kullanılıyor</translation>
+    </message>
+    <message>
+        <source>must not be empty (expected &quot;front&quot;, &quot;middle&quot; or &quot;back&quot;)</source>
+        <translation>boş olamaz (&quot;front&quot;, &quot;middle&quot; veya &quot;back&quot; bekleniyordu)</translation>
+    </message>
+    <message>
+        <source>no column for unit names (expected a header such as name, unit, ad or birim adı)</source>
+        <translation>birim adları için sütun yok (name, unit, ad ya da birim adı gibi bir başlık bekleniyordu)</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisDock</name>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Ofis</translation>
+    </message>
+    <message>
+        <source>Back-office supporters</source>
+        <translation>Arka ofis destekçileri</translation>
+    </message>
+    <message>
+        <source>Supported by</source>
+        <translation>Destekleyenler</translation>
+    </message>
+    <message>
+        <source>No back-office unit supports it</source>
+        <translation>Hiçbir arka ofis birimi desteklemiyor</translation>
+    </message>
+    <message>
+        <source>Revenue units supported</source>
+        <translation>Desteklenen gelir birimleri</translation>
+    </message>
+    <message>
+        <source>Revenue at risk</source>
+        <translation>Risk altındaki gelir</translation>
+    </message>
+    <message>
+        <source>Automation potential</source>
+        <translation>Otomasyon potansiyeli</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>percentage</comment>
+        <translation>%%1</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analiz</translation>
+    </message>
+    <message>
+        <source>Revenue units</source>
+        <translation>Gelir birimleri</translation>
+    </message>
+    <message>
+        <source>Back-office units</source>
+        <translation>Arka ofis birimleri</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Bulgular</translation>
+    </message>
+    <message>
+        <source>Revenue units without back-office support (%1)</source>
+        <translation>Arka ofis desteği olmayan gelir birimleri (%1)</translation>
+    </message>
+    <message>
+        <source>Back-office units that support nothing (%1)</source>
+        <translation>Hiçbir birimi desteklemeyen arka ofis birimleri (%1)</translation>
+    </message>
+    <message>
+        <source>Dependency cycles (%1)</source>
+        <translation>Bağımlılık döngüleri (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>… (%Ln units)</source>
+        <translation>
+            <numerusform>… (%Ln birim)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Add “%1”</source>
+        <translation>“%1” ekle</translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation>“%1” sil</translation>
+    </message>
+    <message>
+        <source>Edit “%1”</source>
+        <translation>“%1” düzenle</translation>
+    </message>
+    <message>
+        <source>Move “%1”</source>
+        <translation>“%1” taşı</translation>
+    </message>
+    <message>
+        <source>“%1” reports to no one</source>
+        <translation>“%1” kimseye raporlamıyor</translation>
+    </message>
+    <message>
+        <source>“%1” reports to “%2”</source>
+        <translation>“%1”, “%2” birimine raporlar</translation>
+    </message>
+    <message>
+        <source>“%1” depends on “%2”</source>
+        <translation>“%1”, “%2” birimine bağımlı</translation>
+    </message>
+    <message>
+        <source>Delete dependency “%1” → “%2”</source>
+        <translation>“%1” → “%2” bağımlılığını sil</translation>
+    </message>
+    <message>
+        <source>Edit dependency “%1” → “%2”</source>
+        <translation>“%1” → “%2” bağımlılığını düzenle</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>Something went wrong</source>
+        <extracomment>Called before the dialog, so the work is in the recovery folder whatever happens next.</extracomment>
+        <translation>Bir şeyler ters gitti</translation>
+    </message>
+    <message>
+        <source>OrgModel hit an unexpected problem and stopped what it was doing. Your document is still open; save it under a new name to be safe.</source>
+        <translation>OrgModel beklenmedik bir sorunla karşılaştı ve yaptığı işi durdurdu. Belgeniz hâlâ açık; güvende olmak için onu yeni bir adla kaydedin.</translation>
+    </message>
+    <message>
+        <source>Copy Details</source>
+        <translation>Ayrıntıları Kopyala</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Untitled</source>
+        <extracomment>The whole model was replaced (new, open): views rebuild from ``document.model``. The file path changed (open, save as); the argument is &quot;&quot; for an untitled document. Opened read-only (another process holds it): saving goes through Save As.</extracomment>
+        <translation>Adsız</translation>
+    </message>
+    <message>
+        <source>New front-office unit</source>
+        <translation>Yeni ön ofis birimi</translation>
+    </message>
+    <message>
+        <source>New middle-office unit</source>
+        <translation>Yeni orta ofis birimi</translation>
+    </message>
+    <message>
+        <source>New back-office unit</source>
+        <translation>Yeni arka ofis birimi</translation>
+    </message>
+    <message>
+        <source>Rename “%1” to “%2”</source>
+        <translation>“%1” adını “%2” olarak değiştir</translation>
+    </message>
+    <message>
+        <source>Layout: org chart</source>
+        <translation>Yerleşim: organizasyon şeması</translation>
+    </message>
+    <message>
+        <source>Layout: office bands</source>
+        <translation>Yerleşim: ofis bantları</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln units</source>
+        <translation>
+            <numerusform>%Ln birimi sil</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln items</source>
+        <translation>
+            <numerusform>%Ln öğeyi sil</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Untitled</source>
+        <extracomment>Qt cannot paint on images with a side over 32,767 px. ... and an ARGB image of more pixels than this needs over 1 GB: scaled down instead. PNG: pixels per scene unit (1x–4x) PNG: instead of scale (96 dpi = 1x) PNG: no background only these units (and the lines between them) drawn above the diagram PDF: &quot;a4&quot;, &quot;a3&quot; or &quot;letter&quot; (default: one page the size of the diagram)</extracomment>
+        <translation>Adsız</translation>
+    </message>
+    <message>
+        <source>nothing to export: the diagram is empty</source>
+        <translation>dışa aktarılacak bir şey yok: diyagram boş</translation>
+    </message>
+    <message>
+        <source>cannot export to “%1”: use .png, .svg or .pdf</source>
+        <translation>“%1” olarak dışa aktarılamıyor: .png, .svg ya da .pdf kullanın</translation>
+    </message>
+    <message>
+        <source>cannot export to “%1”: no such folder</source>
+        <translation>“%1” konumuna dışa aktarılamıyor: böyle bir klasör yok</translation>
+    </message>
+    <message>
+        <source>Exported from OrgModel</source>
+        <translation>OrgModel&apos;den dışa aktarıldı</translation>
+    </message>
+    <message>
+        <source>cannot write “%1”</source>
+        <translation>“%1” yazılamıyor</translation>
+    </message>
+    <message>
+        <source>The image was scaled down to %1 px: %2 px is more than an image can hold.</source>
+        <translation>Görüntü %1 piksele küçültüldü: %2 piksel, bir görüntünün alabileceğinden fazla.</translation>
+    </message>
+    <message>
+        <source>not enough memory for a %1 px image</source>
+        <translation>%1 piksellik bir görüntü için yeterli bellek yok</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Diagram size</source>
+        <extracomment>Page sizes by key, their names marked for translation and translated where shown.</extracomment>
+        <translation>Diyagram boyutu</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>A3</source>
+        <translation>A3</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter (ABD)</translation>
+    </message>
+    <message>
+        <source>Export as %1</source>
+        <translation>%1 olarak dışa aktar</translation>
+    </message>
+    <message>
+        <source>Transparent background</source>
+        <translation>Saydam arka plan</translation>
+    </message>
+    <message>
+        <source>Selected units only</source>
+        <translation>Yalnızca seçili birimler</translation>
+    </message>
+    <message>
+        <source>Office legend</source>
+        <translation>Ofis göstergesi</translation>
+    </message>
+    <message>
+        <source>Title (model name and date)</source>
+        <translation>Başlık (model adı ve tarih)</translation>
+    </message>
+    <message>
+        <source>Analysis highlight as shown</source>
+        <translation>Analiz vurgusu ekrandaki gibi</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Yatay</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Ölçek</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>Görüntü boyutu</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Sayfa</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 piksel</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 içe aktar</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Kimlik</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Ofis</translation>
+    </message>
+    <message>
+        <source>Revenue-generating</source>
+        <translation>Gelir getiren</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>Raporladığı birim</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>Bağımlı olduğu birimler</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>Çalışan sayısı</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Maliyet</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Gelir</translation>
+    </message>
+    <message>
+        <source>Automation potential</source>
+        <translation>Otomasyon potansiyeli</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiketler</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notlar</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— içe aktarılmaz —</translation>
+    </message>
+    <message>
+        <source>(column %1)</source>
+        <translation>(%1. sütun)</translation>
+    </message>
+    <message>
+        <source>Import as a new model</source>
+        <translation>Yeni model olarak içe aktar</translation>
+    </message>
+    <message>
+        <source>Merge into the open model</source>
+        <translation>Açık modelle birleştir</translation>
+    </message>
+    <message>
+        <source>Units with the same id are updated, new ones added; nothing is deleted. One undo step.</source>
+        <translation>Aynı kimlikli birimler güncellenir, yeniler eklenir; hiçbir şey silinmez. Tek adımda geri alınır.</translation>
+    </message>
+    <message>
+        <source>A name column is needed.</source>
+        <translation>Bir ad sütunu gerekli.</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>★ revenue-generating</source>
+        <translation>★ gelir getiren</translation>
+    </message>
+    <message>
+        <source>depends on</source>
+        <translation>bağımlı</translation>
+    </message>
+    <message>
+        <source>reports to</source>
+        <translation>raporlar</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Zoom %1%</source>
+        <translation>Yakınlaştırma %%1</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Yeni</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Aç…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Kaydet</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>&amp;Farklı Kaydet…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Ka&amp;pat</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Dışa Aktar…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>İç&amp;e Aktar…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Çıkış</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Geri Al</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Yinele</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Sil</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>Yeniden &amp;Adlandır</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Tümünü Seç</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Yakınlaştır</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;Uzaklaştır</translation>
+    </message>
+    <message>
+        <source>&amp;Fit to Content</source>
+        <translation>İçeriğe &amp;Sığdır</translation>
+    </message>
+    <message>
+        <source>&amp;Find Unit…</source>
+        <translation>&amp;Birim Bul…</translation>
+    </message>
+    <message>
+        <source>Add front-office unit</source>
+        <translation>Ön ofis birimi ekle</translation>
+    </message>
+    <message>
+        <source>Add a front-office unit in the middle of the view</source>
+        <translation>Görünümün ortasına bir ön ofis birimi ekle</translation>
+    </message>
+    <message>
+        <source>Add middle-office unit</source>
+        <translation>Orta ofis birimi ekle</translation>
+    </message>
+    <message>
+        <source>Add a middle-office unit in the middle of the view</source>
+        <translation>Görünümün ortasına bir orta ofis birimi ekle</translation>
+    </message>
+    <message>
+        <source>Add back-office unit</source>
+        <translation>Arka ofis birimi ekle</translation>
+    </message>
+    <message>
+        <source>Add a back-office unit in the middle of the view</source>
+        <translation>Görünümün ortasına bir arka ofis birimi ekle</translation>
+    </message>
+    <message>
+        <source>&amp;Dependency Between Selected Units</source>
+        <translation>Seçili Birimler Arasında &amp;Bağımlılık</translation>
+    </message>
+    <message>
+        <source>The first selected unit depends on the second (or drag with Alt held)</source>
+        <translation>İlk seçilen birim ikincisine bağımlı olur (ya da Alt basılıyken sürükleyin)</translation>
+    </message>
+    <message>
+        <source>&amp;Reporting Line Between Selected Units</source>
+        <translation>Seçili Birimler Arasında &amp;Raporlama Hattı</translation>
+    </message>
+    <message>
+        <source>The first selected unit reports to the second (or drag with Shift+Alt held)</source>
+        <translation>İlk seçilen birim ikincisine raporlar (ya da Shift+Alt basılıyken sürükleyin)</translation>
+    </message>
+    <message>
+        <source>&amp;Org Chart</source>
+        <translation>&amp;Organizasyon Şeması</translation>
+    </message>
+    <message>
+        <source>Lay out the reporting lines as a tidy org chart</source>
+        <translation>Raporlama hatlarını düzenli bir organizasyon şeması olarak yerleştir</translation>
+    </message>
+    <message>
+        <source>Office &amp;Bands</source>
+        <translation>Ofis &amp;Bantları</translation>
+    </message>
+    <message>
+        <source>Front, middle and back office in bands, ordered to reduce crossings</source>
+        <translation>Ön, orta ve arka ofis bantlar hâlinde, kesişmeleri azaltacak biçimde sıralı</translation>
+    </message>
+    <message>
+        <source>&amp;Re-apply Last Layout</source>
+        <translation>Son Yerleşimi &amp;Yeniden Uygula</translation>
+    </message>
+    <message>
+        <source>Layout &amp;Selection Only</source>
+        <translation>Yalnızca &amp;Seçimi Yerleştir</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Highlight</source>
+        <translation>&amp;Vurgulamayı Temizle</translation>
+    </message>
+    <message>
+        <source>&amp;About OrgModel</source>
+        <translation>OrgModel &amp;Hakkında</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Dosya</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Son Açılanlar</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>Dü&amp;zen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Görünüm</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Dil</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>&amp;Ekle</translation>
+    </message>
+    <message>
+        <source>&amp;Layout</source>
+        <translation>&amp;Yerleşim</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis</source>
+        <translation>&amp;Analiz</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Yardı&amp;m</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Ana</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (salt okunur)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Kaydedilmemiş değişiklikler</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1” before closing it?</source>
+        <translation>Kapatmadan önce “%1” üzerindeki değişiklikler kaydedilsin mi?</translation>
+    </message>
+    <message>
+        <source>OrgModel models (*.orgmodel);;JSON (*.json)</source>
+        <translation>OrgModel modelleri (*.orgmodel);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Open Model</source>
+        <translation>Model Aç</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 açıldı</translation>
+    </message>
+    <message>
+        <source>Cannot open model</source>
+        <translation>Model açılamıyor</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” cannot be opened: %Ln problem(s).</source>
+        <translation>
+            <numerusform>“%1” açılamıyor: %Ln sorun.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more (see details)</source>
+        <translation>
+            <numerusform>… ve %Ln tane daha (ayrıntılara bakın)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is supported by %Ln back-office unit(s)</source>
+        <translation>
+            <numerusform>%1 birimini %Ln arka ofis birimi destekliyor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 supports %Ln revenue-generating unit(s); revenue at risk: %2</source>
+        <translation>
+            <numerusform>%1, %Ln gelir getiren birimi destekliyor; risk altındaki gelir: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reloaded %1 from disk</source>
+        <translation>%1 diskten yeniden yüklendi</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Adsız</translation>
+    </message>
+    <message>
+        <source>Save Model As</source>
+        <translation>Modeli Farklı Kaydet</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Kaydedilemiyor</translation>
+    </message>
+    <message>
+        <source>The model was not saved; the file on disk is unchanged.
+
+%1</source>
+        <translation>Model kaydedilmedi; diskteki dosya değişmedi.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 kaydedildi</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(yok)</translation>
+    </message>
+    <message>
+        <source>Select exactly two units: first the one that depends or reports, then the other</source>
+        <translation>Tam olarak iki birim seçin: önce bağımlı olan ya da raporlayan birimi, sonra diğerini</translation>
+    </message>
+    <message>
+        <source>Select the units to lay out (Layout › Layout Selection Only is on)</source>
+        <translation>Yerleştirilecek birimleri seçin (Yerleşim › Yalnızca Seçimi Yerleştir açık)</translation>
+    </message>
+    <message>
+        <source>Layout cancelled; nothing moved</source>
+        <translation>Yerleşim iptal edildi; hiçbir şey taşınmadı</translation>
+    </message>
+    <message>
+        <source>Laying out…</source>
+        <translation>Yerleştiriliyor…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>%1 is neither revenue-generating nor back office</source>
+        <translation>%1 ne gelir getiren ne de arka ofis birimi</translation>
+    </message>
+    <message>
+        <source>OrgModel will use %1 the next time you start it.</source>
+        <translation>OrgModel bir sonraki açılışta %1 dilini kullanacak.</translation>
+    </message>
+    <message>
+        <source>About OrgModel</source>
+        <translation>OrgModel Hakkında</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;OrgModel %1&lt;/b&gt;&lt;p&gt;Model your organisation: front, middle and back office, reporting lines and dependencies, and see which back-office functions support each revenue-generating unit.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;OrgModel %1&lt;/b&gt;&lt;p&gt;Kuruluşunuzu modelleyin: ön, orta ve arka ofis, raporlama hatları ve bağımlılıklar; hangi arka ofis işlevlerinin her gelir getiren birimi desteklediğini görün.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message numerus="yes">
+        <source>%Ln rows. Check which column holds each field:</source>
+        <translation>
+            <numerusform>%Ln satır. Her alanın hangi sütunda olduğunu kontrol edin:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MoveUnitsCommand</name>
+    <message numerus="yes">
+        <source>Move %Ln units</source>
+        <translation>
+            <numerusform>%Ln birimi taşı</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NameList</name>
+    <message numerus="yes">
+        <source>… and %Ln more</source>
+        <extracomment>Unit fields the tables show or the analysis reads; anything else (moves, notes) is ignored.</extracomment>
+        <translation>
+            <numerusform>… ve %Ln tane daha</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Office</name>
+    <message>
+        <source>Front office</source>
+        <extracomment>Light card fills of the same hues, so dark text stays readable on them.</extracomment>
+        <translation>Ön Ofis</translation>
+    </message>
+    <message>
+        <source>Middle office</source>
+        <translation>Orta Ofis</translation>
+    </message>
+    <message>
+        <source>Back office</source>
+        <translation>Arka Ofis</translation>
+    </message>
+</context>
+<context>
+    <name>OrgScene</name>
+    <message>
+        <source>Add front-office unit here</source>
+        <extracomment>From this many cards on, a drag first takes a picture of everything that stays put and then repaints only the dragged cards and their lines over it.</extracomment>
+        <translation>Buraya ön ofis birimi ekle</translation>
+    </message>
+    <message>
+        <source>Add middle-office unit here</source>
+        <translation>Buraya orta ofis birimi ekle</translation>
+    </message>
+    <message>
+        <source>Add back-office unit here</source>
+        <translation>Buraya arka ofis birimi ekle</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Yeniden Adlandır</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Sil</translation>
+    </message>
+    <message>
+        <source>Drop on the unit it depends on (Esc cancels)</source>
+        <translation>Bağımlı olduğu birimin üzerine bırakın (Esc iptal eder)</translation>
+    </message>
+    <message>
+        <source>Drop on the unit it reports to (Esc cancels)</source>
+        <translation>Raporladığı birimin üzerine bırakın (Esc iptal eder)</translation>
+    </message>
+    <message>
+        <source>A unit cannot depend on itself</source>
+        <translation>Bir birim kendisine bağımlı olamaz</translation>
+    </message>
+    <message>
+        <source>A unit cannot report to itself</source>
+        <translation>Bir birim kendisine raporlayamaz</translation>
+    </message>
+    <message>
+        <source>“%1” already depends on “%2”</source>
+        <translation>“%1” zaten “%2” birimine bağımlı</translation>
+    </message>
+    <message>
+        <source>Cancelled: dropped on empty canvas</source>
+        <translation>İptal edildi: boş tuvale bırakıldı</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineDock</name>
+    <message>
+        <source>Outline</source>
+        <extracomment>Past this many changed rows the view is let go while they move: each row taken out of an expanded 6,000-row group costs the tree view milliseconds, a reset of the view one. Past this many changed units a fresh build is as cheap as moving them.</extracomment>
+        <translation>Anahat</translation>
+    </message>
+    <message>
+        <source>Filter units…</source>
+        <translation>Birimleri süz…</translation>
+    </message>
+    <message>
+        <source>By office</source>
+        <translation>Ofise göre</translation>
+    </message>
+    <message>
+        <source>Reporting tree</source>
+        <translation>Raporlama ağacı</translation>
+    </message>
+    <message>
+        <source>Group the units by office or show who reports to whom</source>
+        <translation>Birimleri ofise göre gruplayın ya da kimin kime raporladığını gösterin</translation>
+    </message>
+    <message>
+        <source>Front office (%1)</source>
+        <translation>Ön Ofis (%1)</translation>
+    </message>
+    <message>
+        <source>Middle office (%1)</source>
+        <translation>Orta Ofis (%1)</translation>
+    </message>
+    <message>
+        <source>Back office (%1)</source>
+        <translation>Arka Ofis (%1)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesDock</name>
+    <message>
+        <source>Properties</source>
+        <translation>Özellikler</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Belirtilmedi</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Ofis</translation>
+    </message>
+    <message>
+        <source>Default (yes for front office)</source>
+        <translation>Varsayılan (ön ofis için evet)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Evet</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Hayır</translation>
+    </message>
+    <message>
+        <source>Revenue-generating</source>
+        <translation>Gelir getiren</translation>
+    </message>
+    <message>
+        <source>Type to search…</source>
+        <translation>Aramak için yazın…</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>Raporladığı birim</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>Çalışan sayısı</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Maliyet</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Gelir</translation>
+    </message>
+    <message>
+        <source>Automation potential</source>
+        <translation>Otomasyon potansiyeli</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiketler</translation>
+    </message>
+    <message>
+        <source>Comma-separated</source>
+        <translation>Virgülle ayrılmış</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notlar</translation>
+    </message>
+    <message>
+        <source>Choose the card colour</source>
+        <translation>Kart rengini seçin</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Temizle</translation>
+    </message>
+    <message>
+        <source>Use the office colour</source>
+        <translation>Ofis rengini kullan</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Renk</translation>
+    </message>
+    <message>
+        <source>From → To</source>
+        <translation>Kaynak → Hedef</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Ağırlık</translation>
+    </message>
+    <message>
+        <source>1 (default)</source>
+        <translation>1 (varsayılan)</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Etiket</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Yok</translation>
+    </message>
+    <message>
+        <source>Select a unit or a dependency to see its properties</source>
+        <translation>Özelliklerini görmek için bir birim ya da bağımlılık seçin</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln units selected</source>
+        <translation>
+            <numerusform>%Ln birim seçili</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln dependencies selected</source>
+        <translation>
+            <numerusform>%Ln bağımlılık seçili</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln items selected</source>
+        <translation>
+            <numerusform>%Ln öğe seçili</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Office colour</source>
+        <translation>Ofis rengi</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cost must be a number ≥ 0</source>
+        <translation>Maliyet ≥ 0 bir sayı olmalı</translation>
+    </message>
+    <message>
+        <source>Revenue must be a number ≥ 0</source>
+        <translation>Gelir ≥ 0 bir sayı olmalı</translation>
+    </message>
+    <message>
+        <source>No unit is called “%1”</source>
+        <translation>“%1” adında bir birim yok</translation>
+    </message>
+    <message>
+        <source>Card colour</source>
+        <translation>Kart rengi</translation>
+    </message>
+    <message>
+        <source>Headcount must be a whole number ≥ 0</source>
+        <translation>Çalışan sayısı ≥ 0 bir tam sayı olmalı</translation>
+    </message>
+    <message>
+        <source>Automation potential must be between 0 and 100 %</source>
+        <translation>Otomasyon potansiyeli yüzde 0 ile yüzde 100 arasında olmalı</translation>
+    </message>
+    <message>
+        <source>Weight must be a number &gt; 0</source>
+        <translation>Ağırlık &gt; 0 bir sayı olmalı</translation>
+    </message>
+    <message>
+        <source>— no one —</source>
+        <translation>— hiç kimse —</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyMixin</name>
+    <message>
+        <source>File already open</source>
+        <translation>Dosya zaten açık</translation>
+    </message>
+    <message>
+        <source>“%1” is open in another OrgModel (%2).</source>
+        <translation>“%1” başka bir OrgModel penceresinde açık (%2).</translation>
+    </message>
+    <message>
+        <source>Open Read-Only</source>
+        <translation>Salt Okunur Aç</translation>
+    </message>
+    <message>
+        <source>Open Anyway</source>
+        <translation>Yine de Aç</translation>
+    </message>
+    <message>
+        <source>Autosave failed: %1</source>
+        <translation>Otomatik kayıt başarısız: %1</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Kaydedilmemiş çalışmayı kurtar</translation>
+    </message>
+    <message>
+        <source>an untitled model</source>
+        <translation>adsız bir model</translation>
+    </message>
+    <message>
+        <source>OrgModel stopped before “%1” was saved. Unsaved work from %2 was kept.</source>
+        <translation>OrgModel, “%1” kaydedilmeden önce durdu. %2 tarihli kaydedilmemiş çalışma saklandı.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Geri Yükle</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <source>Decide Later</source>
+        <translation>Sonra Karar Ver</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>Geri yüklenemiyor</translation>
+    </message>
+    <message>
+        <source>File changed on disk</source>
+        <translation>Dosya diskte değişti</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program since you opened or saved it.</source>
+        <translation>“%1”, siz açtığınızdan ya da kaydettiğinizden beri başka bir program tarafından değiştirildi.</translation>
+    </message>
+    <message>
+        <source>Overwrite it with your version, save yours under another name, or reload it from disk (your unsaved changes are lost)?</source>
+        <translation>Dosyanın üzerine sizin sürümünüz mü yazılsın, sizinki başka bir adla mı kaydedilsin, yoksa diskten yeniden mi yüklensin (kaydedilmemiş değişiklikleriniz kaybolur)?</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Üzerine Yaz</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>Farklı Kaydet…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Yeniden Yükle</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program; saving will ask before overwriting it.</source>
+        <translation>“%1” başka bir program tarafından değiştirildi; kaydederken üzerine yazmadan önce sorulacak.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferMixin</name>
+    <message>
+        <source>diagram</source>
+        <translation>diyagram</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;CSV spreadsheet (*.csv);;Excel workbook (*.xlsx);;GraphML for yEd and Gephi (*.graphml);;draw.io diagram (*.drawio)</source>
+        <translation>PNG görüntüsü (*.png);;SVG çizimi (*.svg);;PDF belgesi (*.pdf);;CSV tablosu (*.csv);;Excel çalışma kitabı (*.xlsx);;yEd ve Gephi için GraphML (*.graphml);;draw.io diyagramı (*.drawio)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Dışa Aktar</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>Dışa aktarılamıyor</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 dışa aktarıldı</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx);;GraphML (*.graphml);;OrgModel (*.orgmodel *.json)</source>
+        <translation>Tablolar (*.csv *.xlsx);;GraphML (*.graphml);;OrgModel (*.orgmodel *.json)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>İçe Aktar</translation>
+    </message>
+    <message>
+        <source>Cannot import</source>
+        <translation>İçe aktarılamıyor</translation>
+    </message>
+    <message>
+        <source>Imported %1</source>
+        <translation>%1 içe aktarıldı</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>İçe aktarıldı.</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 içe aktar</translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing written</source>
+        <translation>Dışa aktarma iptal edildi; hiçbir şey yazılmadı</translation>
+    </message>
+    <message>
+        <source>cannot write “%1”</source>
+        <translation>“%1” yazılamıyor</translation>
+    </message>
+</context>
+<context>
+    <name>UnitCard</name>
+    <message numerus="yes">
+        <source>%Ln people</source>
+        <extracomment>Below this scale cards are plain blocks: no text, no outline (10,000 cards pan smoothly). Above this scale headcount and revenue are readable, so they are drawn. Exports draw every card in full, whatever the scale (set only while exporting). Not painted (while the scene takes a picture of everything but the dragged cards).</extracomment>
+        <translation>
+            <numerusform>%Ln kişi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>revenue %1</source>
+        <translation>gelir %1</translation>
+    </message>
+    <message>
+        <source>★ Revenue-generating</source>
+        <translation>★ Gelir getiren</translation>
+    </message>
+    <message>
+        <source>bn</source>
+        <translation>Mr</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>Mn</translation>
+    </message>
+    <message>
+        <source>k</source>
+        <translation>B</translation>
+    </message>
+</context>
+</TS>
