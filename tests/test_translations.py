@@ -361,6 +361,9 @@ def _qt_button_words() -> set[str]:
     for button in QDialogButtonBox.StandardButton:
         if button != QDialogButtonBox.StandardButton.NoButton:  # FirstButton, LastButton: aliases
             words.add(_strip(box.addButton(button).text()))
+    details = QMessageBox()
+    details.setDetailedText("…")  # adds Qt's "Show Details…" button
+    words.update(_strip(button.text()) for button in details.buttons())
     return words
 
 
@@ -478,7 +481,6 @@ def test_names_sort_in_turkish_alphabet_order_in_the_outline(qapp, qtbot, turkis
     qtbot.addWidget(window)
     window.document.replace_model(model, None)
     QApplication.processEvents()
-    window.outline.flush() if hasattr(window.outline, "flush") else None
     qtbot.waitUntil(lambda: window.outline.proxy.rowCount() > 0)
     proxy = window.outline.proxy
     group = next(proxy.index(r, 0) for r in range(proxy.rowCount()) if proxy.rowCount(proxy.index(r, 0)))
@@ -505,7 +507,7 @@ def test_a_broken_file_is_reported_in_turkish_in_the_editor(qapp, qtbot, monkeyp
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.windowTitle(), box.text(), box.informativeText())) or 0)
     window = MainWindow()
     qtbot.addWidget(window)
-    window.open_path(str(path)) if hasattr(window, "open_path") else window.open_file(str(path))
+    window.open_path(str(path))
     assert shown, "no message shown"
     title, text, details = shown[0]
     assert title == "Model açılamıyor"
@@ -565,3 +567,39 @@ def test_the_domain_message_of_an_unknown_template_falls_back_to_english(qapp, t
     text = Text("no such template {x}", {"x": 1})
     assert i18n.localize(text) == "no such template 1"
     assert i18n.localize("Satış") == "Satış"
+
+
+def test_every_message_box_speaks_turkish(qapp, qtbot, monkeypatch, tmp_path, turkish):
+    """The dialogs that only appear when something happens: a file open elsewhere, work to
+    recover, a file changed on disk, unsaved changes, a broken file, a crash, About."""
+    import time
+
+    from orgmodel.lock import LockOwner
+    from ui import crash
+    from ui.mainwindow import MainWindow
+    from ui.recovery import Recovered
+
+    boxes: list[list[str]] = []
+
+    def capture(box: QMessageBox) -> int:
+        boxes.append([box.windowTitle(), box.text(), box.informativeText(), *(b.text() for b in box.buttons())])
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", capture)
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: boxes.append([title, text]))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.ask_locked(str(tmp_path / "a.orgmodel"), i18n.localize(LockOwner(4242, "ofis-pc", time.time()).describe()))
+    window.ask_recovery(Recovered("k", None, time.time(), "Örnek"))
+    window.ask_conflict()
+    window.ask_unsaved_changes()
+    window.about()
+    broken = tmp_path / "bozuk.orgmodel"
+    broken.write_text("{", encoding="utf-8")
+    window.open_path(str(broken))
+    crash.show_error("RuntimeError: boom", "Traceback …")
+    assert len(boxes) == 7
+    patterns = _catalogue_patterns("translation")
+    data = {"a.orgmodel", "bozuk.orgmodel", "OrgModel", "ofis-pc", "RuntimeError: boom", "Adsız"} | _qt_button_words()
+    english = [text for box in boxes for text in box if text and not _known(re.sub(r"<[^>]+>", " ", text), data, patterns)]
+    assert not english, english

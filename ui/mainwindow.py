@@ -275,7 +275,7 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         owner = lock_owner(path)
         read_only = False
         if owner is not None:
-            answer = self.ask_locked(path, owner.describe())
+            answer = self.ask_locked(path, i18n.localize(owner.describe()))
             if answer == "cancel":
                 return False
             read_only = answer == "read-only"
@@ -421,7 +421,7 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         if only is not None and not only:
             self.statusBar().showMessage(self.tr("Select the units to lay out (Layout › Layout Selection Only is on)"), 8000)
             return
-        positions = self._compute_with_progress(lambda: self.document.layout_positions(style, only))
+        positions = self._compute_with_progress(lambda: self.document.layout_positions(style, only), self.tr("Laying out…"))
         if positions is None:
             self.statusBar().showMessage(self.tr("Layout cancelled; nothing moved"), 6000)
             return
@@ -432,9 +432,10 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         if only is None:
             self.view.fit_to_content()
 
-    def _compute_with_progress(self, work):
-        """Run ``work`` in a thread; after half a second show progress with Cancel. Returns
-        its result, or None when cancelled (the result is then dropped: nothing changes)."""
+    def _compute_with_progress(self, work, label: str):
+        """Run ``work`` in a thread; after half a second show ``label`` and a busy bar with
+        Cancel. Returns its result, or None when cancelled (the result is then dropped:
+        nothing changes)."""
         result: list = []
         failure: list[BaseException] = []
 
@@ -448,7 +449,7 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         worker.start()
         worker.join(0.05)
         if worker.is_alive():
-            dialog = QProgressDialog(self.tr("Laying out…"), self.tr("Cancel"), 0, 0, self)
+            dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(500)
             while worker.is_alive():

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDockWidget, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from orgmodel.fields import OFFICES
 
@@ -130,14 +130,13 @@ class OutlineDock(QDockWidget):
         self.tree.expanded.connect(lambda index: self._expansion_changed(index, True))
         self.tree.collapsed.connect(lambda index: self._expansion_changed(index, False))
 
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.filter_edit, 1)
-        top.addWidget(self.mode_combo)
+        # One above the other: side by side, a narrow dock cut the filter's hint short
+        # ("Birimleri süz…" is longer than "Filter units…").
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.mode_combo)
         layout.addWidget(self.tree, 1)
         self.setWidget(body)
 

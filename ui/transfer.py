@@ -160,7 +160,7 @@ class TransferMixin:
                 with export_state(self.scene, options):
                     image = render_png(self.scene, options)
                 partial = path + ".part"
-                saved = self._compute_with_progress(lambda: image.save(partial, "PNG", 80))
+                saved = self._compute_with_progress(lambda: image.save(partial, "PNG", 80), self.tr("Writing the image…"))
                 if not saved:
                     if os.path.exists(partial):
                         os.remove(partial)

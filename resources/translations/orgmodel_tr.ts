@@ -1807,6 +1807,10 @@
         <translation>%1 içe aktar</translation>
     </message>
     <message>
+        <source>Writing the image…</source>
+        <translation>Görüntü yazılıyor…</translation>
+    </message>
+    <message>
         <source>Export cancelled; nothing written</source>
         <translation>Dışa aktarma iptal edildi; hiçbir şey yazılmadı</translation>
     </message>
