@@ -428,8 +428,9 @@ def test_view_language_remembers_the_choice_and_says_so_in_both_languages(qapp, 
 
     window = MainWindow()
     qtbot.addWidget(window)
+    window.show()
     shown = []
-    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: shown.append(text))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), [b.text() for b in box.buttons()])) or 0)
     actions = {action.data(): action for action in window.language_menu.actions()}
     assert [a.text() for a in window.language_menu.actions()] == ["English", "Türkçe"]
     assert actions["en"].isChecked() and not actions["tr"].isChecked()
@@ -437,11 +438,46 @@ def test_view_language_remembers_the_choice_and_says_so_in_both_languages(qapp, 
         actions["tr"].trigger()
         assert QSettings().value(i18n.SETTINGS_KEY) == "tr"
         assert actions["tr"].isChecked()
-        assert shown and "OrgModel will use Türkçe the next time you start it." in shown[0]
-        assert "OrgModel bir sonraki açılışta Türkçe dilini kullanacak." in shown[0]
-        assert i18n.current_language() == "en"  # the running window keeps its words
+        text, buttons = shown[0]
+        assert "OrgModel will use Türkçe the next time you start it." in text
+        assert "OrgModel bir sonraki açılışta Türkçe dilini kullanacak." in text
+        assert buttons == ["Restart Now", "Later"]
+        assert i18n.current_language() == "en" and window.isVisible()  # "Later": nothing else changes
     finally:
         QSettings().remove(i18n.SETTINGS_KEY)
+
+
+def test_restart_now_closes_and_starts_orgmodel_again_on_the_same_file(qapp, qtbot, monkeypatch, tmp_path):
+    from PySide6.QtCore import QProcess
+
+    from ui.mainwindow import MainWindow
+
+    path = tmp_path / "model.orgmodel"
+    shutil.copyfile(SAMPLE, path)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(str(path))
+    started = []
+    monkeypatch.setattr(QProcess, "startDetached", lambda program, arguments: started.append((program, arguments)) or (True, 1))
+    monkeypatch.setattr(window, "ask_restart_for_language", lambda code: True)
+    try:
+        window.choose_language("tr")
+    finally:
+        QSettings().remove(i18n.SETTINGS_KEY)
+    assert not window.isVisible()
+    (program, arguments), = started
+    assert program == sys.executable and arguments[-1] == str(path)
+
+
+def test_the_restart_command_runs_this_orgmodel(tmp_path):
+    """The command is a working launcher: with ``check`` in place of a file it validates."""
+    from ui.app import restart_command
+
+    program, arguments = restart_command(None)
+    result = subprocess.run([program, *arguments, "check", str(SAMPLE)], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "valid model 'Örnek A.Ş.'" in result.stdout
 
 
 def test_qt_own_buttons_and_dialogs_are_turkish(qapp, turkish):

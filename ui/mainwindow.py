@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QFileSystemWatcher, QPointF, QRectF, QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QProcess, QFileSystemWatcher, QPointF, QRectF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
@@ -15,6 +15,7 @@ from orgmodel.errors import ModelFileError, OrgModelError
 from orgmodel.lock import current_owner as lock_owner
 
 from . import i18n, style
+from .app import restart_command
 from .analysis_dock import AnalysisDock
 from .document import Document
 from .legend import Legend
@@ -537,20 +538,48 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
                 return
 
     def choose_language(self, code: str) -> None:
-        """View › Language: remember ``code``; the interface speaks it from the next start.
-
-        The notice is given in the current language and in the chosen one, since the person
-        who picks Türkçe may not read English."""
+        """View › Language: remember ``code``; the interface speaks it from the next start,
+        or at once when the person restarts OrgModel from the notice."""
         i18n.choose_language(code)
-        if code == i18n.current_language():
-            return
-        notice = QT_TRANSLATE_NOOP("MainWindow", "OrgModel will use %1 the next time you start it.")
-        lines = [self.tr(notice)]
-        other = i18n.translator_for(code).translate("MainWindow", notice) or notice
-        if other not in lines:
-            lines.append(other)
+        if code != i18n.current_language() and self.ask_restart_for_language(code):
+            self.restart()
+
+    def ask_restart_for_language(self, code: str) -> bool:
+        """True for "Restart Now" (tests replace this). The notice is given in the current
+        language and in the chosen one: who picks Türkçe may not read English."""
+        notices = [
+            QT_TRANSLATE_NOOP("MainWindow", "OrgModel will use %1 the next time you start it."),
+            QT_TRANSLATE_NOOP("MainWindow", "Restart now? The open model is reopened; you are asked about unsaved changes first."),
+        ]
+        chosen = i18n.translator_for(code)
         name = i18n.LANGUAGES[code]
-        QMessageBox.information(self, name, "\n\n".join(line.replace("%1", name) for line in lines))
+        paragraphs = []
+        for translate_with in (lambda text: self.tr(text), lambda text: chosen.translate("MainWindow", text) or text):
+            paragraph = " ".join(translate_with(text) for text in notices).replace("%1", name)
+            if paragraph not in paragraphs:
+                paragraphs.append(paragraph)
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(name)
+        box.setText("\n\n".join(paragraphs))
+        restart = box.addButton(self.tr("Restart Now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restart)
+        box.exec()
+        return box.clickedButton() is restart
+
+    def restart(self) -> bool:
+        """Close this window (asking about unsaved changes, releasing the file) and start
+        OrgModel again on the same file; False when the person kept the window open."""
+        path = self.document.path
+        if not self.close():
+            return False
+        program, arguments = restart_command(path)
+        started = QProcess.startDetached(program, arguments)
+        if not (started[0] if isinstance(started, tuple) else started):
+            QMessageBox.critical(None, "OrgModel", self.tr("OrgModel could not start again; please start it yourself."))
+            return False
+        return True
 
     def about(self) -> None:
         QMessageBox.about(

@@ -1372,6 +1372,22 @@
         <translation>OrgModel bir sonraki açılışta %1 dilini kullanacak.</translation>
     </message>
     <message>
+        <source>Restart now? The open model is reopened; you are asked about unsaved changes first.</source>
+        <translation>Şimdi yeniden başlatılsın mı? Açık model yeniden açılır; önce kaydedilmemiş değişiklikler sorulur.</translation>
+    </message>
+    <message>
+        <source>Restart Now</source>
+        <translation>Şimdi Yeniden Başlat</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Sonra</translation>
+    </message>
+    <message>
+        <source>OrgModel could not start again; please start it yourself.</source>
+        <translation>OrgModel yeniden başlatılamadı; lütfen kendiniz başlatın.</translation>
+    </message>
+    <message>
         <source>About OrgModel</source>
         <translation>OrgModel Hakkında</translation>
     </message>
