@@ -10,9 +10,9 @@ so mixins work) and ``translate("Context", "...")`` elsewhere. The domain layer'
 ``orgmodel_en.qm`` holds only English plural forms. Qt's own dialogs and buttons are
 translated by the ``qtbase`` catalogue that ships with PySide6.
 
-The language is chosen once per run (View › Language takes effect at the next start):
-the ``ORGMODEL_LANGUAGE`` environment variable, else the remembered choice, else the
-system locale. Numbers follow the locale of that language (``QLocale.setDefault``).
+The language is chosen once per run (View › Language restarts OrgModel, or waits for the
+next start): the ``ORGMODEL_LANGUAGE`` environment variable, else the remembered choice,
+else the system locale. Numbers follow the locale of that language (``QLocale.setDefault``).
 """
 
 from __future__ import annotations
@@ -110,7 +110,7 @@ def install(code: str) -> None:
     """Make ``code`` the language of the interface from now on: OrgModel's catalogue, Qt's
     own (dialog buttons, file dialogs) and the default locale for numbers.
 
-    Widgets built before keep their words; the editor switches language at the next start.
+    Widgets built before keep their words: the editor changes language by starting again.
     """
     global _current
     if code not in LANGUAGES:
