@@ -15,8 +15,8 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 
 from orgmodel.model import Dependency, OrgModel, Unit
-from .i18n import Translatable, translate
 
+from .i18n import Translatable, translate
 
 
 class ModelCommand(Translatable, QUndoCommand):

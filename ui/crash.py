@@ -16,12 +16,12 @@ from types import TracebackType
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
+
 from .i18n import translate
 
 _log_file = None
 #: Called before the dialog, so the work is in the recovery folder whatever happens next.
 _before_dialog: list = []
-
 
 
 def crash_log_path() -> str:

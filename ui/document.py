@@ -39,8 +39,6 @@ from .commands import (
 from .i18n import translate
 
 
-
-
 class Document(QObject):
     """Everything about the one open model that is not a widget."""
 
@@ -156,7 +154,11 @@ class Document(QObject):
     def add_unit(self, office: str, x: float, y: float, name: str | None = None, parent: str | None = None) -> str:
         """Add a unit whose card's top-left is at (x, y); returns its id."""
         if name is None:
-            name = {"front": translate("Document", "New front-office unit"), "middle": translate("Document", "New middle-office unit"), "back": translate("Document", "New back-office unit")}[office]
+            name = {
+                "front": translate("Document", "New front-office unit"),
+                "middle": translate("Document", "New middle-office unit"),
+                "back": translate("Document", "New back-office unit"),
+            }[office]
         unit_id = self.model.new_unit_id(name)
         self.push(AddUnitCommand(self.model, Unit(unit_id, name, office, x=float(x), y=float(y)), parent))
         return unit_id

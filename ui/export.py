@@ -20,10 +20,10 @@ from PySide6.QtSvg import QSvgGenerator
 from orgmodel.errors import OrgModelError
 
 from . import style
+from .i18n import translate
 from .items.unit_card import UnitCard
 from .legend import draw_legend, legend_size
 from .scene import OrgScene
-from .i18n import translate
 
 FORMATS = (".png", ".svg", ".pdf")
 #: Qt cannot paint on images with a side over 32,767 px.
@@ -33,7 +33,6 @@ MAX_PIXELS = 250_000_000
 PAGES = {"a4": QPageSize.PageSizeId.A4, "a3": QPageSize.PageSizeId.A3, "letter": QPageSize.PageSizeId.Letter}
 TITLE_HEIGHT = 56.0
 GAP = 24.0
-
 
 
 class ExportError(OrgModelError):

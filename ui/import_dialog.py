@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QWidget
+
 from .i18n import translate
 
 #: The fields a column can feed, their titles marked for translation (translated where shown).
@@ -21,7 +22,6 @@ FIELD_TITLES = {
     "tags": QT_TRANSLATE_NOOP("ImportDialog", "Tags"),
     "notes": QT_TRANSLATE_NOOP("ImportDialog", "Notes"),
 }
-
 
 
 class MappingDialog(QDialog):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QProcess, QFileSystemWatcher, QPointF, QRectF, QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QFileSystemWatcher, QPointF, QProcess, QRectF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QWidget
 
@@ -15,8 +15,8 @@ from orgmodel.errors import ModelFileError, OrgModelError
 from orgmodel.lock import current_owner as lock_owner
 
 from . import i18n, style
-from .app import restart_command
 from .analysis_dock import AnalysisDock
+from .app import restart_command
 from .document import Document
 from .legend import Legend
 from .outline_dock import OutlineDock

@@ -35,6 +35,7 @@ from orgmodel.errors import FieldError, OrgModelError
 from orgmodel.fields import OFFICES
 
 from . import style
+from .i18n import describe, localize, translate
 from .property_fields import (
     ParentChoices,
     Refused,
@@ -48,7 +49,6 @@ from .property_fields import (
     parse_tags,
     parse_weight,
 )
-from .i18n import describe, localize, translate
 
 log = logging.getLogger(__name__)
 

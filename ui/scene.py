@@ -25,12 +25,11 @@ from orgmodel.layout import LEVEL_GAP
 from orgmodel.model import OrgModel
 
 from . import style
+from .i18n import translate
 from .items.line_layer import Coords, LineLayer, border_line
 from .items.office_bands import OfficeBands, band_rects
 from .items.unit_card import HEIGHT, WIDTH, Emphasis, UnitCard
 from .selection import Selection
-from .i18n import translate
-
 
 
 class OrgScene(QGraphicsScene):

@@ -83,7 +83,6 @@
     <name>NameList</name>
     <message numerus="yes">
         <source>… and %Ln more</source>
-        <extracomment>Unit fields the tables show or the analysis reads; anything else (moves, notes) is ignored.</extracomment>
         <translation>
             <numerusform>… and %Ln more</numerusform>
             <numerusform>… and %Ln more</numerusform>
@@ -118,7 +117,6 @@
     <name>UnitCard</name>
     <message numerus="yes">
         <source>%Ln people</source>
-        <extracomment>Below this scale cards are plain blocks: no text, no outline (10,000 cards pan smoothly). Above this scale headcount and revenue are readable, so they are drawn. Exports draw every card in full, whatever the scale (set only while exporting). Not painted (while the scene takes a picture of everything but the dragged cards).</extracomment>
         <translation>
             <numerusform>%Ln person</numerusform>
             <numerusform>%Ln people</numerusform>

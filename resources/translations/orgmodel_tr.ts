@@ -43,7 +43,6 @@
     </message>
     <message>
         <source>{file}: {problem}</source>
-        <extracomment>Accepted spellings of offices in imported files (lower-cased).</extracomment>
         <translation>{file}: {problem}</translation>
     </message>
     <message>
@@ -228,7 +227,6 @@
     </message>
     <message>
         <source>missing; expected a list of units</source>
-        <extracomment>Every unit whose id is usable, id -&gt; (index in the file, display name). The units without any problem, in file order.</extracomment>
         <translation>eksik; birim listesi bekleniyordu</translation>
     </message>
     <message>
@@ -281,7 +279,6 @@
     </message>
     <message>
         <source>Expecting value</source>
-        <extracomment>The reasons Python&apos;s JSON reader gives, so that they can be translated too (any other reason is shown as the reader wrote it).</extracomment>
         <translation>değer bekleniyordu</translation>
     </message>
     <message>
@@ -662,7 +659,6 @@
     </message>
     <message>
         <source>{added} added, {updated} updated, {unchanged} unchanged, {rejected} rejected</source>
-        <extracomment>(row number, why) for every rejected row; the reasons are Texts.</extracomment>
         <translation>{added} eklendi, {updated} güncellendi, {unchanged} değişmedi, {rejected} reddedildi</translation>
     </message>
     <message>
@@ -823,7 +819,6 @@
     <name>Crash</name>
     <message>
         <source>Something went wrong</source>
-        <extracomment>Called before the dialog, so the work is in the recovery folder whatever happens next.</extracomment>
         <translation>Bir şeyler ters gitti</translation>
     </message>
     <message>
@@ -839,7 +834,6 @@
     <name>Document</name>
     <message>
         <source>Untitled</source>
-        <extracomment>The whole model was replaced (new, open): views rebuild from ``document.model``. The file path changed (open, save as); the argument is &quot;&quot; for an untitled document. Opened read-only (another process holds it): saving goes through Save As.</extracomment>
         <translation>Adsız</translation>
     </message>
     <message>
@@ -883,7 +877,6 @@
     <name>Export</name>
     <message>
         <source>Untitled</source>
-        <extracomment>Qt cannot paint on images with a side over 32,767 px. ... and an ARGB image of more pixels than this needs over 1 GB: scaled down instead. PNG: pixels per scene unit (1x–4x) PNG: instead of scale (96 dpi = 1x) PNG: no background only these units (and the lines between them) drawn above the diagram PDF: &quot;a4&quot;, &quot;a3&quot; or &quot;letter&quot; (default: one page the size of the diagram)</extracomment>
         <translation>Adsız</translation>
     </message>
     <message>
@@ -919,7 +912,6 @@
     <name>ExportDialog</name>
     <message>
         <source>Diagram size</source>
-        <extracomment>Page sizes by key, their names marked for translation and translated where shown.</extracomment>
         <translation>Diyagram boyutu</translation>
     </message>
     <message>
@@ -1418,7 +1410,6 @@
     <name>NameList</name>
     <message numerus="yes">
         <source>… and %Ln more</source>
-        <extracomment>Unit fields the tables show or the analysis reads; anything else (moves, notes) is ignored.</extracomment>
         <translation>
             <numerusform>… ve %Ln tane daha</numerusform>
         </translation>
@@ -1428,7 +1419,6 @@
     <name>Office</name>
     <message>
         <source>Front office</source>
-        <extracomment>Light card fills of the same hues, so dark text stays readable on them.</extracomment>
         <translation>Ön Ofis</translation>
     </message>
     <message>
@@ -1444,7 +1434,6 @@
     <name>OrgScene</name>
     <message>
         <source>Add front-office unit here</source>
-        <extracomment>From this many cards on, a drag first takes a picture of everything that stays put and then repaints only the dragged cards and their lines over it.</extracomment>
         <translation>Buraya ön ofis birimi ekle</translation>
     </message>
     <message>
@@ -1492,7 +1481,6 @@
     <name>OutlineDock</name>
     <message>
         <source>Outline</source>
-        <extracomment>Past this many changed rows the view is let go while they move: each row taken out of an expanded 6,000-row group costs the tree view milliseconds, a reset of the view one. Past this many changed units a fresh build is as cheap as moving them.</extracomment>
         <translation>Anahat</translation>
     </message>
     <message>
@@ -1839,7 +1827,6 @@
     <name>UnitCard</name>
     <message numerus="yes">
         <source>%Ln people</source>
-        <extracomment>Below this scale cards are plain blocks: no text, no outline (10,000 cards pan smoothly). Above this scale headcount and revenue are readable, so they are drawn. Exports draw every card in full, whatever the scale (set only while exporting). Not painted (while the scene takes a picture of everything but the dragged cards).</extracomment>
         <translation>
             <numerusform>%Ln kişi</numerusform>
         </translation>
@@ -1854,6 +1841,7 @@
     </message>
     <message>
         <source>bn</source>
+        <extracomment>Translators: short for billion, million and thousand after an amount on a card (&quot;46.5 M&quot;).</extracomment>
         <translation>Mr</translation>
     </message>
     <message>

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import filecmp
+import re
 import shutil
 import subprocess
 import sys
@@ -40,9 +41,16 @@ def tool(name: str) -> str:
     return found
 
 
+#: lupdate reads every ``#:`` comment (this code's attribute docs) as a note to translators
+#: for the next string; only notes that say "Translators:" are meant as such.
+_STRAY_NOTE = re.compile(r"\n\s*<extracomment>(?!Translators:).*?</extracomment>", re.DOTALL)
+
+
 def lupdate(ts_file: Path, options: list[str]) -> None:
     subprocess.run([tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", *options, *sources(), "-ts", str(ts_file)],
                    cwd=ROOT, check=True)
+    text = ts_file.read_text(encoding="utf-8")
+    ts_file.write_text(_STRAY_NOTE.sub("", text), encoding="utf-8")
 
 
 def lrelease(ts_file: Path, qm_file: Path) -> None:

@@ -232,6 +232,7 @@ def _escape(text: str) -> str:
 
 def compact_amount(value: float, locale: QLocale) -> str:
     """Short money for a card: 46.5 M, 1.2 bn, 850 k (digits in the user's locale)."""
+    #: Translators: short for billion, million and thousand after an amount on a card ("46.5 M").
     for limit, suffix in ((1e9, translate("UnitCard", "bn")), (1e6, translate("UnitCard", "M")), (1e3, translate("UnitCard", "k"))):
         if abs(value) >= limit:
             scaled = value / limit
