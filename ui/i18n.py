@@ -123,6 +123,7 @@ def install(code: str) -> None:
     wanted = [catalogue_path(code)]
     if code != SOURCE_LANGUAGE:
         wanted.append(Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) / f"qtbase_{code}.qm")
+        wanted.append(TRANSLATIONS / f"qt_extra_{code}.qm")  # what Qt's own catalogue lacks
     for path in wanted:
         translator = QTranslator()
         if translator.load(str(path)):

@@ -2,7 +2,8 @@
 
 1. ``pyside6-lupdate`` reads every wrapped string of ``ui/`` and ``orgmodel/`` into
    ``orgmodel_tr.ts`` (new strings arrive "unfinished"; strings no longer in the code are
-   dropped) and the plural forms into ``orgmodel_en.ts``.
+   dropped) and the plural forms into ``orgmodel_en.ts``. ``qt_extra_tr.ts`` (words of
+   Qt's own dialogs missing from Qt's Turkish catalogue) is kept by hand.
 2. Translate the unfinished entries with Qt Linguist (``pyside6-linguist``) or any editor.
 3. Run this again: ``pyside6-lrelease`` compiles each ``.ts`` to the ``.qm`` that ships.
 
@@ -25,6 +26,8 @@ ROOT = HERE.parent.parent
 #: Command-line output stays English (it is for scripts): cli.py is not translated.
 NOT_TRANSLATED = {"orgmodel/cli.py", "orgmodel/__main__.py", "ui/launcher.py"}
 LANGUAGES = {"tr": [], "en": ["-pluralonly"]}
+#: Kept by hand, only compiled: Qt's own words that Qt's catalogue leaves untranslated.
+HAND_KEPT = ["qt_extra_tr"]
 
 
 def sources() -> list[str]:
@@ -73,6 +76,13 @@ def main(argv: list[str]) -> int:
                     stale.append(old.name)
                     if not check:
                         shutil.copyfile(new, old)
+        for name in HAND_KEPT:
+            ts_file, qm_file, new_qm = HERE / f"{name}.ts", HERE / f"{name}.qm", Path(work) / f"{name}.qm"
+            lrelease(ts_file, new_qm)
+            if not qm_file.exists() or not filecmp.cmp(new_qm, qm_file, shallow=False):
+                stale.append(qm_file.name)
+                if not check:
+                    shutil.copyfile(new_qm, qm_file)
     if stale:
         print(("out of date: " if check else "updated: ") + ", ".join(stale))
     return 1 if check and stale else 0
