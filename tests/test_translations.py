@@ -223,6 +223,52 @@ def test_every_translate_call_is_understood_by_lupdate():
     assert not problems, "\n".join(problems)
 
 
+#: Qt calls that put text in front of people; a literal with words given to one of them
+#: directly has bypassed translation.
+_TEXT_SETTERS = {
+    "setText", "setWindowTitle", "setToolTip", "setStatusTip", "setWhatsThis", "setPlaceholderText", "showMessage",
+    "setLabelText", "setTitle", "setItemText", "addItem", "addItems", "addAction", "addMenu", "addRow", "addTab",
+    "setTabText", "setHeaderLabels", "setHorizontalHeaderLabels", "setInformativeText", "setDetailedText",
+    "setCancelButtonText", "setIconText", "setSuffix", "setPrefix", "setSpecialValueText", "QAction", "QLabel",
+    "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QMenu", "QToolBar", "QDockWidget", "QProgressDialog",
+    "critical", "warning", "information", "question", "about", "getOpenFileName", "getSaveFileName", "emit",
+}
+
+
+def _literal_words(expr: ast.expr) -> str:
+    """The literal text an expression passes on untranslated: string constants, f-string
+    text, sums, and what ``.replace(...)``/``.format(...)`` are called on; a call to
+    ``tr``/``translate`` (or anything else) hands over translated or computed text."""
+    if isinstance(expr, ast.Constant):
+        return expr.value if isinstance(expr.value, str) else ""
+    if isinstance(expr, ast.JoinedStr):
+        return "".join(part.value for part in expr.values if isinstance(part, ast.Constant))
+    if isinstance(expr, ast.BinOp):
+        return _literal_words(expr.left) + " " + _literal_words(expr.right)
+    if isinstance(expr, ast.IfExp):
+        return _literal_words(expr.body) + " " + _literal_words(expr.orelse)
+    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) and expr.func.attr in ("replace", "format", "strip", "join"):
+        return _literal_words(expr.func.value)
+    return ""
+
+
+def test_no_text_reaches_a_qt_widget_unwrapped():
+    """The compiled-interface scans only see what a test opens; this sees every call."""
+    found = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+            if name not in _TEXT_SETTERS or getattr(getattr(node.func, "value", None), "id", None) in ("log", "logging"):
+                continue
+            for arg in node.args:
+                words = _literal_words(arg)
+                if re.search(r"(?<![.\w])[A-Za-z]{2,}", words.replace("OrgModel", "")):  # not ".png"
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}({ast.unparse(arg)[:70]})")
+    assert not found, "text given to Qt without translation:\n" + "\n".join(found)
+
+
 def test_every_wrapped_string_of_the_interface_is_in_the_catalogue():
     """lupdate's Python parser silently skips some call shapes; each literal the code
     translates must be in the catalogue under the context it is looked up in."""
