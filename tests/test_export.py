@@ -145,6 +145,20 @@ def test_headless_command_line_export_and_highlight(tmp_path: Path) -> None:
     assert run("export", sample).returncode == 2
 
 
+def test_command_line_export_draws_words_in_the_chosen_language(tmp_path: Path) -> None:
+    """Office names, legend and title follow --language; the default is English whatever
+    the machine's locale, so scripts get the same picture everywhere."""
+    sample = str(SAMPLES / "ornek_as.orgmodel")
+    turkish, english = tmp_path / "tr.svg", tmp_path / "en.svg"
+    result = run("export", sample, str(turkish), "--legend", "--title", "--language", "tr")
+    assert result.returncode == 0 and result.stderr.strip() == "", result.stderr
+    assert result.stdout.strip() == f"{turkish}: exported"  # the command line itself stays English
+    assert run("export", sample, str(english), "--legend").returncode == 0
+    drawn_tr, drawn_en = turkish.read_text(encoding="utf-8"), english.read_text(encoding="utf-8")
+    assert "Ön Ofis" in drawn_tr and "gelir getiren" in drawn_tr and "Bireysel Satış" in drawn_tr
+    assert "Front office" in drawn_en and "Ön Ofis" not in drawn_en and "Bireysel Satış" in drawn_en
+
+
 def test_selection_export_contains_only_those_units(qapp, tmp_path: Path) -> None:
     path, _ = export(qapp, tmp_path, "part.svg", tricky_model(), units=["u0", "u3"])
     texts = " ".join("".join(node.itertext()) for node in ET.parse(path).getroot().iter() if node.tag.endswith("text"))
