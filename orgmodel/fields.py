@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from .i18n import tr
+from .i18n import Text, tr
 
 OFFICES: tuple[str, ...] = ("front", "middle", "back")
 
@@ -231,6 +231,25 @@ UNIT_FIELD_CHECKS: dict[str, Check] = {
     "x": check_coordinate,
     "y": check_coordinate,
     "color": check_color,
+}
+
+#: Each field as messages about a spreadsheet's cells name it: in English the field's own
+#: name, as import headers and files write it ("row 3: headcount: …"); translatable, so
+#: the Turkish editor says "satır 3: çalışan sayısı: …".
+FIELD_TITLES: dict[str, Text] = {
+    "id": tr("id"),
+    "name": tr("name"),
+    "office": tr("office"),
+    "revenue_generating": tr("revenue_generating"),
+    "reports_to": tr("reports_to"),
+    "depends_on": tr("depends_on"),
+    "headcount": tr("headcount"),
+    "cost": tr("cost"),
+    "revenue": tr("revenue"),
+    "automation_potential": tr("automation_potential"),
+    "notes": tr("notes"),
+    "tags": tr("tags"),
+    "color": tr("color"),
 }
 
 #: Editable dependency fields and their checks.

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import OrgModelError
-from .fields import UNIT_FIELD_CHECKS, check_id, check_office
+from .fields import FIELD_TITLES, UNIT_FIELD_CHECKS, check_id, check_office
 from .i18n import joined, tr
 from .model import OrgModel, Unit, slugify
 
@@ -586,7 +586,7 @@ def plan_import(
 
 def _field_problem(column: str, problem: str) -> ValueProblem:
     """A problem in the cell of ``column`` (a field name such as ``reports_to``)."""
-    return ValueProblem(tr("{field}: {problem}", field=column, problem=problem))
+    return ValueProblem(tr("{field}: {problem}", field=FIELD_TITLES.get(column, column), problem=problem))
 
 
 def _read_entry(number, row, cell, existing, existing_by_name, taken, claimed) -> _Entry:

@@ -698,3 +698,22 @@ def test_every_message_box_speaks_turkish(qapp, qtbot, monkeypatch, tmp_path, tu
     data = {"a.orgmodel", "bozuk.orgmodel", "OrgModel", "ofis-pc", "RuntimeError: boom", "Adsız"} | _qt_button_words()
     english = [text for box in boxes for text in box if text and not _known(re.sub(r"<[^>]+>", " ", text), data, patterns)]
     assert not english, english
+
+
+def test_an_import_reports_in_turkish(qapp, qtbot, monkeypatch, tmp_path, turkish):
+    """The summary of a spreadsheet import, with the reason a row was left out, in Turkish."""
+    from ui.mainwindow import MainWindow
+
+    path = tmp_path / "birimler.csv"
+    path.write_text("Ad;Ofis;Çalışan sayısı\nSatış;ön ofis;12\nMuhasebe;arka ofis;çok\n", encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.detailedText())) or 0)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window, "run_mapping_dialog", lambda dialog: True)
+    assert window.import_path(str(path))
+    text, _ = shown[0]
+    assert text.startswith("1 eklendi"), text
+    assert 'satır 3: çalışan sayısı: sayı bekleniyordu, "çok" bulundu' in text, text
+    assert [unit.name for unit in window.document.model.units()] == ["Satış"]
+    window.document.undo_stack.setClean()

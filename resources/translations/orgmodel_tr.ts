@@ -154,6 +154,58 @@
         <translation>&quot;#rrggbb&quot; biçiminde bir renk bekleniyordu, {found} bulundu</translation>
     </message>
     <message>
+        <source>id</source>
+        <translation>kimlik</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>ad</translation>
+    </message>
+    <message>
+        <source>office</source>
+        <translation>ofis</translation>
+    </message>
+    <message>
+        <source>revenue_generating</source>
+        <translation>gelir getiren</translation>
+    </message>
+    <message>
+        <source>reports_to</source>
+        <translation>raporladığı birim</translation>
+    </message>
+    <message>
+        <source>depends_on</source>
+        <translation>bağımlı olduğu birimler</translation>
+    </message>
+    <message>
+        <source>headcount</source>
+        <translation>çalışan sayısı</translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>maliyet</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>gelir</translation>
+    </message>
+    <message>
+        <source>automation_potential</source>
+        <translation>otomasyon potansiyeli</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>notlar</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>etiketler</translation>
+    </message>
+    <message>
+        <source>color</source>
+        <translation>renk</translation>
+    </message>
+    <message>
         <source>cannot read {extension}: use {extensions}</source>
         <translation>{extension} dosyası okunamaz; şunlardan birini kullanın: {extensions}</translation>
     </message>
