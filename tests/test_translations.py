@@ -580,7 +580,12 @@ def test_names_sort_in_turkish_alphabet_order_in_the_outline(qapp, qtbot, turkis
     proxy = window.outline.proxy
     group = next(proxy.index(r, 0) for r in range(proxy.rowCount()) if proxy.rowCount(proxy.index(r, 0)))
     names = [proxy.index(r, 0, group).data() for r in range(proxy.rowCount(group))]
-    assert names == ["Cari Hesaplar", "Çağrı Merkezi", "Ilgaz", "Işık", "İnsan Kaynakları", "Ortak", "Ödeme", "Zeytin"]
+    expected = ["Cari Hesaplar", "Çağrı Merkezi", "Ilgaz", "Işık", "İnsan Kaynakları", "Ortak", "Ödeme", "Zeytin"]
+    assert names == expected
+    # The analysis tables sort names the same way (here: every unit in the back office).
+    table = window.analysis_dock.back_office_model
+    table.sort(0, Qt.SortOrder.AscendingOrder)
+    assert [table.index(row, 0).data() for row in range(table.rowCount())] == expected
     window.document.undo_stack.setClean()
 
 
