@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from orgmodel.collate import sort_key  # noqa: E402
+from orgmodel.collate import fold_turkish, sort_key  # noqa: E402
 from orgmodel.errors import ModelFileError  # noqa: E402
 from orgmodel.fileformat import dumps, loads  # noqa: E402
 from orgmodel.synthetic import generate_model  # noqa: E402
@@ -56,7 +56,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])  # noqa: F841
     from ui import i18n
     from ui.document import Document
-    from ui.outline_dock import OutlineDock, fold_turkish
+    from ui.outline_dock import OutlineDock
     from ui.selection import Selection
 
     rng = random.Random(1)

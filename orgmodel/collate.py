@@ -1,4 +1,5 @@
-"""The order in which people expect to read names: by alphabet, not by code point.
+"""How people compare names: the order they expect to read them in, and the loose match
+they expect when they search.
 
 Plain ``sorted()`` puts "Çağrı Merkezi" after "Zeytin" and "Sales 190" before "Sales 2".
 :func:`sort_key` gives a string key that orders names as a reader expects: ignoring case,
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["sort_key"]
+__all__ = ["fold_turkish", "sort_key"]
 
 #: Turkish letters that sort right after a base letter: each letter becomes the base and a
 #: rank (a → "a0", ç → "c1", ı → "h1"), so ç follows every c word and ı comes before i.
@@ -32,6 +33,7 @@ _TURKISH_TABLE = {ord(c): c + "0" for c in "abcdefghijklmnopqrstuvwxyz"} | {ord(
 _TURKISH_CASE = str.maketrans({"I": "ı", "İ": "i"})
 _OTHER_ACCENTED = re.compile("[^\x00-\x7fçğıöşü]+")
 _DIGITS = re.compile(r"\d+")
+_DOTTED_I = str.maketrans({"İ": "i", "I": "i", "ı": "i"})
 
 
 def _strip_marks(text: str) -> str:
@@ -61,3 +63,20 @@ def sort_key(text: str, turkish: bool) -> str:
     else:
         primary = _DIGITS.sub(_number, _strip_marks(text.casefold().replace("ı", "i")))
     return f"{primary}\x00{text}"
+
+
+def fold_turkish(text: str) -> str:
+    """``text`` as a search compares it: case-, accent- and Turkish-i-insensitive.
+
+    İ, I and ı all become i (Turkish and English readers type either), then the text is
+    case-folded and stripped of combining marks, so a query typed without Turkish letters
+    still finds the name.
+
+    >>> fold_turkish("İstanbul"), fold_turkish("IŞIK"), fold_turkish("Işık")
+    ('istanbul', 'isik', 'isik')
+    >>> fold_turkish("Bilgi İşlem") == fold_turkish("BILGI ISLEM")
+    True
+    """
+    if text.isascii():
+        return text.lower()
+    return _strip_marks(text.translate(_DOTTED_I).casefold())

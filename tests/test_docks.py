@@ -6,10 +6,11 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 
+from orgmodel.collate import fold_turkish
 from orgmodel.model import OrgModel, Unit
 from ui.analysis_dock import AnalysisDock
 from ui.document import Document
-from ui.outline_dock import OutlineDock, fold_turkish
+from ui.outline_dock import OutlineDock
 from ui.properties_dock import PropertiesDock
 from ui.selection import Selection
 

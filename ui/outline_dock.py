@@ -9,7 +9,6 @@ changes move a few rows, a thousand (a big delete or its undo) rebuild the list 
 from __future__ import annotations
 
 import logging
-import unicodedata
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDockWidget, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from orgmodel.collate import fold_turkish
 from orgmodel.fields import OFFICES
 
 from . import style
@@ -43,27 +43,6 @@ GROUP_PREFIX = "\x00office:"
 VIEW_BATCH = 20
 #: Past this many changed units a fresh build is as cheap as moving them.
 REBUILD_THRESHOLD = 5000
-
-_DOTTED_I = str.maketrans({"İ": "i", "I": "i", "ı": "i"})
-
-
-
-def fold_turkish(text: str) -> str:
-    """``text`` as the filter compares it: case-, accent- and Turkish-i-insensitive.
-
-    İ, I and ı all become i (Turkish and English readers type either), then the text is
-    case-folded and stripped of combining marks, so a query typed without Turkish letters
-    still finds the name.
-
-    >>> fold_turkish("İstanbul"), fold_turkish("IŞIK"), fold_turkish("Işık")
-    ('istanbul', 'isik', 'isik')
-    >>> fold_turkish("Bilgi İşlem") == fold_turkish("BILGI ISLEM")
-    True
-    """
-    if text.isascii():
-        return text.lower()
-    folded = unicodedata.normalize("NFD", text.translate(_DOTTED_I).casefold())
-    return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
 def _office_icon(office: str) -> QIcon:

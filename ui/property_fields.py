@@ -10,8 +10,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QCompleter
 
+from orgmodel.collate import fold_turkish
+
 from .i18n import name_key, translate
-from .outline_dock import fold_turkish
 
 #: The folded name (``fold_turkish``) the reporting-line search compares against.
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 7
