@@ -254,7 +254,7 @@ class AnalysisDock(QDockWidget):
     """Support, impact and findings of ``document``; clicking a row selects in ``selection``."""
 
     def __init__(self, document: Any, selection: Any, parent: QWidget | None = None) -> None:
-        super().__init__(translate("AnalysisDock", "Analysis"), parent)
+        super().__init__(self.tr("Analysis"), parent)
         self.setObjectName("AnalysisDock")
         self._document = document
         self._selection = selection
@@ -277,9 +277,9 @@ class AnalysisDock(QDockWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.revenue_table, translate("AnalysisDock", "Revenue units"))
-        self.tabs.addTab(self.back_office_table, translate("AnalysisDock", "Back-office units"))
-        self.tabs.addTab(self.findings, translate("AnalysisDock", "Findings"))
+        self.tabs.addTab(self.revenue_table, self.tr("Revenue units"))
+        self.tabs.addTab(self.back_office_table, self.tr("Back-office units"))
+        self.tabs.addTab(self.findings, self.tr("Findings"))
         self.tabs.currentChanged.connect(lambda _: self._fill_findings_if_shown())
         self.setWidget(self.tabs)
 
@@ -399,9 +399,9 @@ class AnalysisDock(QDockWidget):
         result = self._document.analysis.findings()
         name = lambda uid: model.unit(uid).name  # noqa: E731
         sections = (
-            (translate("AnalysisDock", "Revenue units without back-office support (%1)"), [[u] for u in result.unsupported_revenue_units]),
-            (translate("AnalysisDock", "Back-office units that support nothing (%1)"), [[u] for u in result.idle_back_office_units]),
-            (translate("AnalysisDock", "Dependency cycles (%1)"), [list(c) for c in result.dependency_cycles]),
+            (self.tr("Revenue units without back-office support (%1)"), [[u] for u in result.unsupported_revenue_units]),
+            (self.tr("Back-office units that support nothing (%1)"), [[u] for u in result.idle_back_office_units]),
+            (self.tr("Dependency cycles (%1)"), [list(c) for c in result.dependency_cycles]),
         )
         self.findings.setUpdatesEnabled(False)
         try:

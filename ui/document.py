@@ -36,7 +36,6 @@ from .commands import (
     UpdateDependencyCommand,
     UpdateUnitCommand,
 )
-from .i18n import translate
 
 
 class Document(QObject):
@@ -142,7 +141,7 @@ class Document(QObject):
 
     @property
     def display_name(self) -> str:
-        return os.path.basename(self.path) if self.path else translate("Document", "Untitled")
+        return os.path.basename(self.path) if self.path else self.tr("Untitled")
 
     # -- intents: each is one undo step; a refused edit raises and changes nothing ----------
 
@@ -155,9 +154,9 @@ class Document(QObject):
         """Add a unit whose card's top-left is at (x, y); returns its id."""
         if name is None:
             name = {
-                "front": translate("Document", "New front-office unit"),
-                "middle": translate("Document", "New middle-office unit"),
-                "back": translate("Document", "New back-office unit"),
+                "front": self.tr("New front-office unit"),
+                "middle": self.tr("New middle-office unit"),
+                "back": self.tr("New back-office unit"),
             }[office]
         unit_id = self.model.new_unit_id(name)
         self.push(AddUnitCommand(self.model, Unit(unit_id, name, office, x=float(x), y=float(y)), parent))
@@ -168,7 +167,7 @@ class Document(QObject):
         if name == self.model.unit(unit_id).name:
             return
         old = self.model.unit(unit_id).name
-        self.push(UpdateUnitCommand(self.model, unit_id, {"name": name}, translate("Document", "Rename “%1” to “%2”").replace("%1", old).replace("%2", name)))
+        self.push(UpdateUnitCommand(self.model, unit_id, {"name": name}, self.tr("Rename “%1” to “%2”").replace("%1", old).replace("%2", name)))
 
     def update_unit(self, unit_id: str, **changes: Any) -> None:
         unit = self.model.unit(unit_id)
@@ -214,7 +213,7 @@ class Document(QObject):
 
     def apply_positions(self, style: str, positions: dict[str, tuple[float, float]]) -> None:
         """Move units to a layout's positions as one undo step named after the layout."""
-        title = translate("Document", "Layout: org chart") if style == "orgchart" else translate("Document", "Layout: office bands")
+        title = self.tr("Layout: org chart") if style == "orgchart" else self.tr("Layout: office bands")
         model = self.model
         self.move_units({uid: ((model.unit(uid).x, model.unit(uid).y), pos) for uid, pos in positions.items() if uid in model}, title)
 

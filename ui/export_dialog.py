@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from .export import ExportOptions, pixel_size
-from .i18n import translate
 from .scene import OrgScene
 
 #: Page sizes by key, their names marked for translation and translated where shown.
@@ -54,7 +53,7 @@ class ExportDialog(QDialog):
         self.as_shown.setEnabled(has_highlight)
         self.page = QComboBox()
         for key, label in PAGES:
-            self.page.addItem(translate("ExportDialog", label), key)
+            self.page.addItem(self.tr(label), key)
         self.page.setCurrentIndex(max(0, self.page.findData(settings.value("export/page", ""))))
         self.landscape = QCheckBox(self.tr("Landscape"))
         self.landscape.setChecked(settings.value("export/landscape", False) in (True, "true"))

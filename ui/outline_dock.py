@@ -28,7 +28,7 @@ from orgmodel.collate import fold_turkish
 from orgmodel.fields import OFFICES
 
 from . import style
-from .i18n import name_key, translate
+from .i18n import name_key
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ class OutlineDock(QDockWidget):
     REPORTING_TREE = 1
 
     def __init__(self, document: Any, selection: Any, parent: QWidget | None = None) -> None:
-        super().__init__(translate("OutlineDock", "Outline"), parent)
+        super().__init__(self.tr("Outline"), parent)
         self.setObjectName("OutlineDock")
         self._document = document
         self._selection = selection
@@ -81,13 +81,13 @@ class OutlineDock(QDockWidget):
         self._update_timer.timeout.connect(self._apply_changes)
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(translate("OutlineDock", "Filter units…"))
+        self.filter_edit.setPlaceholderText(self.tr("Filter units…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.mode_combo = QComboBox()
-        self.mode_combo.addItem(translate("OutlineDock", "By office"), self.BY_OFFICE)
-        self.mode_combo.addItem(translate("OutlineDock", "Reporting tree"), self.REPORTING_TREE)
-        self.mode_combo.setToolTip(translate("OutlineDock", "Group the units by office or show who reports to whom"))
+        self.mode_combo.addItem(self.tr("By office"), self.BY_OFFICE)
+        self.mode_combo.addItem(self.tr("Reporting tree"), self.REPORTING_TREE)
+        self.mode_combo.setToolTip(self.tr("Group the units by office or show who reports to whom"))
         self.mode_combo.currentIndexChanged.connect(self._mode_changed)
 
         self.source = QStandardItemModel(self)
@@ -381,16 +381,16 @@ class OutlineDock(QDockWidget):
 
     def _update_group_titles(self) -> None:
         titles = {
-            "front": translate("OutlineDock", "Front office (%1)"),
-            "middle": translate("OutlineDock", "Middle office (%1)"),
-            "back": translate("OutlineDock", "Back office (%1)"),
+            "front": self.tr("Front office (%1)"),
+            "middle": self.tr("Middle office (%1)"),
+            "back": self.tr("Back office (%1)"),
         }
         filtered = bool(self.proxy.filterRegularExpression().pattern())
         for office, group in self._groups.items():
             count = QLocale().toString(group.rowCount())
             if filtered:
                 shown = self.proxy.rowCount(self.proxy.mapFromSource(group.index()))
-                count = translate("OutlineDock", "%1 of %2").replace("%1", QLocale().toString(shown)).replace("%2", count)
+                count = self.tr("%1 of %2").replace("%1", QLocale().toString(shown)).replace("%2", count)
             group.setText(titles[office].replace("%1", count))
 
     def _mode_changed(self, _index: int) -> None:

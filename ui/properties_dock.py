@@ -35,7 +35,7 @@ from orgmodel.errors import FieldError, OrgModelError
 from orgmodel.fields import OFFICES
 
 from . import style
-from .i18n import describe, localize, translate
+from .i18n import describe, localize
 from .property_fields import (
     ParentChoices,
     Refused,
@@ -71,7 +71,7 @@ class PropertiesDock(QDockWidget):
     """Shows and edits the one selected unit or dependency (``selection``) of ``document``."""
 
     def __init__(self, document: Any, selection: Any, parent: QWidget | None = None) -> None:
-        super().__init__(translate("PropertiesDock", "Properties"), parent)
+        super().__init__(self.tr("Properties"), parent)
         self.setObjectName("PropertiesDock")
         self._document = document
         self._selection = selection
@@ -167,19 +167,19 @@ class PropertiesDock(QDockWidget):
 
     def _make_unit_page(self) -> QWidget:
         page, form = self._form()
-        not_set = translate("PropertiesDock", "Not set")
-        self.name_edit = self._line(form, "name", translate("PropertiesDock", "Name"))
+        not_set = self.tr("Not set")
+        self.name_edit = self._line(form, "name", self.tr("Name"))
 
         self.office_combo = QComboBox()
         for office in OFFICES:
             self.office_combo.addItem(style.office_title(office), office)
-        self._add_row(form, "office", translate("PropertiesDock", "Office"), self.office_combo)
+        self._add_row(form, "office", self.tr("Office"), self.office_combo)
         self.office_combo.activated.connect(lambda _: self._commit_unit("office", self.office_combo.currentData()))
 
         self.revenue_combo = QComboBox()
-        for text, value in ((translate("PropertiesDock", "Default (yes for front office)"), None), (translate("PropertiesDock", "Yes"), True), (translate("PropertiesDock", "No"), False)):
+        for text, value in ((self.tr("Default (yes for front office)"), None), (self.tr("Yes"), True), (self.tr("No"), False)):
             self.revenue_combo.addItem(text, value)
-        self._add_row(form, "revenue_generating", translate("PropertiesDock", "Revenue-generating"), self.revenue_combo)
+        self._add_row(form, "revenue_generating", self.tr("Revenue-generating"), self.revenue_combo)
         self.revenue_combo.activated.connect(
             lambda _: self._commit_unit("revenue_generating", self.revenue_combo.currentData())
         )
@@ -194,36 +194,36 @@ class PropertiesDock(QDockWidget):
         self.parent_combo.setModel(self.parent_choices)
         self.parent_combo.setMaxVisibleItems(16)
         self.parent_combo.setCompleter(TurkishCompleter(self.parent_choices, self.parent_combo))
-        self.parent_combo.lineEdit().setPlaceholderText(translate("PropertiesDock", "Type to search…"))
-        self._add_row(form, "parent", translate("PropertiesDock", "Reports to"), self.parent_combo)
+        self.parent_combo.lineEdit().setPlaceholderText(self.tr("Type to search…"))
+        self._add_row(form, "parent", self.tr("Reports to"), self.parent_combo)
         self.parent_combo.lineEdit().installEventFilter(self)
         self.parent_combo.activated.connect(self._commit_parent_row)
         self.parent_combo.lineEdit().editingFinished.connect(self._commit_parent_text)
 
-        self.headcount_edit = self._line(form, "headcount", translate("PropertiesDock", "Headcount"), not_set)
-        self.cost_edit = self._line(form, "cost", translate("PropertiesDock", "Cost"), not_set)
-        self.revenue_edit = self._line(form, "revenue", translate("PropertiesDock", "Revenue"), not_set)
-        self.automation_edit = self._line(form, "automation_potential", translate("PropertiesDock", "Automation potential"), not_set, "%")
-        self.tags_edit = self._line(form, "tags", translate("PropertiesDock", "Tags"), translate("PropertiesDock", "Comma-separated"))
+        self.headcount_edit = self._line(form, "headcount", self.tr("Headcount"), not_set)
+        self.cost_edit = self._line(form, "cost", self.tr("Cost"), not_set)
+        self.revenue_edit = self._line(form, "revenue", self.tr("Revenue"), not_set)
+        self.automation_edit = self._line(form, "automation_potential", self.tr("Automation potential"), not_set, "%")
+        self.tags_edit = self._line(form, "tags", self.tr("Tags"), self.tr("Comma-separated"))
 
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(self.notes_edit.fontMetrics().lineSpacing() * 4 + 12)
-        self._add_row(form, "notes", translate("PropertiesDock", "Notes"), self.notes_edit)
+        self._add_row(form, "notes", self.tr("Notes"), self.notes_edit)
 
         colour_field = QWidget()
         row = QHBoxLayout(colour_field)
         row.setContentsMargins(0, 0, 0, 0)
         self.color_button = QPushButton()
-        self.color_button.setToolTip(translate("PropertiesDock", "Choose the card colour"))
+        self.color_button.setToolTip(self.tr("Choose the card colour"))
         self.color_button.clicked.connect(self._choose_color)
-        self.clear_color_button = QPushButton(translate("PropertiesDock", "Clear"))
-        self.clear_color_button.setToolTip(translate("PropertiesDock", "Use the office colour"))
+        self.clear_color_button = QPushButton(self.tr("Clear"))
+        self.clear_color_button.setToolTip(self.tr("Use the office colour"))
         self.clear_color_button.clicked.connect(lambda: self._commit_unit("color", None))
         self.color_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         row.addWidget(self.color_button, 1)
         row.addWidget(self.clear_color_button)
-        self._add_row(form, "color", translate("PropertiesDock", "Colour"), self.color_button, colour_field)
+        self._add_row(form, "color", self.tr("Colour"), self.color_button, colour_field)
         return page
 
     def _make_dependency_page(self) -> QWidget:
@@ -231,9 +231,9 @@ class PropertiesDock(QDockWidget):
         self.ends_label = QLabel()
         self.ends_label.setWordWrap(True)
         self.ends_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._add_label(form, translate("PropertiesDock", "From → To"), self.ends_label)
-        self.weight_edit = self._line(form, "weight", translate("PropertiesDock", "Weight"), translate("PropertiesDock", "1 (default)"))
-        self.label_edit = self._line(form, "label", translate("PropertiesDock", "Label"), translate("PropertiesDock", "None"))
+        self._add_label(form, self.tr("From → To"), self.ends_label)
+        self.weight_edit = self._line(form, "weight", self.tr("Weight"), self.tr("1 (default)"))
+        self.label_edit = self._line(form, "label", self.tr("Label"), self.tr("None"))
         return page
 
     # -- following the document ------------------------------------------------------------
@@ -321,7 +321,7 @@ class PropertiesDock(QDockWidget):
     def _show_note(self) -> None:
         units, deps = len(self._selection.units()), len(self._selection.dependencies())
         if not units and not deps:
-            text = translate("PropertiesDock", "Select a unit or a dependency to see its properties")
+            text = self.tr("Select a unit or a dependency to see its properties")
         elif not deps:
             text = self.tr("%Ln units selected", "", units)
         elif not units:
@@ -413,7 +413,7 @@ class PropertiesDock(QDockWidget):
             self.color_button.setText(color.upper())
         else:
             swatch.fill(Qt.GlobalColor.transparent)
-            self.color_button.setText(translate("PropertiesDock", "Office colour"))
+            self.color_button.setText(self.tr("Office colour"))
         self.color_button.setIcon(QIcon(swatch))
         self.clear_color_button.setEnabled(bool(color))
 
@@ -441,7 +441,7 @@ class PropertiesDock(QDockWidget):
 
     def _describe(self, key: str, error: OrgModelError) -> str:
         if isinstance(error, FieldError):
-            return translate("PropertiesDock", "%1: %2").replace("%1", self._labels.get(key, key)).replace("%2", localize(error.reason))
+            return self.tr("%1: %2").replace("%1", self._labels.get(key, key)).replace("%2", localize(error.reason))
         return describe(error)
 
     def _revert(self, key: str) -> None:
@@ -457,9 +457,9 @@ class PropertiesDock(QDockWidget):
         if key == "headcount":
             return parse_headcount(text)
         if key == "cost":
-            return parse_amount(text, translate("PropertiesDock", "Cost must be a number ≥ 0"))
+            return parse_amount(text, self.tr("Cost must be a number ≥ 0"))
         if key == "revenue":
-            return parse_amount(text, translate("PropertiesDock", "Revenue must be a number ≥ 0"))
+            return parse_amount(text, self.tr("Revenue must be a number ≥ 0"))
         if key == "automation_potential":
             return parse_percent(text)
         if key == "tags":
@@ -536,7 +536,7 @@ class PropertiesDock(QDockWidget):
                 return
             row = self.parent_combo.findText(text.strip(), Qt.MatchFlag.MatchFixedString)
             if row < 0:
-                self._show_error("parent", translate("PropertiesDock", "No unit is called “%1”").replace("%1", text.strip()))
+                self._show_error("parent", self.tr("No unit is called “%1”").replace("%1", text.strip()))
                 return
             self.parent_combo.setCurrentIndex(row)
             self._commit_parent_row(row)
@@ -563,7 +563,7 @@ class PropertiesDock(QDockWidget):
             if self._subject is None or self._subject[0] != "unit":
                 return
             current = self._document.model.unit(self._subject[1]).color
-            color = QColorDialog.getColor(QColor(current or "#ffffff"), self, translate("PropertiesDock", "Card colour"))
+            color = QColorDialog.getColor(QColor(current or "#ffffff"), self, self.tr("Card colour"))
             if color.isValid():
                 self._commit_unit("color", color.name())
         except Exception:

@@ -439,9 +439,9 @@ class OrgScene(QGraphicsScene):
         menu = QMenu()
         if card is None:
             texts = {
-                "front": translate("OrgScene", "Add front-office unit here"),
-                "middle": translate("OrgScene", "Add middle-office unit here"),
-                "back": translate("OrgScene", "Add back-office unit here"),
+                "front": self.tr("Add front-office unit here"),
+                "middle": self.tr("Add middle-office unit here"),
+                "back": self.tr("Add back-office unit here"),
             }
             for office, text in texts.items():
                 action = menu.addAction(text)
@@ -452,8 +452,8 @@ class OrgScene(QGraphicsScene):
             if not card.isSelected():
                 self.clearSelection()
                 card.setSelected(True)
-            menu.addAction(translate("OrgScene", "Rename"), lambda: self.renameRequested.emit(card.unit_id))
-            menu.addAction(translate("OrgScene", "Delete"), self.deleteRequested.emit)
+            menu.addAction(self.tr("Rename"), lambda: self.renameRequested.emit(card.unit_id))
+            menu.addAction(self.tr("Delete"), self.deleteRequested.emit)
         menu.exec(event.screenPos())
         event.accept()
 
