@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from orgmodel.fileformat import save  # noqa: E402
+from orgmodel.formats.native import save  # noqa: E402
 from orgmodel.synthetic import generate_model  # noqa: E402
 
 # What a person would write without OrgModel: load the JSON, build the graph, loop.

@@ -34,7 +34,7 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from orgmodel.fileformat import read_text, save  # noqa: E402
+from orgmodel.formats.native import read_text, save  # noqa: E402
 from orgmodel.synthetic import generate_model  # noqa: E402
 
 
@@ -53,7 +53,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
-    from ui.mainwindow import MainWindow
+    from ui.window.main_window import MainWindow
 
     folder = tempfile.mkdtemp()
     path = os.path.join(folder, "big.orgmodel")
@@ -142,7 +142,7 @@ def main() -> None:
         app.processEvents()  # the highlight and docks refresh
         whole.append(time.perf_counter() - start)
     # The analysis alone, on a model with nothing else listening.
-    from orgmodel.live import LiveAnalysis
+    from orgmodel.analysis.live import LiveAnalysis
 
     bare = generate_model(args.units, dense=True, seed=3)
     tracker = LiveAnalysis(bare)

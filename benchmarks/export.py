@@ -29,10 +29,10 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=10_000)
     args = parser.parse_args()
     QApplication.instance() or QApplication([])
-    from ui.adapter import ModelSignals
-    from ui.export import ExportOptions, _page_rect, export_scene, export_state, render_png
-    from ui.scene import OrgScene
-    from ui.selection import Selection
+    from ui.editing.model_signals import ModelSignals
+    from ui.canvas.export import ExportOptions, _page_rect, export_scene, export_state, render_png
+    from ui.canvas.scene import OrgScene
+    from ui.editing.selection import Selection
 
     model = generate_model(args.units, seed=5)
     for uid, (x, y) in bands_layout(model, 180, 64).items():

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from orgmodel.collate import fold_turkish, sort_key  # noqa: E402
 from orgmodel.errors import ModelFileError  # noqa: E402
-from orgmodel.fileformat import dumps, loads  # noqa: E402
+from orgmodel.formats.native import dumps, loads  # noqa: E402
 from orgmodel.synthetic import generate_model  # noqa: E402
 
 WORDS = ["Satış", "Çağrı", "İnsan", "Işık", "Ödeme", "Şube", "Üretim", "Gümrük", "Bilgi", "Muhasebe", "ılık", "Zeytin", "Cari"]
@@ -55,9 +55,9 @@ def main() -> None:
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])  # noqa: F841
     from ui import i18n
-    from ui.document import Document
-    from ui.outline_dock import OutlineDock
-    from ui.selection import Selection
+    from ui.editing.document import Document
+    from ui.docks.outline_dock import OutlineDock
+    from ui.editing.selection import Selection
 
     rng = random.Random(1)
     model = generate_model(args.units)

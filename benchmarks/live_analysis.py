@@ -31,7 +31,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from orgmodel.analysis import analyse, revenue_at_risk  # noqa: E402
-from orgmodel.live import LiveAnalysis  # noqa: E402
+from orgmodel.analysis.live import LiveAnalysis  # noqa: E402
 from orgmodel.model import OrgModel  # noqa: E402
 from orgmodel.synthetic import generate_model  # noqa: E402
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 def shoot(sample: str, focus: str, out: str, zoom: float, language: str = "en") -> None:
     from ui import i18n
-    from ui.mainwindow import MainWindow
+    from ui.window.main_window import MainWindow
 
     i18n.install(language)
 
@@ -48,7 +48,7 @@ def shoot(sample: str, focus: str, out: str, zoom: float, language: str = "en") 
 
 def shoot_layout(sample: str, style: str, out: str, language: str = "en") -> None:
     from ui import i18n
-    from ui.mainwindow import MainWindow
+    from ui.window.main_window import MainWindow
 
     i18n.install(language)
 
@@ -75,7 +75,7 @@ def export_example() -> None:
     """What `orgmodel export … --layout bands --highlight bireysel-satis --legend --title --language tr` writes."""
     import argparse
 
-    from orgmodel.fileformat import load
+    from orgmodel.formats.native import load
     from ui.launcher import export_diagram
 
     options = argparse.Namespace(

@@ -1,9 +1,30 @@
-"""OrgModel's core: the organisation model, its file format and the support analysis.
+"""OrgModel's core: the organisation model, its file formats, its analysis and its layouts.
 
 Pure Python and networkx; never imports Qt, so scripts and the command line stay light.
+
+>>> import orgmodel
+>>> model = orgmodel.OrgModel("Acme")
+>>> model.add_unit(orgmodel.Unit("sales", "Sales", "front"))
+>>> model.add_unit(orgmodel.Unit("it", "IT", "back"))
+>>> model.add_dependency("sales", "it")
+>>> orgmodel.analyse(model).support("sales")
+['it']
 """
 
-from .errors import (
+__version__ = "0.1.0"
+
+from orgmodel.analysis import (  # noqa: E402
+    Findings,
+    LiveAnalysis,
+    SupportAnalysis,
+    analyse,
+    chain_subgraph,
+    findings,
+    highlight,
+    revenue_at_risk,
+    support_chain,
+)
+from orgmodel.errors import (  # noqa: E402
     DependencyError,
     DuplicateUnitError,
     FieldError,
@@ -13,8 +34,11 @@ from .errors import (
     ReportingCycleError,
     UnknownUnitError,
 )
-from .fields import OFFICES
-from .model import Dependency, OrgModel, Unit
+from orgmodel.fields import OFFICES  # noqa: E402
+from orgmodel.formats import read_any, write_any  # noqa: E402
+from orgmodel.formats.native import SaveError, dumps, load, loads, save  # noqa: E402
+from orgmodel.layout import bands_layout, orgchart_layout, unplaced_positions  # noqa: E402
+from orgmodel.model import Dependency, OrgModel, Unit  # noqa: E402
 
 __all__ = [
     "OFFICES",
@@ -22,13 +46,31 @@ __all__ = [
     "DependencyError",
     "DuplicateUnitError",
     "FieldError",
+    "Findings",
+    "LiveAnalysis",
     "ModelFileError",
     "OrgModel",
     "OrgModelError",
     "Problem",
     "ReportingCycleError",
+    "SaveError",
+    "SupportAnalysis",
     "Unit",
     "UnknownUnitError",
+    "__version__",
+    "analyse",
+    "bands_layout",
+    "chain_subgraph",
+    "dumps",
+    "findings",
+    "highlight",
+    "load",
+    "loads",
+    "orgchart_layout",
+    "read_any",
+    "revenue_at_risk",
+    "save",
+    "support_chain",
+    "unplaced_positions",
+    "write_any",
 ]
-
-__version__ = "0.1.0"

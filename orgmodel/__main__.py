@@ -1,5 +1,5 @@
 """``python -m orgmodel``: the same as the ``orgmodel`` command."""
 
-from .cli import main
+from orgmodel.cli import main
 
 raise SystemExit(main())

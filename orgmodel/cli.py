@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 from importlib import resources
 from typing import TextIO
 
-from . import __version__
-from .errors import ModelFileError, OrgModelError
-from .model import OrgModel
+from orgmodel import __version__
+from orgmodel.errors import ModelFileError, OrgModelError
+from orgmodel.model import OrgModel
 
 COMMANDS = ("check", "support", "impact", "why", "layout", "export", "convert")
 
@@ -141,7 +141,7 @@ def _run(options: argparse.Namespace, open_editor: EditorLauncher | None, export
         return _open(options.file, open_editor)
     if options.command == "convert":
         return _convert(options.source, options.out, options.merge_into)
-    from .fileformat import load
+    from orgmodel.formats.native import load
 
     model = load(options.file)
     if options.command == "check":
@@ -179,7 +179,7 @@ def _open(file: str | None, open_editor: EditorLauncher | None) -> int:
     """Check the file here, so that a bad path gets its problems on the terminal, then start
     the editor. Without a file the editor opens the bundled sample of its language (the one
     chosen in View › Language, which only the editor knows) as a new untitled document."""
-    from .fileformat import load
+    from orgmodel.formats.native import load
 
     model = load(file) if file else None
     if open_editor is None:
@@ -188,13 +188,13 @@ def _open(file: str | None, open_editor: EditorLauncher | None) -> int:
 
 
 def _convert(source: str, out: str, merge_into: str | None) -> int:
-    from .convert import merge_spreadsheet, read_any, write_any
-    from .fileformat import load
+    from orgmodel.formats import merge_spreadsheet, read_any, write_any
+    from orgmodel.formats.native import load
 
     if merge_into:
         model = load(merge_into)
         plan = merge_spreadsheet(model, source)
-        from .spreadsheet import apply_plan
+        from orgmodel.formats.spreadsheet import apply_plan
 
         apply_plan(model, plan)
         messages = [plan.summary()]
@@ -208,9 +208,9 @@ def _convert(source: str, out: str, merge_into: str | None) -> int:
 
 
 def _layout(model: OrgModel, out: str, style: str) -> int:
-    from .fileformat import EXTENSIONS, save
-    from .layout import bands_layout, orgchart_layout
-    from .palette import CARD_HEIGHT, CARD_WIDTH
+    from orgmodel.formats.native import EXTENSIONS, save
+    from orgmodel.layout import bands_layout, orgchart_layout
+    from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
 
     if not out.lower().endswith(EXTENSIONS):
         raise _Failure(f"{out}: the output must be a .orgmodel file")
@@ -248,7 +248,7 @@ def _write_json(text: str) -> None:
 
 
 def _support(model: OrgModel, as_json: bool) -> int:
-    from .analysis import analyse
+    from orgmodel.analysis import analyse
 
     analysis = analyse(model)
     if as_json:
@@ -264,7 +264,7 @@ def _support(model: OrgModel, as_json: bool) -> int:
 
 
 def _impact(model: OrgModel, as_json: bool) -> int:
-    from .analysis import analyse, revenue_at_risk
+    from orgmodel.analysis import analyse, revenue_at_risk
 
     analysis = analyse(model)
     if as_json:
@@ -322,7 +322,7 @@ def _table(out: TextIO, header: tuple[str, ...], rows: list[tuple[str, ...]], ri
 
 
 def _why(path: str, model: OrgModel, source: str, target: str) -> int:
-    from .analysis import support_chain
+    from orgmodel.analysis import support_chain
 
     for uid in (source, target):
         if uid not in model:

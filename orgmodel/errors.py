@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import Text, joined, tr
+from orgmodel.i18n import Text, joined, tr
 
 
 class OrgModelError(Exception):

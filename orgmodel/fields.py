@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from .i18n import Text, tr
+from orgmodel.i18n import Text, tr
 
 OFFICES: tuple[str, ...] = ("front", "middle", "back")
 

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .i18n import tr
+from orgmodel.i18n import tr
 
 
 @dataclass(frozen=True)

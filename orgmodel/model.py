@@ -15,10 +15,10 @@ from typing import Any
 
 import networkx as nx
 
-from . import events as ev
-from .errors import DependencyError, DuplicateUnitError, FieldError, ReportingCycleError, UnknownUnitError
-from .fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, check_id, check_text
-from .i18n import tr
+from orgmodel import events as ev
+from orgmodel.errors import DependencyError, DuplicateUnitError, FieldError, ReportingCycleError, UnknownUnitError
+from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, check_id, check_text
+from orgmodel.i18n import tr
 
 Listener = Callable[[ev.Event], None]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 
-from .model import OrgModel, Unit
+from orgmodel.model import OrgModel, Unit
 
 _OFFICE_NAMES = {"front": "Sales", "middle": "Risk", "back": "Operations"}
 

@@ -9,10 +9,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from orgmodel.cli import sample_path
-from orgmodel.fileformat import load
+from orgmodel.formats.native import load
 from orgmodel.model import OrgModel
 
-from . import i18n
+from ui import i18n
 
 APP_NAME = "OrgModel"
 
@@ -46,8 +46,8 @@ def restart_command(path: str | None) -> tuple[str, list[str]]:
 
 
 def show(app: QApplication, model: OrgModel, path: str | None) -> int:
-    from . import crash
-    from .mainwindow import MainWindow
+    from ui import crash
+    from ui.window.main_window import MainWindow
 
     window = MainWindow()
     crash.install(autosave=window.autosave_now)

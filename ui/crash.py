@@ -17,7 +17,7 @@ from types import TracebackType
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .i18n import translate
+from ui.i18n import translate
 
 _log_file = None
 #: Called before the dialog, so the work is in the recovery folder whatever happens next.

@@ -15,7 +15,7 @@ from orgmodel.model import OrgModel
 
 
 def open_editor(model: OrgModel | None, path: str | None) -> int:
-    from .app import run
+    from ui.app import run
 
     return run(model, path)
 
@@ -27,17 +27,17 @@ def export_diagram(model: OrgModel, options: argparse.Namespace) -> int:
 
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
         os.environ["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
-    from .app import make_application
-    from .export import ExportError, ExportOptions, default_title, export_scene
-    from .scene import OrgScene
-    from .selection import Selection
-    from .adapter import ModelSignals
+    from ui.app import make_application
+    from ui.canvas.export import ExportError, ExportOptions, default_title, export_scene
+    from ui.canvas.scene import OrgScene
+    from ui.editing.selection import Selection
+    from ui.editing.model_signals import ModelSignals
 
     make_application(language=options.language)
     from orgmodel.analysis import analyse, highlight
     from orgmodel.layout import bands_layout, orgchart_layout
 
-    from .document import CARD_HEIGHT, CARD_WIDTH
+    from ui.editing.document import CARD_HEIGHT, CARD_WIDTH
 
     if options.layout:
         arrange = orgchart_layout if options.layout == "orgchart" else bands_layout

@@ -9,11 +9,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from orgmodel import palette
+from orgmodel import appearance
 
-OFFICE_COLORS: dict[str, QColor] = {office: QColor(accent) for office, (accent, _) in palette.OFFICE_COLORS.items()}
+OFFICE_COLORS: dict[str, QColor] = {office: QColor(accent) for office, (accent, _) in appearance.OFFICE_COLORS.items()}
 #: Light card fills of the same hues, so dark text stays readable on them.
-OFFICE_FILLS: dict[str, QColor] = {office: QColor(fill) for office, (_, fill) in palette.OFFICE_COLORS.items()}
+OFFICE_FILLS: dict[str, QColor] = {office: QColor(fill) for office, (_, fill) in appearance.OFFICE_COLORS.items()}
 REVENUE_MARK = QColor("#8A5A00")
 TEXT = QColor("#1B1B1B")
 MUTED_TEXT = QColor("#4A4A4A")

@@ -1,0 +1,112 @@
+"""One entry point for every format OrgModel reads or writes, chosen by file extension.
+
+=============  ====  =====  ===========================================================
+format         read  write  keeps / drops
+=============  ====  =====  ===========================================================
+.orgmodel      yes   yes    everything (the native format; unknown keys too)
+.csv / .xlsx   yes   yes    the unit fields, reporting lines and dependencies; drops
+                            positions, colours, dependency weights/labels, unknown keys
+.graphml       yes   yes    every field, reporting lines, dependencies with weights,
+                            labels and positions (yEd and Gephi read it)
+.drawio        no    yes    names, offices (colours), positions, both kinds of line
+=============  ====  =====  ===========================================================
+"""
+
+from __future__ import annotations
+
+import os
+
+from orgmodel.errors import ModelFileError, OrgModelError, Problem
+from orgmodel.i18n import tr
+from orgmodel.model import OrgModel
+
+READABLE = (".orgmodel", ".json", ".csv", ".xlsx", ".graphml")
+WRITABLE = (".orgmodel", ".json", ".csv", ".xlsx", ".graphml", ".drawio")
+
+
+def _extension(path: str, allowed: tuple[str, ...], verb: str) -> str:
+    """The lower-case extension of ``path`` if it is ``allowed`` for ``verb`` ("read",
+    "write" or "merge"), else a :class:`ModelFileError` saying which ones are."""
+    extension = os.path.splitext(path)[1].lower()
+    if extension not in allowed:
+        use = ", ".join(allowed)
+        if verb == "read":
+            message = (
+                tr("cannot read {extension}: use {extensions}", extension=extension, extensions=use)
+                if extension
+                else tr("cannot read a file without extension: use {extensions}", extensions=use)
+            )
+        elif verb == "write":
+            message = (
+                tr("cannot write {extension}: use {extensions}", extension=extension, extensions=use)
+                if extension
+                else tr("cannot write a file without extension: use {extensions}", extensions=use)
+            )
+        else:
+            message = (
+                tr("cannot merge {extension}: use {extensions}", extension=extension, extensions=use)
+                if extension
+                else tr("cannot merge a file without extension: use {extensions}", extensions=use)
+            )
+        raise ModelFileError(path, [Problem("", message)])
+    return extension
+
+
+def read_any(path: str) -> tuple[OrgModel, list[str]]:
+    """A model from any readable format, with the messages a person should see (rejected
+    spreadsheet rows, GraphML warnings), as translatable Texts."""
+    extension = _extension(path, READABLE, "read")
+    if extension in (".orgmodel", ".json"):
+        from orgmodel.formats.native import load
+
+        return load(path), []
+    if extension in (".csv", ".xlsx"):
+        from orgmodel.formats.spreadsheet import import_model
+
+        model, plan = import_model(path)
+        return model, [plan.summary()]
+    from orgmodel.formats.graphml import read_graphml
+
+    return read_graphml(path)
+
+
+def write_any(model: OrgModel, path: str) -> None:
+    extension = _extension(path, WRITABLE, "write")
+    if extension in (".orgmodel", ".json"):
+        from orgmodel.formats.native import save
+
+        save(model, path)
+    elif extension == ".csv":
+        from orgmodel.formats.spreadsheet import write_csv
+
+        _writing(write_csv, model, path)
+    elif extension == ".xlsx":
+        from orgmodel.formats.spreadsheet import write_xlsx
+
+        _writing(write_xlsx, model, path)
+    elif extension == ".graphml":
+        from orgmodel.formats.graphml import write_graphml
+
+        _writing(write_graphml, model, path)
+    else:
+        from orgmodel.formats.drawio import write_drawio
+
+        _writing(write_drawio, model, path)
+
+
+def _writing(write, model: OrgModel, path: str) -> None:
+    try:
+        write(model, path)
+    except OrgModelError:
+        raise
+    except OSError as error:
+        raise ModelFileError(path, [Problem("", tr("cannot write: {reason}", reason=error.strerror or str(error)))]) from None
+
+
+def merge_spreadsheet(base: OrgModel, path: str):
+    """Plan a spreadsheet merge into ``base`` by id (nothing deleted); returns the plan."""
+    _extension(path, (".csv", ".xlsx"), "merge")
+    from orgmodel.formats.spreadsheet import guess_mapping, plan_import, read_rows
+
+    headers, rows = read_rows(path)
+    return plan_import(headers, rows, guess_mapping(headers), base)

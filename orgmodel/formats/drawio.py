@@ -1,0 +1,85 @@
+"""draw.io (diagrams.net) export: an uncompressed ``.drawio`` file that opens as the org chart.
+
+Each unit is a rounded card (180 x 64 at its position, office colours or its own fill);
+reporting lines are orthogonal edges from parent to child without arrows; dependencies are
+dashed edges with an open arrow from the dependent unit to the one supporting it. Unit cells
+have the id ``u-<unit id>`` so they cannot collide with the root cells "0"/"1" or the edge
+ids "rep-N"/"dep-N". Dependency labels become edge labels; weights, figures, notes and
+tags are not exported (draw.io is for pictures; use GraphML for data). The XML is built with :mod:`xml.etree.ElementTree`, which escapes
+names and ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import xml.etree.ElementTree as ET
+
+from orgmodel.model import OrgModel
+from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH, OFFICE_COLORS
+
+
+
+REPORTING_STYLE = "edgeStyle=orthogonalEdgeStyle;endArrow=none;"
+DEPENDENCY_STYLE = "dashed=1;endArrow=open;endFill=0;"
+
+
+def cell_id(unit_id: str) -> str:
+    """The draw.io cell id of a unit."""
+    return f"u-{unit_id}"
+
+
+def unit_style(fill: str, stroke: str) -> str:
+    return f"rounded=1;whiteSpace=wrap;html=0;fillColor={fill};strokeColor={stroke};"
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
+
+
+def to_element(model: OrgModel) -> ET.Element:
+    """The model as an ``<mxfile>`` element."""
+    units = model.units()
+    digest = hashlib.sha1((model.name + "\0" + "\0".join(u.id for u in units)).encode("utf-8", "surrogatepass"))
+    mxfile = ET.Element("mxfile", {"host": "OrgModel"})
+    diagram = ET.SubElement(mxfile, "diagram", {"name": model.name or "Org chart", "id": f"orgmodel-{digest.hexdigest()[:12]}"})
+    graph_model = ET.SubElement(diagram, "mxGraphModel", {
+        "dx": "0", "dy": "0", "grid": "1", "gridSize": "10", "guides": "1", "tooltips": "1", "connect": "1",
+        "arrows": "1", "fold": "1", "page": "0", "pageScale": "1", "math": "0", "shadow": "0",
+    })
+    root = ET.SubElement(graph_model, "root")
+    ET.SubElement(root, "mxCell", {"id": "0"})
+    ET.SubElement(root, "mxCell", {"id": "1", "parent": "0"})
+    for index, unit in enumerate(units):
+        stroke, fill = OFFICE_COLORS.get(unit.office, OFFICE_COLORS["back"])
+        x = unit.x if unit.x is not None else (index % 10) * (CARD_WIDTH + 40)
+        y = unit.y if unit.y is not None else (index // 10) * (CARD_HEIGHT + 40)
+        cell = ET.SubElement(root, "mxCell", {
+            "id": cell_id(unit.id), "value": unit.name, "vertex": "1", "parent": "1",
+            "style": unit_style(unit.color or fill, stroke),
+        })
+        ET.SubElement(cell, "mxGeometry", {
+            "x": _number(x), "y": _number(y), "width": _number(CARD_WIDTH), "height": _number(CARD_HEIGHT), "as": "geometry",
+        })
+    for number, (child, parent) in enumerate(model.reporting_lines(), 1):
+        edge = ET.SubElement(root, "mxCell", {
+            "id": f"rep-{number}", "style": REPORTING_STYLE, "edge": "1", "parent": "1",
+            "source": cell_id(parent), "target": cell_id(child),
+        })
+        ET.SubElement(edge, "mxGeometry", {"relative": "1", "as": "geometry"})
+    for number, dep in enumerate(model.dependencies(), 1):
+        attributes = {"id": f"dep-{number}"}
+        if dep.label:
+            attributes["value"] = dep.label
+        attributes.update({"style": DEPENDENCY_STYLE, "edge": "1", "parent": "1",
+                           "source": cell_id(dep.source), "target": cell_id(dep.target)})
+        edge = ET.SubElement(root, "mxCell", attributes)
+        ET.SubElement(edge, "mxGeometry", {"relative": "1", "as": "geometry"})
+    return mxfile
+
+
+def write_drawio(model: OrgModel, path: str | os.PathLike[str]) -> None:
+    """Write ``model`` as an uncompressed draw.io diagram (UTF-8) to ``path``."""
+    tree = ET.ElementTree(to_element(model))
+    ET.indent(tree, "  ")
+    tree.write(os.fspath(path), encoding="utf-8", xml_declaration=True)

@@ -1,0 +1,600 @@
+"""The native ``.orgmodel`` file: versioned JSON, read as parse → validate → build.
+
+Reading reports every problem with its place (a JSON path such as ``units[3].office``, or a
+line and column for syntax errors) and never returns a half-built model. Writing serialises
+everything in memory first and then replaces the file atomically, so the previous file
+survives any failure. Nothing is ever loaded with pickle or eval. See ``docs/file-format.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from orgmodel.errors import ModelFileError, OrgModelError, Problem
+from orgmodel.gcpause import gc_paused
+from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, NonFinite, check_id, check_text, type_name
+from orgmodel.i18n import tr
+from orgmodel.model import Dependency, OrgModel, Unit
+
+FORMAT = "orgmodel"
+VERSION = 1
+EXTENSIONS = (".orgmodel", ".json")
+
+_TOP_KEYS = ("format", "version", "name", "units", "dependencies")
+_UNIT_KEYS = ("id", "parent", *UNIT_FIELD_CHECKS)
+_DEPENDENCY_KEYS = ("from", "to", "weight", "label")
+
+
+class SaveError(OrgModelError):
+    """The model could not be written; the previous file is untouched."""
+
+
+class _JsonObject(dict):
+    """A JSON object in which the file wrote some keys twice (JSON allows it, we do not).
+
+    Only such objects get this type; every other object stays a plain ``dict``.
+    """
+
+    __slots__ = ("duplicates",)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) == len(pairs):
+        return obj
+    marked = _JsonObject(pairs)
+    counts: dict[str, int] = {}
+    for key, _ in pairs:
+        counts[key] = counts.get(key, 0) + 1
+    marked.duplicates = sorted(key for key, n in counts.items() if n > 1)
+    return marked
+
+
+def _float(text: str) -> float | NonFinite:
+    value = float(text)
+    return value if math.isfinite(value) else NonFinite(text)
+
+
+def _int(text: str) -> int | NonFinite:
+    # Beyond 309 digits no double holds it; beyond 4,300 Python refuses to convert at all.
+    return int(text) if len(text) < 310 else NonFinite(tr("{start}… ({count} digits)", start=text[:12], count=len(text)))
+
+
+def _path(base: str, key: str) -> str:
+    return f"{base}.{key}" if base else key
+
+
+class _Reader:
+    """One read of one document: collects problems, then builds the model if there are none."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path, message))
+
+    def check_object(self, value: Any, path: str, what: str) -> bool:
+        if not isinstance(value, dict):
+            self.problem(path, tr("expected {expected} (a JSON object), got {found}", expected=what, found=type_name(value)))
+            return False
+        for key in getattr(value, "duplicates", ()):
+            self.problem(_path(path, key), tr("key appears more than once"))
+        return True
+
+    def check_extra(self, value: Any, path: str) -> None:
+        """Keys this version does not know are kept, but must still be valid JSON to write back."""
+        if isinstance(value, NonFinite):
+            self.problem(path, tr("{value} is not a number JSON allows", value=value.text))
+        elif isinstance(value, str):
+            if _LONE_SURROGATE.search(value):
+                self.problem(path, tr("invalid text: lone surrogate (half a UTF-16 pair, not a character)"))
+        elif isinstance(value, dict):
+            for key in getattr(value, "duplicates", ()):
+                self.problem(_path(path, key), tr("key appears more than once"))
+            for key, item in value.items():
+                self.check_extra(key, path)
+                self.check_extra(item, _path(path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self.check_extra(item, f"{path}[{index}]")
+
+    def check_field(self, check: Any, value: Any, path: str, key: str) -> bool:
+        """Check one field; the place ``path.key`` is only spelled out for a problem."""
+        problem = check(value)
+        if problem:
+            self.problem(_path(path, key), problem)
+            return False
+        return True
+
+    def read(self, document: Any) -> OrgModel | None:
+        if not self.check_object(document, "", tr("an OrgModel model")):
+            return None
+        fmt = document.get("format")
+        if fmt != FORMAT:
+            if "format" not in document:
+                self.problem("format", tr('expected "orgmodel" (missing): this is not an OrgModel model file'))
+            else:
+                self.problem(
+                    "format",
+                    tr(
+                        'expected "orgmodel" (got {value}): this is not an OrgModel model file',
+                        value=json.dumps(fmt, ensure_ascii=False)[:60],
+                    ),
+                )
+            return None
+        version = document.get("version")
+        if "version" not in document:
+            self.problem("version", tr("missing; expected {version}", version=VERSION))
+        elif not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            shown = json.dumps(version, ensure_ascii=False) if isinstance(version, (int, float, str)) else type_name(version)
+            self.problem("version", tr("expected a whole number >= 1, got {found}", found=shown))
+        elif version > VERSION:
+            self.problem(
+                "version",
+                tr(
+                    "this file was made by a newer OrgModel (format version {version}); "
+                    "this OrgModel reads format version {supported} — please update OrgModel to open it",
+                    version=version,
+                    supported=VERSION,
+                ),
+            )
+            return None
+        name = document.get("name", "")
+        if "name" in document:
+            self.check_field(check_text, name, "", "name")
+        extra = {k: v for k, v in document.items() if k not in _TOP_KEYS}
+        self.check_extra(extra, "")
+
+        self.read_units(document)
+        dependencies = self.read_dependencies(document)
+        if self.problems:
+            return None
+        return OrgModel._from_validated(name, extra, list(self.units.values()), self.parents, dependencies)
+
+    def read_units(self, document: Mapping[str, Any]) -> None:
+        #: Every unit whose id is usable, id -> (index in the file, display name).
+        self.ids: dict[str, tuple[int, str]] = {}
+        #: The units without any problem, in file order.
+        self.units: dict[str, Unit] = {}
+        self.parents: dict[str, str] = {}
+        self.units_readable = False  # without a list of units, no id can be called unknown
+        if "units" not in document:
+            self.problem("units", tr("missing; expected a list of units"))
+            return
+        raw_units = document["units"]
+        if not isinstance(raw_units, list):
+            self.problem("units", tr("expected a list of units, got {found}", found=type_name(raw_units)))
+            return
+        self.units_readable = True
+        wanted_parents: list[tuple[int, str, Any]] = []
+        for index, raw in enumerate(raw_units):
+            path = f"units[{index}]"
+            if not self.check_object(raw, path, tr("a unit")):
+                continue
+            ok = True
+            unit_id = raw.get("id")
+            if "id" not in raw:
+                self.problem(_path(path, "id"), tr("missing; every unit needs an id"))
+                ok = False
+            elif not self.check_field(check_id, unit_id, path, "id"):
+                ok = False
+            elif unit_id in self.ids:
+                first = self.ids[unit_id][0]
+                self.problem(_path(path, "id"), tr("duplicate id {id!r} (also used by {other})", id=unit_id, other=f"units[{first}]"))
+                ok = False
+            else:
+                name = raw.get("name")
+                self.ids[unit_id] = (index, name if isinstance(name, str) and name.strip() else unit_id)
+            for key in ("name", "office"):
+                if key not in raw:
+                    if key == "name":
+                        self.problem(_path(path, key), tr("missing; every unit needs a name"))
+                    else:
+                        self.problem(_path(path, key), tr('missing; every unit needs an office ("front", "middle" or "back")'))
+                    ok = False
+            values: dict[str, Any] = {}
+            for key, value in raw.items():
+                check = UNIT_FIELD_CHECKS.get(key)
+                if check is not None:
+                    if self.check_field(check, value, path, key):
+                        values[key] = value
+                    else:
+                        ok = False
+            extra = {k: v for k, v in raw.items() if k not in _UNIT_KEYS}
+            self.check_extra(extra, path)
+            parent = raw.get("parent")
+            if parent is not None and isinstance(unit_id, str):
+                wanted_parents.append((index, unit_id, parent))
+            if ok:
+                if "tags" in values:
+                    values["tags"] = tuple(values["tags"])
+                for axis in ("x", "y"):
+                    if values.get(axis) is not None:
+                        values[axis] = float(values[axis])
+                self.units[unit_id] = Unit(id=unit_id, extra=MappingProxyType(extra), **values)
+        # Parents are resolved once every id is known, so a unit may report to a later one.
+        for index, unit_id, parent in wanted_parents:
+            path = f"units[{index}].parent"
+            if not isinstance(parent, str):
+                self.problem(path, tr("expected the id of a unit, got {found}", found=type_name(parent)))
+            elif parent not in self.ids:
+                self.problem(path, tr("unknown unit {unit!r}", unit=parent))
+            elif unit_id in self.ids and self.ids[unit_id][0] == index:
+                self.parents[unit_id] = parent
+        self.check_reporting_cycles()
+
+    def check_reporting_cycles(self) -> None:
+        parent, ids = self.parents, self.ids
+        state: dict[str, int] = {}  # 1: on the current walk, 2: known to end at a root
+        for start in parent:
+            walk: list[str] = []
+            current: str | None = start
+            while current is not None and current not in state:
+                state[current] = 1
+                walk.append(current)
+                current = parent.get(current)
+            if current is not None and state[current] == 1:
+                cycle = walk[walk.index(current) :]
+                first = min(cycle, key=lambda uid: ids[uid][0])
+                k = cycle.index(first)
+                cycle = cycle[k:] + cycle[:k] + [first]
+                names = " → ".join(ids[uid][1] for uid in cycle)
+                self.problem(
+                    f"units[{ids[first][0]}].parent",
+                    tr("reporting cycle: {cycle} (a unit cannot report to itself, directly or indirectly)", cycle=names),
+                )
+            for uid in walk:
+                state[uid] = 2
+
+    def read_dependencies(self, document: Mapping[str, Any]) -> list[Dependency]:
+        raw_dependencies = document.get("dependencies", [])
+        if not isinstance(raw_dependencies, list):
+            self.problem("dependencies", tr("expected a list of dependencies, got {found}", found=type_name(raw_dependencies)))
+            return []
+        known = self.ids
+        no_extra: Mapping[str, Any] = MappingProxyType({})
+        result: list[Dependency] = []
+        seen: dict[tuple[str, str], int] = {}
+        for index, raw in enumerate(raw_dependencies):
+            # Fast path: most dependencies are just two known, distinct ids.
+            if type(raw) is dict and len(raw) == 2:
+                source, target = raw.get("from"), raw.get("to")
+                if type(source) is str and type(target) is str and source in known and target in known and source != target:
+                    if (source, target) in seen:
+                        self.problem(f"dependencies[{index}]", _duplicate(source, target, seen[(source, target)]))
+                    else:
+                        seen[(source, target)] = index
+                        result.append(Dependency(source, target, extra=no_extra))
+                    continue
+            path = f"dependencies[{index}]"
+            if not self.check_object(raw, path, tr("a dependency")):
+                continue
+            ok = True
+            ends = []
+            for key in ("from", "to"):
+                if key not in raw:
+                    self.problem(_path(path, key), tr("missing; expected a unit id"))
+                    ok = False
+                elif not self.check_field(check_id, raw[key], path, key):
+                    ok = False
+                elif raw[key] not in known and self.units_readable:
+                    self.problem(_path(path, key), tr("unknown unit {unit!r}", unit=raw[key]))
+                    ok = False
+                ends.append(raw.get(key))
+            values = {}
+            for key, check in DEPENDENCY_FIELD_CHECKS.items():
+                if key in raw:
+                    if self.check_field(check, raw[key], path, key):
+                        values[key] = raw[key]
+                    else:
+                        ok = False
+            extra = {k: v for k, v in raw.items() if k not in _DEPENDENCY_KEYS}
+            self.check_extra(extra, path)
+            if not ok:
+                continue
+            source, target = ends
+            if source == target:
+                self.problem(path, tr("a unit cannot depend on itself ({unit!r})", unit=source))
+                continue
+            if (source, target) in seen:
+                self.problem(path, _duplicate(source, target, seen[(source, target)]))
+                continue
+            seen[(source, target)] = index
+            result.append(Dependency(source, target, extra=MappingProxyType(extra), **values))
+        return result
+
+
+#: The reasons Python's JSON reader gives, so that they can be translated too (any other
+#: reason is shown as the reader wrote it).
+_JSON_REASONS: dict[str, str] = {
+    "Expecting value": tr("Expecting value"),
+    "Expecting property name enclosed in double quotes": tr("Expecting property name enclosed in double quotes"),
+    "Expecting ':' delimiter": tr("Expecting ':' delimiter"),
+    "Expecting ',' delimiter": tr("Expecting ',' delimiter"),
+    "Unterminated string starting at": tr("Unterminated string starting at"),
+    "Invalid control character at": tr("Invalid control character at"),
+    "Invalid \\escape": tr("Invalid \\escape"),
+    "Invalid \\uXXXX escape": tr("Invalid \\uXXXX escape"),
+    "Extra data": tr("Extra data"),
+}
+
+
+def _duplicate(source: str, target: str, first: int) -> str:
+    return tr(
+        "duplicate dependency {source!r} → {target!r} (also {other})",
+        source=source,
+        target=target,
+        other=f"dependencies[{first}]",
+    )
+
+
+def loads(text: str, source: str = "") -> OrgModel:
+    """Read a model from the text of an ``.orgmodel`` file.
+
+    Raises :class:`ModelFileError` listing every problem, each with its place.
+
+    >>> model = loads('{"format": "orgmodel", "version": 1, "units": ['
+    ...               '{"id": "s", "name": "Sales", "office": "front"}]}')
+    >>> model.unit("s").is_revenue_generating
+    True
+    >>> loads('{"format": "orgmodel", "version": 1, "units": [{"id": "s", "name": "Sales", "office": "frnt"}]}')
+    Traceback (most recent call last):
+    ...
+    orgmodel.errors.ModelFileError: units[0].office: expected "front", "middle" or "back", got "frnt"
+    """
+    with gc_paused():
+        try:
+            document = json.loads(text, object_pairs_hook=_object, parse_constant=NonFinite, parse_float=_float, parse_int=_int)
+        except json.JSONDecodeError as error:
+            raise ModelFileError(
+                source, [Problem("", tr("invalid JSON: {reason}", reason=_JSON_REASONS.get(error.msg, error.msg)), error.lineno, error.colno)]
+            ) from None
+        except RecursionError:
+            raise ModelFileError(source, [Problem("", tr("invalid model: JSON nested too deeply"))]) from None
+        except ValueError as error:  # e.g. an integer of more digits than Python converts
+            raise ModelFileError(source, [Problem("", tr("invalid JSON: {reason}", reason=str(error)))]) from None
+        reader = _Reader()
+        model = reader.read(document)
+    if model is None:
+        raise ModelFileError(source, reader.problems)
+    return model
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """The text of a model file, or a :class:`ModelFileError` saying plainly why not."""
+    source = str(path)
+    file = Path(path)
+    if file.suffix.lower() not in EXTENSIONS:
+        if file.suffix:
+            message = tr("not an OrgModel file: expected a .orgmodel file, got {extension}", extension=file.suffix)
+        else:
+            message = tr("not an OrgModel file: expected a .orgmodel file, got no extension")
+        raise ModelFileError(source, [Problem("", message)])
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise ModelFileError(source, [Problem("", tr("no such file"))]) from None
+    except IsADirectoryError:
+        raise ModelFileError(source, [Problem("", tr("is a folder, not a model file"))]) from None
+    except PermissionError:
+        raise ModelFileError(source, [Problem("", tr("permission denied"))]) from None
+    except OSError as error:
+        raise ModelFileError(source, [Problem("", tr("cannot read: {reason}", reason=error.strerror or str(error)))]) from None
+    if b"\x00" in data:
+        raise ModelFileError(source, [Problem("", tr("not a text file (NUL byte at offset {offset})", offset=data.index(0)))])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ModelFileError(
+            source,
+            [Problem("", tr("not UTF-8 text (byte 0x{byte:02x} at offset {offset})", byte=data[error.start], offset=error.start))],
+        ) from None
+
+
+def load(path: str | os.PathLike[str]) -> OrgModel:
+    """Open a model file; see :func:`loads` for what is checked."""
+    return loads(read_text(path), str(path))
+
+
+def to_document(model: OrgModel) -> dict[str, Any]:
+    """The model as the JSON-ready structure of a version 1 file, keys in a stable order."""
+    document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    if model.name:
+        document["name"] = model.name
+    document.update(model.extra)
+    document["units"] = [_unit_document(model, unit) for unit in model.units()]
+    document["dependencies"] = [_dependency_document(dep) for dep in model.dependencies()]
+    return document
+
+
+def _unit_document(model: OrgModel, unit: Unit) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": unit.id, "name": unit.name, "office": unit.office}
+    if unit.revenue_generating is not None:
+        out["revenue_generating"] = unit.revenue_generating
+    parent = model.parent(unit.id)
+    if parent is not None:
+        out["parent"] = parent
+    for key in ("headcount", "cost", "revenue", "automation_potential"):
+        value = getattr(unit, key)
+        if value is not None:
+            out[key] = value
+    if unit.tags:
+        out["tags"] = list(unit.tags)
+    for key in ("notes", "color", "x", "y"):
+        value = getattr(unit, key)
+        if value is not None:
+            out[key] = value
+    out.update(unit.extra)
+    return out
+
+
+def _dependency_document(dep: Dependency) -> dict[str, Any]:
+    out: dict[str, Any] = {"from": dep.source, "to": dep.target}
+    if dep.weight is not None:
+        out["weight"] = dep.weight
+    if dep.label is not None:
+        out["label"] = dep.label
+    out.update(dep.extra)
+    return out
+
+
+def dumps(model: OrgModel) -> str:
+    """The file text: pretty-printed units, one line per dependency, a final newline.
+
+    Dependencies are the longest list in a real model; one line each keeps files short and
+    makes a ``git diff`` show each added or removed dependency as one line.
+    """
+    document = to_document(model)
+    units = document.pop("units")
+    dependencies = document.pop("dependencies")
+    lines = ["{"]
+    for key, value in document.items():
+        lines.append(f"  {json.dumps(key, ensure_ascii=False)}: {_indent(json.dumps(value, ensure_ascii=False, indent=2))},")
+    lines.append('  "units": [' if units else '  "units": [],')
+    for i, unit in enumerate(units):
+        comma = "," if i < len(units) - 1 else ""
+        lines.append("    " + _indent(json.dumps(unit, ensure_ascii=False, indent=2), 4) + comma)
+    if units:
+        lines.append("  ],")
+    lines.append('  "dependencies": [' if dependencies else '  "dependencies": []')
+    for i, dep in enumerate(dependencies):
+        comma = "," if i < len(dependencies) - 1 else ""
+        lines.append("    " + json.dumps(dep, ensure_ascii=False) + comma)
+    if dependencies:
+        lines.append("  ]")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _indent(text: str, by: int = 2) -> str:
+    return text.replace("\n", "\n" + " " * by)
+
+
+def backup_path(path: str | os.PathLike[str]) -> Path:
+    """Where :func:`save` keeps the previous version: ``<name>.orgmodel.bak``."""
+    target = Path(os.path.realpath(path))
+    return target.with_name(target.name + ".bak")
+
+
+def save(model: OrgModel, path: str | os.PathLike[str], *, backup: bool = True) -> None:
+    """Write ``model`` to ``path`` atomically: the old file survives any failure intact.
+
+    The text is made in memory, written to a temporary file in the same folder, flushed and
+    fsynced, and only then renamed over the original (a symlink's target is replaced, not
+    the link). The previous version is kept as ``<name>.bak`` (written the same way first),
+    the new file is read back and parsed before this returns, and temporary files left by
+    an interrupted earlier save of the same file are removed. Raises :class:`SaveError`
+    with a plain reason.
+    """
+    try:
+        data = dumps(model).encode("utf-8")
+    except UnicodeEncodeError as error:
+        bad = error.object[error.start : error.end]
+        raise SaveError(
+            tr("cannot save {file}: the model contains text that is not valid Unicode ({text!a})", file=str(path), text=bad)
+        ) from None
+    target = Path(os.path.realpath(path))
+    try:
+        mode = target.stat().st_mode & 0o7777
+        previous = target.read_bytes() if backup else None
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode, previous = 0o666 & ~umask, None
+    except OSError as error:
+        raise SaveError(tr("cannot save {file}: {reason}", file=str(path), reason=error.strerror or str(error))) from None
+    _remove_stray_temporaries(target)
+    if previous is not None and previous != data:
+        _atomic_write(backup_path(target), previous, mode, path)
+    _atomic_write(target, data, mode, path)
+    # Read back what the disk now holds: a save is only done when the file opens again.
+    try:
+        written = target.read_bytes()
+    except OSError as error:
+        raise SaveError(
+            tr(
+                "cannot save {file}: the saved file cannot be read back ({reason})",
+                file=str(path),
+                reason=error.strerror or str(error),
+            )
+        ) from None
+    if written != data:
+        raise SaveError(
+            tr(
+                "cannot save {file}: the saved file reads back differently; the previous version is in {backup}",
+                file=str(path),
+                backup=backup_path(target).name,
+            )
+        )
+    try:
+        loads(written.decode("utf-8"), str(path))
+    except ModelFileError as error:  # would be a bug in the writer: say so, keep the backup
+        raise SaveError(
+            tr(
+                "cannot save {file}: the saved file does not open again ({problem})",
+                file=str(path),
+                problem=error.problems[0].text(),
+            )
+        ) from None
+
+
+def _atomic_write(target: Path, data: bytes, mode: int, shown: str | os.PathLike[str]) -> None:
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, target)
+        tmp_name = None
+        _fsync_folder(target.parent)
+    except OSError as error:
+        raise SaveError(tr("cannot save {file}: {reason}", file=str(shown), reason=error.strerror or str(error))) from None
+    finally:
+        if tmp_name is not None:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
+
+
+def _remove_stray_temporaries(target: Path, older_than: float = 60.0) -> None:
+    """Temporary files of this file that an interrupted save left behind (a killed
+    process cannot clean up). Only older ones: a save in progress elsewhere is left alone."""
+    import time
+
+    now = time.time()
+    for name in (target.name, target.name + ".bak"):
+        for stray in target.parent.glob(f".{name}.*.tmp"):
+            try:
+                if now - stray.stat().st_mtime > older_than:
+                    stray.unlink()
+            except OSError:
+                pass
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

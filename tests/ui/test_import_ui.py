@@ -1,0 +1,101 @@
+"""File › Import… and data exports in the editor; `orgmodel convert` on the command line."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from conftest import ROOT, SAMPLES
+from orgmodel.formats.native import load
+from ui.window.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    w = MainWindow()
+    w.open_sample(str(SAMPLES / "example_co.orgmodel"))
+    w.show()
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)  # summaries would wait for a click
+    yield w
+    w.document.undo_stack.setClean()
+    w.close()
+    w.deleteLater()
+
+
+def sheet(path: Path, rows: list[list[str]], delimiter: str = ";", encoding: str = "cp1254") -> Path:
+    with path.open("w", encoding=encoding, newline="") as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+    return path
+
+
+def test_merge_a_spreadsheet_into_the_open_model_is_one_undo_step(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = sheet(tmp_path / "ik.csv", [
+        ["Kod", "Ad", "Ofis", "Bağlı olduğu", "Bağımlılıklar", "Çalışan sayısı"],
+        ["hr", "Human Resources", "arka ofis", "", "", "31"],
+        ["bordro", "Bordro Birimi", "arka", "hr", "it", "4"],
+        ["", "Satış Ekibi", "ön ofis", "sales-emea", "bordro", "12"],
+        ["bad", "Broken", "frnt", "", "", ""],
+    ])
+    monkeypatch.setattr(window, "run_mapping_dialog", lambda dialog: setattr(dialog, "choice", "merge") or True)
+    model = window.document.model
+    before = (model.units(), model.dependencies(), list(model.reporting_lines()))
+    count = len(model)
+    assert window.import_path(str(path))
+    assert len(model) == count + 2 and model.unit("hr").headcount == 31
+    assert model.parent("bordro") == "hr" and model.has_dependency("bordro", "it")
+    message = window.statusBar().currentMessage()
+    assert "2 added" in message and "1 updated" in message and "row 5" in message
+    assert window.document.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert (model.units(), model.dependencies(), list(model.reporting_lines())) == before
+
+
+def test_import_as_a_new_model_lays_it_out(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = sheet(tmp_path / "new.csv", [["Name", "Office", "Reports to"], ["Boss", "back", ""], ["Shop", "front", "Boss"]], ",", "utf-8-sig")
+    monkeypatch.setattr(window, "run_mapping_dialog", lambda dialog: True)
+    assert window.import_path(str(path))
+    model = window.document.model
+    assert [u.name for u in model.units()] == ["Boss", "Shop"] and window.windowTitle().startswith("Untitled")
+    assert all(u.x is not None for u in model.units()) and model.unit_ids()[1] in window.scene.cards
+
+
+@pytest.mark.parametrize("extension", ["csv", "xlsx", "graphml", "drawio"])
+def test_export_data_formats_from_the_file_menu(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extension: str) -> None:
+    target = tmp_path / f"company.{extension}"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_action.trigger()
+    assert target.exists() and target.stat().st_size > 500
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "orgmodel", *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def test_convert_round_trips_through_graphml_and_spreadsheets(tmp_path: Path) -> None:
+    sample = str(SAMPLES / "ornek_as.orgmodel")
+    original = load(sample)
+    for extension in ("graphml", "csv", "xlsx"):
+        middle, back = tmp_path / f"m.{extension}", tmp_path / f"back-{extension}.orgmodel"
+        assert run("convert", sample, str(middle)).returncode == 0
+        result = run("convert", str(middle), str(back))
+        assert result.returncode == 0, result.stderr
+        again = load(back)
+        assert [(u.id, u.name, u.office, u.headcount) for u in again.units()] == [(u.id, u.name, u.office, u.headcount) for u in original.units()]
+        assert set(again.reporting_lines()) == set(original.reporting_lines())
+        assert {(d.source, d.target) for d in again.dependencies()} == {(d.source, d.target) for d in original.dependencies()}
+    assert run("convert", sample, str(tmp_path / "x.drawio")).returncode == 0
+    assert run("convert", sample, str(tmp_path / "x.pdf")).returncode == 1
+
+
+def test_convert_merge_into_reports_the_summary(tmp_path: Path) -> None:
+    path = sheet(tmp_path / "merge.csv", [["id", "name", "office"], ["it", "Information Technology", "back"], ["lab", "Lab", "middle"], ["x", "", "back"]], ",", "utf-8")
+    out = tmp_path / "merged.orgmodel"
+    result = run("convert", str(path), str(out), "--merge-into", str(SAMPLES / "example_co.orgmodel"))
+    assert result.returncode == 0, result.stderr
+    assert "1 added" in result.stderr and "row 4" in result.stderr
+    assert "lab" in load(out)

@@ -1,0 +1,1 @@
+"""The diagram: scene, view, items, legend, and rendering for export."""

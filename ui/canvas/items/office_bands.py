@@ -1,0 +1,77 @@
+"""Labelled office bands behind the cards, shown whenever the units sit in bands.
+
+The office-bands layout puts front office on top, middle in the middle and back office at
+the bottom. Rather than remember a "mode", the canvas looks at where units are: when each
+office's units lie wholly above the next office's, the bands are drawn (and appear in
+exports); once a unit is dragged across, they disappear.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from ui import style
+
+PAD = 24.0
+TITLE = 40.0
+
+
+def band_rects(extents: dict[str, tuple[float, float, float, float]]) -> dict[str, QRectF]:
+    """Bands for office extents ``{office: (left, top, right, bottom)}``, or ``{}`` when the
+    offices are not stacked front above middle above back (or fewer than two are present)."""
+    present = [office for office in ("front", "middle", "back") if office in extents]
+    if len(present) < 2:
+        return {}
+    for upper, lower in zip(present, present[1:]):
+        if extents[upper][3] + PAD > extents[lower][1] - TITLE:
+            return {}
+    left = min(e[0] for e in extents.values()) - PAD
+    right = max(e[2] for e in extents.values()) + PAD
+    return {
+        office: QRectF(left, extents[office][1] - TITLE, right - left, extents[office][3] - extents[office][1] + TITLE + PAD / 2)
+        for office in present
+    }
+
+
+class OfficeBands(QGraphicsItem):
+    """Draws the bands it is given; the scene decides when."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._bands: dict[str, QRectF] = {}
+        self._bounds = QRectF()
+        self.setZValue(-10)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_bands(self, bands: dict[str, QRectF]) -> None:
+        if bands == self._bands:
+            return
+        self.prepareGeometryChange()
+        self._bands = dict(bands)
+        bounds = QRectF()
+        for rect in bands.values():
+            bounds = bounds.united(rect)
+        self._bounds = bounds
+        self.update()
+
+    def bands(self) -> dict[str, QRectF]:
+        return dict(self._bands)
+
+    def boundingRect(self) -> QRectF:  # Qt override
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # Qt override
+        font = QFont()
+        font.setPointSizeF(18)
+        font.setBold(True)
+        painter.setFont(font)
+        for office, rect in self._bands.items():
+            fill = QColor(style.OFFICE_FILLS[office])
+            fill.setAlpha(110)
+            painter.fillRect(rect, fill)
+            painter.fillRect(QRectF(rect.left(), rect.top(), 8, rect.height()), style.OFFICE_COLORS[office])
+            painter.setPen(style.OFFICE_COLORS[office].darker(150))
+            painter.drawText(QRectF(rect.left() + 20, rect.top() + 4, rect.width() - 40, TITLE - 8),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, style.office_title(office))

@@ -1,0 +1,240 @@
+"""A unit drawn as a card: name, office, revenue mark, figures when zoomed in."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from orgmodel import appearance
+
+from ui import style
+from ui.i18n import Translatable, translate
+
+WIDTH = appearance.CARD_WIDTH
+HEIGHT = appearance.CARD_HEIGHT
+#: Below this scale cards are plain blocks: no text, no outline (10,000 cards pan smoothly).
+LOD_BLOCKS = 0.3
+#: Above this scale headcount and revenue are readable, so they are drawn.
+LOD_DETAILS = 0.9
+HANDLE_RADIUS = 6.0
+
+
+_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+_CARD_RECT = QRectF(0, 0, WIDTH, HEIGHT)
+
+
+class Emphasis(IntEnum):
+    NORMAL = 0
+    FOCUS = 1  # the unit being analysed
+    HIGHLIGHTED = 2  # part of its support / impact
+    DIMMED = 3  # everything else while an analysis is shown
+
+
+_DIMMED, _NORMAL = Emphasis.DIMMED, Emphasis.NORMAL  # looked up once: enum access costs in hot paths
+
+
+class UnitCard(Translatable, QGraphicsItem):
+    """One unit. Setters in; the scene is told of moves through ``itemChange``."""
+
+    #: Exports draw every card in full, whatever the scale (set only while exporting).
+    full_detail = False
+    _name_font: QFont | None = None
+    _small_font: QFont | None = None
+    _name_metrics: QFontMetricsF | None = None
+
+    def __init__(self, unit_id: str) -> None:
+        super().__init__()
+        self.unit_id = unit_id
+        self.name = ""
+        self.office = "front"
+        self.revenue_generating = False
+        self.headcount: int | None = None
+        self.revenue: float | None = None
+        self._texts = None
+        self.custom_color: QColor | None = None
+        self.emphasis = _NORMAL
+        self.show_handles = False
+        #: Not painted (while the scene takes a picture of everything but the dragged cards).
+        self.left_out = False
+        self.setFlags(_FLAGS)
+        self.setAcceptHoverEvents(True)
+
+    @classmethod
+    def _fonts(cls) -> tuple[QFont, QFont, QFontMetricsF]:
+        if cls._name_font is None:
+            cls._name_font = QFont()
+            cls._name_font.setPointSizeF(10.0)
+            cls._name_font.setBold(True)
+            cls._small_font = QFont()
+            cls._small_font.setPointSizeF(8.0)
+            cls._name_metrics = QFontMetricsF(cls._name_font)
+        return cls._name_font, cls._small_font, cls._name_metrics  # type: ignore[return-value]
+
+    # -- setters ---------------------------------------------------------------------------
+
+    def set_unit(
+        self,
+        name: str,
+        office: str,
+        revenue_generating: bool,
+        headcount: int | None,
+        revenue: float | None,
+        color: str | None,
+    ) -> None:
+        """New data to show. The texts derived from it (elided name, figures, tooltip) are
+        made when first needed: at open, 10,000 cards are drawn as blocks without text."""
+        self.name, self.office, self.revenue_generating = name, office, revenue_generating
+        self.headcount, self.revenue = headcount, revenue
+        self.custom_color = QColor(color) if color else None
+        self._texts: tuple[str, str] | None = None
+        self.update()
+
+    def texts(self) -> tuple[str, str]:
+        """``(elided name, figures line)`` for painting."""
+        if self._texts is None:
+            _, _, metrics = self._fonts()
+            elided = metrics.elidedText(self.name, Qt.TextElideMode.ElideRight, WIDTH - 34)
+            parts = []
+            if self.headcount is not None:
+                parts.append(self.tr("%Ln people", "", self.headcount))
+            if self.revenue:
+                parts.append(translate("UnitCard", "revenue %1").replace("%1", compact_amount(float(self.revenue), QLocale())))
+            self._texts = (elided, " · ".join(parts))
+        return self._texts
+
+    def tool_tip(self) -> str:
+        """Rich text for the tooltip: the full name (cards elide long ones), office, figures."""
+        tip = f"<b>{_escape(self.name)}</b><br>{style.office_title(self.office)}"
+        if self.revenue_generating:
+            tip += "<br>" + translate("UnitCard", "★ Revenue-generating")
+        details = self.texts()[1]
+        if details:
+            tip += "<br>" + _escape(details)
+        return tip
+
+    def set_emphasis(self, emphasis: Emphasis) -> None:
+        if emphasis != self.emphasis:
+            self.emphasis = emphasis
+            self.update()
+
+    def set_show_handles(self, show: bool) -> None:
+        if show != self.show_handles:
+            self.show_handles = show
+            self.update()
+
+    # -- geometry --------------------------------------------------------------------------
+
+    @staticmethod
+    def connect_handle_center() -> QPointF:
+        """The "depends on" handle, on the right edge."""
+        return QPointF(WIDTH, HEIGHT / 2)
+
+    @staticmethod
+    def report_handle_center() -> QPointF:
+        """The "reports to" handle, on the top edge."""
+        return QPointF(WIDTH / 2, 0)
+
+    def handle_at(self, local: QPointF) -> str | None:
+        """Which handle (``"depends"`` or ``"reports"``) is under a point in item coordinates."""
+        for kind, center in (("depends", self.connect_handle_center()), ("reports", self.report_handle_center())):
+            if (local - center).manhattanLength() <= HANDLE_RADIUS * 1.8:
+                return kind
+        return None
+
+    def boundingRect(self) -> QRectF:  # Qt override
+        pad = HANDLE_RADIUS + 2
+        return QRectF(-pad, -pad, WIDTH + 2 * pad, HEIGHT + 2 * pad)
+
+    def shape(self) -> QPainterPath:  # Qt override
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, WIDTH, HEIGHT), 6, 6)
+        return path
+
+    # -- painting --------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # Qt override
+        if self.left_out:
+            return
+        lod = 1.0 if UnitCard.full_detail else option.levelOfDetailFromTransform(painter.worldTransform())
+        selected = self.isSelected()  # cheaper than decoding option.state's flags in Python
+        if lod < LOD_BLOCKS:  # the path 10,000 cards take zoomed out: keep it short
+            painter.fillRect(
+                _CARD_RECT,
+                style.SELECTION
+                if selected
+                else (style.DIMMED_LINE if self.emphasis == _DIMMED else self.custom_color or style.OFFICE_COLORS[self.office]),
+            )
+            return
+        dimmed = self.emphasis == Emphasis.DIMMED
+        accent = self.custom_color or style.OFFICE_COLORS[self.office]
+        fill = style.DIMMED_FILL if dimmed else (self.custom_color.lighter(170) if self.custom_color else style.OFFICE_FILLS[self.office])
+        rect = QRectF(0, 0, WIDTH, HEIGHT)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.6)
+        if self.emphasis in (Emphasis.FOCUS, Emphasis.HIGHLIGHTED):
+            border = QPen(style.HIGHLIGHT, 4 if self.emphasis == Emphasis.FOCUS else 2.5)
+        elif selected:
+            border = QPen(style.SELECTION, 2.5)
+        else:
+            border = QPen(style.DIMMED_LINE if dimmed else accent.darker(130), 1)
+        painter.setPen(border)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 6, 6)
+        painter.fillRect(QRectF(0.5, 6, 6, HEIGHT - 12), style.DIMMED_LINE if dimmed else accent)
+        name_font, small_font, _ = self._fonts()
+        text = style.MUTED_TEXT if dimmed else style.TEXT
+        painter.setPen(text)
+        painter.setFont(name_font)
+        elided, details = self.texts()
+        if UnitCard.full_detail and elided != self.name:
+            # An export cannot show a tooltip: the whole name, in a smaller font if need be.
+            fitted = QFont(name_font)
+            metrics = QFontMetricsF(fitted)
+            while metrics.horizontalAdvance(self.name) > WIDTH - 34 and fitted.pointSizeF() > 5:
+                fitted.setPointSizeF(fitted.pointSizeF() - 0.5)
+                metrics = QFontMetricsF(fitted)
+            painter.setFont(fitted)
+            elided = self.name
+        painter.drawText(QRectF(14, 6, WIDTH - 34, 22), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+        painter.setFont(small_font)
+        painter.setPen(style.MUTED_TEXT)
+        painter.drawText(QRectF(14, 26, WIDTH - 20, 16), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, style.office_title(self.office))
+        if lod >= LOD_DETAILS and details:
+            painter.drawText(QRectF(14, 42, WIDTH - 20, 16), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, details)
+        if self.revenue_generating:
+            painter.setPen(style.MUTED_TEXT if dimmed else style.REVENUE_MARK)
+            painter.setFont(name_font)
+            painter.drawText(QRectF(WIDTH - 24, 5, 18, 20), Qt.AlignmentFlag.AlignCenter, "★")
+        if self.show_handles and lod >= LOD_BLOCKS:
+            painter.setPen(QPen(style.SELECTION, 1.5))
+            painter.setBrush(QBrush(QColor("white")))
+            painter.drawEllipse(self.connect_handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
+            painter.drawRect(QRectF(WIDTH / 2 - HANDLE_RADIUS, -HANDLE_RADIUS, 2 * HANDLE_RADIUS, 2 * HANDLE_RADIUS))
+
+    # -- Qt notifications ------------------------------------------------------------------
+    # No itemChange override: it would be called (with enum conversions) for every change of
+    # every card; the scene updates lines where it moves cards instead.
+
+    def hoverEnterEvent(self, event) -> None:  # Qt override
+        self.set_show_handles(True)
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event) -> None:  # Qt override
+        self.set_show_handles(self.isSelected())
+        super().hoverLeaveEvent(event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def compact_amount(value: float, locale: QLocale) -> str:
+    """Short money for a card: 46.5 M, 1.2 bn, 850 k (digits in the user's locale)."""
+    #: Translators: short for billion, million and thousand after an amount on a card ("46.5 M").
+    for limit, suffix in ((1e9, translate("UnitCard", "bn")), (1e6, translate("UnitCard", "M")), (1e3, translate("UnitCard", "k"))):
+        if abs(value) >= limit:
+            scaled = value / limit
+            return f"{locale.toString(scaled, 'f', 1 if scaled < 100 else 0)} {suffix}"
+    return locale.toString(value, "f", 0)

@@ -1,0 +1,543 @@
+"""The canvas: follows the model's signals, mirrors the shared selection, emits intents.
+
+The scene never changes the model. Mouse and keyboard gestures end in *intent* signals
+(``moveRequested``, ``connectRequested``...) that the window hands to the document, which
+turns them into undo commands. It keeps id → item maps, so an event touches only the items
+it concerns.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import (
+    QGraphicsLineItem,
+    QGraphicsScene,
+    QGraphicsSceneContextMenuEvent,
+    QGraphicsSceneHelpEvent,
+    QGraphicsSceneMouseEvent,
+    QMenu,
+    QToolTip,
+)
+
+from orgmodel.gcpause import gc_paused
+from orgmodel.layout import LEVEL_GAP
+from orgmodel.model import OrgModel
+
+from ui import style
+from ui.i18n import translate
+from ui.canvas.items.line_layer import Coords, LineLayer, border_line
+from ui.canvas.items.office_bands import OfficeBands, band_rects
+from ui.canvas.items.unit_card import HEIGHT, WIDTH, Emphasis, UnitCard
+from ui.editing.selection import Selection
+
+
+class OrgScene(QGraphicsScene):
+    """Cards for units and two line layers (dependencies, reporting lines)."""
+
+    #: From this many cards on, a drag first takes a picture of everything that stays put
+    #: and then repaints only the dragged cards and their lines over it.
+    FREEZE_FROM = 1500
+
+    moveRequested = Signal(object)  # {unit id: ((old x, old y), (new x, new y))}
+    connectRequested = Signal(str, str)  # source depends on target
+    parentRequested = Signal(str, str)  # unit reports to parent
+    addUnitRequested = Signal(str, QPointF)  # office, top-left of the new card
+    renameRequested = Signal(str)  # start inline rename of this unit
+    deleteRequested = Signal()  # delete what is selected
+    message = Signal(str)  # a refusal or hint for the status bar
+
+    def __init__(self, selection: Selection, parent=None) -> None:
+        super().__init__(parent)
+        self.selection = selection
+        self.model: OrgModel | None = None
+        self.cards: dict[str, UnitCard] = {}
+        self.dependencies = LineLayer(style.DEPENDENCY_LINE, dashed=True, arrows=True)
+        self.reporting = LineLayer(style.REPORTING_LINE, dashed=False)
+        self.reporting.setZValue(-2)
+        self.dependencies.setZValue(-1)
+        self.addItem(self.reporting)
+        self.addItem(self.dependencies)
+        self.bands = OfficeBands()
+        self.addItem(self.bands)
+        self._bands_timer = QTimer(self, singleShot=True, interval=0, timeout=self.update_bands)
+        self.setBackgroundBrush(style.CANVAS)
+        self._syncing = False
+        self._press_positions: dict[str, tuple[float, float]] = {}
+        self._drawn_at: dict[str, tuple[float, float]] = {}
+        self._frozen: tuple[QRectF, QPixmap] | None = None
+        self._hidden_for_drag: list[UnitCard] = []
+        self._gesture: _LineGesture | None = None
+        self.default_office = "front"
+        self.selectionChanged.connect(self._items_selection_changed)
+        selection.changed.connect(self._selection_changed)
+
+    # -- building and following the model --------------------------------------------------
+
+    def set_model(self, model: OrgModel, signals) -> None:
+        """Show ``model`` (after the document replaced it); ``signals`` is its adapter."""
+        # Tens of thousands of small objects and no cycles: the collector would rescan the
+        # whole model and scene several times over (measured: a third of the build).
+        with gc_paused():
+            self._build(model)
+        signals.unitAdded.connect(self._unit_added)
+        signals.unitRemoved.connect(self._unit_removed)
+        signals.unitChanged.connect(self._unit_changed)
+        signals.parentChanged.connect(self._parent_changed)
+        signals.dependencyAdded.connect(self._dependency_added)
+        signals.dependencyRemoved.connect(self._dependency_removed)
+
+    def _build(self, model: OrgModel) -> None:
+        self.cancel_gesture()
+        self.model = model
+        for card in self.cards.values():
+            self.removeItem(card)
+        self.cards = {}
+        # Indexing 10,000 items one by one is slow; index once after the bulk insert.
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        for unit in model.units():
+            self._add_card(unit.id, unit)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        corners = {u.id: (u.x or 0.0, u.y or 0.0) for u in model.units()}
+        self.dependencies.set_all({(d.source, d.target): self._dependency_geometry(d.source, d.target, corners) for d in model.dependencies()})
+        self.reporting.set_all({child: self._reporting_geometry(child, parent, corners) for child, parent in model.reporting_lines()})
+        self.fit_scene_rect()
+        self.update_bands()
+
+    def cards_bounding_rect(self) -> QRectF:
+        """The area the drawing covers: cards (from the cards' positions) and office bands.
+        Not ``itemsBoundingRect``: it counts hidden items, and line layers' bounds only grow
+        as lines move (every line ends on a card anyway)."""
+        xs = [card.x() for card in self.cards.values()]
+        ys = [card.y() for card in self.cards.values()]
+        rect = QRectF(min(xs), min(ys), max(xs) - min(xs) + WIDTH, max(ys) - min(ys) + HEIGHT) if xs else QRectF()
+        bands = self.bands.sceneBoundingRect()
+        return rect.united(bands) if not bands.isNull() else rect
+
+    def fit_scene_rect(self) -> None:
+        """A scene rect around the content with room to scroll; set again after indexing
+        is switched back on, or Qt keeps indexing an empty guess."""
+        bounds = self.cards_bounding_rect()
+        if bounds.isNull():
+            bounds = QRectF(0, 0, 800, 600)
+        self.setSceneRect(bounds.adjusted(-600, -400, 600, 400))
+
+    def _add_card(self, unit_id: str, unit=None) -> UnitCard:
+        unit = unit or self.model.unit(unit_id)
+        card = UnitCard(unit_id)
+        card.set_unit(unit.name, unit.office, unit.is_revenue_generating, unit.headcount, unit.revenue, unit.color)
+        card.setPos(unit.x or 0.0, unit.y or 0.0)
+        self.cards[unit_id] = card
+        self.addItem(card)
+        return card
+
+    def update_bands(self) -> None:
+        """Show the office bands when the units sit in them (see ``items.office_bands``)."""
+        extents: dict[str, list[float]] = {}
+        for unit in self.model.units() if self.model is not None else ():
+            x, y = unit.x or 0.0, unit.y or 0.0
+            e = extents.get(unit.office)
+            if e is None:
+                extents[unit.office] = [x, y, x + WIDTH, y + HEIGHT]
+            else:
+                e[0], e[1], e[2], e[3] = min(e[0], x), min(e[1], y), max(e[2], x + WIDTH), max(e[3], y + HEIGHT)
+        self.bands.set_bands(band_rects({office: tuple(e) for office, e in extents.items()}))
+
+    def _unit_added(self, unit_id: str, index: int) -> None:
+        self._bands_timer.start()
+        card = self._add_card(unit_id)
+        if not self.sceneRect().contains(card.sceneBoundingRect()):
+            self.setSceneRect(self.sceneRect().united(card.sceneBoundingRect().adjusted(-400, -300, 400, 300)))
+
+    def _unit_removed(self, unit_id: str, index: int) -> None:
+        card = self.cards.pop(unit_id, None)
+        if card is not None:
+            self.removeItem(card)
+        self._bands_timer.start()
+        self.selection.forget([unit_id])
+
+    def _unit_changed(self, unit_id: str, fields: frozenset[str]) -> None:
+        if fields & {"x", "y", "office"}:
+            self._bands_timer.start()
+        card = self.cards[unit_id]
+        unit = self.model.unit(unit_id)
+        if fields & {"x", "y"}:
+            if (card.x(), card.y()) != (unit.x, unit.y):
+                card.setPos(unit.x, unit.y)
+            self.card_moved(card)
+        if fields - {"x", "y", "cost", "automation_potential", "notes", "tags"}:
+            card.set_unit(unit.name, unit.office, unit.is_revenue_generating, unit.headcount, unit.revenue, unit.color)
+
+    def _parent_changed(self, unit_id: str, old: str | None, new: str | None) -> None:
+        if new is None:
+            self.reporting.remove_line(unit_id)
+        else:
+            self.reporting.set_line(unit_id, self._reporting_geometry(unit_id, new))
+
+    def _dependency_added(self, source: str, target: str) -> None:
+        self.dependencies.set_line((source, target), self._dependency_geometry(source, target))
+
+    def _dependency_removed(self, source: str, target: str) -> None:
+        self.dependencies.remove_line((source, target))
+        self.selection.forget(dependencies=[(source, target)])
+
+    # -- line geometry ---------------------------------------------------------------------
+
+    def _corner(self, unit_id: str) -> tuple[float, float]:
+        card = self.cards[unit_id]
+        return card.x(), card.y()
+
+    def _dependency_geometry(self, source: str, target: str, corners: dict | None = None) -> list[Coords]:
+        (ax, ay), (bx, by) = (corners[source], corners[target]) if corners else (self._corner(source), self._corner(target))
+        return [border_line(ax, ay, bx, by, WIDTH, HEIGHT)]
+
+    def _reporting_geometry(self, child: str, parent: str, corners: dict | None = None) -> list[Coords]:
+        """An org-chart elbow: down from the parent, across, down into the child."""
+        (px, py), (cx, cy) = (corners[parent], corners[child]) if corners else (self._corner(parent), self._corner(child))
+        top_x, top_y = px + WIDTH / 2, py + HEIGHT
+        bottom_x = cx + WIDTH / 2
+        # The bus runs just above the child: halfway for the next level down, and in the
+        # gap above it for leaves stacked in columns under their parent.
+        middle_y = cy - min(LEVEL_GAP / 2, (cy - top_y) / 2)
+        return [(top_x, top_y, top_x, middle_y), (top_x, middle_y, bottom_x, middle_y), (bottom_x, middle_y, bottom_x, cy)]
+
+    def card_moved(self, card: UnitCard) -> None:
+        """A card moved (dragged, nudged, undone): its lines follow."""
+        if self.model is None or card.unit_id not in self.cards:
+            return
+        uid = card.unit_id
+        model = self.model
+        for target in model.dependencies_of(uid):
+            self.dependencies.set_line((uid, target), self._dependency_geometry(uid, target))
+        for source in model.dependents_of(uid):
+            self.dependencies.set_line((source, uid), self._dependency_geometry(source, uid))
+        parent = model.parent(uid)
+        if parent is not None:
+            self.reporting.set_line(uid, self._reporting_geometry(uid, parent))
+        for child in model.children(uid):
+            self.reporting.set_line(child, self._reporting_geometry(child, uid))
+
+    def _lines_of(self, unit_ids: list[str]) -> tuple[set, set]:
+        deps, reports = set(), set()
+        for uid in unit_ids:
+            deps.update((uid, t) for t in self.model.dependencies_of(uid))
+            deps.update((s, uid) for s in self.model.dependents_of(uid))
+            if self.model.parent(uid) is not None:
+                reports.add(uid)
+            reports.update(self.model.children(uid))
+        return deps, reports
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def _items_selection_changed(self) -> None:
+        if self._syncing:
+            return
+        units = [item.unit_id for item in self.selectedItems() if isinstance(item, UnitCard)]
+        keep = self.selection.units()
+        ordered = [u for u in keep if u in units] + [u for u in units if u not in keep]
+        self._syncing = True
+        try:
+            self.selection.set(ordered, self.dependencies.selected())
+        finally:
+            self._syncing = False
+        for card in self.cards.values():
+            card.set_show_handles(card.isSelected() and len(units) == 1)
+
+    def _selection_changed(self) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            wanted = set(self.selection.units())
+            for item in self.selectedItems():
+                if isinstance(item, UnitCard) and item.unit_id not in wanted:
+                    item.setSelected(False)
+            for uid in wanted:
+                card = self.cards.get(uid)
+                if card is not None and not card.isSelected():
+                    card.setSelected(True)
+            self.dependencies.set_selected(self.selection.dependencies())
+        finally:
+            self._syncing = False
+
+    def set_emphasis(self, focus: str | None, units: set[str] | None, lines: set[tuple[str, str]] | None) -> None:
+        """Show an analysis: ``focus`` and ``units`` stand out, the rest fades; ``None`` clears."""
+        for uid, card in self.cards.items():
+            if units is None:
+                card.set_emphasis(Emphasis.NORMAL)
+            elif uid == focus:
+                card.set_emphasis(Emphasis.FOCUS)
+            else:
+                card.set_emphasis(Emphasis.HIGHLIGHTED if uid in units else Emphasis.DIMMED)
+        self.dependencies.set_highlighted(lines)
+        self.reporting.set_highlighted(None if units is None else set())
+
+    def _handle_at(self, pos: QPointF) -> tuple[UnitCard | None, str | None]:
+        """A connector handle of a card showing its handles (hovered or selected) under pos;
+        handles stick out of the card, so they are looked up around the point."""
+        for item in self.items(QRectF(pos.x() - 8, pos.y() - 8, 16, 16)):
+            if isinstance(item, UnitCard) and item.show_handles:
+                kind = item.handle_at(item.mapFromScene(pos))
+                if kind is not None:
+                    return item, kind
+        return None, None
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # Qt override
+        # Tooltips are made here, on demand, rather than stored in 10,000 cards.
+        card = self.unit_at(event.scenePos())
+        if card is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(event.screenPos(), card.tool_tip())
+        event.accept()
+
+    def unit_at(self, pos: QPointF) -> UnitCard | None:
+        for item in self.items(pos):
+            if isinstance(item, UnitCard):
+                return item
+        return None
+
+    # -- mouse and keyboard ----------------------------------------------------------------
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            card, kind = self._handle_at(event.scenePos())
+            if card is None:
+                card = self.unit_at(event.scenePos())
+                if card is not None and event.modifiers() & Qt.KeyboardModifier.AltModifier:
+                    kind = "reports" if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else "depends"
+            if card is not None and kind is not None:
+                self._gesture = _LineGesture(self, card.unit_id, kind, event.scenePos())
+                event.accept()
+                return
+            if card is None:
+                key = self.dependencies.key_at(event.scenePos(), 6.0 / max(self._view_scale(), 0.05))
+                if key is not None:
+                    additive = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+                    units = self.selection.units() if additive else []
+                    deps = self.selection.dependencies() if additive else []
+                    if not additive:
+                        self.clearSelection()
+                    self.selection.set(units, deps + [key])
+                    event.accept()
+                    return
+                if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                    self.selection.set(self.selection.units(), [])
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_positions = {
+                item.unit_id: (item.x(), item.y()) for item in self.selectedItems() if isinstance(item, UnitCard)
+            }
+            if self._press_positions:
+                deps, reports = self._lines_of(list(self._press_positions))
+                self.dependencies.set_moving(deps)
+                self.reporting.set_moving(reports)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt override
+        if self._gesture is not None:
+            self._gesture.move(event.scenePos())
+            event.accept()
+            return
+        if self._press_positions and self._frozen is None and len(self.cards) >= self.FREEZE_FROM:
+            self._freeze()
+        super().mouseMoveEvent(event)
+        # Lines follow the dragged cards live; the model hears of the move on release.
+        for uid in self._press_positions:
+            card = self.cards.get(uid)
+            if card is not None and self._drawn_at.get(uid) != (card.x(), card.y()):
+                self._drawn_at[uid] = (card.x(), card.y())
+                self.card_moved(card)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt override
+        if self._gesture is not None:
+            gesture, self._gesture = self._gesture, None
+            gesture.finish(event.scenePos())
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self._press_positions:
+            moves = {}
+            for uid, old in self._press_positions.items():
+                card = self.cards.get(uid)
+                if card is not None and (card.x(), card.y()) != old:
+                    moves[uid] = (old, (card.x(), card.y()))
+            self._press_positions = {}
+            self._drawn_at = {}
+            self._thaw()
+            self.dependencies.set_moving(())
+            self.reporting.set_moving(())
+            if moves:
+                self.moveRequested.emit(moves)
+
+    # -- large drags ---------------------------------------------------------------------
+
+    def _freeze(self) -> None:
+        """Picture what stays put, then hide it: each mouse move repaints the dragged cards
+        and their lines over the picture instead of thousands of cards and lines."""
+        views = self.views()
+        if not views:
+            return
+        view = views[0]
+        viewport = view.viewport()
+        area = view.mapToScene(viewport.rect()).boundingRect()
+        ratio = viewport.devicePixelRatioF()
+        pixmap = QPixmap(max(1, round(viewport.width() * ratio)), max(1, round(viewport.height() * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(style.CANVAS)
+        moving = [self.cards[uid] for uid in self._press_positions if uid in self.cards]
+        for card in moving:
+            card.left_out = True
+        for layer in (self.dependencies, self.reporting):
+            layer.showing = "static"
+        painter = QPainter(pixmap)
+        painter.setRenderHints(view.renderHints())
+        self.render(painter, QRectF(0, 0, viewport.width(), viewport.height()), area, Qt.AspectRatioMode.IgnoreAspectRatio)
+        painter.end()
+        for card in moving:
+            card.left_out = False
+        for layer in (self.dependencies, self.reporting):
+            layer.showing = "moving"
+        self._frozen = (area, pixmap)
+        moving_set = set(moving)
+        self._hidden_for_drag = [card for card in self.cards.values() if card not in moving_set and card.isVisible()]
+        for card in self._hidden_for_drag:
+            card.hide()
+
+    def _thaw(self) -> None:
+        if self._frozen is None:
+            return
+        self._frozen = None
+        for card in self._hidden_for_drag:
+            if card.scene() is self:
+                card.show()
+        self._hidden_for_drag = []
+        for layer in (self.dependencies, self.reporting):
+            layer.showing = "all"
+            layer.update()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # Qt override
+        super().drawBackground(painter, rect)
+        if self._frozen is not None:
+            area, pixmap = self._frozen
+            painter.drawPixmap(area, pixmap, QRectF(pixmap.rect()))
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            card = self.unit_at(event.scenePos())
+            if card is not None:
+                self.renameRequested.emit(card.unit_id)
+            else:
+                pos = event.scenePos()
+                self.addUnitRequested.emit(self.default_office, QPointF(pos.x() - WIDTH / 2, pos.y() - HEIGHT / 2))
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # Qt override
+        pos = event.scenePos()
+        card = self.unit_at(pos)
+        menu = QMenu()
+        if card is None:
+            texts = {
+                "front": self.tr("Add front-office unit here"),
+                "middle": self.tr("Add middle-office unit here"),
+                "back": self.tr("Add back-office unit here"),
+            }
+            for office, text in texts.items():
+                action = menu.addAction(text)
+                action.triggered.connect(
+                    lambda _=False, o=office: self.addUnitRequested.emit(o, QPointF(pos.x() - WIDTH / 2, pos.y() - HEIGHT / 2))
+                )
+        else:
+            if not card.isSelected():
+                self.clearSelection()
+                card.setSelected(True)
+            menu.addAction(self.tr("Rename"), lambda: self.renameRequested.emit(card.unit_id))
+            menu.addAction(self.tr("Delete"), self.deleteRequested.emit)
+        menu.exec(event.screenPos())
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+        if event.key() == Qt.Key.Key_Escape:
+            if self._gesture is not None:
+                self.cancel_gesture()
+            else:
+                self.clearSelection()
+                self.selection.clear()
+            event.accept()
+            return
+        steps = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+        if event.key() in steps and self.selection.units() and self.focusItem() is None:
+            step = 1.0 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 10.0
+            dx, dy = steps[event.key()]
+            moves = {}
+            for uid in self.selection.units():
+                unit = self.model.unit(uid)
+                moves[uid] = ((unit.x, unit.y), (unit.x + dx * step, unit.y + dy * step))
+            self.moveRequested.emit(moves)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def cancel_gesture(self) -> None:
+        if self._gesture is not None:
+            self._gesture.cancel()
+            self._gesture = None
+
+    def _view_scale(self) -> float:
+        views = self.views()
+        return views[0].transform().m11() if views else 1.0
+
+
+class _LineGesture:
+    """Drawing a dependency or a reporting line: a temporary line follows the mouse; it
+    becomes an intent only when dropped on another unit. Esc or empty space: nothing."""
+
+    def __init__(self, scene: OrgScene, source: str, kind: str, start: QPointF) -> None:
+        self.scene, self.source, self.kind = scene, source, kind
+        card = scene.cards[source]
+        self.origin = card.scenePos() + (card.connect_handle_center() if kind == "depends" else card.report_handle_center())
+        self.line = QGraphicsLineItem(QLineF(self.origin, start))
+        pen = QPen(style.SELECTION, 2)
+        pen.setCosmetic(True)
+        pen.setStyle(Qt.PenStyle.DashLine if kind == "depends" else Qt.PenStyle.SolidLine)
+        self.line.setPen(pen)
+        self.line.setZValue(1000)
+        scene.addItem(self.line)
+        scene.message.emit(
+            translate("OrgScene", "Drop on the unit it depends on (Esc cancels)") if kind == "depends" else translate("OrgScene", "Drop on the unit it reports to (Esc cancels)")
+        )
+
+    def move(self, pos: QPointF) -> None:
+        self.line.setLine(QLineF(self.origin, pos))
+        target = self.scene.unit_at(pos)
+        valid = target is None or self._refusal(target.unit_id) is None
+        pen = self.line.pen()
+        pen.setColor(style.SELECTION if valid else QColor("#C00000"))
+        self.line.setPen(pen)
+
+    def _refusal(self, target: str) -> str | None:
+        model = self.scene.model
+        if target == self.source:
+            return translate("OrgScene", "A unit cannot depend on itself") if self.kind == "depends" else translate("OrgScene", "A unit cannot report to itself")
+        if self.kind == "depends" and model.has_dependency(self.source, target):
+            return translate("OrgScene", "“%1” already depends on “%2”").replace("%1", model.unit(self.source).name).replace("%2", model.unit(target).name)
+        return None
+
+    def finish(self, pos: QPointF) -> None:
+        self.cancel()
+        target = self.scene.unit_at(pos)
+        if target is None:
+            self.scene.message.emit(translate("OrgScene", "Cancelled: dropped on empty canvas"))
+            return
+        refusal = self._refusal(target.unit_id)
+        if refusal:
+            self.scene.message.emit(refusal)
+        elif self.kind == "depends":
+            self.scene.connectRequested.emit(self.source, target.unit_id)
+        else:
+            self.scene.parentRequested.emit(self.source, target.unit_id)
+
+    def cancel(self) -> None:
+        if self.line.scene() is not None:
+            self.scene.removeItem(self.line)

@@ -1,0 +1,594 @@
+"""The properties panel: the fields of the one selected unit or dependency, edited in place.
+
+Every committed change (Enter, leaving the field, choosing from a list) is one document
+intent, so one undo step. A value the rules refuse stays in its field with a red frame and
+the reason underneath; the model is left as it was, never clamped. Esc puts the model's
+value back.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Container
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QDockWidget,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orgmodel.errors import FieldError, OrgModelError
+from orgmodel.fields import OFFICES
+
+from ui import style
+from ui.i18n import describe, localize
+from ui.docks.property_fields import (
+    ParentChoices,
+    Refused,
+    TurkishCompleter,
+    _optional_text,
+    format_number,
+    format_percent,
+    parse_amount,
+    parse_headcount,
+    parse_percent,
+    parse_tags,
+    parse_weight,
+)
+
+log = logging.getLogger(__name__)
+
+ERROR_COLOR = "#C62828"
+_INVALID_STYLE = f"border: 1px solid {ERROR_COLOR}; border-radius: 2px; padding: 1px 2px;"
+_MOVES_ONLY = frozenset({"x", "y"})
+
+
+class _Everything:
+    """A container that holds every field name: "load them all"."""
+
+    def __contains__(self, _key: object) -> bool:
+        return True
+
+
+_EVERY_FIELD = _Everything()
+
+
+class PropertiesDock(QDockWidget):
+    """Shows and edits the one selected unit or dependency (``selection``) of ``document``."""
+
+    def __init__(self, document: Any, selection: Any, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Properties"), parent)
+        self.setObjectName("PropertiesDock")
+        self._document = document
+        self._selection = selection
+        self._subject: tuple[str, Any] | None = None  # ("unit", id) or ("dependency", (s, t))
+        self._shown: dict[str, str] = {}  # the text each field shows for the model's value
+        self._errors: set[str] = set()
+        self._messages: dict[str, QLabel] = {}
+        self._editors: dict[str, QWidget] = {}
+        self._labels: dict[str, str] = {}
+        self._choices_dirty = True
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self._refresh)
+
+        self._pages = QStackedWidget()
+        self._note = QLabel()
+        self._note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._note.setWordWrap(True)
+        self._note.setMargin(12)
+        self._note.setEnabled(False)  # drawn in the muted text colour
+        self._pages.addWidget(self._note)
+        self._pages.addWidget(self._scrolled(self._make_unit_page()))
+        self._pages.addWidget(self._scrolled(self._make_dependency_page()))
+        self.setWidget(self._pages)
+
+        selection.changed.connect(self.schedule_refresh)
+        document.modelReplaced.connect(self._model_replaced)
+        self._connect_model()
+        self._refresh()
+
+    # -- building --------------------------------------------------------------------------
+
+    @staticmethod
+    def _scrolled(page: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setWidget(page)
+        return area
+
+    def _form(self) -> tuple[QWidget, QGridLayout]:
+        # A grid, not a QFormLayout: the grid gives a wrapped message the height it needs at
+        # its real width, where the form layout reserves its (much taller) size hint.
+        page = QWidget()
+        column = QVBoxLayout(page)
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(6)
+        column.addLayout(grid)
+        column.addStretch(1)  # spare height goes below the form, not between its rows
+        return page, grid
+
+    def _add_label(self, grid: QGridLayout, text: str, field: QWidget, top: bool = False, buddy: QWidget | None = None) -> int:
+        row = grid.rowCount()
+        label = QLabel(text)
+        label.setBuddy(buddy or field)
+        if top:  # beside a tall field: level with its first line
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            label.setContentsMargins(0, 3, 0, 0)
+            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+        else:
+            grid.addWidget(label, row, 0)
+        grid.addWidget(field, row, 1)
+        return row
+
+    def _add_row(self, grid: QGridLayout, key: str, label: str, editor: QWidget, field: QWidget | None = None) -> None:
+        """A labelled field and, under it, the place for the reason it was refused."""
+        row = self._add_label(grid, label, field or editor, top=isinstance(editor, QPlainTextEdit), buddy=editor)
+        self._labels[key] = label
+        message = QLabel()
+        message.setWordWrap(True)
+        message.setStyleSheet(f"color: {ERROR_COLOR};")
+        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        message.hide()
+        grid.addWidget(message, row + 1, 1)
+        self._messages[key] = message
+        self._editors[key] = editor
+        editor.installEventFilter(self)
+
+    def _line(self, form: QGridLayout, key: str, label: str, placeholder: str = "", suffix: str = "") -> QLineEdit:
+        editor = QLineEdit()
+        editor.setPlaceholderText(placeholder)
+        editor.setObjectName(key)
+        field: QWidget | None = None
+        if suffix:
+            field = QWidget()
+            row = QHBoxLayout(field)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(editor, 1)
+            row.addWidget(QLabel(suffix))
+        self._add_row(form, key, label, editor, field)
+        editor.editingFinished.connect(lambda key=key: self._commit_line(key))
+        return editor
+
+    def _make_unit_page(self) -> QWidget:
+        page, form = self._form()
+        not_set = self.tr("Not set")
+        self.name_edit = self._line(form, "name", self.tr("Name"))
+
+        self.office_combo = QComboBox()
+        for office in OFFICES:
+            self.office_combo.addItem(style.office_title(office), office)
+        self._add_row(form, "office", self.tr("Office"), self.office_combo)
+        self.office_combo.activated.connect(lambda _: self._commit_unit("office", self.office_combo.currentData()))
+
+        self.revenue_combo = QComboBox()
+        for text, value in ((self.tr("Default (yes for front office)"), None), (self.tr("Yes"), True), (self.tr("No"), False)):
+            self.revenue_combo.addItem(text, value)
+        self._add_row(form, "revenue_generating", self.tr("Revenue-generating"), self.revenue_combo)
+        self.revenue_combo.activated.connect(
+            lambda _: self._commit_unit("revenue_generating", self.revenue_combo.currentData())
+        )
+
+        self.parent_choices = ParentChoices(self)
+        self.parent_combo = QComboBox()
+        self.parent_combo.setEditable(True)
+        self.parent_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Measuring every entry for a size hint would read all 10,000 names.
+        self.parent_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.parent_combo.setMinimumContentsLength(12)
+        self.parent_combo.setModel(self.parent_choices)
+        self.parent_combo.setMaxVisibleItems(16)
+        self.parent_combo.setCompleter(TurkishCompleter(self.parent_choices, self.parent_combo))
+        self.parent_combo.lineEdit().setPlaceholderText(self.tr("Type to search…"))
+        self._add_row(form, "parent", self.tr("Reports to"), self.parent_combo)
+        self.parent_combo.lineEdit().installEventFilter(self)
+        self.parent_combo.activated.connect(self._commit_parent_row)
+        self.parent_combo.lineEdit().editingFinished.connect(self._commit_parent_text)
+
+        self.headcount_edit = self._line(form, "headcount", self.tr("Headcount"), not_set)
+        self.cost_edit = self._line(form, "cost", self.tr("Cost"), not_set)
+        self.revenue_edit = self._line(form, "revenue", self.tr("Revenue"), not_set)
+        self.automation_edit = self._line(form, "automation_potential", self.tr("Automation potential"), not_set, "%")
+        self.tags_edit = self._line(form, "tags", self.tr("Tags"), self.tr("Comma-separated"))
+
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setFixedHeight(self.notes_edit.fontMetrics().lineSpacing() * 4 + 12)
+        self._add_row(form, "notes", self.tr("Notes"), self.notes_edit)
+
+        colour_field = QWidget()
+        row = QHBoxLayout(colour_field)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.color_button = QPushButton()
+        self.color_button.setToolTip(self.tr("Choose the card colour"))
+        self.color_button.clicked.connect(self._choose_color)
+        self.clear_color_button = QPushButton(self.tr("Clear"))
+        self.clear_color_button.setToolTip(self.tr("Use the office colour"))
+        self.clear_color_button.clicked.connect(lambda: self._commit_unit("color", None))
+        self.color_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        row.addWidget(self.color_button, 1)
+        row.addWidget(self.clear_color_button)
+        self._add_row(form, "color", self.tr("Colour"), self.color_button, colour_field)
+        return page
+
+    def _make_dependency_page(self) -> QWidget:
+        page, form = self._form()
+        self.ends_label = QLabel()
+        self.ends_label.setWordWrap(True)
+        self.ends_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._add_label(form, self.tr("From → To"), self.ends_label)
+        self.weight_edit = self._line(form, "weight", self.tr("Weight"), self.tr("1 (default)"))
+        self.label_edit = self._line(form, "label", self.tr("Label"), self.tr("None"))
+        return page
+
+    # -- following the document ------------------------------------------------------------
+
+    def _connect_model(self) -> None:
+        signals = self._document.signals
+        signals.unitAdded.connect(self._units_changed)
+        signals.unitRemoved.connect(self._units_changed)
+        signals.unitChanged.connect(self._unit_changed)
+        signals.parentChanged.connect(self._parent_changed)
+        signals.dependencyChanged.connect(self._dependency_changed)
+        signals.dependencyRemoved.connect(self._dependency_changed)
+
+    def _model_replaced(self) -> None:
+        self._connect_model()  # the old signals object goes with the old model
+        self._choices_dirty = True
+        self._subject = None
+        self.schedule_refresh()
+
+    def schedule_refresh(self) -> None:
+        """Show the current selection once the event loop is free (many events, one refresh)."""
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def _units_changed(self, unit_id: str, _index: int) -> None:
+        self._choices_dirty = True
+        if self._subject is not None and self._subject[0] == "unit":
+            self.schedule_refresh()
+
+    def _unit_changed(self, unit_id: str, fields: frozenset[str]) -> None:
+        if fields <= _MOVES_ONLY:  # drags: constant and irrelevant here
+            return
+        renamed = "name" in fields
+        if renamed:
+            self._choices_dirty = True
+        subject = self._subject
+        if subject is None:
+            return
+        if subject == ("unit", unit_id) or (renamed and (subject[0] == "unit" or unit_id in subject[1])):
+            self.schedule_refresh()
+
+    def _parent_changed(self, unit_id: str, _old: object, _new: object) -> None:
+        if self._subject == ("unit", unit_id):
+            self.schedule_refresh()
+
+    def _dependency_changed(self, source: str, target: str, *_: object) -> None:
+        if self._subject == ("dependency", (source, target)):
+            self.schedule_refresh()
+
+    def _refresh(self) -> None:
+        try:
+            model = self._document.model
+            unit_id = self._selection.single_unit()
+            dependency = self._selection.single_dependency()
+            if unit_id is not None and unit_id in model:
+                self._show(("unit", unit_id))
+            elif dependency is not None and model.has_dependency(*dependency):
+                self._show(("dependency", dependency))
+            else:
+                self._show(None)
+        except Exception:  # a slot must never let an exception reach Qt
+            log.exception("could not show the properties")
+
+    def _show(self, subject: tuple[str, Any] | None) -> None:
+        if subject != self._subject:
+            self._commit_pending()  # typed but not committed: it belongs to the old subject
+            self._subject = subject
+            for key in list(self._errors):
+                self._clear_error(key)
+            self._reload(_EVERY_FIELD)
+        else:
+            self._reload(frozenset())
+
+    def _reload(self, force: Container[str]) -> None:
+        """Show the model's values for the current subject; fields in ``force`` even if the
+        user is typing in them or they hold a refused value."""
+        subject, model = self._subject, self._document.model
+        if subject is None:
+            self._show_note()
+        elif subject[0] == "unit" and subject[1] in model:
+            self._load_unit(subject[1], force)
+        elif subject[0] == "dependency" and model.has_dependency(*subject[1]):
+            self._load_dependency(subject[1], force)
+
+    def _show_note(self) -> None:
+        units, deps = len(self._selection.units()), len(self._selection.dependencies())
+        if not units and not deps:
+            text = self.tr("Select a unit or a dependency to see its properties")
+        elif not deps:
+            text = self.tr("%Ln units selected", "", units)
+        elif not units:
+            text = self.tr("%Ln dependencies selected", "", deps)
+        else:
+            text = self.tr("%Ln items selected", "", units + deps)
+        self._note.setText(text)
+        self._pages.setCurrentIndex(0)
+
+    def _load_unit(self, unit_id: str, force: Container[str]) -> None:
+        model = self._document.model
+        unit = model.unit(unit_id)
+        if self._choices_dirty:
+            self._rebuild_choices(unit_id)
+        else:
+            self.parent_choices.set_excluded(unit_id)
+        self._load_line("name", unit.name, force)
+        self._load_combo("office", self.office_combo.findData(unit.office), force)
+        self._load_combo("revenue_generating", (None, True, False).index(unit.revenue_generating), force)
+        self._load_parent(model.parent(unit_id), force)
+        self._load_line("headcount", format_number(unit.headcount), force)
+        self._load_line("cost", format_number(unit.cost), force)
+        self._load_line("revenue", format_number(unit.revenue), force)
+        self._load_line("automation_potential", format_percent(unit.automation_potential), force)
+        self._load_line("tags", ", ".join(unit.tags), force)
+        self._load_notes(unit.notes or "", force)
+        self._load_color(unit.color)
+        self._pages.setCurrentIndex(1)
+
+    def _load_dependency(self, key: tuple[str, str], force: Container[str]) -> None:
+        model = self._document.model
+        dependency = model.dependency(*key)
+        self.ends_label.setText(f"{model.unit(key[0]).name} → {model.unit(key[1]).name}")
+        self._load_line("weight", format_number(dependency.weight), force)
+        self._load_line("label", dependency.label or "", force)
+        self._pages.setCurrentIndex(2)
+
+    def _rebuild_choices(self, exclude: str) -> None:
+        line = self.parent_combo.lineEdit()
+        typed = line.text()
+        editing = self._editing("parent", typed, line.hasFocus())
+        self.parent_choices.rebuild([(u.id, u.name) for u in self._document.model.units()], exclude)
+        self._choices_dirty = False
+        if editing:
+            line.setText(typed)  # the reset emptied the field under the user's fingers
+        else:
+            self._shown.pop("parent", None)
+
+    # -- loading fields: never over what the user is typing or what was refused -------------
+
+    def _editing(self, key: str, text: str, has_focus: bool) -> bool:
+        return key in self._errors or (has_focus and key in self._shown and text != self._shown[key])
+
+    def _load_line(self, key: str, text: str, force: Container[str]) -> None:
+        editor = self._editors[key]
+        assert isinstance(editor, QLineEdit)
+        if key not in force and self._editing(key, editor.text(), editor.hasFocus()):
+            return
+        self._shown[key] = text
+        if editor.text() != text:
+            editor.setText(text)
+            editor.setCursorPosition(0)
+
+    def _load_combo(self, key: str, index: int, force: Container[str]) -> None:
+        if key in force or key not in self._errors:
+            combo = self._editors[key]
+            assert isinstance(combo, QComboBox)
+            combo.setCurrentIndex(index)
+
+    def _load_parent(self, parent_id: str | None, force: Container[str]) -> None:
+        line = self.parent_combo.lineEdit()
+        if "parent" not in force and "parent" in self._shown and self._editing("parent", line.text(), line.hasFocus()):
+            return
+        self.parent_combo.setCurrentIndex(self.parent_choices.row_of(parent_id))
+        self._shown["parent"] = self.parent_combo.currentText()
+        line.setCursorPosition(0)
+
+    def _load_notes(self, text: str, force: Container[str]) -> None:
+        if "notes" not in force and self._editing("notes", self.notes_edit.toPlainText(), self.notes_edit.hasFocus()):
+            return
+        self._shown["notes"] = text
+        if self.notes_edit.toPlainText() != text:
+            self.notes_edit.setPlainText(text)
+
+    def _load_color(self, color: str | None) -> None:
+        swatch = QPixmap(16, 16)
+        if color:
+            swatch.fill(QColor(color))
+            self.color_button.setText(color.upper())
+        else:
+            swatch.fill(Qt.GlobalColor.transparent)
+            self.color_button.setText(self.tr("Office colour"))
+        self.color_button.setIcon(QIcon(swatch))
+        self.clear_color_button.setEnabled(bool(color))
+
+    # -- refusals in place ------------------------------------------------------------------
+
+    def _show_error(self, key: str, message: str) -> None:
+        self._errors.add(key)
+        self._editors[key].setStyleSheet(_INVALID_STYLE)
+        label = self._messages[key]
+        label.setText(message)
+        label.show()
+
+    def _clear_error(self, key: str) -> None:
+        if key not in self._errors:
+            return
+        self._errors.discard(key)
+        self._editors[key].setStyleSheet("")
+        label = self._messages[key]
+        label.clear()
+        label.hide()
+
+    def error_message(self, key: str) -> str:
+        """The reason shown under field ``key`` ("headcount", "parent", "weight"...), or ""."""
+        return self._messages[key].text() if key in self._errors else ""
+
+    def _describe(self, key: str, error: OrgModelError) -> str:
+        if isinstance(error, FieldError):
+            return self.tr("%1: %2").replace("%1", self._labels.get(key, key)).replace("%2", localize(error.reason))
+        return describe(error)
+
+    def _revert(self, key: str) -> None:
+        """Esc: the model's value again, and no complaint."""
+        self._clear_error(key)
+        self._reload(frozenset({key}))
+
+    # -- committing: one intent per change --------------------------------------------------
+
+    def _parse(self, key: str, text: str) -> Any:
+        if key == "name":
+            return text
+        if key == "headcount":
+            return parse_headcount(text)
+        if key == "cost":
+            return parse_amount(text, self.tr("Cost must be a number ≥ 0"))
+        if key == "revenue":
+            return parse_amount(text, self.tr("Revenue must be a number ≥ 0"))
+        if key == "automation_potential":
+            return parse_percent(text)
+        if key == "tags":
+            return parse_tags(text)
+        if key == "weight":
+            return parse_weight(text)
+        if key in ("label", "notes"):
+            return _optional_text(text)
+        raise KeyError(key)
+
+    def _commit_line(self, key: str) -> None:
+        try:
+            editor = self._editors[key]
+            assert isinstance(editor, QLineEdit)
+            self._commit_text(key, editor.text())
+        except Exception:
+            log.exception("could not commit %s", key)
+
+    def _commit_text(self, key: str, text: str) -> None:
+        if self._subject is None:
+            return
+        if text == self._shown.get(key):
+            self._clear_error(key)
+            return
+        try:
+            value = self._parse(key, text)
+        except Refused as refusal:
+            self._show_error(key, str(refusal))
+            return
+        if self._subject[0] == "unit":
+            self._commit_unit(key, value)
+        else:
+            self._attempt(key, lambda: self._document.update_dependency(*self._subject[1], **{key: value}))
+
+    def _commit_unit(self, key: str, value: Any) -> None:
+        if self._subject is None or self._subject[0] != "unit":
+            return
+        unit_id = self._subject[1]
+        if key == "name":
+            self._attempt(key, lambda: self._document.rename_unit(unit_id, value))
+        else:
+            self._attempt(key, lambda: self._document.update_unit(unit_id, **{key: value}))
+
+    def _attempt(self, key: str, intent: Callable[[], None]) -> None:
+        """Run one intent; a refusal is shown under the field and the model stays as it was."""
+        try:
+            intent()
+        except OrgModelError as error:
+            self._show_error(key, self._describe(key, error))
+            return
+        except Exception:
+            log.exception("edit of %s failed", key)
+            return
+        self._clear_error(key)
+        self._reload(frozenset({key}))  # accepted: show the model's form of the value now
+
+    def _commit_parent_row(self, row: int) -> None:
+        try:
+            if self._subject is None or self._subject[0] != "unit":
+                return
+            unit_id = self._subject[1]
+            parent_id = self.parent_choices.unit_at(row)
+            self._attempt("parent", lambda: self._document.set_parent(unit_id, parent_id))
+        except Exception:
+            log.exception("could not set the reporting line")
+
+    def _commit_parent_text(self) -> None:
+        try:
+            text = self.parent_combo.lineEdit().text()
+            if self._subject is None or self._subject[0] != "unit":
+                return
+            if text == self._shown.get("parent"):
+                self._clear_error("parent")
+                return
+            row = self.parent_combo.findText(text.strip(), Qt.MatchFlag.MatchFixedString)
+            if row < 0:
+                self._show_error("parent", self.tr("No unit is called “%1”").replace("%1", text.strip()))
+                return
+            self.parent_combo.setCurrentIndex(row)
+            self._commit_parent_row(row)
+        except Exception:
+            log.exception("could not set the reporting line")
+
+    def _commit_pending(self) -> None:
+        """Text typed but not yet committed goes to the subject it was typed for."""
+        if self._subject is None:
+            return
+        keys = ("weight", "label") if self._subject[0] == "dependency" else (
+            "name", "headcount", "cost", "revenue", "automation_potential", "tags")
+        for key in keys:
+            editor = self._editors[key]
+            if isinstance(editor, QLineEdit) and key not in self._errors and editor.text() != self._shown.get(key, editor.text()):
+                self._commit_text(key, editor.text())
+        if self._subject[0] == "unit" and "notes" not in self._errors:
+            text = self.notes_edit.toPlainText()
+            if text != self._shown.get("notes", text):
+                self._commit_text("notes", text)
+
+    def _choose_color(self) -> None:
+        try:
+            if self._subject is None or self._subject[0] != "unit":
+                return
+            current = self._document.model.unit(self._subject[1]).color
+            color = QColorDialog.getColor(QColor(current or "#ffffff"), self, self.tr("Card colour"))
+            if color.isValid():
+                self._commit_unit("color", color.name())
+        except Exception:
+            log.exception("could not choose a colour")
+
+    # -- Esc and focus-out ------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        try:
+            kind = event.type()
+            if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+                key = self._key_of(watched)
+                if key is not None and self._subject is not None:
+                    self._revert(key)
+                    return True
+            elif kind == QEvent.Type.FocusOut and watched is self.notes_edit:
+                self._commit_text("notes", self.notes_edit.toPlainText())
+        except Exception:
+            log.exception("event filter failed")
+        return super().eventFilter(watched, event)
+
+    def _key_of(self, watched: QObject) -> str | None:
+        if watched is self.parent_combo.lineEdit():
+            return "parent"
+        for key, editor in self._editors.items():
+            if editor is watched:
+                return key
+        return None

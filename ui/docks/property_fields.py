@@ -1,0 +1,221 @@
+"""Text in and out of the properties panel: parsing what people type (refusing, never
+clamping), formatting numbers for the locale, and the searchable "reports to" list."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QCompleter
+
+from orgmodel.collate import fold_turkish
+
+from ui.i18n import name_key, translate
+
+#: The folded name (``fold_turkish``) the reporting-line search compares against.
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 7
+
+
+class Refused(ValueError):
+    """Text that cannot be read as a value of its field; the message says what is expected."""
+
+
+# -- reading and writing field text ---------------------------------------------------------
+
+
+def _number(text: str) -> float | None:
+    """A number as people type it here: the locale's own form ("1234,5", "1.234,5" in
+    German) or the C form ("1234.5"); ``None`` for text that is not a number."""
+    value, ok = QLocale().toDouble(text)
+    if not ok:
+        try:
+            value = float(text)
+        except ValueError:
+            return None
+    return value if math.isfinite(value) else None
+
+
+def parse_headcount(text: str) -> int | None:
+    """``""`` → ``None``; otherwise a whole number ≥ 0."""
+    text = text.strip()
+    if not text:
+        return None
+    value, ok = QLocale().toInt(text)
+    if not ok:
+        try:
+            value = int(text)
+        except ValueError:
+            raise Refused(translate("PropertiesDock", "Headcount must be a whole number ≥ 0")) from None
+    if value < 0:
+        raise Refused(translate("PropertiesDock", "Headcount must be a whole number ≥ 0"))
+    return value
+
+
+def parse_amount(text: str, message: str) -> float | None:
+    """Cost or revenue: ``""`` → ``None``; otherwise a number ≥ 0 (``message`` if not)."""
+    text = text.strip()
+    if not text:
+        return None
+    value = _number(text)
+    if value is None or value < 0:
+        raise Refused(message)
+    return value
+
+
+def parse_percent(text: str) -> float | None:
+    """Automation potential typed as 0–100 (a trailing "%" is fine), stored as 0..1."""
+    text = text.strip().removesuffix("%").strip()
+    if not text:
+        return None
+    value = _number(text)
+    if value is None or not 0 <= value <= 100:
+        raise Refused(translate("PropertiesDock", "Automation potential must be between 0 and 100 %"))
+    return value / 100
+
+
+def parse_weight(text: str) -> float | None:
+    text = text.strip()
+    if not text:
+        return None
+    value = _number(text)
+    if value is None or value <= 0:
+        raise Refused(translate("PropertiesDock", "Weight must be a number > 0"))
+    return value
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Comma-separated tags; blanks between commas are dropped, duplicates are the model's to refuse."""
+    return tuple(tag.strip() for tag in text.split(",") if tag.strip())
+
+
+def format_number(value: float | int | None) -> str:
+    """The shortest text that reads back as exactly ``value``, written the locale's way
+    (digit grouping and decimal point) so that large amounts stay readable."""
+    if value is None:
+        return ""
+    locale = QLocale()
+    if isinstance(value, int):
+        return locale.toString(value) if abs(value) < 2**63 else str(value)
+    text = repr(float(value))
+    if not text[-1].isdigit() or "e" in text:  # 1e+16 and beyond: no grouping to add
+        return text.replace(".", locale.decimalPoint())
+    whole, _, fraction = text.partition(".")
+    grouped = ("-" if whole.startswith("-") else "") + locale.toString(abs(int(whole)))
+    return grouped if fraction in ("", "0") else grouped + locale.decimalPoint() + fraction
+
+
+def format_percent(value: float | None) -> str:
+    # round() hides the binary noise of 0.07 * 100 without changing what the user typed.
+    return "" if value is None else format_number(round(value * 100, 9))
+
+
+def _optional_text(text: str) -> str | None:
+    return text if text.strip() else None
+
+
+# -- the reporting-line choices --------------------------------------------------------------
+
+
+class ParentChoices(QAbstractListModel):
+    """"— no one —" and every unit by name, leaving out the unit being edited.
+
+    Built once per change of the unit list (not per selection): choosing another unit only
+    moves the gap, so a 10,000-unit model costs nothing when the selection changes.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids: list[str] = []
+        self._names: list[str] = []
+        self._folded: list[str] = []
+        self._position: dict[str, int] = {}
+        self._gap = -1  # position of the excluded unit in _ids, or -1
+
+    def rebuild(self, units: list[tuple[str, str]], exclude: str | None) -> None:
+        """``units``: ``(id, name)`` pairs; shown sorted by name, duplicates told apart by id."""
+        self.beginResetModel()
+        ordered = sorted(units, key=lambda pair: (name_key(pair[1]), pair[0]))
+        twice = {name for name, n in Counter(name for _, name in ordered).items() if n > 1}
+        self._ids = [uid for uid, _ in ordered]
+        self._names = [f"{name} ({uid})" if name in twice else name for uid, name in ordered]
+        self._folded = [fold_turkish(name) for name in self._names]
+        self._position = {uid: i for i, uid in enumerate(self._ids)}
+        self._gap = self._position.get(exclude, -1) if exclude is not None else -1
+        self.endResetModel()
+
+    def set_excluded(self, unit_id: str | None) -> None:
+        gap = self._position.get(unit_id, -1) if unit_id is not None else -1
+        if gap != self._gap:
+            self.beginResetModel()
+            self._gap = gap
+            self.endResetModel()
+
+    def _index_of_row(self, row: int) -> int:
+        i = row - 1
+        if self._gap >= 0 and i >= self._gap:
+            i += 1
+        return i
+
+    def unit_at(self, row: int) -> str | None:
+        """The unit id shown in ``row``; ``None`` for the "no one" row."""
+        if row <= 0:
+            return None
+        i = self._index_of_row(row)
+        return self._ids[i] if 0 <= i < len(self._ids) else None
+
+    def row_of(self, unit_id: str | None) -> int:
+        if unit_id is None:
+            return 0
+        i = self._position.get(unit_id, -1)
+        if i < 0 or i == self._gap:
+            return -1
+        return i + 1 - (1 if 0 <= self._gap < i else 0)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # Qt override
+        if parent.isValid():
+            return 0
+        return 1 + len(self._ids) - (1 if self._gap >= 0 else 0)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            names = self._names
+        elif role == FOLDED_ROLE:
+            names = self._folded
+        else:
+            return None
+        row = index.row()
+        if row == 0:
+            text = translate("PropertiesDock", "— no one —")
+            return text if names is self._names else fold_turkish(text)
+        i = self._index_of_row(row)
+        return names[i] if 0 <= i < len(names) else None
+
+
+class TurkishCompleter(QCompleter):
+    """Completes on any part of a name, ignoring case, accents and the four Turkish i's:
+    what is typed is folded like the names in :data:`FOLDED_ROLE` before they are compared."""
+
+    def __init__(self, model: QAbstractListModel, parent: QObject | None = None) -> None:
+        super().__init__(model, parent)
+        self.setCompletionRole(FOLDED_ROLE)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+
+    def splitPath(self, path: str) -> list[str]:  # Qt override
+        try:
+            return [fold_turkish(path)]
+        except Exception:
+            return [path]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # Qt override
+        # The line edit gets the name as written, not its folded form.
+        try:
+            return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        except Exception:
+            return ""
+
+
+# -- the dock ----------------------------------------------------------------------------------

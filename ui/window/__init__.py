@@ -1,0 +1,1 @@
+"""The main window and the flows it runs: import and export, safety prompts."""

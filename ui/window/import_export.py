@@ -1,0 +1,182 @@
+"""File › Import… and File › Export…: the flows between the window and the formats.
+
+A mixin of the main window (it uses the window's document, scene, selection, status bar and
+progress helper), kept apart so the window stays about menus, canvas and documents.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import replace
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from orgmodel.formats import read_any, write_any
+from orgmodel.errors import OrgModelError
+from orgmodel.fields import UNIT_FIELD_CHECKS
+from orgmodel.model import OrgModel
+from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
+from orgmodel.formats.spreadsheet import apply_plan, guess_mapping, plan_import, read_rows
+
+from ui import i18n
+from ui.editing.commands import AddDependencyCommand, AddUnitCommand, MacroCommand, SetParentCommand, UpdateUnitCommand
+from ui.canvas.export import ExportError, default_title, export_scene, export_state, render_png
+from ui.dialogs.export_dialog import ExportDialog
+from ui.dialogs.import_dialog import MappingDialog
+
+
+class TransferMixin:
+    """Import and export for :class:`ui.window.main_window.MainWindow`."""
+
+    # -- export ------------------------------------------------------------------------------
+
+    def export_dialog(self) -> None:
+        """File › Export…: format from the file name, options in a dialog, then export."""
+        folder = QSettings().value("export/folder", self._last_folder())
+        base = os.path.join(str(folder), self.document.model.name or self.tr("diagram"))
+        filters = self.tr(
+            "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;CSV spreadsheet (*.csv);;"
+            "Excel workbook (*.xlsx);;GraphML for yEd and Gephi (*.graphml);;draw.io diagram (*.drawio)"
+        )
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export"), base + ".png", filters)
+        if not path:
+            return
+        kind = os.path.splitext(path)[1].lower().lstrip(".")
+        if kind in ("csv", "xlsx", "graphml", "drawio"):
+            self.export_data(path)
+            return
+        if kind not in ("png", "svg", "pdf"):
+            kind = "pdf" if "pdf" in chosen else "svg" if "svg" in chosen else "png"
+            path += "." + kind
+        dialog = ExportDialog(self.scene, kind, bool(self.selection.units()), self.selection.single_unit() is not None, self)
+        if not self.run_export_dialog(dialog):
+            return
+        dialog.remember()
+        QSettings().setValue("export/folder", os.path.dirname(path))
+        options = dialog.options(self.selection.units(), default_title(self.document.model.name))
+        self.export_to(path, options, as_shown=dialog.as_shown.isChecked())
+
+    def export_data(self, path: str) -> bool:
+        """The model as a spreadsheet, GraphML or draw.io file (what each keeps: see
+        ``orgmodel.formats``)."""
+        try:
+            write_any(self.document.model, path)
+        except OrgModelError as error:
+            QMessageBox.critical(self, self.tr("Cannot export"), i18n.describe(error))
+            return False
+        self.statusBar().showMessage(self.tr("Exported %1").replace("%1", os.path.basename(path)), 8000)
+        return True
+
+    # -- import ------------------------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        filters = self.tr("Spreadsheets (*.csv *.xlsx);;GraphML (*.graphml);;OrgModel (*.orgmodel *.json)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), self._last_folder(), filters)
+        if path:
+            self.import_path(path)
+
+    def run_mapping_dialog(self, dialog) -> bool:
+        """Show the column mapping (tests replace this)."""
+        return dialog.exec() == dialog.DialogCode.Accepted
+
+    def import_path(self, path: str) -> bool:
+        """Spreadsheets go through the column mapping, then a new model or a one-step merge;
+        other formats open as a new untitled model. Every rejected row is reported."""
+        name = os.path.basename(path)
+        try:
+            if path.lower().endswith((".csv", ".xlsx")):
+                headers, rows = read_rows(path)
+                dialog = MappingDialog(name, headers, guess_mapping(headers), len(rows), len(self.document.model) > 0, self)
+                if not self.run_mapping_dialog(dialog):
+                    return False
+                into = self.document.model if dialog.choice == "merge" else None
+                plan = plan_import(headers, rows, dialog.mapping(), into)
+                if into is not None:
+                    self._merge(plan, name)
+                else:
+                    if not self.maybe_keep_changes():
+                        return False
+                    model = OrgModel(os.path.splitext(name)[0])
+                    apply_plan(model, plan)
+                    self.document.replace_model(model, None)
+                messages = [plan.summary()]
+            else:
+                model, messages = read_any(path)
+                if not self.maybe_keep_changes():
+                    return False
+                self.document.replace_model(model, None)
+        except OrgModelError as error:
+            QMessageBox.critical(self, self.tr("Cannot import"), i18n.describe(error))
+            return False
+        self.show_import_summary(name, messages)
+        return True
+
+    def show_import_summary(self, name: str, messages: list[str]) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Imported %1").replace("%1", name))
+        box.setText(i18n.localize(messages[0]) if messages else self.tr("Imported."))
+        if len(messages) > 1:
+            box.setDetailedText("\n".join(i18n.localize(message) for message in messages[1:]))
+        self.statusBar().showMessage(box.text(), 10000)
+        box.exec()
+
+    def _merge(self, plan, name: str) -> None:
+        """Apply a spreadsheet merge as one undo step; new units go to the right of the drawing."""
+        model = self.document.model
+        placed = [u for u in model.units() if u.x is not None]
+        left = max((u.x for u in placed), default=0.0) + 2 * CARD_WIDTH
+        top = min((u.y for u in placed), default=0.0)
+        columns = max(1, math.ceil(math.sqrt(len(plan.added) or 1)))
+        makers = []
+        for i, unit in enumerate(plan.added):
+            row, column = divmod(i, columns)
+            at = replace(unit, x=left + column * (CARD_WIDTH + 40), y=top + row * (CARD_HEIGHT + 40))
+            makers.append(lambda at=at: AddUnitCommand(model, at))
+        for uid, changes in plan.updated:
+            fields = {k: v for k, v in changes.items() if k in UNIT_FIELD_CHECKS}  # lines come below
+            if fields:
+                makers.append(lambda uid=uid, fields=fields: UpdateUnitCommand(model, uid, fields))
+        # Detach first: old and new reporting lines could briefly form a loop otherwise.
+        moving = [uid for uid in plan.parents if uid in model and model.parent(uid) is not None]
+        makers += [lambda uid=uid: SetParentCommand(model, uid, None) for uid in moving]
+        makers += [lambda uid=uid, parent=parent: SetParentCommand(model, uid, parent) for uid, parent in plan.parents.items()]
+        makers += [lambda a=a, b=b: AddDependencyCommand(model, a, b) for a, b in plan.dependencies]
+        if makers:
+            self.document.push(MacroCommand.applied_parts(model, self.tr("Import %1").replace("%1", name), makers))
+            self.autosave_now()
+
+    def run_export_dialog(self, dialog) -> bool:
+        """Show the options (tests replace this)."""
+        return dialog.exec() == dialog.DialogCode.Accepted
+
+    def export_to(self, path: str, options, as_shown: bool = False) -> bool:
+        """Export; a PNG is encoded in a worker with progress and Cancel (nothing written)."""
+        if not as_shown:
+            self.scene.set_emphasis(None, None, None)
+        try:
+            if path.lower().endswith(".png"):
+                with export_state(self.scene, options):
+                    image = render_png(self.scene, options)
+                partial = path + ".part"
+                saved = self._compute_with_progress(lambda: image.save(partial, "PNG", 80), self.tr("Writing the image…"))
+                if not saved:
+                    if os.path.exists(partial):
+                        os.remove(partial)
+                    if saved is None:
+                        self.statusBar().showMessage(self.tr("Export cancelled; nothing written"), 6000)
+                        return False
+                    raise ExportError(self.tr("cannot write “%1”").replace("%1", path))
+                os.replace(partial, path)
+            else:
+                export_scene(self.scene, path, options)
+        except (ExportError, OSError) as error:
+            QMessageBox.critical(self, self.tr("Cannot export"), i18n.describe(error))
+            return False
+        finally:
+            if not as_shown:
+                self._update_emphasis()
+        notes = " ".join(options.notices)
+        self.statusBar().showMessage((self.tr("Exported %1").replace("%1", os.path.basename(path)) + " " + notes).strip(), 10000)
+        return True

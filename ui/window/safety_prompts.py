@@ -1,0 +1,124 @@
+"""Keeping work safe, in the window: autosave and recovery, files changed on disk, files
+open twice. A mixin of the main window (it uses its document, status bar and dialogs),
+kept apart so the window stays about menus, canvas and documents.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from orgmodel.errors import OrgModelError
+
+from ui import i18n
+from ui.editing.autosave import Recovered, left_behind
+
+
+class SafetyMixin:
+    """Autosave, recovery, conflicts and locks for :class:`ui.window.main_window.MainWindow`."""
+
+    def ask_locked(self, path: str, owner: str) -> str:
+        """The file is open elsewhere: "read-only", "anyway" or "cancel" (tests replace this)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("File already open"))
+        box.setText(self.tr("“%1” is open in another OrgModel (%2).").replace("%1", os.path.basename(path)).replace("%2", owner))
+        read_only = box.addButton(self.tr("Open Read-Only"), QMessageBox.ButtonRole.AcceptRole)
+        anyway = box.addButton(self.tr("Open Anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return {read_only: "read-only", anyway: "anyway"}.get(box.clickedButton(), "cancel")
+
+    # -- autosave and recovery -------------------------------------------------------------
+
+    def _edited(self, *_: object) -> None:
+        if not self.document.is_modified:
+            self._first_unsaved = None
+            self._autosave_timer.stop()
+            self.autosaver.remove()  # saved, or undone back to the saved state
+            return
+        now = time.monotonic()
+        if self._first_unsaved is None:
+            self._first_unsaved = now
+        if now - self._first_unsaved >= 60:
+            self.autosave_now()
+        else:
+            self._autosave_timer.start()  # restarts: waits for a pause in editing
+
+    def autosave_now(self) -> None:
+        """Write the recovery file now (also right after imports, layouts, bulk deletes)."""
+        self._autosave_timer.stop()
+        if not self.document.is_modified:
+            return
+        try:
+            self.autosaver.write(self.document.model, self.document.path)
+            self._first_unsaved = time.monotonic()
+        except OrgModelError as error:
+            self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", i18n.describe(error)), 10000)
+
+    def ask_recovery(self, item: Recovered) -> str:
+        """"restore", "discard" or "later" for a recovery file (tests replace this)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Recover unsaved work"))
+        what = item.original or self.tr("an untitled model")
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(item.saved_at))
+        box.setText(self.tr("OrgModel stopped before “%1” was saved. Unsaved work from %2 was kept.").replace("%1", what).replace("%2", when))
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Decide Later"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return {restore: "restore", discard: "discard"}.get(box.clickedButton(), "later")
+
+    def offer_recovery(self) -> bool:
+        """At start-up: offer work left by OrgModels that stopped; True when one was restored."""
+        for item in left_behind():
+            answer = self.ask_recovery(item)
+            if answer == "discard":
+                item.discard()
+            elif answer == "restore":
+                try:
+                    model = item.load()
+                except OrgModelError as error:
+                    QMessageBox.warning(self, self.tr("Cannot restore"), i18n.describe(error))
+                    continue
+                self.document.replace_model(model, item.original)
+                self.document.undo_stack.resetClean()  # restored work is unsaved work
+                self._update_title()
+                item.discard()  # it lives on in this window (and its autosave)
+                self.autosave_now()
+                return True
+        return False
+
+    def ask_conflict(self) -> str:
+        """The file changed on disk: "overwrite", "save-as", "reload" or "cancel" (tests
+        replace this)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("File changed on disk"))
+        box.setText(self.tr("“%1” was changed by another program since you opened or saved it.").replace("%1", self.document.display_name))
+        box.setInformativeText(self.tr("Overwrite it with your version, save yours under another name, or reload it from disk (your unsaved changes are lost)?"))
+        overwrite = box.addButton(self.tr("Overwrite"), QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton(self.tr("Save As…"), QMessageBox.ButtonRole.AcceptRole)
+        reload = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.ResetRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return {overwrite: "overwrite", save_as: "save-as", reload: "reload"}.get(box.clickedButton(), "cancel")
+
+    def _watch(self) -> None:
+        """Follow the open file on disk (saves replace it, so it is added again each time)."""
+        watched = self.watcher.files()
+        if watched:
+            self.watcher.removePaths(watched)
+        if self.document.path and os.path.exists(self.document.path):
+            self.watcher.addPath(self.document.path)
+
+    def _file_changed_on_disk(self, path: str) -> None:
+        if path == self.document.path and self.document.changed_on_disk():
+            self.statusBar().showMessage(
+                self.tr("“%1” was changed by another program; saving will ask before overwriting it.").replace("%1", self.document.display_name)
+            )
+        QTimer.singleShot(200, self._watch)  # an atomic replace drops the watch
