@@ -16,6 +16,7 @@ import json
 import os
 import re
 import string
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,7 +41,7 @@ from orgmodel.model import OrgModel, Unit
 from orgmodel.formats.spreadsheet import SpreadsheetError, import_model, read_rows
 
 PACKAGE = Path(orgmodel.__file__).resolve().parent
-#: Command-line output stays English; i18n.py is the mechanism itself.
+#: Command-line output stays English; i18n.py is the mechanism itself (paths below orgmodel/).
 NOT_SCANNED = {"cli.py", "__main__.py", "synthetic.py", "i18n.py"}
 #: Words of the JSON format itself, the same in every language (like the "NaN" a file wrote).
 JSON_TOKENS = {"null", "true", "false"}
@@ -52,7 +53,30 @@ MESSAGE_PARAMETERS = {"message", "reason", "problem"}
 
 
 def _modules() -> list[Path]:
-    return sorted(path for path in PACKAGE.glob("*.py") if path.name not in NOT_SCANNED)
+    """Every module of the core, in every subpackage, but those not scanned."""
+    return sorted(path for path in PACKAGE.rglob("*.py") if path.relative_to(PACKAGE).as_posix() not in NOT_SCANNED)
+
+
+def test_the_scan_reads_every_module_of_every_subpackage():
+    scanned = {path.relative_to(PACKAGE).as_posix() for path in _modules()}
+    everything = {path.relative_to(PACKAGE).as_posix() for path in PACKAGE.rglob("*.py")}
+    assert everything - scanned == NOT_SCANNED
+    # The rooms of the core are really read, down to their deepest module.
+    assert {"model.py", "formats/__init__.py", "analysis/__init__.py", "layout/__init__.py"} <= scanned
+    assert max(name.count("/") for name in scanned) >= 1
+
+
+def test_a_violation_planted_in_a_subpackage_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = tmp_path / "orgmodel"
+    (package / "formats" / "deep").mkdir(parents=True)
+    (package / "cli.py").write_text('def f():\n    raise ValueError("not scanned: command-line words")\n', "utf-8")
+    (package / "formats" / "deep" / "planted.py").write_text(
+        'from orgmodel.errors import FieldError\ndef f():\n    raise FieldError("office", "must be one of three words")\n', "utf-8"
+    )
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", package)
+    assert [path.relative_to(package).as_posix() for path in _modules()] == ["formats/deep/planted.py"]
+    with pytest.raises(AssertionError, match="planted.py"):
+        test_every_domain_message_is_a_tr_call()
 
 
 def _called_name(call: ast.Call) -> str | None:
