@@ -16,7 +16,6 @@ from orgmodel.lock import current_owner as lock_owner
 
 from ui import i18n, style
 from ui.docks.analysis_dock import AnalysisDock
-from ui.app import restart_command
 from ui.editing.document import Document
 from ui.canvas.legend import Legend
 from ui.docks.outline_dock import OutlineDock
@@ -26,6 +25,7 @@ from ui.window.safety_prompts import SafetyMixin
 from ui.canvas.scene import OrgScene
 from ui.editing.selection import Selection
 from ui.window.import_export import TransferMixin
+from ui.restart import restart_command
 from ui.canvas.view import OrgView
 
 MAX_RECENT = 8
