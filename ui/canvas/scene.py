@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from orgmodel.gcpause import gc_paused
 from orgmodel.layout import LEVEL_GAP
+from orgmodel.layout.placement import card_centred_at
 from orgmodel.model import OrgModel
 
 from ui import style
@@ -428,7 +429,7 @@ class OrgScene(QGraphicsScene):
                 self.renameRequested.emit(card.unit_id)
             else:
                 pos = event.scenePos()
-                self.addUnitRequested.emit(self.default_office, QPointF(pos.x() - WIDTH / 2, pos.y() - HEIGHT / 2))
+                self.addUnitRequested.emit(self.default_office, QPointF(*card_centred_at(pos.x(), pos.y(), WIDTH, HEIGHT)))
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
@@ -446,7 +447,7 @@ class OrgScene(QGraphicsScene):
             for office, text in texts.items():
                 action = menu.addAction(text)
                 action.triggered.connect(
-                    lambda _=False, o=office: self.addUnitRequested.emit(o, QPointF(pos.x() - WIDTH / 2, pos.y() - HEIGHT / 2))
+                    lambda _=False, o=office: self.addUnitRequested.emit(o, QPointF(*card_centred_at(pos.x(), pos.y(), WIDTH, HEIGHT)))
                 )
         else:
             if not card.isSelected():

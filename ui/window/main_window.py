@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QM
 
 from orgmodel import __version__
 from orgmodel.analysis import highlight
+from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
 from orgmodel.errors import ModelFileError, OrgModelError
+from orgmodel.layout.placement import card_centred_at
 from orgmodel.lock import current_owner as lock_owner
 
 from ui import i18n, style
@@ -382,7 +384,7 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
     def _add_unit_at(self, office: str, top_left: QPointF | None) -> None:
         if top_left is None:
             center = self.view.mapToScene(self.view.viewport().rect().center())
-            top_left = QPointF(center.x() - 90, center.y() - 32)
+            top_left = QPointF(*card_centred_at(center.x(), center.y(), CARD_WIDTH, CARD_HEIGHT))
         unit_id = self.document.add_unit(office, top_left.x(), top_left.y())
         self.selection.set([unit_id])
         self.view.start_rename(unit_id)
