@@ -30,6 +30,7 @@ from ui.i18n import translate
 from ui.canvas.items.line_layer import Coords, LineLayer, border_line
 from ui.canvas.items.office_bands import OfficeBands, band_rects
 from ui.canvas.items.unit_card import HEIGHT, WIDTH, Emphasis, UnitCard
+from ui.editing.model_signals import ModelSignals
 from ui.editing.selection import Selection
 
 
@@ -75,18 +76,20 @@ class OrgScene(QGraphicsScene):
 
     # -- building and following the model --------------------------------------------------
 
-    def set_model(self, model: OrgModel, signals) -> None:
+    def set_model(self, model: OrgModel, signals: ModelSignals) -> None:
         """Show ``model`` (after the document replaced it); ``signals`` is its adapter."""
         # Tens of thousands of small objects and no cycles: the collector would rescan the
         # whole model and scene several times over (measured: a third of the build).
         with gc_paused():
             self._build(model)
-        signals.unitAdded.connect(self._unit_added)
-        signals.unitRemoved.connect(self._unit_removed)
-        signals.unitChanged.connect(self._unit_changed)
-        signals.parentChanged.connect(self._parent_changed)
-        signals.dependencyAdded.connect(self._dependency_added)
-        signals.dependencyRemoved.connect(self._dependency_removed)
+        signals.connect_handlers({
+            "unitAdded": self._unit_added,
+            "unitRemoved": self._unit_removed,
+            "unitChanged": self._unit_changed,
+            "parentChanged": self._parent_changed,
+            "dependencyAdded": self._dependency_added,
+            "dependencyRemoved": self._dependency_removed,
+        })
 
     def _build(self, model: OrgModel) -> None:
         self.cancel_gesture()

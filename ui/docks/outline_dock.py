@@ -9,7 +9,6 @@ changes move a few rows, a thousand (a big delete or its undo) rebuild the list 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -28,6 +27,9 @@ from orgmodel.collate import fold_turkish
 from orgmodel.fields import OFFICES
 
 from ui import style
+from ui.editing.document import Document
+from ui.editing.model_signals import ModelFollower
+from ui.editing.selection import Selection
 from ui.i18n import name_key
 
 log = logging.getLogger(__name__)
@@ -63,7 +65,7 @@ class OutlineDock(QDockWidget):
     BY_OFFICE = 0
     REPORTING_TREE = 1
 
-    def __init__(self, document: Any, selection: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Outline"), parent)
         self.setObjectName("OutlineDock")
         self._document = document
@@ -120,8 +122,13 @@ class OutlineDock(QDockWidget):
         self.setWidget(body)
 
         selection.changed.connect(self._selection_changed)
+        ModelFollower(document, {
+            "unitAdded": self._unit_placed,
+            "unitRemoved": self._unit_placed,
+            "parentChanged": self._parent_changed,
+            "unitChanged": self._unit_changed,
+        }, self)
         document.modelReplaced.connect(self._model_replaced)
-        self._connect_model()
         self._apply_changes()
 
     # -- public ------------------------------------------------------------------------------
@@ -159,15 +166,7 @@ class OutlineDock(QDockWidget):
 
     # -- following the document ----------------------------------------------------------------
 
-    def _connect_model(self) -> None:
-        signals = self._document.signals
-        signals.unitAdded.connect(self._unit_placed)
-        signals.unitRemoved.connect(self._unit_placed)
-        signals.parentChanged.connect(self._parent_changed)
-        signals.unitChanged.connect(self._unit_changed)
-
     def _model_replaced(self) -> None:
-        self._connect_model()
         self._collapsed.clear()
         self._rebuild_needed = True
         self._schedule()

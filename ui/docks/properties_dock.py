@@ -35,6 +35,9 @@ from orgmodel.errors import FieldError, OrgModelError
 from orgmodel.fields import OFFICES
 
 from ui import style
+from ui.editing.document import Document
+from ui.editing.model_signals import ModelFollower
+from ui.editing.selection import Selection
 from ui.i18n import describe, localize
 from ui.docks.property_fields import (
     ParentChoices,
@@ -70,7 +73,7 @@ _EVERY_FIELD = _Everything()
 class PropertiesDock(QDockWidget):
     """Shows and edits the one selected unit or dependency (``selection``) of ``document``."""
 
-    def __init__(self, document: Any, selection: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Properties"), parent)
         self.setObjectName("PropertiesDock")
         self._document = document
@@ -97,8 +100,15 @@ class PropertiesDock(QDockWidget):
         self.setWidget(self._pages)
 
         selection.changed.connect(self.schedule_refresh)
+        ModelFollower(document, {
+            "unitAdded": self._units_changed,
+            "unitRemoved": self._units_changed,
+            "unitChanged": self._unit_changed,
+            "parentChanged": self._parent_changed,
+            "dependencyChanged": self._dependency_changed,
+            "dependencyRemoved": self._dependency_changed,
+        }, self)
         document.modelReplaced.connect(self._model_replaced)
-        self._connect_model()
         self._refresh()
 
     # -- building --------------------------------------------------------------------------
@@ -238,17 +248,7 @@ class PropertiesDock(QDockWidget):
 
     # -- following the document ------------------------------------------------------------
 
-    def _connect_model(self) -> None:
-        signals = self._document.signals
-        signals.unitAdded.connect(self._units_changed)
-        signals.unitRemoved.connect(self._units_changed)
-        signals.unitChanged.connect(self._unit_changed)
-        signals.parentChanged.connect(self._parent_changed)
-        signals.dependencyChanged.connect(self._dependency_changed)
-        signals.dependencyRemoved.connect(self._dependency_changed)
-
     def _model_replaced(self) -> None:
-        self._connect_model()  # the old signals object goes with the old model
         self._choices_dirty = True
         self._subject = None
         self.schedule_refresh()
