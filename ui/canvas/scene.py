@@ -8,6 +8,9 @@ it concerns.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
@@ -70,6 +73,7 @@ class OrgScene(QGraphicsScene):
         self._frozen: tuple[QRectF, QPixmap] | None = None
         self._hidden_for_drag: list[UnitCard] = []
         self._gesture: _LineGesture | None = None
+        self._emphasis: tuple[str | None, set[str]] | None = None  # (focus, units) highlighted
         self.default_office = "front"
         self.selectionChanged.connect(self._items_selection_changed)
         selection.changed.connect(self._selection_changed)
@@ -94,6 +98,7 @@ class OrgScene(QGraphicsScene):
     def _build(self, model: OrgModel) -> None:
         self.cancel_gesture()
         self.model = model
+        self._emphasis = None  # the new cards start plain
         for card in self.cards.values():
             self.removeItem(card)
         self.cards = {}
@@ -129,6 +134,8 @@ class OrgScene(QGraphicsScene):
     def _add_card(self, unit_id: str, unit=None) -> UnitCard:
         unit = unit or self.model.unit(unit_id)
         card = UnitCard(unit_id)
+        if self._emphasis is not None:  # added under a highlight: faded like the others
+            card.set_emphasis(self._emphasis_of(unit_id))
         card.set_unit(unit.name, unit.office, unit.is_revenue_generating, unit.headcount, unit.revenue, unit.color)
         card.setPos(unit.x or 0.0, unit.y or 0.0)
         self.cards[unit_id] = card
@@ -265,16 +272,36 @@ class OrgScene(QGraphicsScene):
             self._syncing = False
 
     def set_emphasis(self, focus: str | None, units: set[str] | None, lines: set[tuple[str, str]] | None) -> None:
-        """Show an analysis: ``focus`` and ``units`` stand out, the rest fades; ``None`` clears."""
-        for uid, card in self.cards.items():
-            if units is None:
-                card.set_emphasis(Emphasis.NORMAL)
-            elif uid == focus:
-                card.set_emphasis(Emphasis.FOCUS)
-            else:
-                card.set_emphasis(Emphasis.HIGHLIGHTED if uid in units else Emphasis.DIMMED)
+        """Show an analysis: ``focus`` and ``units`` stand out, the rest fades; ``None`` clears.
+
+        From one highlight to the next only the cards that change are visited (those in one
+        set and not the other, and the two focuses): the faded thousands stay as they are."""
+        previous = self._emphasis
+        self._emphasis = None if units is None else (focus, units)
+        if previous is None and units is None:
+            touched: Iterable[str] = ()
+        elif previous is None or units is None:
+            touched = self.cards  # everything fades, or comes back
+        else:
+            touched = (previous[1] ^ units) | {previous[0], focus}
+        for uid in touched:
+            card = self.cards.get(uid)
+            if card is not None:
+                card.set_emphasis(self._emphasis_of(uid))
         self.dependencies.set_highlighted(lines)
         self.reporting.set_highlighted(None if units is None else set())
+
+    def _emphasis_of(self, unit_id: str) -> Emphasis:
+        if self._emphasis is None:
+            return Emphasis.NORMAL
+        focus, units = self._emphasis
+        if unit_id == focus:
+            return Emphasis.FOCUS
+        return Emphasis.HIGHLIGHTED if unit_id in units else Emphasis.DIMMED
+
+    def emphasized_units(self) -> AbstractSet[str]:
+        """The units the current highlight shows (empty when there is none); read only."""
+        return frozenset() if self._emphasis is None else self._emphasis[1]
 
     def _handle_at(self, pos: QPointF) -> tuple[UnitCard | None, str | None]:
         """A connector handle of a card showing its handles (hovered or selected) under pos;

@@ -226,7 +226,7 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
     def _model_replaced(self) -> None:
         self.selection.clear()
         self.scene.set_model(self.document.model, self.document.signals)
-        self.document.analysis.add_change_callback(lambda _changed: self._emphasis_timer.start())
+        self.document.analysis.add_change_callback(self._analysis_changed)
         self._update_title()
         QTimer.singleShot(0, self.view.fit_to_content)
 
@@ -470,6 +470,16 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         self.selection.set(self.document.model.unit_ids())
 
     # -- the analysis highlight ------------------------------------------------------------
+
+    def _analysis_changed(self, changed: set[str]) -> None:
+        """After an edit changed the answers of ``changed`` units (called inside the edit:
+        only start the timer). The highlight can have changed only if the selected unit is
+        among them, or a unit the highlight shows is (the chains to a supporter gained or
+        lost are those of a unit whose answer changed); an empty set says only the cycles
+        changed, which can add a line to the chains shown."""
+        uid = self.selection.single_unit()
+        if uid is not None and (not changed or uid in changed or not changed.isdisjoint(self.scene.emphasized_units())):
+            self._emphasis_timer.start()
 
     def _update_emphasis(self) -> None:
         uid = self.selection.single_unit()
