@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QToolTip,
 )
+from typing_extensions import override
 
 from orgmodel.gcpause import gc_paused
 from orgmodel.layout import LEVEL_GAP
@@ -313,7 +314,8 @@ class OrgScene(QGraphicsScene):
                     return item, kind
         return None, None
 
-    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # Qt override
+    @override
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         # Tooltips are made here, on demand, rather than stored in 10,000 cards.
         card = self.unit_at(event.scenePos())
         if card is None:
@@ -330,7 +332,8 @@ class OrgScene(QGraphicsScene):
 
     # -- mouse and keyboard ----------------------------------------------------------------
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt override
+    @override
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             card, kind = self._handle_at(event.scenePos())
             if card is None:
@@ -364,7 +367,8 @@ class OrgScene(QGraphicsScene):
                 self.dependencies.set_moving(deps)
                 self.reporting.set_moving(reports)
 
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt override
+    @override
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._gesture is not None:
             self._gesture.move(event.scenePos())
             event.accept()
@@ -379,7 +383,8 @@ class OrgScene(QGraphicsScene):
                 self._drawn_at[uid] = (card.x(), card.y())
                 self.card_moved(card)
 
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt override
+    @override
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._gesture is not None:
             gesture, self._gesture = self._gesture, None
             gesture.finish(event.scenePos())
@@ -446,13 +451,15 @@ class OrgScene(QGraphicsScene):
             layer.showing = "all"
             layer.update()
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # Qt override
+    @override
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawBackground(painter, rect)
         if self._frozen is not None:
             area, pixmap = self._frozen
             painter.drawPixmap(area, pixmap, QRectF(pixmap.rect()))
 
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt override
+    @override
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             card = self.unit_at(event.scenePos())
             if card is not None:
@@ -464,7 +471,8 @@ class OrgScene(QGraphicsScene):
             return
         super().mouseDoubleClickEvent(event)
 
-    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # Qt override
+    @override
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
         pos = event.scenePos()
         card = self.unit_at(pos)
         menu = QMenu()
@@ -488,7 +496,8 @@ class OrgScene(QGraphicsScene):
         menu.exec(event.screenPos())
         event.accept()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             if self._gesture is not None:
                 self.cancel_gesture()

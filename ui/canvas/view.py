@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLineEdit, QWidget
+from typing_extensions import override
 
 from ui.canvas.items.unit_card import HEIGHT, WIDTH
 from ui.canvas.scene import OrgScene
@@ -72,7 +73,8 @@ class OrgView(QGraphicsView):
                 self.set_zoom(0.8)
             self.centerOn(card)
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # Qt override
+    @override
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120.0
             self.set_zoom(self.zoom() * (1.15**steps), anchor_under_mouse=True)
@@ -82,7 +84,8 @@ class OrgView(QGraphicsView):
 
     # -- panning ---------------------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._editor is None:
             self._space_down = True
             self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -90,7 +93,8 @@ class OrgView(QGraphicsView):
             return
         super().keyPressEvent(event)
 
-    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # Qt override
+    @override
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._space_down:
             self._space_down = False
             self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
@@ -98,7 +102,8 @@ class OrgView(QGraphicsView):
             return
         super().keyReleaseEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # Qt override
+    @override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.MiddleButton:
             self._pan_from = event.position()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -106,7 +111,8 @@ class OrgView(QGraphicsView):
             return
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # Qt override
+    @override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
             delta = event.position() - self._pan_from
             self._pan_from = event.position()
@@ -116,7 +122,8 @@ class OrgView(QGraphicsView):
             return
         super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # Qt override
+    @override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:
             self._pan_from = None
             self.viewport().unsetCursor()
@@ -163,7 +170,8 @@ class OrgView(QGraphicsView):
     def is_renaming(self) -> bool:
         return self._editor is not None
 
-    def eventFilter(self, watched, event: QEvent) -> bool:  # Qt override
+    @override
+    def eventFilter(self, watched, event: QEvent) -> bool:
         if watched is self._editor:
             if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
                 self.finish_rename(commit=False)

@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTableView, QTabWidget, QTreeWidget, QTreeWidgetItem, QWidget
+from typing_extensions import override
 
 from orgmodel.analysis.live import LiveAnalysis
 
@@ -122,18 +123,22 @@ class UnitTable(QAbstractTableModel):
         except Exception:  # a unit gone between the event and this refresh: keep the order
             log.exception("could not sort the table")
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # Qt override
+    @override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # Qt override
+    @override
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
+    @override
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.headers):
             return self.headers[section]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
+    @override
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         try:
             row, column = index.row(), index.column()
             if not index.isValid() or row >= len(self._ids):
@@ -151,7 +156,8 @@ class UnitTable(QAbstractTableModel):
             return None
         return None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:  # Qt override
+    @override
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column, self._sort_order = column, order
         self.beginResetModel()
         self._cache.clear()
@@ -372,8 +378,7 @@ class AnalysisDock(QDockWidget):
     def _refresh(self) -> None:
         try:
             analysis = self._document.analysis
-            analysis.revenue_units  # brings a lazy analysis up to date before its version is read
-            seen = (id(analysis), analysis.version)
+            seen = (id(analysis), analysis.version)  # kept up to date inside every edit
             if self._figures_changed or self._seen is None:
                 self.revenue_model.forget_names()
                 self.back_office_model.forget_names()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from orgmodel.errors import FieldError, OrgModelError
 from orgmodel.fields import OFFICES
@@ -571,7 +572,8 @@ class PropertiesDock(QDockWidget):
 
     # -- Esc and focus-out ------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         try:
             kind = event.type()
             if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QCompleter
+from typing_extensions import override
 
 from orgmodel.collate import fold_turkish
 
@@ -173,12 +174,14 @@ class ParentChoices(QAbstractListModel):
             return -1
         return i + 1 - (1 if 0 <= self._gap < i else 0)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # Qt override
+    @override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         if parent.isValid():
             return 0
         return 1 + len(self._ids) - (1 if self._gap >= 0 else 0)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
+    @override
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             names = self._names
         elif role == FOLDED_ROLE:
@@ -204,13 +207,15 @@ class TurkishCompleter(QCompleter):
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
 
-    def splitPath(self, path: str) -> list[str]:  # Qt override
+    @override
+    def splitPath(self, path: str) -> list[str]:
         try:
             return [fold_turkish(path)]
         except Exception:
             return [path]
 
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # Qt override
+    @override
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
         # The line edit gets the name as written, not its folded form.
         try:
             return str(index.data(Qt.ItemDataRole.DisplayRole) or "")

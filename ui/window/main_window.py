@@ -8,6 +8,7 @@ import threading
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QFileSystemWatcher, QPointF, QProcess, QRectF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QWidget
+from typing_extensions import override
 
 from orgmodel import __version__
 from orgmodel.analysis import highlight
@@ -517,7 +518,8 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
 
     # -- window events ---------------------------------------------------------------------
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_keep_changes():
             self.document.close()
             self.autosaver.remove()  # saved or knowingly discarded
@@ -525,7 +527,8 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         else:
             event.ignore()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_legend()
 
@@ -533,15 +536,18 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         self.legend.resize(self.legend.sizeHint())
         self.legend.move(12, self.view.height() - self.legend.height() - 12 - (self.view.horizontalScrollBar().height() if self.view.horizontalScrollBar().isVisible() else 0))
 
-    def showEvent(self, event) -> None:  # Qt override
+    @override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._place_legend()
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override
+    @override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.toLocalFile().lower().endswith((".orgmodel", ".json")) for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # Qt override
+    @override
+    def dropEvent(self, event: QDropEvent) -> None:
         for url in event.mimeData().urls():
             path = url.toLocalFile()
             if path.lower().endswith((".orgmodel", ".json")):

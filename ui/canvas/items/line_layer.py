@@ -16,6 +16,7 @@ from collections.abc import Hashable, Iterable
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from typing_extensions import override
 
 from ui import style
 
@@ -211,7 +212,8 @@ class LineLayer(QGraphicsItem):
 
     # -- painting --------------------------------------------------------------------------
 
-    def boundingRect(self) -> QRectF:  # Qt override
+    @override
+    def boundingRect(self) -> QRectF:
         return self._bounds.adjusted(-14, -14, 14, 14)
 
     def _category(self, key: Key) -> int:
@@ -247,7 +249,8 @@ class LineLayer(QGraphicsItem):
             groups.setdefault(self._category(key), []).extend(boxes[key])
         return groups
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # Qt override
+    @override
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         lod = 1.0 if self.full_detail else option.levelOfDetailFromTransform(painter.worldTransform())
         plain = lod < LOD_PLAIN
         # Antialiased long lines are the costliest part of a zoomed-out repaint.

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from typing_extensions import override
 
 from ui import style
 
@@ -59,10 +60,12 @@ class OfficeBands(QGraphicsItem):
     def bands(self) -> dict[str, QRectF]:
         return dict(self._bands)
 
-    def boundingRect(self) -> QRectF:  # Qt override
+    @override
+    def boundingRect(self) -> QRectF:
         return self._bounds
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # Qt override
+    @override
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         font = QFont()
         font.setPointSizeF(18)
         font.setBold(True)
