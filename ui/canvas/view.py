@@ -86,21 +86,25 @@ class OrgView(QGraphicsView):
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._editor is None:
-            self._space_down = True
-            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-            event.accept()
-            return
-        super().keyPressEvent(event)
+        if not self._space_key(event, down=True):
+            super().keyPressEvent(event)
 
     @override
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._space_down:
-            self._space_down = False
-            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
-            event.accept()
-            return
-        super().keyReleaseEvent(event)
+        if not self._space_key(event, down=False):
+            super().keyReleaseEvent(event)
+
+    def _space_key(self, event: QKeyEvent, down: bool) -> bool:
+        """Space held (not while renaming): dragging pans; let go: dragging selects again.
+        True when ``event`` was that."""
+        if event.key() != Qt.Key.Key_Space or event.isAutoRepeat():
+            return False
+        if (self._editor is not None) if down else not self._space_down:
+            return False
+        self._space_down = down
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag if down else QGraphicsView.DragMode.RubberBandDrag)
+        event.accept()
+        return True
 
     @override
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -25,7 +25,7 @@ from ui import i18n, style
 from ui.editing.document import Document
 from ui.editing.model_signals import ModelFollower
 from ui.editing.selection import Selection
-from ui.i18n import translate
+from ui.i18n import format_amount, translate
 
 log = logging.getLogger(__name__)
 
@@ -37,12 +37,6 @@ _MAX_NAMES_SHOWN = 40
 _MAX_NAMES_IN_TIP = 150
 _MAX_NAMES_IN_CYCLE = 12
 
-
-
-def format_amount(value: float) -> str:
-    """An amount with the locale's digit grouping; cents only when there are any."""
-    locale = QLocale()
-    return locale.toString(float(value), "f", 0 if float(value).is_integer() else 2)
 
 
 class NameList(i18n.Translatable):

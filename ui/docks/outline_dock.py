@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDockWidget, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from orgmodel.collate import fold_turkish
@@ -47,18 +47,6 @@ VIEW_BATCH = 20
 REBUILD_THRESHOLD = 5000
 
 
-def _office_icon(office: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(style.OFFICE_COLORS[office].darker(130))
-    painter.setBrush(style.OFFICE_COLORS.get(office, QColor("gray")))
-    painter.drawEllipse(1, 1, 10, 10)
-    painter.end()
-    return QIcon(pixmap)
-
-
 class OutlineDock(QDockWidget):
     """All units of ``document``, in step with the shared ``selection`` both ways."""
 
@@ -72,7 +60,7 @@ class OutlineDock(QDockWidget):
         self._selection = selection
         self._items: dict[str, QStandardItem] = {}
         self._groups: dict[str, QStandardItem] = {}
-        self._icons = {office: _office_icon(office) for office in OFFICES}
+        self._icons = {office: style.office_dot_icon(office) for office in OFFICES}
         self._dirty: set[str] = set()  # units to put in their place again
         self._renamed: set[str] = set()
         self._rebuild_needed = True

@@ -13,7 +13,7 @@ from collections.abc import Callable, Container
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -408,14 +408,8 @@ class PropertiesDock(QDockWidget):
             self.notes_edit.setPlainText(text)
 
     def _load_color(self, color: str | None) -> None:
-        swatch = QPixmap(16, 16)
-        if color:
-            swatch.fill(QColor(color))
-            self.color_button.setText(color.upper())
-        else:
-            swatch.fill(Qt.GlobalColor.transparent)
-            self.color_button.setText(self.tr("Office colour"))
-        self.color_button.setIcon(QIcon(swatch))
+        self.color_button.setText(color.upper() if color else self.tr("Office colour"))
+        self.color_button.setIcon(style.color_swatch_icon(color))
         self.clear_color_button.setEnabled(bool(color))
 
     # -- refusals in place ------------------------------------------------------------------

@@ -13,7 +13,7 @@ from typing_extensions import override
 
 from orgmodel.collate import fold_turkish
 
-from ui.i18n import name_key, translate
+from ui.i18n import format_number, format_percent, name_key, translate  # noqa: F401  (format_number: tests/system read it here)
 
 #: The folded name (``fold_turkish``) the reporting-line search compares against.
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 7
@@ -89,27 +89,6 @@ def parse_weight(text: str) -> float | None:
 def parse_tags(text: str) -> tuple[str, ...]:
     """Comma-separated tags; blanks between commas are dropped, duplicates are the model's to refuse."""
     return tuple(tag.strip() for tag in text.split(",") if tag.strip())
-
-
-def format_number(value: float | int | None) -> str:
-    """The shortest text that reads back as exactly ``value``, written the locale's way
-    (digit grouping and decimal point) so that large amounts stay readable."""
-    if value is None:
-        return ""
-    locale = QLocale()
-    if isinstance(value, int):
-        return locale.toString(value) if abs(value) < 2**63 else str(value)
-    text = repr(float(value))
-    if not text[-1].isdigit() or "e" in text:  # 1e+16 and beyond: no grouping to add
-        return text.replace(".", locale.decimalPoint())
-    whole, _, fraction = text.partition(".")
-    grouped = ("-" if whole.startswith("-") else "") + locale.toString(abs(int(whole)))
-    return grouped if fraction in ("", "0") else grouped + locale.decimalPoint() + fraction
-
-
-def format_percent(value: float | None) -> str:
-    # round() hides the binary noise of 0.07 * 100 without changing what the user typed.
-    return "" if value is None else format_number(round(value * 100, 9))
 
 
 def _optional_text(text: str) -> str | None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import threading
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QFileSystemWatcher, QPointF, QProcess, QRectF, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPainter, QPen, QPixmap, QResizeEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QFileSystemWatcher, QPointF, QProcess, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QWidget
 from typing_extensions import override
 
@@ -139,7 +139,7 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
             for office, (text, tip) in add_texts.items()
         }
         for office, action in self.add_actions.items():
-            action.setIcon(office_icon(office))
+            action.setIcon(style.add_unit_icon(office))
             action.setIconText(style.office_title(office))
         self.connect_action = self._action(
             self.tr("&Dependency Between Selected Units"),
@@ -503,7 +503,7 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
             self._show_analysis_message(
                 self.tr("%1 supports %Ln revenue-generating unit(s); revenue at risk: %2", "", analysis.impact_count(uid))
                 .replace("%1", unit.name)
-                .replace("%2", self.locale().toString(float(analysis.revenue_at_risk(uid)), "f", 0))
+                .replace("%2", i18n.format_amount(analysis.revenue_at_risk(uid), 0, self.locale()))
             )
         self.scene.set_emphasis(uid, *shown)
 
@@ -607,19 +607,3 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
                     "dependencies, and see which back-office functions support each revenue-generating unit.</p>").replace("%1", __version__),
         )
 
-
-def office_icon(office: str) -> QIcon:
-    """A small card in the office's colours with a plus: the "add unit" toolbar icons."""
-    pixmap = QPixmap(32, 32)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(style.OFFICE_COLORS[office].darker(130), 1.5))
-    painter.setBrush(style.OFFICE_FILLS[office])
-    painter.drawRoundedRect(QRectF(2, 7, 28, 18), 3, 3)
-    painter.fillRect(QRectF(2.5, 9, 4, 14), style.OFFICE_COLORS[office])
-    painter.setPen(QPen(style.TEXT, 2.5))
-    painter.drawLine(QPointF(18, 11), QPointF(18, 21))
-    painter.drawLine(QPointF(13, 16), QPointF(23, 16))
-    painter.end()
-    return QIcon(pixmap)
