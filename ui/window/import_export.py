@@ -1,7 +1,7 @@
 """File › Import… and File › Export…: the flows between the window and the formats.
 
-A mixin of the main window (it uses the window's document, scene, selection, status bar and
-progress helper), kept apart so the window stays about menus, canvas and documents.
+A mixin of the main window (it uses the window's document, scene, selection and status
+bar), kept apart so the window stays about documents, editing and the highlight.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from ui import i18n
 from ui.canvas.export import ExportError, default_title, export_scene, export_state, render_png
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import MappingDialog
+from ui.window.progress import compute_with_progress
 
 
 class TransferMixin:
@@ -135,7 +136,7 @@ class TransferMixin:
                 with export_state(self.scene, options):
                     image = render_png(self.scene, options)
                 partial = path + ".part"
-                saved = self._compute_with_progress(lambda: image.save(partial, "PNG", 80), self.tr("Writing the image…"))
+                saved = compute_with_progress(self, lambda: image.save(partial, "PNG", 80), self.tr("Writing the image…"))
                 if not saved:
                     if os.path.exists(partial):
                         os.remove(partial)
