@@ -377,6 +377,17 @@ def border_line(ax: float, ay: float, bx: float, by: float, width: float, height
     return (acx + dx * scale, acy + dy * scale, bcx - dx * scale, bcy - dy * scale)
 
 
+def elbow_line(px: float, py: float, cx: float, cy: float, width: float, height: float, level_gap: float) -> list[Coords]:
+    """A reporting line as an org-chart elbow between the cards at (px, py) (the parent) and
+    (cx, cy) (the child): down from the parent, across, down into the child."""
+    top_x, top_y = px + width / 2, py + height
+    bottom_x = cx + width / 2
+    # The bus runs just above the child: halfway for the next level down, and in the
+    # gap above it for leaves stacked in columns under their parent.
+    middle_y = cy - min(level_gap / 2, (cy - top_y) / 2)
+    return [(top_x, top_y, top_x, middle_y), (top_x, middle_y, bottom_x, middle_y), (bottom_x, middle_y, bottom_x, cy)]
+
+
 def arrow_head(tip: QPointF, tail: QPointF, size: float = 11.0) -> list[QLineF]:
     """An open arrowhead (UML dependency style) at ``tip``, pointing away from ``tail``."""
     angle = math.atan2(tip.y() - tail.y(), tip.x() - tail.x())
