@@ -24,10 +24,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 from typing_extensions import override
@@ -39,25 +37,12 @@ from ui import style
 from ui.editing.document import Document
 from ui.editing.model_signals import ModelFollower
 from ui.editing.selection import Selection
-from ui.i18n import describe, localize
-from ui.docks.property_fields import (
-    ParentChoices,
-    Refused,
-    TurkishCompleter,
-    _optional_text,
-    format_number,
-    format_percent,
-    parse_amount,
-    parse_headcount,
-    parse_percent,
-    parse_tags,
-    parse_weight,
-)
+from ui.docks.field_grid import FieldGridMixin
+from ui.docks.property_fields import ParentChoices, Refused, TurkishCompleter, parse_field
+from ui.i18n import describe, format_number, format_percent, localize
 
 log = logging.getLogger(__name__)
 
-ERROR_COLOR = "#C62828"
-_INVALID_STYLE = f"border: 1px solid {ERROR_COLOR}; border-radius: 2px; padding: 1px 2px;"
 _MOVES_ONLY = frozenset({"x", "y"})
 
 
@@ -71,7 +56,7 @@ class _Everything:
 _EVERY_FIELD = _Everything()
 
 
-class PropertiesDock(QDockWidget):
+class PropertiesDock(FieldGridMixin, QDockWidget):
     """Shows and edits the one selected unit or dependency (``selection``) of ``document``."""
 
     def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None) -> None:
@@ -81,10 +66,7 @@ class PropertiesDock(QDockWidget):
         self._selection = selection
         self._subject: tuple[str, Any] | None = None  # ("unit", id) or ("dependency", (s, t))
         self._shown: dict[str, str] = {}  # the text each field shows for the model's value
-        self._errors: set[str] = set()
-        self._messages: dict[str, QLabel] = {}
-        self._editors: dict[str, QWidget] = {}
-        self._labels: dict[str, str] = {}
+        self._init_fields()
         self._choices_dirty = True
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh)
@@ -113,53 +95,6 @@ class PropertiesDock(QDockWidget):
         self._refresh()
 
     # -- building --------------------------------------------------------------------------
-
-    @staticmethod
-    def _scrolled(page: QWidget) -> QScrollArea:
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setFrameShape(QScrollArea.Shape.NoFrame)
-        area.setWidget(page)
-        return area
-
-    def _form(self) -> tuple[QWidget, QGridLayout]:
-        # A grid, not a QFormLayout: the grid gives a wrapped message the height it needs at
-        # its real width, where the form layout reserves its (much taller) size hint.
-        page = QWidget()
-        column = QVBoxLayout(page)
-        grid = QGridLayout()
-        grid.setColumnStretch(1, 1)
-        grid.setVerticalSpacing(6)
-        column.addLayout(grid)
-        column.addStretch(1)  # spare height goes below the form, not between its rows
-        return page, grid
-
-    def _add_label(self, grid: QGridLayout, text: str, field: QWidget, top: bool = False, buddy: QWidget | None = None) -> int:
-        row = grid.rowCount()
-        label = QLabel(text)
-        label.setBuddy(buddy or field)
-        if top:  # beside a tall field: level with its first line
-            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            label.setContentsMargins(0, 3, 0, 0)
-            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
-        else:
-            grid.addWidget(label, row, 0)
-        grid.addWidget(field, row, 1)
-        return row
-
-    def _add_row(self, grid: QGridLayout, key: str, label: str, editor: QWidget, field: QWidget | None = None) -> None:
-        """A labelled field and, under it, the place for the reason it was refused."""
-        row = self._add_label(grid, label, field or editor, top=isinstance(editor, QPlainTextEdit), buddy=editor)
-        self._labels[key] = label
-        message = QLabel()
-        message.setWordWrap(True)
-        message.setStyleSheet(f"color: {ERROR_COLOR};")
-        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        message.hide()
-        grid.addWidget(message, row + 1, 1)
-        self._messages[key] = message
-        self._editors[key] = editor
-        editor.installEventFilter(self)
 
     def _line(self, form: QGridLayout, key: str, label: str, placeholder: str = "", suffix: str = "") -> QLineEdit:
         editor = QLineEdit()
@@ -414,26 +349,6 @@ class PropertiesDock(QDockWidget):
 
     # -- refusals in place ------------------------------------------------------------------
 
-    def _show_error(self, key: str, message: str) -> None:
-        self._errors.add(key)
-        self._editors[key].setStyleSheet(_INVALID_STYLE)
-        label = self._messages[key]
-        label.setText(message)
-        label.show()
-
-    def _clear_error(self, key: str) -> None:
-        if key not in self._errors:
-            return
-        self._errors.discard(key)
-        self._editors[key].setStyleSheet("")
-        label = self._messages[key]
-        label.clear()
-        label.hide()
-
-    def error_message(self, key: str) -> str:
-        """The reason shown under field ``key`` ("headcount", "parent", "weight"...), or ""."""
-        return self._messages[key].text() if key in self._errors else ""
-
     def _describe(self, key: str, error: OrgModelError) -> str:
         if isinstance(error, FieldError):
             return self.tr("%1: %2").replace("%1", self._labels.get(key, key)).replace("%2", localize(error.reason))
@@ -445,25 +360,6 @@ class PropertiesDock(QDockWidget):
         self._reload(frozenset({key}))
 
     # -- committing: one intent per change --------------------------------------------------
-
-    def _parse(self, key: str, text: str) -> Any:
-        if key == "name":
-            return text
-        if key == "headcount":
-            return parse_headcount(text)
-        if key == "cost":
-            return parse_amount(text, self.tr("Cost must be a number ≥ 0"))
-        if key == "revenue":
-            return parse_amount(text, self.tr("Revenue must be a number ≥ 0"))
-        if key == "automation_potential":
-            return parse_percent(text)
-        if key == "tags":
-            return parse_tags(text)
-        if key == "weight":
-            return parse_weight(text)
-        if key in ("label", "notes"):
-            return _optional_text(text)
-        raise KeyError(key)
 
     def _commit_line(self, key: str) -> None:
         try:
@@ -480,7 +376,7 @@ class PropertiesDock(QDockWidget):
             self._clear_error(key)
             return
         try:
-            value = self._parse(key, text)
+            value = parse_field(key, text)
         except Refused as refusal:
             self._show_error(key, str(refusal))
             return

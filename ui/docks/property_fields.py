@@ -1,5 +1,5 @@
-"""Text in and out of the properties panel: parsing what people type (refusing, never
-clamping), formatting numbers for the locale, and the searchable "reports to" list."""
+"""Text into the properties panel: parsing what people type (refusing, never clamping), and
+the searchable "reports to" list. (Numbers are written by ``ui.i18n.format_number``.)"""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from typing_extensions import override
 
 from orgmodel.collate import fold_turkish
 
-from ui.i18n import format_number, format_percent, name_key, translate  # noqa: F401  (format_number: tests/system read it here)
+from ui.i18n import format_number, name_key, translate  # noqa: F401  (format_number: tests/system import it from here)
 
 #: The folded name (``fold_turkish``) the reporting-line search compares against.
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 7
@@ -84,6 +84,28 @@ def parse_weight(text: str) -> float | None:
     if value is None or value <= 0:
         raise Refused(translate("PropertiesDock", "Weight must be a number > 0"))
     return value
+
+
+def parse_field(key: str, text: str) -> Any:
+    """The value of field ``key`` ("headcount", "cost", "weight"...) that ``text`` says;
+    raises :class:`Refused` with the reason."""
+    if key == "name":
+        return text
+    if key == "headcount":
+        return parse_headcount(text)
+    if key == "cost":
+        return parse_amount(text, translate("PropertiesDock", "Cost must be a number ≥ 0"))
+    if key == "revenue":
+        return parse_amount(text, translate("PropertiesDock", "Revenue must be a number ≥ 0"))
+    if key == "automation_potential":
+        return parse_percent(text)
+    if key == "tags":
+        return parse_tags(text)
+    if key == "weight":
+        return parse_weight(text)
+    if key in ("label", "notes"):
+        return _optional_text(text)
+    raise KeyError(key)
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
