@@ -20,22 +20,22 @@ from orgmodel.errors import ModelFileError, OrgModelError
 from orgmodel.layout.placement import card_centred_at
 from orgmodel.lock import current_owner as lock_owner
 
-from ui import i18n, style
-from ui.docks.analysis_dock import AnalysisDock
-from ui.editing.document import Document
+from ui import i18n
 from ui.canvas.legend import Legend
+from ui.canvas.scene import OrgScene
+from ui.canvas.view import OrgView
+from ui.docks.analysis_dock import AnalysisDock
 from ui.docks.outline_dock import OutlineDock
 from ui.docks.properties_dock import PropertiesDock
 from ui.editing.autosave import Autosaver
-from ui.window.safety_prompts import SafetyMixin
-from ui.canvas.scene import OrgScene
+from ui.editing.document import Document
 from ui.editing.selection import Selection
-from ui.window.import_export import TransferMixin
+from ui.restart import restart_command
 from ui.window import recent_files as recent
+from ui.window.import_export import TransferMixin
 from ui.window.menus import MenusMixin
 from ui.window.progress import compute_with_progress
-from ui.restart import restart_command
-from ui.canvas.view import OrgView
+from ui.window.safety_prompts import SafetyMixin
 
 
 class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
