@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
@@ -13,6 +12,7 @@ from orgmodel.formats.native import load
 from orgmodel.model import OrgModel
 
 from ui import i18n
+from ui.restart import restart_command  # noqa: F401  (kept importable from here: scripts and tests use it)
 
 APP_NAME = "OrgModel"
 
@@ -35,14 +35,6 @@ def run(model: OrgModel | None, path: str | None) -> int:
     if model is None:
         model = load(sample_path(i18n.current_language()))
     return show(app, model, path)
-
-
-def restart_command(path: str | None) -> tuple[str, list[str]]:
-    """``(program, arguments)`` that start OrgModel again on ``path`` (no path: the sample)
-    from this very installation: this Python, the launcher of this checkout or package."""
-    root = str(Path(__file__).resolve().parent.parent)
-    code = "import sys; sys.path.insert(0, sys.argv.pop(1)); from ui.launcher import main; raise SystemExit(main())"
-    return sys.executable, ["-c", code, root, *([path] if path else [])]
 
 
 def show(app: QApplication, model: OrgModel, path: str | None) -> int:

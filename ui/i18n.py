@@ -173,3 +173,37 @@ def _lookup(template: str) -> str:
 def name_key(name: str) -> str:
     """The sort key of a name in the interface's language (Turkish alphabet in Turkish)."""
     return sort_key(name, turkish=_current == "tr")
+
+
+# -- numbers, written the locale's way ------------------------------------------------------
+
+
+def format_number(value: float | int | None) -> str:
+    """The shortest text that reads back as exactly ``value``, written the locale's way
+    (digit grouping and decimal point) so that large amounts stay readable."""
+    if value is None:
+        return ""
+    locale = QLocale()
+    if isinstance(value, int):
+        return locale.toString(value) if abs(value) < 2**63 else str(value)
+    text = repr(float(value))
+    if not text[-1].isdigit() or "e" in text:  # 1e+16 and beyond: no grouping to add
+        return text.replace(".", locale.decimalPoint())
+    whole, _, fraction = text.partition(".")
+    grouped = ("-" if whole.startswith("-") else "") + locale.toString(abs(int(whole)))
+    return grouped if fraction in ("", "0") else grouped + locale.decimalPoint() + fraction
+
+
+def format_percent(value: float | None) -> str:
+    # round() hides the binary noise of 0.07 * 100 without changing what the user typed.
+    return "" if value is None else format_number(round(value * 100, 9))
+
+
+def format_amount(value: float, decimals: int | None = None, locale: QLocale | None = None) -> str:
+    """An amount with the locale's digit grouping and ``decimals`` digits after the point;
+    by default cents only when there are any."""
+    value = float(value)
+    if decimals is None:
+        decimals = 0 if value.is_integer() else 2
+    return (locale or QLocale()).toString(value, "f", decimals)
+

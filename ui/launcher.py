@@ -37,7 +37,7 @@ def export_diagram(model: OrgModel, options: argparse.Namespace) -> int:
     from orgmodel.analysis import analyse, highlight
     from orgmodel.layout import bands_layout, orgchart_layout
 
-    from ui.editing.document import CARD_HEIGHT, CARD_WIDTH
+    from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
 
     if options.layout:
         arrange = orgchart_layout if options.layout == "orgchart" else bands_layout

@@ -1,4 +1,4 @@
-"""Colours and sizes shared by the canvas, the legend and exports.
+"""Colours, sizes and small painted icons shared by the canvas, the legend, the docks and exports.
 
 Office colours are from the Okabe–Ito palette, distinguishable with the common forms of
 colour blindness: orange (front), sky blue (middle), bluish green (back).
@@ -6,8 +6,10 @@ colour blindness: orange (front), sky blue (middle), bluish green (back).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from orgmodel import appearance
 
@@ -33,3 +35,50 @@ def office_title(office: str) -> str:
         "middle": QCoreApplication.translate("Office", "Middle office"),
         "back": QCoreApplication.translate("Office", "Back office"),
     }[office]
+
+
+# -- small painted icons -------------------------------------------------------------------
+
+
+def _painted_icon(size: int, draw: Callable[[QPainter], None]) -> QIcon:
+    """A ``size``-pixel square icon, transparent, antialiased, drawn by ``draw``."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    draw(painter)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def office_dot_icon(office: str) -> QIcon:
+    """A dot in the office's colour: the outline's rows."""
+
+    def draw(painter: QPainter) -> None:
+        painter.setPen(OFFICE_COLORS[office].darker(130))
+        painter.setBrush(OFFICE_COLORS.get(office, QColor("gray")))
+        painter.drawEllipse(1, 1, 10, 10)
+
+    return _painted_icon(12, draw)
+
+
+def add_unit_icon(office: str) -> QIcon:
+    """A small card in the office's colours with a plus: the "add unit" toolbar icons."""
+
+    def draw(painter: QPainter) -> None:
+        painter.setPen(QPen(OFFICE_COLORS[office].darker(130), 1.5))
+        painter.setBrush(OFFICE_FILLS[office])
+        painter.drawRoundedRect(QRectF(2, 7, 28, 18), 3, 3)
+        painter.fillRect(QRectF(2.5, 9, 4, 14), OFFICE_COLORS[office])
+        painter.setPen(QPen(TEXT, 2.5))
+        painter.drawLine(QPointF(18, 11), QPointF(18, 21))
+        painter.drawLine(QPointF(13, 16), QPointF(23, 16))
+
+    return _painted_icon(32, draw)
+
+
+def color_swatch_icon(color: str | None) -> QIcon:
+    """A 16-pixel square of ``color`` (transparent for none): the card colour button."""
+    swatch = QPixmap(16, 16)
+    swatch.fill(QColor(color) if color else Qt.GlobalColor.transparent)
+    return QIcon(swatch)

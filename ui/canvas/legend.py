@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
+from typing_extensions import override
 
 from ui import style
 from ui.i18n import translate
@@ -70,9 +71,11 @@ class Legend(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.resize(self.sizeHint())
 
-    def sizeHint(self) -> QSize:  # Qt override
+    @override
+    def sizeHint(self) -> QSize:
         return legend_size(QFontMetricsF(self.font())).toSize()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # Qt override
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         draw_legend(painter, QRectF(self.rect()))

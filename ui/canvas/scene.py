@@ -8,10 +8,12 @@ it concerns.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen, QPixmap
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QGraphicsLineItem,
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneHelpEvent,
@@ -19,16 +21,20 @@ from PySide6.QtWidgets import (
     QMenu,
     QToolTip,
 )
+from typing_extensions import override
 
 from orgmodel.gcpause import gc_paused
 from orgmodel.layout import LEVEL_GAP
+from orgmodel.layout.placement import card_centred_at
 from orgmodel.model import OrgModel
 
 from ui import style
-from ui.i18n import translate
-from ui.canvas.items.line_layer import Coords, LineLayer, border_line
-from ui.canvas.items.office_bands import OfficeBands, band_rects
+from ui.canvas.items.line_layer import Coords, LineLayer, border_line, elbow_line
+from ui.canvas.items.office_bands import OfficeBands, band_rects, office_extents
 from ui.canvas.items.unit_card import HEIGHT, WIDTH, Emphasis, UnitCard
+from ui.canvas.drag_picture import picture_without
+from ui.canvas.line_gesture import LineGesture
+from ui.editing.model_signals import ModelSignals
 from ui.editing.selection import Selection
 
 
@@ -67,29 +73,33 @@ class OrgScene(QGraphicsScene):
         self._drawn_at: dict[str, tuple[float, float]] = {}
         self._frozen: tuple[QRectF, QPixmap] | None = None
         self._hidden_for_drag: list[UnitCard] = []
-        self._gesture: _LineGesture | None = None
+        self._gesture: LineGesture | None = None
+        self._emphasis: tuple[str | None, set[str]] | None = None  # (focus, units) highlighted
         self.default_office = "front"
         self.selectionChanged.connect(self._items_selection_changed)
         selection.changed.connect(self._selection_changed)
 
     # -- building and following the model --------------------------------------------------
 
-    def set_model(self, model: OrgModel, signals) -> None:
+    def set_model(self, model: OrgModel, signals: ModelSignals) -> None:
         """Show ``model`` (after the document replaced it); ``signals`` is its adapter."""
         # Tens of thousands of small objects and no cycles: the collector would rescan the
         # whole model and scene several times over (measured: a third of the build).
         with gc_paused():
             self._build(model)
-        signals.unitAdded.connect(self._unit_added)
-        signals.unitRemoved.connect(self._unit_removed)
-        signals.unitChanged.connect(self._unit_changed)
-        signals.parentChanged.connect(self._parent_changed)
-        signals.dependencyAdded.connect(self._dependency_added)
-        signals.dependencyRemoved.connect(self._dependency_removed)
+        signals.connect_handlers({
+            "unitAdded": self._unit_added,
+            "unitRemoved": self._unit_removed,
+            "unitChanged": self._unit_changed,
+            "parentChanged": self._parent_changed,
+            "dependencyAdded": self._dependency_added,
+            "dependencyRemoved": self._dependency_removed,
+        })
 
     def _build(self, model: OrgModel) -> None:
         self.cancel_gesture()
         self.model = model
+        self._emphasis = None  # the new cards start plain
         for card in self.cards.values():
             self.removeItem(card)
         self.cards = {}
@@ -125,6 +135,8 @@ class OrgScene(QGraphicsScene):
     def _add_card(self, unit_id: str, unit=None) -> UnitCard:
         unit = unit or self.model.unit(unit_id)
         card = UnitCard(unit_id)
+        if self._emphasis is not None:  # added under a highlight: faded like the others
+            card.set_emphasis(self._emphasis_of(unit_id))
         card.set_unit(unit.name, unit.office, unit.is_revenue_generating, unit.headcount, unit.revenue, unit.color)
         card.setPos(unit.x or 0.0, unit.y or 0.0)
         self.cards[unit_id] = card
@@ -133,15 +145,9 @@ class OrgScene(QGraphicsScene):
 
     def update_bands(self) -> None:
         """Show the office bands when the units sit in them (see ``items.office_bands``)."""
-        extents: dict[str, list[float]] = {}
-        for unit in self.model.units() if self.model is not None else ():
-            x, y = unit.x or 0.0, unit.y or 0.0
-            e = extents.get(unit.office)
-            if e is None:
-                extents[unit.office] = [x, y, x + WIDTH, y + HEIGHT]
-            else:
-                e[0], e[1], e[2], e[3] = min(e[0], x), min(e[1], y), max(e[2], x + WIDTH), max(e[3], y + HEIGHT)
-        self.bands.set_bands(band_rects({office: tuple(e) for office, e in extents.items()}))
+        units = self.model.units() if self.model is not None else ()
+        cards = ((u.office, u.x or 0.0, u.y or 0.0) for u in units)
+        self.bands.set_bands(band_rects(office_extents(cards, WIDTH, HEIGHT)))
 
     def _unit_added(self, unit_id: str, index: int) -> None:
         self._bands_timer.start()
@@ -192,14 +198,8 @@ class OrgScene(QGraphicsScene):
         return [border_line(ax, ay, bx, by, WIDTH, HEIGHT)]
 
     def _reporting_geometry(self, child: str, parent: str, corners: dict | None = None) -> list[Coords]:
-        """An org-chart elbow: down from the parent, across, down into the child."""
         (px, py), (cx, cy) = (corners[parent], corners[child]) if corners else (self._corner(parent), self._corner(child))
-        top_x, top_y = px + WIDTH / 2, py + HEIGHT
-        bottom_x = cx + WIDTH / 2
-        # The bus runs just above the child: halfway for the next level down, and in the
-        # gap above it for leaves stacked in columns under their parent.
-        middle_y = cy - min(LEVEL_GAP / 2, (cy - top_y) / 2)
-        return [(top_x, top_y, top_x, middle_y), (top_x, middle_y, bottom_x, middle_y), (bottom_x, middle_y, bottom_x, cy)]
+        return elbow_line(px, py, cx, cy, WIDTH, HEIGHT, LEVEL_GAP)
 
     def card_moved(self, card: UnitCard) -> None:
         """A card moved (dragged, nudged, undone): its lines follow."""
@@ -261,16 +261,36 @@ class OrgScene(QGraphicsScene):
             self._syncing = False
 
     def set_emphasis(self, focus: str | None, units: set[str] | None, lines: set[tuple[str, str]] | None) -> None:
-        """Show an analysis: ``focus`` and ``units`` stand out, the rest fades; ``None`` clears."""
-        for uid, card in self.cards.items():
-            if units is None:
-                card.set_emphasis(Emphasis.NORMAL)
-            elif uid == focus:
-                card.set_emphasis(Emphasis.FOCUS)
-            else:
-                card.set_emphasis(Emphasis.HIGHLIGHTED if uid in units else Emphasis.DIMMED)
+        """Show an analysis: ``focus`` and ``units`` stand out, the rest fades; ``None`` clears.
+
+        From one highlight to the next only the cards that change are visited (those in one
+        set and not the other, and the two focuses): the faded thousands stay as they are."""
+        previous = self._emphasis
+        self._emphasis = None if units is None else (focus, units)
+        if previous is None and units is None:
+            touched: Iterable[str] = ()
+        elif previous is None or units is None:
+            touched = self.cards  # everything fades, or comes back
+        else:
+            touched = (previous[1] ^ units) | {previous[0], focus}
+        for uid in touched:
+            card = self.cards.get(uid)
+            if card is not None:
+                card.set_emphasis(self._emphasis_of(uid))
         self.dependencies.set_highlighted(lines)
         self.reporting.set_highlighted(None if units is None else set())
+
+    def _emphasis_of(self, unit_id: str) -> Emphasis:
+        if self._emphasis is None:
+            return Emphasis.NORMAL
+        focus, units = self._emphasis
+        if unit_id == focus:
+            return Emphasis.FOCUS
+        return Emphasis.HIGHLIGHTED if unit_id in units else Emphasis.DIMMED
+
+    def emphasized_units(self) -> AbstractSet[str]:
+        """The units the current highlight shows (empty when there is none); read only."""
+        return frozenset() if self._emphasis is None else self._emphasis[1]
 
     def _handle_at(self, pos: QPointF) -> tuple[UnitCard | None, str | None]:
         """A connector handle of a card showing its handles (hovered or selected) under pos;
@@ -282,7 +302,8 @@ class OrgScene(QGraphicsScene):
                     return item, kind
         return None, None
 
-    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # Qt override
+    @override
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         # Tooltips are made here, on demand, rather than stored in 10,000 cards.
         card = self.unit_at(event.scenePos())
         if card is None:
@@ -299,7 +320,8 @@ class OrgScene(QGraphicsScene):
 
     # -- mouse and keyboard ----------------------------------------------------------------
 
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt override
+    @override
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             card, kind = self._handle_at(event.scenePos())
             if card is None:
@@ -307,7 +329,7 @@ class OrgScene(QGraphicsScene):
                 if card is not None and event.modifiers() & Qt.KeyboardModifier.AltModifier:
                     kind = "reports" if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else "depends"
             if card is not None and kind is not None:
-                self._gesture = _LineGesture(self, card.unit_id, kind, event.scenePos())
+                self._gesture = LineGesture(self, card.unit_id, kind, event.scenePos())
                 event.accept()
                 return
             if card is None:
@@ -333,7 +355,8 @@ class OrgScene(QGraphicsScene):
                 self.dependencies.set_moving(deps)
                 self.reporting.set_moving(reports)
 
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt override
+    @override
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._gesture is not None:
             self._gesture.move(event.scenePos())
             event.accept()
@@ -348,7 +371,8 @@ class OrgScene(QGraphicsScene):
                 self._drawn_at[uid] = (card.x(), card.y())
                 self.card_moved(card)
 
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt override
+    @override
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._gesture is not None:
             gesture, self._gesture = self._gesture, None
             gesture.finish(event.scenePos())
@@ -377,27 +401,8 @@ class OrgScene(QGraphicsScene):
         views = self.views()
         if not views:
             return
-        view = views[0]
-        viewport = view.viewport()
-        area = view.mapToScene(viewport.rect()).boundingRect()
-        ratio = viewport.devicePixelRatioF()
-        pixmap = QPixmap(max(1, round(viewport.width() * ratio)), max(1, round(viewport.height() * ratio)))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(style.CANVAS)
         moving = [self.cards[uid] for uid in self._press_positions if uid in self.cards]
-        for card in moving:
-            card.left_out = True
-        for layer in (self.dependencies, self.reporting):
-            layer.showing = "static"
-        painter = QPainter(pixmap)
-        painter.setRenderHints(view.renderHints())
-        self.render(painter, QRectF(0, 0, viewport.width(), viewport.height()), area, Qt.AspectRatioMode.IgnoreAspectRatio)
-        painter.end()
-        for card in moving:
-            card.left_out = False
-        for layer in (self.dependencies, self.reporting):
-            layer.showing = "moving"
-        self._frozen = (area, pixmap)
+        self._frozen = picture_without(self, views[0], moving, (self.dependencies, self.reporting))
         moving_set = set(moving)
         self._hidden_for_drag = [card for card in self.cards.values() if card not in moving_set and card.isVisible()]
         for card in self._hidden_for_drag:
@@ -415,25 +420,28 @@ class OrgScene(QGraphicsScene):
             layer.showing = "all"
             layer.update()
 
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # Qt override
+    @override
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawBackground(painter, rect)
         if self._frozen is not None:
             area, pixmap = self._frozen
             painter.drawPixmap(area, pixmap, QRectF(pixmap.rect()))
 
-    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # Qt override
+    @override
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             card = self.unit_at(event.scenePos())
             if card is not None:
                 self.renameRequested.emit(card.unit_id)
             else:
                 pos = event.scenePos()
-                self.addUnitRequested.emit(self.default_office, QPointF(pos.x() - WIDTH / 2, pos.y() - HEIGHT / 2))
+                self.addUnitRequested.emit(self.default_office, QPointF(*card_centred_at(pos.x(), pos.y(), WIDTH, HEIGHT)))
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
 
-    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:  # Qt override
+    @override
+    def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
         pos = event.scenePos()
         card = self.unit_at(pos)
         menu = QMenu()
@@ -446,7 +454,7 @@ class OrgScene(QGraphicsScene):
             for office, text in texts.items():
                 action = menu.addAction(text)
                 action.triggered.connect(
-                    lambda _=False, o=office: self.addUnitRequested.emit(o, QPointF(pos.x() - WIDTH / 2, pos.y() - HEIGHT / 2))
+                    lambda _=False, o=office: self.addUnitRequested.emit(o, QPointF(*card_centred_at(pos.x(), pos.y(), WIDTH, HEIGHT)))
                 )
         else:
             if not card.isSelected():
@@ -457,7 +465,8 @@ class OrgScene(QGraphicsScene):
         menu.exec(event.screenPos())
         event.accept()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             if self._gesture is not None:
                 self.cancel_gesture()
@@ -488,56 +497,3 @@ class OrgScene(QGraphicsScene):
         views = self.views()
         return views[0].transform().m11() if views else 1.0
 
-
-class _LineGesture:
-    """Drawing a dependency or a reporting line: a temporary line follows the mouse; it
-    becomes an intent only when dropped on another unit. Esc or empty space: nothing."""
-
-    def __init__(self, scene: OrgScene, source: str, kind: str, start: QPointF) -> None:
-        self.scene, self.source, self.kind = scene, source, kind
-        card = scene.cards[source]
-        self.origin = card.scenePos() + (card.connect_handle_center() if kind == "depends" else card.report_handle_center())
-        self.line = QGraphicsLineItem(QLineF(self.origin, start))
-        pen = QPen(style.SELECTION, 2)
-        pen.setCosmetic(True)
-        pen.setStyle(Qt.PenStyle.DashLine if kind == "depends" else Qt.PenStyle.SolidLine)
-        self.line.setPen(pen)
-        self.line.setZValue(1000)
-        scene.addItem(self.line)
-        scene.message.emit(
-            translate("OrgScene", "Drop on the unit it depends on (Esc cancels)") if kind == "depends" else translate("OrgScene", "Drop on the unit it reports to (Esc cancels)")
-        )
-
-    def move(self, pos: QPointF) -> None:
-        self.line.setLine(QLineF(self.origin, pos))
-        target = self.scene.unit_at(pos)
-        valid = target is None or self._refusal(target.unit_id) is None
-        pen = self.line.pen()
-        pen.setColor(style.SELECTION if valid else QColor("#C00000"))
-        self.line.setPen(pen)
-
-    def _refusal(self, target: str) -> str | None:
-        model = self.scene.model
-        if target == self.source:
-            return translate("OrgScene", "A unit cannot depend on itself") if self.kind == "depends" else translate("OrgScene", "A unit cannot report to itself")
-        if self.kind == "depends" and model.has_dependency(self.source, target):
-            return translate("OrgScene", "“%1” already depends on “%2”").replace("%1", model.unit(self.source).name).replace("%2", model.unit(target).name)
-        return None
-
-    def finish(self, pos: QPointF) -> None:
-        self.cancel()
-        target = self.scene.unit_at(pos)
-        if target is None:
-            self.scene.message.emit(translate("OrgScene", "Cancelled: dropped on empty canvas"))
-            return
-        refusal = self._refusal(target.unit_id)
-        if refusal:
-            self.scene.message.emit(refusal)
-        elif self.kind == "depends":
-            self.scene.connectRequested.emit(self.source, target.unit_id)
-        else:
-            self.scene.parentRequested.emit(self.source, target.unit_id)
-
-    def cancel(self) -> None:
-        if self.line.scene() is not None:
-            self.scene.removeItem(self.line)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLineEdit, QWidget
+from typing_extensions import override
 
 from ui.canvas.items.unit_card import HEIGHT, WIDTH
 from ui.canvas.scene import OrgScene
@@ -72,7 +73,8 @@ class OrgView(QGraphicsView):
                 self.set_zoom(0.8)
             self.centerOn(card)
 
-    def wheelEvent(self, event: QWheelEvent) -> None:  # Qt override
+    @override
+    def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120.0
             self.set_zoom(self.zoom() * (1.15**steps), anchor_under_mouse=True)
@@ -82,23 +84,30 @@ class OrgView(QGraphicsView):
 
     # -- panning ---------------------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override
-        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._editor is None:
-            self._space_down = True
-            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-            event.accept()
-            return
-        super().keyPressEvent(event)
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._space_key(event, down=True):
+            super().keyPressEvent(event)
 
-    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # Qt override
-        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat() and self._space_down:
-            self._space_down = False
-            self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
-            event.accept()
-            return
-        super().keyReleaseEvent(event)
+    @override
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if not self._space_key(event, down=False):
+            super().keyReleaseEvent(event)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # Qt override
+    def _space_key(self, event: QKeyEvent, down: bool) -> bool:
+        """Space held (not while renaming): dragging pans; let go: dragging selects again.
+        True when ``event`` was that."""
+        if event.key() != Qt.Key.Key_Space or event.isAutoRepeat():
+            return False
+        if (self._editor is not None) if down else not self._space_down:
+            return False
+        self._space_down = down
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag if down else QGraphicsView.DragMode.RubberBandDrag)
+        event.accept()
+        return True
+
+    @override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.MiddleButton:
             self._pan_from = event.position()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -106,7 +115,8 @@ class OrgView(QGraphicsView):
             return
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # Qt override
+    @override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None:
             delta = event.position() - self._pan_from
             self._pan_from = event.position()
@@ -116,7 +126,8 @@ class OrgView(QGraphicsView):
             return
         super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # Qt override
+    @override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:
             self._pan_from = None
             self.viewport().unsetCursor()
@@ -163,7 +174,8 @@ class OrgView(QGraphicsView):
     def is_renaming(self) -> bool:
         return self._editor is not None
 
-    def eventFilter(self, watched, event: QEvent) -> bool:  # Qt override
+    @override
+    def eventFilter(self, watched, event: QEvent) -> bool:
         if watched is self._editor:
             if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
                 self.finish_rename(commit=False)

@@ -15,11 +15,17 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTableView, QTabWidget, QTreeWidget, QTreeWidgetItem, QWidget
+from typing_extensions import override
+
+from orgmodel.analysis.live import LiveAnalysis
 
 from ui import i18n, style
-from ui.i18n import translate
+from ui.editing.document import Document
+from ui.editing.model_signals import ModelFollower
+from ui.editing.selection import Selection
+from ui.i18n import format_amount, translate
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +37,6 @@ _MAX_NAMES_SHOWN = 40
 _MAX_NAMES_IN_TIP = 150
 _MAX_NAMES_IN_CYCLE = 12
 
-
-
-def format_amount(value: float) -> str:
-    """An amount with the locale's digit grouping; cents only when there are any."""
-    locale = QLocale()
-    return locale.toString(float(value), "f", 0 if float(value).is_integer() else 2)
 
 
 class NameList(i18n.Translatable):
@@ -56,7 +56,7 @@ class UnitTable(QAbstractTableModel):
     headers: tuple[str, ...] = ()
     numeric_columns: frozenset[int] = frozenset()
 
-    def __init__(self, document: Any, parent: Any = None) -> None:
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self._ids: list[str] = []
@@ -117,18 +117,22 @@ class UnitTable(QAbstractTableModel):
         except Exception:  # a unit gone between the event and this refresh: keep the order
             log.exception("could not sort the table")
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # Qt override
+    @override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # Qt override
+    @override
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
+    @override
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.headers):
             return self.headers[section]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
+    @override
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         try:
             row, column = index.row(), index.column()
             if not index.isValid() or row >= len(self._ids):
@@ -146,7 +150,8 @@ class UnitTable(QAbstractTableModel):
             return None
         return None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:  # Qt override
+    @override
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self._sort_column, self._sort_order = column, order
         self.beginResetModel()
         self._cache.clear()
@@ -169,7 +174,7 @@ class RevenueUnitsTable(UnitTable):
 
     numeric_columns = frozenset({2})
 
-    def __init__(self, document: Any, parent: Any = None) -> None:
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(document, parent)
         self.headers = (translate("AnalysisDock", "Name"), translate("AnalysisDock", "Office"), translate("AnalysisDock", "Back-office supporters"), translate("AnalysisDock", "Supported by"))
 
@@ -210,7 +215,7 @@ class BackOfficeTable(UnitTable):
 
     numeric_columns = frozenset({1, 2, 3})
 
-    def __init__(self, document: Any, parent: Any = None) -> None:
+    def __init__(self, document: Document, parent: QObject | None = None) -> None:
         super().__init__(document, parent)
         self.headers = (translate("AnalysisDock", "Name"), translate("AnalysisDock", "Revenue units supported"), translate("AnalysisDock", "Revenue at risk"), translate("AnalysisDock", "Automation potential"))
 
@@ -253,7 +258,7 @@ class BackOfficeTable(UnitTable):
 class AnalysisDock(QDockWidget):
     """Support, impact and findings of ``document``; clicking a row selects in ``selection``."""
 
-    def __init__(self, document: Any, selection: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Analysis"), parent)
         self.setObjectName("AnalysisDock")
         self._document = document
@@ -261,7 +266,7 @@ class AnalysisDock(QDockWidget):
         self._seen: tuple[int, int] | None = None  # (id of the analysis, its version) shown
         self._figures_changed = False
         self._findings_dirty = True
-        self._watched: tuple[Any, Callable[[object], None]] | None = None
+        self._watched: tuple[LiveAnalysis, Callable[[object], None]] | None = None
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh)
 
@@ -283,8 +288,15 @@ class AnalysisDock(QDockWidget):
         self.tabs.currentChanged.connect(lambda _: self._fill_findings_if_shown())
         self.setWidget(self.tabs)
 
+        ModelFollower(document, {
+            "unitAdded": self._structure_changed,
+            "unitRemoved": self._structure_changed,
+            "dependencyAdded": self._structure_changed,
+            "dependencyRemoved": self._structure_changed,
+            "unitChanged": self._unit_changed,
+        }, self)
         document.modelReplaced.connect(self._model_replaced)
-        self._connect_model()
+        self._watch_analysis()
         self._refresh()
 
     def _table(self, model: UnitTable) -> QTableView:
@@ -314,13 +326,8 @@ class AnalysisDock(QDockWidget):
 
     # -- following the document ------------------------------------------------------------
 
-    def _connect_model(self) -> None:
-        signals = self._document.signals
-        signals.unitAdded.connect(self._structure_changed)
-        signals.unitRemoved.connect(self._structure_changed)
-        signals.dependencyAdded.connect(self._structure_changed)
-        signals.dependencyRemoved.connect(self._structure_changed)
-        signals.unitChanged.connect(self._unit_changed)
+    def _watch_analysis(self) -> None:
+        """Follow the current analysis's changes (each replaced model has a new one)."""
         previous, self._watched = self._watched, (self._document.analysis, self._change_callback())
         if previous is not None and hasattr(previous[0], "remove_change_callback"):
             try:
@@ -345,7 +352,7 @@ class AnalysisDock(QDockWidget):
         return changed
 
     def _model_replaced(self) -> None:
-        self._connect_model()
+        self._watch_analysis()
         self._seen = None
         self.schedule_refresh()
 
@@ -365,8 +372,7 @@ class AnalysisDock(QDockWidget):
     def _refresh(self) -> None:
         try:
             analysis = self._document.analysis
-            analysis.revenue_units  # brings a lazy analysis up to date before its version is read
-            seen = (id(analysis), analysis.version)
+            seen = (id(analysis), analysis.version)  # kept up to date inside every edit
             if self._figures_changed or self._seen is None:
                 self.revenue_model.forget_names()
                 self.back_office_model.forget_names()

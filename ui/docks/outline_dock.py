@@ -9,7 +9,6 @@ changes move a few rows, a thousand (a big delete or its undo) rebuild the list 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -21,13 +20,16 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDockWidget, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from orgmodel.collate import fold_turkish
 from orgmodel.fields import OFFICES
 
 from ui import style
+from ui.editing.document import Document
+from ui.editing.model_signals import ModelFollower
+from ui.editing.selection import Selection
 from ui.i18n import name_key
 
 log = logging.getLogger(__name__)
@@ -45,32 +47,20 @@ VIEW_BATCH = 20
 REBUILD_THRESHOLD = 5000
 
 
-def _office_icon(office: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(style.OFFICE_COLORS[office].darker(130))
-    painter.setBrush(style.OFFICE_COLORS.get(office, QColor("gray")))
-    painter.drawEllipse(1, 1, 10, 10)
-    painter.end()
-    return QIcon(pixmap)
-
-
 class OutlineDock(QDockWidget):
     """All units of ``document``, in step with the shared ``selection`` both ways."""
 
     BY_OFFICE = 0
     REPORTING_TREE = 1
 
-    def __init__(self, document: Any, selection: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Outline"), parent)
         self.setObjectName("OutlineDock")
         self._document = document
         self._selection = selection
         self._items: dict[str, QStandardItem] = {}
         self._groups: dict[str, QStandardItem] = {}
-        self._icons = {office: _office_icon(office) for office in OFFICES}
+        self._icons = {office: style.office_dot_icon(office) for office in OFFICES}
         self._dirty: set[str] = set()  # units to put in their place again
         self._renamed: set[str] = set()
         self._rebuild_needed = True
@@ -120,8 +110,13 @@ class OutlineDock(QDockWidget):
         self.setWidget(body)
 
         selection.changed.connect(self._selection_changed)
+        ModelFollower(document, {
+            "unitAdded": self._unit_placed,
+            "unitRemoved": self._unit_placed,
+            "parentChanged": self._parent_changed,
+            "unitChanged": self._unit_changed,
+        }, self)
         document.modelReplaced.connect(self._model_replaced)
-        self._connect_model()
         self._apply_changes()
 
     # -- public ------------------------------------------------------------------------------
@@ -159,15 +154,7 @@ class OutlineDock(QDockWidget):
 
     # -- following the document ----------------------------------------------------------------
 
-    def _connect_model(self) -> None:
-        signals = self._document.signals
-        signals.unitAdded.connect(self._unit_placed)
-        signals.unitRemoved.connect(self._unit_placed)
-        signals.parentChanged.connect(self._parent_changed)
-        signals.unitChanged.connect(self._unit_changed)
-
     def _model_replaced(self) -> None:
-        self._connect_model()
         self._collapsed.clear()
         self._rebuild_needed = True
         self._schedule()

@@ -13,7 +13,7 @@ from collections.abc import Callable, Container
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
@@ -24,36 +24,25 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override
 
 from orgmodel.errors import FieldError, OrgModelError
 from orgmodel.fields import OFFICES
 
 from ui import style
-from ui.i18n import describe, localize
-from ui.docks.property_fields import (
-    ParentChoices,
-    Refused,
-    TurkishCompleter,
-    _optional_text,
-    format_number,
-    format_percent,
-    parse_amount,
-    parse_headcount,
-    parse_percent,
-    parse_tags,
-    parse_weight,
-)
+from ui.editing.document import Document
+from ui.editing.model_signals import ModelFollower
+from ui.editing.selection import Selection
+from ui.docks.field_grid import FieldGridMixin
+from ui.docks.property_fields import ParentChoices, Refused, TurkishCompleter, parse_field
+from ui.i18n import describe, format_number, format_percent, localize
 
 log = logging.getLogger(__name__)
 
-ERROR_COLOR = "#C62828"
-_INVALID_STYLE = f"border: 1px solid {ERROR_COLOR}; border-radius: 2px; padding: 1px 2px;"
 _MOVES_ONLY = frozenset({"x", "y"})
 
 
@@ -67,20 +56,17 @@ class _Everything:
 _EVERY_FIELD = _Everything()
 
 
-class PropertiesDock(QDockWidget):
+class PropertiesDock(FieldGridMixin, QDockWidget):
     """Shows and edits the one selected unit or dependency (``selection``) of ``document``."""
 
-    def __init__(self, document: Any, selection: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Properties"), parent)
         self.setObjectName("PropertiesDock")
         self._document = document
         self._selection = selection
         self._subject: tuple[str, Any] | None = None  # ("unit", id) or ("dependency", (s, t))
         self._shown: dict[str, str] = {}  # the text each field shows for the model's value
-        self._errors: set[str] = set()
-        self._messages: dict[str, QLabel] = {}
-        self._editors: dict[str, QWidget] = {}
-        self._labels: dict[str, str] = {}
+        self._init_fields()
         self._choices_dirty = True
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh)
@@ -97,58 +83,18 @@ class PropertiesDock(QDockWidget):
         self.setWidget(self._pages)
 
         selection.changed.connect(self.schedule_refresh)
+        ModelFollower(document, {
+            "unitAdded": self._units_changed,
+            "unitRemoved": self._units_changed,
+            "unitChanged": self._unit_changed,
+            "parentChanged": self._parent_changed,
+            "dependencyChanged": self._dependency_changed,
+            "dependencyRemoved": self._dependency_changed,
+        }, self)
         document.modelReplaced.connect(self._model_replaced)
-        self._connect_model()
         self._refresh()
 
     # -- building --------------------------------------------------------------------------
-
-    @staticmethod
-    def _scrolled(page: QWidget) -> QScrollArea:
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setFrameShape(QScrollArea.Shape.NoFrame)
-        area.setWidget(page)
-        return area
-
-    def _form(self) -> tuple[QWidget, QGridLayout]:
-        # A grid, not a QFormLayout: the grid gives a wrapped message the height it needs at
-        # its real width, where the form layout reserves its (much taller) size hint.
-        page = QWidget()
-        column = QVBoxLayout(page)
-        grid = QGridLayout()
-        grid.setColumnStretch(1, 1)
-        grid.setVerticalSpacing(6)
-        column.addLayout(grid)
-        column.addStretch(1)  # spare height goes below the form, not between its rows
-        return page, grid
-
-    def _add_label(self, grid: QGridLayout, text: str, field: QWidget, top: bool = False, buddy: QWidget | None = None) -> int:
-        row = grid.rowCount()
-        label = QLabel(text)
-        label.setBuddy(buddy or field)
-        if top:  # beside a tall field: level with its first line
-            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            label.setContentsMargins(0, 3, 0, 0)
-            grid.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
-        else:
-            grid.addWidget(label, row, 0)
-        grid.addWidget(field, row, 1)
-        return row
-
-    def _add_row(self, grid: QGridLayout, key: str, label: str, editor: QWidget, field: QWidget | None = None) -> None:
-        """A labelled field and, under it, the place for the reason it was refused."""
-        row = self._add_label(grid, label, field or editor, top=isinstance(editor, QPlainTextEdit), buddy=editor)
-        self._labels[key] = label
-        message = QLabel()
-        message.setWordWrap(True)
-        message.setStyleSheet(f"color: {ERROR_COLOR};")
-        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        message.hide()
-        grid.addWidget(message, row + 1, 1)
-        self._messages[key] = message
-        self._editors[key] = editor
-        editor.installEventFilter(self)
 
     def _line(self, form: QGridLayout, key: str, label: str, placeholder: str = "", suffix: str = "") -> QLineEdit:
         editor = QLineEdit()
@@ -238,17 +184,7 @@ class PropertiesDock(QDockWidget):
 
     # -- following the document ------------------------------------------------------------
 
-    def _connect_model(self) -> None:
-        signals = self._document.signals
-        signals.unitAdded.connect(self._units_changed)
-        signals.unitRemoved.connect(self._units_changed)
-        signals.unitChanged.connect(self._unit_changed)
-        signals.parentChanged.connect(self._parent_changed)
-        signals.dependencyChanged.connect(self._dependency_changed)
-        signals.dependencyRemoved.connect(self._dependency_changed)
-
     def _model_replaced(self) -> None:
-        self._connect_model()  # the old signals object goes with the old model
         self._choices_dirty = True
         self._subject = None
         self.schedule_refresh()
@@ -407,37 +343,11 @@ class PropertiesDock(QDockWidget):
             self.notes_edit.setPlainText(text)
 
     def _load_color(self, color: str | None) -> None:
-        swatch = QPixmap(16, 16)
-        if color:
-            swatch.fill(QColor(color))
-            self.color_button.setText(color.upper())
-        else:
-            swatch.fill(Qt.GlobalColor.transparent)
-            self.color_button.setText(self.tr("Office colour"))
-        self.color_button.setIcon(QIcon(swatch))
+        self.color_button.setText(color.upper() if color else self.tr("Office colour"))
+        self.color_button.setIcon(style.color_swatch_icon(color))
         self.clear_color_button.setEnabled(bool(color))
 
     # -- refusals in place ------------------------------------------------------------------
-
-    def _show_error(self, key: str, message: str) -> None:
-        self._errors.add(key)
-        self._editors[key].setStyleSheet(_INVALID_STYLE)
-        label = self._messages[key]
-        label.setText(message)
-        label.show()
-
-    def _clear_error(self, key: str) -> None:
-        if key not in self._errors:
-            return
-        self._errors.discard(key)
-        self._editors[key].setStyleSheet("")
-        label = self._messages[key]
-        label.clear()
-        label.hide()
-
-    def error_message(self, key: str) -> str:
-        """The reason shown under field ``key`` ("headcount", "parent", "weight"...), or ""."""
-        return self._messages[key].text() if key in self._errors else ""
 
     def _describe(self, key: str, error: OrgModelError) -> str:
         if isinstance(error, FieldError):
@@ -450,25 +360,6 @@ class PropertiesDock(QDockWidget):
         self._reload(frozenset({key}))
 
     # -- committing: one intent per change --------------------------------------------------
-
-    def _parse(self, key: str, text: str) -> Any:
-        if key == "name":
-            return text
-        if key == "headcount":
-            return parse_headcount(text)
-        if key == "cost":
-            return parse_amount(text, self.tr("Cost must be a number ≥ 0"))
-        if key == "revenue":
-            return parse_amount(text, self.tr("Revenue must be a number ≥ 0"))
-        if key == "automation_potential":
-            return parse_percent(text)
-        if key == "tags":
-            return parse_tags(text)
-        if key == "weight":
-            return parse_weight(text)
-        if key in ("label", "notes"):
-            return _optional_text(text)
-        raise KeyError(key)
 
     def _commit_line(self, key: str) -> None:
         try:
@@ -485,7 +376,7 @@ class PropertiesDock(QDockWidget):
             self._clear_error(key)
             return
         try:
-            value = self._parse(key, text)
+            value = parse_field(key, text)
         except Refused as refusal:
             self._show_error(key, str(refusal))
             return
@@ -571,7 +462,8 @@ class PropertiesDock(QDockWidget):
 
     # -- Esc and focus-out ------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         try:
             kind = event.type()
             if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:

@@ -1,5 +1,5 @@
-"""Text in and out of the properties panel: parsing what people type (refusing, never
-clamping), formatting numbers for the locale, and the searchable "reports to" list."""
+"""Text into the properties panel: parsing what people type (refusing, never clamping), and
+the searchable "reports to" list. (Numbers are written by ``ui.i18n.format_number``.)"""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QCompleter
+from typing_extensions import override
 
 from orgmodel.collate import fold_turkish
 
-from ui.i18n import name_key, translate
+from ui.i18n import format_number, name_key, translate  # noqa: F401  (format_number: tests/system import it from here)
 
 #: The folded name (``fold_turkish``) the reporting-line search compares against.
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 7
@@ -85,30 +86,31 @@ def parse_weight(text: str) -> float | None:
     return value
 
 
+def parse_field(key: str, text: str) -> Any:
+    """The value of field ``key`` ("headcount", "cost", "weight"...) that ``text`` says;
+    raises :class:`Refused` with the reason."""
+    if key == "name":
+        return text
+    if key == "headcount":
+        return parse_headcount(text)
+    if key == "cost":
+        return parse_amount(text, translate("PropertiesDock", "Cost must be a number ≥ 0"))
+    if key == "revenue":
+        return parse_amount(text, translate("PropertiesDock", "Revenue must be a number ≥ 0"))
+    if key == "automation_potential":
+        return parse_percent(text)
+    if key == "tags":
+        return parse_tags(text)
+    if key == "weight":
+        return parse_weight(text)
+    if key in ("label", "notes"):
+        return _optional_text(text)
+    raise KeyError(key)
+
+
 def parse_tags(text: str) -> tuple[str, ...]:
     """Comma-separated tags; blanks between commas are dropped, duplicates are the model's to refuse."""
     return tuple(tag.strip() for tag in text.split(",") if tag.strip())
-
-
-def format_number(value: float | int | None) -> str:
-    """The shortest text that reads back as exactly ``value``, written the locale's way
-    (digit grouping and decimal point) so that large amounts stay readable."""
-    if value is None:
-        return ""
-    locale = QLocale()
-    if isinstance(value, int):
-        return locale.toString(value) if abs(value) < 2**63 else str(value)
-    text = repr(float(value))
-    if not text[-1].isdigit() or "e" in text:  # 1e+16 and beyond: no grouping to add
-        return text.replace(".", locale.decimalPoint())
-    whole, _, fraction = text.partition(".")
-    grouped = ("-" if whole.startswith("-") else "") + locale.toString(abs(int(whole)))
-    return grouped if fraction in ("", "0") else grouped + locale.decimalPoint() + fraction
-
-
-def format_percent(value: float | None) -> str:
-    # round() hides the binary noise of 0.07 * 100 without changing what the user typed.
-    return "" if value is None else format_number(round(value * 100, 9))
 
 
 def _optional_text(text: str) -> str | None:
@@ -173,12 +175,14 @@ class ParentChoices(QAbstractListModel):
             return -1
         return i + 1 - (1 if 0 <= self._gap < i else 0)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # Qt override
+    @override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         if parent.isValid():
             return 0
         return 1 + len(self._ids) - (1 if self._gap >= 0 else 0)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
+    @override
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             names = self._names
         elif role == FOLDED_ROLE:
@@ -204,13 +208,15 @@ class TurkishCompleter(QCompleter):
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
 
-    def splitPath(self, path: str) -> list[str]:  # Qt override
+    @override
+    def splitPath(self, path: str) -> list[str]:
         try:
             return [fold_turkish(path)]
         except Exception:
             return [path]
 
-    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # Qt override
+    @override
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
         # The line edit gets the name as written, not its folded form.
         try:
             return str(index.data(Qt.ItemDataRole.DisplayRole) or "")

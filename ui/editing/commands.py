@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
+from typing_extensions import override
 
 from orgmodel.model import Dependency, OrgModel, Unit
 
@@ -37,13 +38,15 @@ class ModelCommand(Translatable, QUndoCommand):
         """Done already (by :meth:`apply`), waiting for the push's first ``redo``."""
         return self._first_redo_done
 
-    def redo(self) -> None:  # Qt override
+    @override
+    def redo(self) -> None:
         if self._first_redo_done:
             self._first_redo_done = False
             return
         self.do()
 
-    def undo(self) -> None:  # Qt override
+    @override
+    def undo(self) -> None:
         self.revert()
 
     def do(self) -> None:
@@ -117,11 +120,9 @@ class MoveUnitsCommand(ModelCommand):
     def __init__(
         self, model: OrgModel, moves: dict[str, tuple[tuple[float, float], tuple[float, float]]], text: str | None = None
     ) -> None:
-        if text is not None:
-            pass
-        elif len(moves) == 1:
+        if text is None and len(moves) == 1:
             text = translate("Commands", "Move “%1”").replace("%1", model.unit(next(iter(moves))).name)
-        else:
+        elif text is None:
             text = self.tr("Move %Ln units", "", len(moves))
         super().__init__(model, text)
         self.moves = dict(moves)

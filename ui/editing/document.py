@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from orgmodel.layout.placement import unplaced_positions
-from orgmodel.formats.native import load, save
 from orgmodel import lock
-from orgmodel.layout import bands_layout, orgchart_layout
 from orgmodel.analysis.live import LiveAnalysis
-from orgmodel.model import OrgModel, Unit
 from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
+from orgmodel.fields import UNIT_FIELD_CHECKS
+from orgmodel.formats.native import load, save
+from orgmodel.layout import bands_layout, orgchart_layout
+from orgmodel.layout.placement import beside_drawing, group_in_place, opening_positions
+from orgmodel.model import OrgModel, Unit
 
 from ui.editing.model_signals import ModelSignals
 from ui.editing.commands import (
@@ -36,6 +38,9 @@ from ui.editing.commands import (
     UpdateDependencyCommand,
     UpdateUnitCommand,
 )
+
+if TYPE_CHECKING:
+    from orgmodel.formats.spreadsheet import ImportPlan
 
 
 class Document(QObject):
@@ -65,11 +70,7 @@ class Document(QObject):
 
     def replace_model(self, model: OrgModel, path: str | None) -> None:
         """Show ``model`` instead of the current one; forgets undo history."""
-        if len(model) and all(u.x is None and u.y is None for u in model.units()):
-            placed = orgchart_layout(model, CARD_WIDTH, CARD_HEIGHT)  # nothing drawn yet: an org chart
-        else:
-            placed = unplaced_positions(model, CARD_WIDTH, CARD_HEIGHT)
-        for unit_id, (x, y) in placed.items():
+        for unit_id, (x, y) in opening_positions(model, CARD_WIDTH, CARD_HEIGHT).items():
             model.update_unit(unit_id, x=x, y=y)
         # The stack goes first: its commands refer to the old model.
         self.undo_stack.clear()
@@ -190,26 +191,8 @@ class Document(QObject):
             return {}
         positions = arrange(self.model, CARD_WIDTH, CARD_HEIGHT, unit_ids=None if only is None else list(units))
         if only is not None:  # the laid-out group starts where the selection started
-            left = min(u.x or 0.0 for u in units.values())
-            top = min(u.y or 0.0 for u in units.values())
-            new_left = min(x for x, _ in positions.values())
-            new_top = min(y for _, y in positions.values())
-            positions = {uid: (x - new_left + left, y - new_top + top) for uid, (x, y) in positions.items()}
-            positions = self._clear_of_others(positions)
+            positions = group_in_place(self.model, positions, CARD_WIDTH, CARD_HEIGHT)
         return positions
-
-    def _clear_of_others(self, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float]]:
-        """Units never overlap after a layout: when the laid-out group would land on other
-        units, it moves to the right of everything else, at the same height."""
-        right = max(x for x, _ in positions.values()) + CARD_WIDTH
-        bottom = max(y for _, y in positions.values()) + CARD_HEIGHT
-        left = min(x for x, _ in positions.values())
-        top = min(y for _, y in positions.values())
-        others = [u for u in self.model.units() if u.id not in positions and u.x is not None and u.y is not None]
-        if not any(u.x < right and u.x + CARD_WIDTH > left and u.y < bottom and u.y + CARD_HEIGHT > top for u in others):
-            return positions
-        shift = max(u.x + CARD_WIDTH for u in others) + 2 * CARD_WIDTH / 3 - left
-        return {uid: (x + shift, y) for uid, (x, y) in positions.items()}
 
     def apply_positions(self, style: str, positions: dict[str, tuple[float, float]]) -> None:
         """Move units to a layout's positions as one undo step named after the layout."""
@@ -250,6 +233,29 @@ class Document(QObject):
         else:
             text = self.tr("Delete %Ln items", "", len(makers))
         self.push(MacroCommand.applied_parts(self.model, text, makers))
+
+    def merge_import(self, plan: ImportPlan, text: str) -> bool:
+        """Make the changes of a spreadsheet import ``plan`` (planned into this model) as one
+        undo step named ``text``; new units go to the right of the drawing. False when the
+        plan changes nothing (nothing is pushed)."""
+        model = self.model
+        corners = beside_drawing(model, len(plan.added), CARD_WIDTH, CARD_HEIGHT)
+        makers: list[Callable[[], ModelCommand]] = [
+            lambda at=replace(unit, x=x, y=y): AddUnitCommand(model, at) for unit, (x, y) in zip(plan.added, corners)
+        ]
+        for uid, changes in plan.updated:
+            fields = {k: v for k, v in changes.items() if k in UNIT_FIELD_CHECKS}  # lines come below
+            if fields:
+                makers.append(lambda uid=uid, fields=fields: UpdateUnitCommand(model, uid, fields))
+        # Detach first: old and new reporting lines could briefly form a loop otherwise.
+        moving = [uid for uid in plan.parents if uid in model and model.parent(uid) is not None]
+        makers += [lambda uid=uid: SetParentCommand(model, uid, None) for uid in moving]
+        makers += [lambda uid=uid, parent=parent: SetParentCommand(model, uid, parent) for uid, parent in plan.parents.items()]
+        makers += [lambda a=a, b=b: AddDependencyCommand(model, a, b) for a, b in plan.dependencies]
+        if not makers:
+            return False
+        self.push(MacroCommand.applied_parts(model, text, makers))
+        return True
 
 
 def fingerprint(path: str, known: tuple[int, int, str] | None = None) -> tuple[int, int, str] | None:

@@ -1,18 +1,32 @@
 """The thin Qt adapter: re-emits the model's plain events as Qt signals.
 
-The model knows nothing of Qt; the scene, docks and window connect to these signals.
+The model knows nothing of Qt; the scene, docks and window connect to these signals. The
+document makes a new ``ModelSignals`` whenever it replaces its model: widgets that follow the
+document keep their handlers connected with a :class:`ModelFollower`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from orgmodel import events as ev
 from orgmodel.model import OrgModel
 
+if TYPE_CHECKING:
+    from ui.editing.document import Document
+
+#: Slots by the name of the :class:`ModelSignals` signal they follow ("unitAdded": slot...).
+Handlers = Mapping[str, Callable[..., object]]
+
 
 class ModelSignals(QObject):
-    """Qt signals for one model's events. ``detach()`` before dropping the model."""
+    """Qt signals for one model's events. ``detach()`` before dropping the model.
+
+    Each signal carries its event's fields in order (see ``orgmodel.events``).
+    """
 
     unitAdded = Signal(str, int)
     unitRemoved = Signal(str, int)
@@ -21,31 +35,50 @@ class ModelSignals(QObject):
     dependencyAdded = Signal(str, str)
     dependencyRemoved = Signal(str, str)
     dependencyChanged = Signal(str, str, object)  # source, target, frozenset of fields
-    modelRenamed = Signal(str)
 
     def __init__(self, model: OrgModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self._signal_of = {
+            ev.UnitAdded: self.unitAdded,
+            ev.UnitRemoved: self.unitRemoved,
+            ev.UnitChanged: self.unitChanged,
+            ev.ParentChanged: self.parentChanged,
+            ev.DependencyAdded: self.dependencyAdded,
+            ev.DependencyRemoved: self.dependencyRemoved,
+            ev.DependencyChanged: self.dependencyChanged,
+        }
         model.add_listener(self._on_event)
 
     def detach(self) -> None:
         self.model.remove_listener(self._on_event)
 
+    def connect_handlers(self, handlers: Handlers) -> None:
+        """Connect each slot of ``handlers`` to the signal it names."""
+        for name, slot in handlers.items():
+            getattr(self, name).connect(slot)
+
     def _on_event(self, event: ev.Event) -> None:
-        match event:
-            case ev.UnitAdded(unit_id, index):
-                self.unitAdded.emit(unit_id, index)
-            case ev.UnitRemoved(unit_id, index):
-                self.unitRemoved.emit(unit_id, index)
-            case ev.UnitChanged(unit_id, fields):
-                self.unitChanged.emit(unit_id, fields)
-            case ev.ParentChanged(unit_id, old, new):
-                self.parentChanged.emit(unit_id, old, new)
-            case ev.DependencyAdded(source, target):
-                self.dependencyAdded.emit(source, target)
-            case ev.DependencyRemoved(source, target):
-                self.dependencyRemoved.emit(source, target)
-            case ev.DependencyChanged(source, target, fields):
-                self.dependencyChanged.emit(source, target, fields)
-            case ev.ModelRenamed(name):
-                self.modelRenamed.emit(name)
+        signal = self._signal_of.get(type(event))  # a renamed model: nothing shows its name
+        if signal is not None:
+            signal.emit(*(getattr(event, name) for name in event.__match_args__))
+
+
+class ModelFollower(QObject):
+    """Keeps ``handlers`` connected to ``document.signals``: now, and again each time the
+    document replaces its model (the old signals object goes with the old model).
+
+    Make it a child of the widget whose slots it connects, before that widget connects its
+    own ``modelReplaced`` slot: the handlers are then in place when that slot runs, and Qt
+    drops the connection with the widget.
+    """
+
+    def __init__(self, document: Document, handlers: Handlers, parent: QObject) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._handlers = dict(handlers)
+        document.modelReplaced.connect(self._reconnect)
+        self._reconnect()
+
+    def _reconnect(self) -> None:
+        self._document.signals.connect_handlers(self._handlers)

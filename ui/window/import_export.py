@@ -1,30 +1,26 @@
 """File › Import… and File › Export…: the flows between the window and the formats.
 
-A mixin of the main window (it uses the window's document, scene, selection, status bar and
-progress helper), kept apart so the window stays about menus, canvas and documents.
+A mixin of the main window (it uses the window's document, scene, selection and status
+bar), kept apart so the window stays about documents, editing and the highlight.
 """
 
 from __future__ import annotations
 
-import math
 import os
-from dataclasses import replace
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from orgmodel.formats import read_any, write_any
 from orgmodel.errors import OrgModelError
-from orgmodel.fields import UNIT_FIELD_CHECKS
 from orgmodel.model import OrgModel
-from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
-from orgmodel.formats.spreadsheet import apply_plan, guess_mapping, plan_import, read_rows
+from orgmodel.formats.spreadsheet import ImportPlan, apply_plan, guess_mapping, plan_import, read_rows
 
 from ui import i18n
-from ui.editing.commands import AddDependencyCommand, AddUnitCommand, MacroCommand, SetParentCommand, UpdateUnitCommand
 from ui.canvas.export import ExportError, default_title, export_scene, export_state, render_png
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import MappingDialog
+from ui.window.progress import compute_with_progress
 
 
 class TransferMixin:
@@ -122,29 +118,9 @@ class TransferMixin:
         self.statusBar().showMessage(box.text(), 10000)
         box.exec()
 
-    def _merge(self, plan, name: str) -> None:
-        """Apply a spreadsheet merge as one undo step; new units go to the right of the drawing."""
-        model = self.document.model
-        placed = [u for u in model.units() if u.x is not None]
-        left = max((u.x for u in placed), default=0.0) + 2 * CARD_WIDTH
-        top = min((u.y for u in placed), default=0.0)
-        columns = max(1, math.ceil(math.sqrt(len(plan.added) or 1)))
-        makers = []
-        for i, unit in enumerate(plan.added):
-            row, column = divmod(i, columns)
-            at = replace(unit, x=left + column * (CARD_WIDTH + 40), y=top + row * (CARD_HEIGHT + 40))
-            makers.append(lambda at=at: AddUnitCommand(model, at))
-        for uid, changes in plan.updated:
-            fields = {k: v for k, v in changes.items() if k in UNIT_FIELD_CHECKS}  # lines come below
-            if fields:
-                makers.append(lambda uid=uid, fields=fields: UpdateUnitCommand(model, uid, fields))
-        # Detach first: old and new reporting lines could briefly form a loop otherwise.
-        moving = [uid for uid in plan.parents if uid in model and model.parent(uid) is not None]
-        makers += [lambda uid=uid: SetParentCommand(model, uid, None) for uid in moving]
-        makers += [lambda uid=uid, parent=parent: SetParentCommand(model, uid, parent) for uid, parent in plan.parents.items()]
-        makers += [lambda a=a, b=b: AddDependencyCommand(model, a, b) for a, b in plan.dependencies]
-        if makers:
-            self.document.push(MacroCommand.applied_parts(model, self.tr("Import %1").replace("%1", name), makers))
+    def _merge(self, plan: ImportPlan, name: str) -> None:
+        """Apply a spreadsheet merge as one undo step (see ``Document.merge_import``)."""
+        if self.document.merge_import(plan, self.tr("Import %1").replace("%1", name)):
             self.autosave_now()
 
     def run_export_dialog(self, dialog) -> bool:
@@ -160,7 +136,7 @@ class TransferMixin:
                 with export_state(self.scene, options):
                     image = render_png(self.scene, options)
                 partial = path + ".part"
-                saved = self._compute_with_progress(lambda: image.save(partial, "PNG", 80), self.tr("Writing the image…"))
+                saved = compute_with_progress(self, lambda: image.save(partial, "PNG", 80), self.tr("Writing the image…"))
                 if not saved:
                     if os.path.exists(partial):
                         os.remove(partial)

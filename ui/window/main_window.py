@@ -1,37 +1,44 @@
-"""The main window: menus, toolbar, canvas, docks, files and the live analysis highlight."""
+"""The main window: canvas, docks, documents and files, editing and the live analysis highlight.
+
+Its menus (``menus``), import and export (``import_export``), safety questions
+(``safety_prompts``), recent files and the progress of long work live beside it in ``ui.window``.
+"""
 
 from __future__ import annotations
 
 import os
-import threading
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QFileSystemWatcher, QPointF, QProcess, QRectF, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence, QPainter, QPen, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QFileSystemWatcher, QPointF, QProcess, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from typing_extensions import override
 
 from orgmodel import __version__
 from orgmodel.analysis import highlight
+from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
 from orgmodel.errors import ModelFileError, OrgModelError
+from orgmodel.layout.placement import card_centred_at
 from orgmodel.lock import current_owner as lock_owner
 
-from ui import i18n, style
-from ui.docks.analysis_dock import AnalysisDock
-from ui.app import restart_command
-from ui.editing.document import Document
+from ui import i18n
 from ui.canvas.legend import Legend
+from ui.canvas.scene import OrgScene
+from ui.canvas.view import OrgView
+from ui.docks.analysis_dock import AnalysisDock
 from ui.docks.outline_dock import OutlineDock
 from ui.docks.properties_dock import PropertiesDock
 from ui.editing.autosave import Autosaver
-from ui.window.safety_prompts import SafetyMixin
-from ui.canvas.scene import OrgScene
+from ui.editing.document import Document
 from ui.editing.selection import Selection
+from ui.restart import restart_command
+from ui.window import recent_files as recent
 from ui.window.import_export import TransferMixin
-from ui.canvas.view import OrgView
+from ui.window.menus import MenusMixin
+from ui.window.progress import compute_with_progress
+from ui.window.safety_prompts import SafetyMixin
 
-MAX_RECENT = 8
 
-
-class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
+class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
     """One window, one document."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -91,140 +98,12 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         self.selection.revealRequested.connect(self.view.reveal)
         self._model_replaced()
 
-    # -- actions and menus -----------------------------------------------------------------
-
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _=False: slot())
-        self.addAction(action)
-        return action
-
-    def _make_actions(self) -> None:
-        S = QKeySequence.StandardKey
-        self.new_action = self._action(self.tr("&New"), self.new_document, S.New)
-        self.open_action = self._action(self.tr("&Open…"), self.open_dialog, S.Open)
-        self.save_action = self._action(self.tr("&Save"), self.save, S.Save)
-        self.save_as_action = self._action(self.tr("Save &As…"), self.save_as, S.SaveAs)
-        self.close_action = self._action(self.tr("&Close"), self.close_document, S.Close)
-        self.export_action = self._action(self.tr("&Export…"), self.export_dialog, QKeySequence("Ctrl+E"))
-        self.import_action = self._action(self.tr("&Import…"), self.import_dialog, QKeySequence("Ctrl+I"))
-        self.quit_action = self._action(self.tr("&Quit"), self.close, S.Quit)
-        self.undo_action = self.document.undo_stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence(S.Undo))
-        self.redo_action = self.document.undo_stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcut(QKeySequence(S.Redo))
-        self.delete_action = self._action(self.tr("&Delete"), self.delete_selection, S.Delete)
-        self.rename_action = self._action(self.tr("Re&name"), self.rename_selected, QKeySequence(Qt.Key.Key_F2))
-        self.select_all_action = self._action(self.tr("Select &All"), self.select_all, S.SelectAll)
-        self.zoom_in_action = self._action(self.tr("Zoom &In"), self.view.zoom_in, QKeySequence("Ctrl+="))
-        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence(S.ZoomIn)])
-        self.zoom_out_action = self._action(self.tr("Zoom &Out"), self.view.zoom_out, S.ZoomOut)
-        self.fit_action = self._action(self.tr("&Fit to Content"), self.view.fit_to_content, QKeySequence("Ctrl+0"))
-        self.find_action = self._action(self.tr("&Find Unit…"), self.outline.focus_filter, S.Find)
-        # Whole sentences per office: word order and case endings differ between languages.
-        add_texts = {
-            "front": (self.tr("Add front-office unit"), self.tr("Add a front-office unit in the middle of the view")),
-            "middle": (self.tr("Add middle-office unit"), self.tr("Add a middle-office unit in the middle of the view")),
-            "back": (self.tr("Add back-office unit"), self.tr("Add a back-office unit in the middle of the view")),
-        }
-        self.add_actions = {
-            office: self._action(text, lambda o=office: self._add_unit_at(o, None), tip=tip)
-            for office, (text, tip) in add_texts.items()
-        }
-        for office, action in self.add_actions.items():
-            action.setIcon(office_icon(office))
-            action.setIconText(style.office_title(office))
-        self.connect_action = self._action(
-            self.tr("&Dependency Between Selected Units"),
-            self.connect_selected,
-            QKeySequence("Ctrl+D"),
-            tip=self.tr("The first selected unit depends on the second (or drag with Alt held)"),
-        )
-        self.report_action = self._action(
-            self.tr("&Reporting Line Between Selected Units"),
-            self.report_selected,
-            QKeySequence("Ctrl+R"),
-            tip=self.tr("The first selected unit reports to the second (or drag with Shift+Alt held)"),
-        )
-        self.orgchart_action = self._action(self.tr("&Org Chart"), lambda: self.apply_layout("orgchart"),
-                                            tip=self.tr("Lay out the reporting lines as a tidy org chart"))
-        self.bands_action = self._action(self.tr("Office &Bands"), lambda: self.apply_layout("bands"),
-                                         tip=self.tr("Front, middle and back office in bands, ordered to reduce crossings"))
-        self.relayout_action = self._action(self.tr("&Re-apply Last Layout"), lambda: self.apply_layout(self._last_layout),
-                                            QKeySequence("Ctrl+L"))
-        self.selection_only_action = QAction(self.tr("Layout &Selection Only"), self)
-        self.selection_only_action.setCheckable(True)
-        self._last_layout = "orgchart"
-        self.clear_highlight_action = self._action(self.tr("&Clear Highlight"), self.selection.clear)
-        self.about_action = self._action(self.tr("&About OrgModel"), self.about)
-        self.language_actions = QActionGroup(self)
-        for code, name in i18n.LANGUAGES.items():
-            action = self.language_actions.addAction(name)  # each language named in itself
-            action.setCheckable(True)
-            action.setChecked(code == i18n.current_language())
-            action.setData(code)
-        self.language_actions.triggered.connect(lambda action: self.choose_language(action.data()))
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        for action in (self.new_action, self.open_action):
-            file_menu.addAction(action)
-        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        for action in (self.save_action, self.save_as_action, self.import_action, self.export_action, self.close_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        for action in (self.undo_action, self.redo_action, None, self.rename_action, self.delete_action, self.select_all_action, None, self.find_action):
-            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
-        view_menu = bar.addMenu(self.tr("&View"))
-        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        for dock in (self.outline, self.properties, self.analysis_dock):
-            view_menu.addAction(dock.toggleViewAction())
-        view_menu.addSeparator()
-        self.language_menu = view_menu.addMenu(self.tr("&Language"))
-        self.language_menu.addActions(self.language_actions.actions())
-        insert_menu = bar.addMenu(self.tr("&Insert"))
-        for action in self.add_actions.values():
-            insert_menu.addAction(action)
-        insert_menu.addSeparator()
-        insert_menu.addAction(self.connect_action)
-        insert_menu.addAction(self.report_action)
-        layout_menu = bar.addMenu(self.tr("&Layout"))
-        for action in (self.orgchart_action, self.bands_action, self.relayout_action, None, self.selection_only_action):
-            layout_menu.addSeparator() if action is None else layout_menu.addAction(action)
-        analysis_menu = bar.addMenu(self.tr("&Analysis"))
-        analysis_menu.addAction(self.clear_highlight_action)
-        analysis_menu.addAction(self.analysis_dock.toggleViewAction())
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.about_action)
-
-    def _make_toolbar(self) -> None:
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.new_action, self.open_action, self.save_action, None, self.undo_action, self.redo_action, None):
-            toolbar.addSeparator() if action is None else toolbar.addAction(action)
-        for action in self.add_actions.values():
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        for action in (self.orgchart_action, self.bands_action, None, self.zoom_out_action, self.zoom_in_action, self.fit_action):
-            toolbar.addSeparator() if action is None else toolbar.addAction(action)
-
     # -- document life ---------------------------------------------------------------------
 
     def _model_replaced(self) -> None:
         self.selection.clear()
         self.scene.set_model(self.document.model, self.document.signals)
-        self.document.analysis.add_change_callback(lambda _changed: self._emphasis_timer.start())
+        self.document.analysis.add_change_callback(self._analysis_changed)
         self._update_title()
         QTimer.singleShot(0, self.view.fit_to_content)
 
@@ -344,29 +223,16 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
     # -- recent files ----------------------------------------------------------------------
 
     def recent_files(self) -> list[str]:
-        value = QSettings().value("recentFiles", [])
-        files = [value] if isinstance(value, str) else list(value or [])
-        return [f for f in files if isinstance(f, str)]
+        return recent.recent_files()
 
     def _remember_recent(self, path: str | None) -> None:
-        if not path:
-            return
-        files = [path] + [f for f in self.recent_files() if f != path]
-        QSettings().setValue("recentFiles", files[:MAX_RECENT])
+        recent.remember(path)
 
     def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        files = self.recent_files()
-        for path in files:
-            action = self.recent_menu.addAction(os.path.basename(path))
-            action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
-        if not files:
-            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+        recent.fill_menu(self.recent_menu, self.open_path)
 
     def _last_folder(self) -> str:
-        files = self.recent_files()
-        return os.path.dirname(files[0]) if files else os.path.expanduser("~")
+        return recent.last_folder()
 
     # -- editing ---------------------------------------------------------------------------
 
@@ -382,7 +248,7 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
     def _add_unit_at(self, office: str, top_left: QPointF | None) -> None:
         if top_left is None:
             center = self.view.mapToScene(self.view.viewport().rect().center())
-            top_left = QPointF(center.x() - 90, center.y() - 32)
+            top_left = QPointF(*card_centred_at(center.x(), center.y(), CARD_WIDTH, CARD_HEIGHT))
         unit_id = self.document.add_unit(office, top_left.x(), top_left.y())
         self.selection.set([unit_id])
         self.view.start_rename(unit_id)
@@ -422,7 +288,7 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         if only is not None and not only:
             self.statusBar().showMessage(self.tr("Select the units to lay out (Layout › Layout Selection Only is on)"), 8000)
             return
-        positions = self._compute_with_progress(lambda: self.document.layout_positions(style, only), self.tr("Laying out…"))
+        positions = compute_with_progress(self, lambda: self.document.layout_positions(style, only), self.tr("Laying out…"))
         if positions is None:
             self.statusBar().showMessage(self.tr("Layout cancelled; nothing moved"), 6000)
             return
@@ -433,41 +299,20 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         if only is None:
             self.view.fit_to_content()
 
-    def _compute_with_progress(self, work, label: str):
-        """Run ``work`` in a thread; after half a second show ``label`` and a busy bar with
-        Cancel. Returns its result, or None when cancelled (the result is then dropped:
-        nothing changes)."""
-        result: list = []
-        failure: list[BaseException] = []
-
-        def run() -> None:
-            try:
-                result.append(work())
-            except BaseException as error:  # handed back to this thread below
-                failure.append(error)
-
-        worker = threading.Thread(target=run, daemon=True)
-        worker.start()
-        worker.join(0.05)
-        if worker.is_alive():
-            dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
-            dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            dialog.setMinimumDuration(500)
-            while worker.is_alive():
-                QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 30)
-                if dialog.wasCanceled():
-                    dialog.close()
-                    return None
-                worker.join(0.02)
-            dialog.close()
-        if failure:
-            raise failure[0]
-        return result[0]
-
     def select_all(self) -> None:
         self.selection.set(self.document.model.unit_ids())
 
     # -- the analysis highlight ------------------------------------------------------------
+
+    def _analysis_changed(self, changed: set[str]) -> None:
+        """After an edit changed the answers of ``changed`` units (called inside the edit:
+        only start the timer). The highlight can have changed only if the selected unit is
+        among them, or a unit the highlight shows is (the chains to a supporter gained or
+        lost are those of a unit whose answer changed); an empty set says only the cycles
+        changed, which can add a line to the chains shown."""
+        uid = self.selection.single_unit()
+        if uid is not None and (not changed or uid in changed or not changed.isdisjoint(self.scene.emphasized_units())):
+            self._emphasis_timer.start()
 
     def _update_emphasis(self) -> None:
         uid = self.selection.single_unit()
@@ -490,7 +335,7 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
             self._show_analysis_message(
                 self.tr("%1 supports %Ln revenue-generating unit(s); revenue at risk: %2", "", analysis.impact_count(uid))
                 .replace("%1", unit.name)
-                .replace("%2", self.locale().toString(float(analysis.revenue_at_risk(uid)), "f", 0))
+                .replace("%2", i18n.format_amount(analysis.revenue_at_risk(uid), 0, self.locale()))
             )
         self.scene.set_emphasis(uid, *shown)
 
@@ -505,7 +350,8 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
 
     # -- window events ---------------------------------------------------------------------
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_keep_changes():
             self.document.close()
             self.autosaver.remove()  # saved or knowingly discarded
@@ -513,7 +359,8 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         else:
             event.ignore()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # Qt override
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_legend()
 
@@ -521,15 +368,18 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
         self.legend.resize(self.legend.sizeHint())
         self.legend.move(12, self.view.height() - self.legend.height() - 12 - (self.view.horizontalScrollBar().height() if self.view.horizontalScrollBar().isVisible() else 0))
 
-    def showEvent(self, event) -> None:  # Qt override
+    @override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self._place_legend()
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # Qt override
+    @override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.toLocalFile().lower().endswith((".orgmodel", ".json")) for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # Qt override
+    @override
+    def dropEvent(self, event: QDropEvent) -> None:
         for url in event.mimeData().urls():
             path = url.toLocalFile()
             if path.lower().endswith((".orgmodel", ".json")):
@@ -589,19 +439,3 @@ class MainWindow(TransferMixin, SafetyMixin, QMainWindow):
                     "dependencies, and see which back-office functions support each revenue-generating unit.</p>").replace("%1", __version__),
         )
 
-
-def office_icon(office: str) -> QIcon:
-    """A small card in the office's colours with a plus: the "add unit" toolbar icons."""
-    pixmap = QPixmap(32, 32)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(style.OFFICE_COLORS[office].darker(130), 1.5))
-    painter.setBrush(style.OFFICE_FILLS[office])
-    painter.drawRoundedRect(QRectF(2, 7, 28, 18), 3, 3)
-    painter.fillRect(QRectF(2.5, 9, 4, 14), style.OFFICE_COLORS[office])
-    painter.setPen(QPen(style.TEXT, 2.5))
-    painter.drawLine(QPointF(18, 11), QPointF(18, 21))
-    painter.drawLine(QPointF(13, 16), QPointF(23, 16))
-    painter.end()
-    return QIcon(pixmap)

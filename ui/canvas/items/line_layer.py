@@ -16,6 +16,7 @@ from collections.abc import Hashable, Iterable
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from typing_extensions import override
 
 from ui import style
 
@@ -211,7 +212,8 @@ class LineLayer(QGraphicsItem):
 
     # -- painting --------------------------------------------------------------------------
 
-    def boundingRect(self) -> QRectF:  # Qt override
+    @override
+    def boundingRect(self) -> QRectF:
         return self._bounds.adjusted(-14, -14, 14, 14)
 
     def _category(self, key: Key) -> int:
@@ -247,7 +249,8 @@ class LineLayer(QGraphicsItem):
             groups.setdefault(self._category(key), []).extend(boxes[key])
         return groups
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # Qt override
+    @override
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         lod = 1.0 if self.full_detail else option.levelOfDetailFromTransform(painter.worldTransform())
         plain = lod < LOD_PLAIN
         # Antialiased long lines are the costliest part of a zoomed-out repaint.
@@ -372,6 +375,17 @@ def border_line(ax: float, ay: float, bx: float, by: float, width: float, height
         return (acx, acy, bcx, bcy)
     scale = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
     return (acx + dx * scale, acy + dy * scale, bcx - dx * scale, bcy - dy * scale)
+
+
+def elbow_line(px: float, py: float, cx: float, cy: float, width: float, height: float, level_gap: float) -> list[Coords]:
+    """A reporting line as an org-chart elbow between the cards at (px, py) (the parent) and
+    (cx, cy) (the child): down from the parent, across, down into the child."""
+    top_x, top_y = px + width / 2, py + height
+    bottom_x = cx + width / 2
+    # The bus runs just above the child: halfway for the next level down, and in the
+    # gap above it for leaves stacked in columns under their parent.
+    middle_y = cy - min(level_gap / 2, (cy - top_y) / 2)
+    return [(top_x, top_y, top_x, middle_y), (top_x, middle_y, bottom_x, middle_y), (bottom_x, middle_y, bottom_x, cy)]
 
 
 def arrow_head(tip: QPointF, tail: QPointF, size: float = 11.0) -> list[QLineF]:

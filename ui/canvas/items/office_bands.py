@@ -8,14 +8,30 @@ exports); once a unit is dragged across, they disappear.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from typing_extensions import override
 
 from ui import style
 
 PAD = 24.0
 TITLE = 40.0
+
+
+def office_extents(cards: Iterable[tuple[str, float, float]], width: float, height: float) -> dict[str, tuple[float, float, float, float]]:
+    """``{office: (left, top, right, bottom)}`` around the cards ``(office, x, y)`` (top-left
+    corners) of each office."""
+    extents: dict[str, list[float]] = {}
+    for office, x, y in cards:
+        e = extents.get(office)
+        if e is None:
+            extents[office] = [x, y, x + width, y + height]
+        else:
+            e[0], e[1], e[2], e[3] = min(e[0], x), min(e[1], y), max(e[2], x + width), max(e[3], y + height)
+    return {office: (e[0], e[1], e[2], e[3]) for office, e in extents.items()}
 
 
 def band_rects(extents: dict[str, tuple[float, float, float, float]]) -> dict[str, QRectF]:
@@ -59,10 +75,12 @@ class OfficeBands(QGraphicsItem):
     def bands(self) -> dict[str, QRectF]:
         return dict(self._bands)
 
-    def boundingRect(self) -> QRectF:  # Qt override
+    @override
+    def boundingRect(self) -> QRectF:
         return self._bounds
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # Qt override
+    @override
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         font = QFont()
         font.setPointSizeF(18)
         font.setBold(True)

@@ -7,6 +7,7 @@ from enum import IntEnum
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from typing_extensions import override
 
 from orgmodel import appearance
 
@@ -37,7 +38,8 @@ _DIMMED, _NORMAL = Emphasis.DIMMED, Emphasis.NORMAL  # looked up once: enum acce
 
 
 class UnitCard(Translatable, QGraphicsItem):
-    """One unit. Setters in; the scene is told of moves through ``itemChange``."""
+    """One unit. Setters in, nothing out: the scene reads the card's position where it
+    moves cards (drags, nudges) and redraws the lines there."""
 
     #: Exports draw every card in full, whatever the scale (set only while exporting).
     full_detail = False
@@ -144,18 +146,21 @@ class UnitCard(Translatable, QGraphicsItem):
                 return kind
         return None
 
-    def boundingRect(self) -> QRectF:  # Qt override
+    @override
+    def boundingRect(self) -> QRectF:
         pad = HANDLE_RADIUS + 2
         return QRectF(-pad, -pad, WIDTH + 2 * pad, HEIGHT + 2 * pad)
 
-    def shape(self) -> QPainterPath:  # Qt override
+    @override
+    def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.addRoundedRect(QRectF(0, 0, WIDTH, HEIGHT), 6, 6)
         return path
 
     # -- painting --------------------------------------------------------------------------
 
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:  # Qt override
+    @override
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         if self.left_out:
             return
         lod = 1.0 if UnitCard.full_detail else option.levelOfDetailFromTransform(painter.worldTransform())
@@ -217,11 +222,13 @@ class UnitCard(Translatable, QGraphicsItem):
     # No itemChange override: it would be called (with enum conversions) for every change of
     # every card; the scene updates lines where it moves cards instead.
 
-    def hoverEnterEvent(self, event) -> None:  # Qt override
+    @override
+    def hoverEnterEvent(self, event) -> None:
         self.set_show_handles(True)
         super().hoverEnterEvent(event)
 
-    def hoverLeaveEvent(self, event) -> None:  # Qt override
+    @override
+    def hoverLeaveEvent(self, event) -> None:
         self.set_show_handles(self.isSelected())
         super().hoverLeaveEvent(event)
 

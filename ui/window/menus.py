@@ -1,0 +1,146 @@
+"""The window's actions, menus and toolbar: what each command is called, its keys and tip.
+
+A mixin of :class:`ui.window.main_window.MainWindow` (it uses the window's document, view,
+selection and docks, and connects to the window's commands), kept apart so the window stays
+about documents, editing and the highlight. Strings keep the "MainWindow" context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+from ui import i18n, style
+from ui.i18n import translate
+
+
+class MenusMixin:
+    """Actions, menus and the toolbar of the main window."""
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: object = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _=False: slot())
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        S = QKeySequence.StandardKey
+        self.new_action = self._action(translate("MainWindow", "&New"), self.new_document, S.New)
+        self.open_action = self._action(translate("MainWindow", "&Open…"), self.open_dialog, S.Open)
+        self.save_action = self._action(translate("MainWindow", "&Save"), self.save, S.Save)
+        self.save_as_action = self._action(translate("MainWindow", "Save &As…"), self.save_as, S.SaveAs)
+        self.close_action = self._action(translate("MainWindow", "&Close"), self.close_document, S.Close)
+        self.export_action = self._action(translate("MainWindow", "&Export…"), self.export_dialog, QKeySequence("Ctrl+E"))
+        self.import_action = self._action(translate("MainWindow", "&Import…"), self.import_dialog, QKeySequence("Ctrl+I"))
+        self.quit_action = self._action(translate("MainWindow", "&Quit"), self.close, S.Quit)
+        self.undo_action = self.document.undo_stack.createUndoAction(self, translate("MainWindow", "&Undo"))
+        self.undo_action.setShortcut(QKeySequence(S.Undo))
+        self.redo_action = self.document.undo_stack.createRedoAction(self, translate("MainWindow", "&Redo"))
+        self.redo_action.setShortcut(QKeySequence(S.Redo))
+        self.delete_action = self._action(translate("MainWindow", "&Delete"), self.delete_selection, S.Delete)
+        self.rename_action = self._action(translate("MainWindow", "Re&name"), self.rename_selected, QKeySequence(Qt.Key.Key_F2))
+        self.select_all_action = self._action(translate("MainWindow", "Select &All"), self.select_all, S.SelectAll)
+        self.zoom_in_action = self._action(translate("MainWindow", "Zoom &In"), self.view.zoom_in, QKeySequence("Ctrl+="))
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence(S.ZoomIn)])
+        self.zoom_out_action = self._action(translate("MainWindow", "Zoom &Out"), self.view.zoom_out, S.ZoomOut)
+        self.fit_action = self._action(translate("MainWindow", "&Fit to Content"), self.view.fit_to_content, QKeySequence("Ctrl+0"))
+        self.find_action = self._action(translate("MainWindow", "&Find Unit…"), self.outline.focus_filter, S.Find)
+        # Whole sentences per office: word order and case endings differ between languages.
+        add_texts = {
+            "front": (translate("MainWindow", "Add front-office unit"), translate("MainWindow", "Add a front-office unit in the middle of the view")),
+            "middle": (translate("MainWindow", "Add middle-office unit"), translate("MainWindow", "Add a middle-office unit in the middle of the view")),
+            "back": (translate("MainWindow", "Add back-office unit"), translate("MainWindow", "Add a back-office unit in the middle of the view")),
+        }
+        self.add_actions = {
+            office: self._action(text, lambda o=office: self._add_unit_at(o, None), tip=tip)
+            for office, (text, tip) in add_texts.items()
+        }
+        for office, action in self.add_actions.items():
+            action.setIcon(style.add_unit_icon(office))
+            action.setIconText(style.office_title(office))
+        self.connect_action = self._action(
+            translate("MainWindow", "&Dependency Between Selected Units"),
+            self.connect_selected,
+            QKeySequence("Ctrl+D"),
+            tip=translate("MainWindow", "The first selected unit depends on the second (or drag with Alt held)"),
+        )
+        self.report_action = self._action(
+            translate("MainWindow", "&Reporting Line Between Selected Units"),
+            self.report_selected,
+            QKeySequence("Ctrl+R"),
+            tip=translate("MainWindow", "The first selected unit reports to the second (or drag with Shift+Alt held)"),
+        )
+        self.orgchart_action = self._action(translate("MainWindow", "&Org Chart"), lambda: self.apply_layout("orgchart"),
+                                            tip=translate("MainWindow", "Lay out the reporting lines as a tidy org chart"))
+        self.bands_action = self._action(translate("MainWindow", "Office &Bands"), lambda: self.apply_layout("bands"),
+                                         tip=translate("MainWindow", "Front, middle and back office in bands, ordered to reduce crossings"))
+        self.relayout_action = self._action(translate("MainWindow", "&Re-apply Last Layout"), lambda: self.apply_layout(self._last_layout),
+                                            QKeySequence("Ctrl+L"))
+        self.selection_only_action = QAction(translate("MainWindow", "Layout &Selection Only"), self)
+        self.selection_only_action.setCheckable(True)
+        self._last_layout = "orgchart"
+        self.clear_highlight_action = self._action(translate("MainWindow", "&Clear Highlight"), self.selection.clear)
+        self.about_action = self._action(translate("MainWindow", "&About OrgModel"), self.about)
+        self.language_actions = QActionGroup(self)
+        for code, name in i18n.LANGUAGES.items():
+            action = self.language_actions.addAction(name)  # each language named in itself
+            action.setCheckable(True)
+            action.setChecked(code == i18n.current_language())
+            action.setData(code)
+        self.language_actions.triggered.connect(lambda action: self.choose_language(action.data()))
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
+        for action in (self.new_action, self.open_action):
+            file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu(translate("MainWindow", "Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        for action in (self.save_action, self.save_as_action, self.import_action, self.export_action, self.close_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(translate("MainWindow", "&Edit"))
+        for action in (self.undo_action, self.redo_action, None, self.rename_action, self.delete_action, self.select_all_action, None, self.find_action):
+            edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
+        view_menu = bar.addMenu(translate("MainWindow", "&View"))
+        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        for dock in (self.outline, self.properties, self.analysis_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        self.language_menu = view_menu.addMenu(translate("MainWindow", "&Language"))
+        self.language_menu.addActions(self.language_actions.actions())
+        insert_menu = bar.addMenu(translate("MainWindow", "&Insert"))
+        for action in self.add_actions.values():
+            insert_menu.addAction(action)
+        insert_menu.addSeparator()
+        insert_menu.addAction(self.connect_action)
+        insert_menu.addAction(self.report_action)
+        layout_menu = bar.addMenu(translate("MainWindow", "&Layout"))
+        for action in (self.orgchart_action, self.bands_action, self.relayout_action, None, self.selection_only_action):
+            layout_menu.addSeparator() if action is None else layout_menu.addAction(action)
+        analysis_menu = bar.addMenu(translate("MainWindow", "&Analysis"))
+        analysis_menu.addAction(self.clear_highlight_action)
+        analysis_menu.addAction(self.analysis_dock.toggleViewAction())
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _make_toolbar(self) -> None:
+        toolbar = self.addToolBar(translate("MainWindow", "Main"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.new_action, self.open_action, self.save_action, None, self.undo_action, self.redo_action, None):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
+        for action in self.add_actions.values():
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.orgchart_action, self.bands_action, None, self.zoom_out_action, self.zoom_in_action, self.fit_action):
+            toolbar.addSeparator() if action is None else toolbar.addAction(action)
