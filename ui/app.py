@@ -12,7 +12,6 @@ from orgmodel.formats.native import load
 from orgmodel.model import OrgModel
 
 from ui import i18n
-from ui.restart import restart_command  # noqa: F401  (kept importable from here: scripts and tests use it)
 
 APP_NAME = "OrgModel"
 

@@ -519,7 +519,7 @@ def test_restart_now_closes_and_starts_orgmodel_again_on_the_same_file(qapp, qtb
 
 def test_the_restart_command_runs_this_orgmodel(tmp_path):
     """The command is a working launcher: with ``check`` in place of a file it validates."""
-    from ui.app import restart_command
+    from ui.restart import restart_command
 
     program, arguments = restart_command(None)
     result = subprocess.run([program, *arguments, "check", str(SAMPLE)], capture_output=True, text=True, cwd=tmp_path)
@@ -549,7 +549,8 @@ def test_qt_own_buttons_and_dialogs_are_turkish(qapp, turkish):
 
 
 def test_numbers_follow_the_turkish_locale(qapp, turkish):
-    from ui.docks.property_fields import format_number, parse_amount
+    from ui.docks.property_fields import parse_amount
+    from ui.i18n import format_number
 
     assert QLocale().toString(1234567.89, "f", 2) == "1.234.567,89"
     assert format_number(1234567.89) == "1.234.567,89"
@@ -560,7 +561,7 @@ def test_numbers_follow_the_turkish_locale(qapp, turkish):
 
 
 def test_numbers_follow_the_english_locale(qapp):
-    from ui.docks.property_fields import format_number
+    from ui.i18n import format_number
 
     assert format_number(1234567.89) == "1,234,567.89"
 

@@ -13,7 +13,7 @@ from typing_extensions import override
 
 from orgmodel.collate import fold_turkish
 
-from ui.i18n import format_number, name_key, translate  # noqa: F401  (format_number: tests/system import it from here)
+from ui.i18n import name_key, translate
 
 #: The folded name (``fold_turkish``) the reporting-line search compares against.
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 7
