@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import os
 
-from orgmodel.errors import ModelFileError, OrgModelError, Problem
+from orgmodel.errors import ModelFileError, Problem
+from orgmodel.formats.atomic import SaveError, write_file
 from orgmodel.i18n import tr
 from orgmodel.model import OrgModel
 
@@ -71,6 +72,10 @@ def read_any(path: str) -> tuple[OrgModel, list[str]]:
 
 
 def write_any(model: OrgModel, path: str) -> None:
+    """Write ``model`` in the format of ``path``'s extension, atomically (the old file is
+    kept whole on any failure). Raises :class:`ModelFileError` for an extension it cannot
+    write, :class:`SaveError` when a native file or a spreadsheet cannot be written, and
+    :class:`ModelFileError` (``cannot write: <reason>``) for GraphML and draw.io."""
     extension = _extension(path, WRITABLE, "write")
     if extension in (".orgmodel", ".json"):
         from orgmodel.formats.native import save
@@ -79,28 +84,21 @@ def write_any(model: OrgModel, path: str) -> None:
     elif extension == ".csv":
         from orgmodel.formats.spreadsheet import write_csv
 
-        _writing(write_csv, model, path)
+        write_csv(model, path)
     elif extension == ".xlsx":
         from orgmodel.formats.spreadsheet import write_xlsx
 
-        _writing(write_xlsx, model, path)
-    elif extension == ".graphml":
-        from orgmodel.formats.graphml import write_graphml
-
-        _writing(write_graphml, model, path)
+        write_xlsx(model, path)
     else:
-        from orgmodel.formats.drawio import write_drawio
-
-        _writing(write_drawio, model, path)
-
-
-def _writing(write, model: OrgModel, path: str) -> None:
-    try:
-        write(model, path)
-    except OrgModelError:
-        raise
-    except OSError as error:
-        raise ModelFileError(path, [Problem("", tr("cannot write: {reason}", reason=error.strerror or str(error)))]) from None
+        if extension == ".graphml":
+            from orgmodel.formats.graphml import to_bytes
+        else:
+            from orgmodel.formats.drawio import to_bytes
+        try:
+            write_file(path, to_bytes(model))
+        except SaveError as error:
+            # These two have always said it this way; the spreadsheets say "cannot save …".
+            raise ModelFileError(path, [Problem("", tr("cannot write: {reason}", reason=error.reason))]) from None
 
 
 def merge_spreadsheet(base: OrgModel, path: str):

@@ -15,6 +15,8 @@ import hashlib
 import os
 import xml.etree.ElementTree as ET
 
+from orgmodel.formats.atomic import write_file
+from orgmodel.formats.xml_writing import xml_bytes
 from orgmodel.model import OrgModel
 from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH, OFFICE_COLORS
 
@@ -78,8 +80,14 @@ def to_element(model: OrgModel) -> ET.Element:
     return mxfile
 
 
+def to_bytes(model: OrgModel) -> bytes:
+    """The ``.drawio`` file of ``model``: uncompressed XML, UTF-8."""
+    return xml_bytes(to_element(model))
+
+
 def write_drawio(model: OrgModel, path: str | os.PathLike[str]) -> None:
-    """Write ``model`` as an uncompressed draw.io diagram (UTF-8) to ``path``."""
-    tree = ET.ElementTree(to_element(model))
-    ET.indent(tree, "  ")
-    tree.write(os.fspath(path), encoding="utf-8", xml_declaration=True)
+    """Write ``model`` as an uncompressed draw.io diagram (UTF-8) to ``path``, atomically.
+
+    Raises :class:`~orgmodel.formats.atomic.SaveError` naming the file; the old file is then kept.
+    """
+    write_file(path, to_bytes(model))

@@ -27,6 +27,8 @@ import defusedxml.ElementTree as DET
 from orgmodel.errors import DependencyError, OrgModelError, ReportingCycleError
 from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, check_id, check_text
 from orgmodel.i18n import tr
+from orgmodel.formats.atomic import write_file
+from orgmodel.formats.xml_writing import xml_bytes
 from orgmodel.model import OrgModel, Unit
 from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH, OFFICE_COLORS
 
@@ -179,11 +181,17 @@ def to_element(model: OrgModel) -> ET.Element:
     return root
 
 
+def to_bytes(model: OrgModel) -> bytes:
+    """The GraphML file of ``model``: UTF-8, with an XML declaration."""
+    return xml_bytes(to_element(model))
+
+
 def write_graphml(model: OrgModel, path: str | os.PathLike[str]) -> None:
-    """Write ``model`` as GraphML (UTF-8, with an XML declaration) to ``path``."""
-    tree = ET.ElementTree(to_element(model))
-    ET.indent(tree, "  ")
-    tree.write(os.fspath(path), encoding="utf-8", xml_declaration=True)
+    """Write ``model`` as GraphML to ``path``, atomically.
+
+    Raises :class:`~orgmodel.formats.atomic.SaveError` naming the file; the old file is then kept.
+    """
+    write_file(path, to_bytes(model))
 
 
 # -- reading -------------------------------------------------------------------------------

@@ -12,13 +12,15 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from orgmodel.errors import ModelFileError, OrgModelError, Problem
+from orgmodel.errors import ModelFileError, Problem
+from orgmodel.formats import atomic
+from orgmodel.formats.atomic import SaveError
+from orgmodel.formats.file_errors import os_reason, read_problem
 from orgmodel.gcpause import gc_paused
 from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, NonFinite, check_id, check_text, type_name
 from orgmodel.i18n import tr
@@ -31,10 +33,6 @@ EXTENSIONS = (".orgmodel", ".json")
 _TOP_KEYS = ("format", "version", "name", "units", "dependencies")
 _UNIT_KEYS = ("id", "parent", *UNIT_FIELD_CHECKS)
 _DEPENDENCY_KEYS = ("from", "to", "weight", "label")
-
-
-class SaveError(OrgModelError):
-    """The model could not be written; the previous file is untouched."""
 
 
 class _JsonObject(dict):
@@ -383,14 +381,8 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise ModelFileError(source, [Problem("", message)])
     try:
         data = file.read_bytes()
-    except FileNotFoundError:
-        raise ModelFileError(source, [Problem("", tr("no such file"))]) from None
-    except IsADirectoryError:
-        raise ModelFileError(source, [Problem("", tr("is a folder, not a model file"))]) from None
-    except PermissionError:
-        raise ModelFileError(source, [Problem("", tr("permission denied"))]) from None
     except OSError as error:
-        raise ModelFileError(source, [Problem("", tr("cannot read: {reason}", reason=error.strerror or str(error)))]) from None
+        raise ModelFileError(source, [Problem("", read_problem(error, tr("is a folder, not a model file")))]) from None
     if b"\x00" in data:
         raise ModelFileError(source, [Problem("", tr("not a text file (NUL byte at offset {offset})", offset=data.index(0)))])
     try:
@@ -492,10 +484,10 @@ def save(model: OrgModel, path: str | os.PathLike[str], *, backup: bool = True) 
 
     The text is made in memory, written to a temporary file in the same folder, flushed and
     fsynced, and only then renamed over the original (a symlink's target is replaced, not
-    the link). The previous version is kept as ``<name>.bak`` (written the same way first),
-    the new file is read back and parsed before this returns, and temporary files left by
-    an interrupted earlier save of the same file are removed. Raises :class:`SaveError`
-    with a plain reason.
+    the link): see :mod:`orgmodel.formats.atomic`. The previous version is kept as
+    ``<name>.bak`` (written the same way first), the new file is read back and parsed before
+    this returns, and temporary files left by an interrupted earlier save of the same file
+    are removed. Raises :class:`SaveError` with a plain reason.
     """
     try:
         data = dumps(model).encode("utf-8")
@@ -504,20 +496,19 @@ def save(model: OrgModel, path: str | os.PathLike[str], *, backup: bool = True) 
         raise SaveError(
             tr("cannot save {file}: the model contains text that is not valid Unicode ({text!a})", file=str(path), text=bad)
         ) from None
-    target = Path(os.path.realpath(path))
+    target = atomic.real_target(path)
+    mode = atomic.file_mode(target, path)
     try:
-        mode = target.stat().st_mode & 0o7777
         previous = target.read_bytes() if backup else None
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode, previous = 0o666 & ~umask, None
+        previous = None
     except OSError as error:
-        raise SaveError(tr("cannot save {file}: {reason}", file=str(path), reason=error.strerror or str(error))) from None
-    _remove_stray_temporaries(target)
+        raise atomic.cannot_save(path, error) from None
+    atomic.remove_stray_temporaries(target)
+    atomic.remove_stray_temporaries(backup_path(target))
     if previous is not None and previous != data:
-        _atomic_write(backup_path(target), previous, mode, path)
-    _atomic_write(target, data, mode, path)
+        atomic.replace(backup_path(target), previous, mode, path)
+    atomic.replace(target, data, mode, path)
     # Read back what the disk now holds: a save is only done when the file opens again.
     try:
         written = target.read_bytes()
@@ -526,7 +517,7 @@ def save(model: OrgModel, path: str | os.PathLike[str], *, backup: bool = True) 
             tr(
                 "cannot save {file}: the saved file cannot be read back ({reason})",
                 file=str(path),
-                reason=error.strerror or str(error),
+                reason=os_reason(error),
             )
         ) from None
     if written != data:
@@ -547,54 +538,3 @@ def save(model: OrgModel, path: str | os.PathLike[str], *, backup: bool = True) 
                 problem=error.problems[0].text(),
             )
         ) from None
-
-
-def _atomic_write(target: Path, data: bytes, mode: int, shown: str | os.PathLike[str]) -> None:
-    tmp_name = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, target)
-        tmp_name = None
-        _fsync_folder(target.parent)
-    except OSError as error:
-        raise SaveError(tr("cannot save {file}: {reason}", file=str(shown), reason=error.strerror or str(error))) from None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
-
-
-def _remove_stray_temporaries(target: Path, older_than: float = 60.0) -> None:
-    """Temporary files of this file that an interrupted save left behind (a killed
-    process cannot clean up). Only older ones: a save in progress elsewhere is left alone."""
-    import time
-
-    now = time.time()
-    for name in (target.name, target.name + ".bak"):
-        for stray in target.parent.glob(f".{name}.*.tmp"):
-            try:
-                if now - stray.stat().st_mtime > older_than:
-                    stray.unlink()
-            except OSError:
-                pass
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import Any
 
 from orgmodel.errors import OrgModelError
+from orgmodel.formats.atomic import write_file
 from orgmodel.fields import FIELD_TITLES, UNIT_FIELD_CHECKS, check_id, check_office
 from orgmodel.i18n import joined, tr
 from orgmodel.model import OrgModel, Unit, slugify
@@ -701,20 +702,22 @@ def _rows_for(model: OrgModel) -> list[list[Any]]:
     return rows
 
 
-def write_csv(model: OrgModel, path: str | os.PathLike[str]) -> None:
+def csv_bytes(model: OrgModel) -> bytes:
     """UTF-8 with BOM (Excel opens it right), comma-separated, English headers."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(FIELDS)
     for row in _rows_for(model):
         writer.writerow(["" if v is None else (_number_text(v) if isinstance(v, (int, float)) else v) for v in row])
-    try:
-        Path(path).write_bytes(buffer.getvalue().encode("utf-8-sig"))
-    except OSError as error:
-        raise SpreadsheetError(tr("cannot save {file}: {reason}", file=str(path), reason=error.strerror or str(error))) from None
+    return buffer.getvalue().encode("utf-8-sig")
 
 
-def write_xlsx(model: OrgModel, path: str | os.PathLike[str]) -> None:
+def write_csv(model: OrgModel, path: str | os.PathLike[str]) -> None:
+    """Write :func:`csv_bytes` to ``path`` atomically; :class:`~orgmodel.formats.atomic.SaveError` names the file."""
+    write_file(path, csv_bytes(model))
+
+
+def xlsx_bytes(model: OrgModel) -> bytes:
     """One sheet, bold English headers, numbers as numbers and text always as text."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -732,7 +735,11 @@ def write_xlsx(model: OrgModel, path: str | os.PathLike[str]) -> None:
             cell = sheet.cell(row=number, column=column, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"
-    try:
-        workbook.save(path)
-    except OSError as error:
-        raise SpreadsheetError(tr("cannot save {file}: {reason}", file=str(path), reason=error.strerror or str(error))) from None
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def write_xlsx(model: OrgModel, path: str | os.PathLike[str]) -> None:
+    """Write :func:`xlsx_bytes` to ``path`` atomically; :class:`~orgmodel.formats.atomic.SaveError` names the file."""
+    write_file(path, xlsx_bytes(model))
