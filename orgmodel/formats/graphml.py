@@ -25,7 +25,7 @@ import defusedxml
 import defusedxml.ElementTree as DET
 
 from orgmodel.errors import DependencyError, OrgModelError, ReportingCycleError
-from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, check_id, check_text
+from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, OFFICE_WORDS, UNIT_FIELD_CHECKS, check_id, check_text
 from orgmodel.i18n import tr
 from orgmodel.formats.atomic import write_file
 from orgmodel.formats.xml_writing import xml_bytes
@@ -44,11 +44,7 @@ MAX_MARKUP = 10_000  # processing instructions and comments together
 
 
 #: Accepted spellings of offices in imported files (lower-cased).
-OFFICE_ALIASES: dict[str, str] = {
-    "front": "front", "front office": "front", "ön": "front", "on": "front", "ön ofis": "front",
-    "middle": "middle", "middle office": "middle", "orta": "middle", "orta ofis": "middle",
-    "back": "back", "back office": "back", "arka": "back", "arka ofis": "back",
-}
+OFFICE_ALIASES: dict[str, str] = {word: office for office, words in OFFICE_WORDS.items() for word in words}
 
 UNCLASSIFIED_TAG = "unclassified"
 
