@@ -2,8 +2,9 @@
 
 Reading reports every problem with its place (a JSON path such as ``units[3].office``, or a
 line and column for syntax errors) and never returns a half-built model. Writing serialises
-everything in memory first and then replaces the file atomically, so the previous file
-survives any failure. Nothing is ever loaded with pickle or eval. See ``docs/file-format.md``.
+everything in memory first (:mod:`orgmodel.formats.native_dump`) and then replaces the file
+atomically (:mod:`orgmodel.formats.atomic`), so the previous file survives any failure.
+Nothing is ever loaded with pickle or eval. See ``docs/file-format.md``.
 """
 
 from __future__ import annotations
@@ -21,13 +22,27 @@ from orgmodel.errors import ModelFileError, Problem
 from orgmodel.formats import atomic
 from orgmodel.formats.atomic import SaveError
 from orgmodel.formats.file_errors import os_reason, read_problem
+from orgmodel.formats.native_dump import FORMAT, VERSION, dumps, to_document
 from orgmodel.gcpause import gc_paused
 from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, NonFinite, check_id, check_text, type_name
 from orgmodel.i18n import tr
 from orgmodel.model import Dependency, OrgModel, Unit
 
-FORMAT = "orgmodel"
-VERSION = 1
+__all__ = [
+    "EXTENSIONS",
+    "FORMAT",
+    "VERSION",
+    "ModelFileError",
+    "SaveError",
+    "backup_path",
+    "dumps",
+    "load",
+    "loads",
+    "read_text",
+    "save",
+    "to_document",
+]
+
 EXTENSIONS = (".orgmodel", ".json")
 
 _TOP_KEYS = ("format", "version", "name", "units", "dependencies")
@@ -399,83 +414,9 @@ def load(path: str | os.PathLike[str]) -> OrgModel:
     return loads(read_text(path), str(path))
 
 
-def to_document(model: OrgModel) -> dict[str, Any]:
-    """The model as the JSON-ready structure of a version 1 file, keys in a stable order."""
-    document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
-    if model.name:
-        document["name"] = model.name
-    document.update(model.extra)
-    document["units"] = [_unit_document(model, unit) for unit in model.units()]
-    document["dependencies"] = [_dependency_document(dep) for dep in model.dependencies()]
-    return document
-
-
-def _unit_document(model: OrgModel, unit: Unit) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": unit.id, "name": unit.name, "office": unit.office}
-    if unit.revenue_generating is not None:
-        out["revenue_generating"] = unit.revenue_generating
-    parent = model.parent(unit.id)
-    if parent is not None:
-        out["parent"] = parent
-    for key in ("headcount", "cost", "revenue", "automation_potential"):
-        value = getattr(unit, key)
-        if value is not None:
-            out[key] = value
-    if unit.tags:
-        out["tags"] = list(unit.tags)
-    for key in ("notes", "color", "x", "y"):
-        value = getattr(unit, key)
-        if value is not None:
-            out[key] = value
-    out.update(unit.extra)
-    return out
-
-
-def _dependency_document(dep: Dependency) -> dict[str, Any]:
-    out: dict[str, Any] = {"from": dep.source, "to": dep.target}
-    if dep.weight is not None:
-        out["weight"] = dep.weight
-    if dep.label is not None:
-        out["label"] = dep.label
-    out.update(dep.extra)
-    return out
-
-
-def dumps(model: OrgModel) -> str:
-    """The file text: pretty-printed units, one line per dependency, a final newline.
-
-    Dependencies are the longest list in a real model; one line each keeps files short and
-    makes a ``git diff`` show each added or removed dependency as one line.
-    """
-    document = to_document(model)
-    units = document.pop("units")
-    dependencies = document.pop("dependencies")
-    lines = ["{"]
-    for key, value in document.items():
-        lines.append(f"  {json.dumps(key, ensure_ascii=False)}: {_indent(json.dumps(value, ensure_ascii=False, indent=2))},")
-    lines.append('  "units": [' if units else '  "units": [],')
-    for i, unit in enumerate(units):
-        comma = "," if i < len(units) - 1 else ""
-        lines.append("    " + _indent(json.dumps(unit, ensure_ascii=False, indent=2), 4) + comma)
-    if units:
-        lines.append("  ],")
-    lines.append('  "dependencies": [' if dependencies else '  "dependencies": []')
-    for i, dep in enumerate(dependencies):
-        comma = "," if i < len(dependencies) - 1 else ""
-        lines.append("    " + json.dumps(dep, ensure_ascii=False) + comma)
-    if dependencies:
-        lines.append("  ]")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
-def _indent(text: str, by: int = 2) -> str:
-    return text.replace("\n", "\n" + " " * by)
-
-
 def backup_path(path: str | os.PathLike[str]) -> Path:
     """Where :func:`save` keeps the previous version: ``<name>.orgmodel.bak``."""
-    target = Path(os.path.realpath(path))
+    target = atomic.real_target(path)
     return target.with_name(target.name + ".bak")
 
 
