@@ -15,11 +15,15 @@ format         read  write  keeps / drops
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from orgmodel.errors import ModelFileError, Problem
 from orgmodel.formats.atomic import SaveError, write_file
 from orgmodel.i18n import tr
 from orgmodel.model import OrgModel
+
+if TYPE_CHECKING:
+    from orgmodel.formats.spreadsheet import ImportPlan
 
 READABLE = (".orgmodel", ".json", ".csv", ".xlsx", ".graphml")
 WRITABLE = (".orgmodel", ".json", ".csv", ".xlsx", ".graphml", ".drawio")
@@ -101,7 +105,7 @@ def write_any(model: OrgModel, path: str) -> None:
             raise ModelFileError(path, [Problem("", tr("cannot write: {reason}", reason=error.reason))]) from None
 
 
-def merge_spreadsheet(base: OrgModel, path: str):
+def merge_spreadsheet(base: OrgModel, path: str) -> ImportPlan:
     """Plan a spreadsheet merge into ``base`` by id (nothing deleted); returns the plan."""
     _extension(path, (".csv", ".xlsx"), "merge")
     from orgmodel.formats.spreadsheet import guess_mapping, plan_import, read_rows

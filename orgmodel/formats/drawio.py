@@ -32,10 +32,14 @@ def cell_id(unit_id: str) -> str:
 
 
 def unit_style(fill: str, stroke: str) -> str:
+    """The draw.io style of a unit's card: rounded, plain text, these colours."""
     return f"rounded=1;whiteSpace=wrap;html=0;fillColor={fill};strokeColor={stroke};"
 
 
 def _number(value: float) -> str:
+    # Not the spreadsheet's or GraphML's number text: draw.io files have always had "%g" for
+    # whole numbers (1500000 is "1.5e+06" here, "1500000" in a CSV, "1500000.0" in GraphML),
+    # and every exported file must stay byte for byte the same.
     return f"{value:g}" if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
 
 

@@ -132,6 +132,7 @@ class _Reading:
     # -- units ---------------------------------------------------------------------------------
 
     def read_nodes(self, graph: ET.Element) -> None:
+        """Every node as a unit, then what was kept in notes and which units need an office."""
         unknown_keys: list[str] = []
         unclassified: list[str] = []
         nodes = [element for element in graph.iter() if local(element.tag) == "node"]
@@ -145,6 +146,7 @@ class _Reading:
             self.warnings.append(_unclassified_warning(unclassified))
 
     def read_node(self, number: int, node: ET.Element, unknown_keys: list[str], unclassified: list[str]) -> None:
+        """One node as a unit (or a warning why not); ``number`` counts nodes from 1."""
         node_id = node.get("id")
         if node_id is None or check_id(node_id):
             self.warnings.append(tr("node {node}: no usable id, left out", node=number))
@@ -222,6 +224,7 @@ class _Reading:
         return fields, notes_lines
 
     def keep_in_notes(self, node_id: str, fields: dict[str, Any], notes_lines: list[str]) -> None:
+        """Add the lines of unknown keys to the notes, if the notes can hold them."""
         notes = "\n".join([fields["notes"], *notes_lines] if fields.get("notes") else notes_lines)
         if check_text(notes):
             self.warnings.append(
@@ -233,6 +236,7 @@ class _Reading:
     # -- edges ---------------------------------------------------------------------------------
 
     def read_edges(self, graph: ET.Element) -> None:
+        """Every edge as a reporting line or a dependency, then which edge keys were dropped."""
         dropped_edge_keys: list[str] = []
         edges = [element for element in graph.iter() if local(element.tag) == "edge"]
         for number, edge in enumerate(edges, 1):
@@ -241,6 +245,7 @@ class _Reading:
             self.warnings.append(tr("edge keys OrgModel does not know were left out: {keys}", keys=", ".join(dropped_edge_keys)))
 
     def read_edge(self, number: int, edge: ET.Element, dropped_edge_keys: list[str]) -> None:
+        """One edge between two units read so far; its ``kind`` says which sort of line it is."""
         source_id, target_id = edge.get("source"), edge.get("target")
         where = tr("edge {edge} ({source} → {target})", edge=edge.get("id") or number, source=source_id, target=target_id)
         if source_id not in self.units or target_id not in self.units:
@@ -257,6 +262,7 @@ class _Reading:
         self.read_dependency(source_id, target_id, where, values, graphics, dropped_edge_keys)
 
     def read_reporting_line(self, child: str, parent: str, where: str) -> None:
+        """A reporting edge child → parent; a second parent or a loop is left out."""
         self.has_edge_parent.add(child)
         if child == parent:
             self.warnings.append(tr("{edge}: a unit cannot report to itself, left out", edge=where))
@@ -282,6 +288,7 @@ class _Reading:
         graphics: list[ET.Element],
         dropped_edge_keys: list[str],
     ) -> None:
+        """A dependency edge with its weight and label (a yEd edge label when there is no label key)."""
         weight = label = None
         for name, text in values.items():
             if name == "kind" or not text.strip():
