@@ -51,7 +51,7 @@ def write_file(path: str | os.PathLike[str], data: bytes) -> None:
     target = real_target(path)
     mode = file_mode(target, path)
     remove_stray_temporaries(target)
-    replace(target, data, mode, path)
+    replace_file(target, data, mode, path)
 
 
 def real_target(path: str | os.PathLike[str]) -> Path:
@@ -76,7 +76,7 @@ def new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def replace(target: Path, data: bytes, mode: int, shown: str | os.PathLike[str]) -> None:
+def replace_file(target: Path, data: bytes, mode: int, shown: str | os.PathLike[str]) -> None:
     """Write ``data`` to a temporary file beside ``target``, then rename it over ``target``."""
     tmp_name = None
     try:

@@ -19,8 +19,14 @@ from types import MappingProxyType
 from typing import Any
 
 from orgmodel.errors import ModelFileError, Problem
-from orgmodel.formats import atomic
-from orgmodel.formats.atomic import SaveError
+from orgmodel.formats.atomic import (
+    SaveError,
+    cannot_save,
+    file_mode,
+    real_target,
+    remove_stray_temporaries,
+    replace_file,
+)
 from orgmodel.formats.file_errors import os_reason, read_problem
 from orgmodel.formats.native_dump import FORMAT, VERSION, dumps, to_document
 from orgmodel.gcpause import gc_paused
@@ -416,7 +422,7 @@ def load(path: str | os.PathLike[str]) -> OrgModel:
 
 def backup_path(path: str | os.PathLike[str]) -> Path:
     """Where :func:`save` keeps the previous version: ``<name>.orgmodel.bak``."""
-    target = atomic.real_target(path)
+    target = real_target(path)
     return target.with_name(target.name + ".bak")
 
 
@@ -437,19 +443,19 @@ def save(model: OrgModel, path: str | os.PathLike[str], *, backup: bool = True) 
         raise SaveError(
             tr("cannot save {file}: the model contains text that is not valid Unicode ({text!a})", file=str(path), text=bad)
         ) from None
-    target = atomic.real_target(path)
-    mode = atomic.file_mode(target, path)
+    target = real_target(path)
+    mode = file_mode(target, path)
     try:
         previous = target.read_bytes() if backup else None
     except FileNotFoundError:
         previous = None
     except OSError as error:
-        raise atomic.cannot_save(path, error) from None
-    atomic.remove_stray_temporaries(target)
-    atomic.remove_stray_temporaries(backup_path(target))
+        raise cannot_save(path, error) from None
+    remove_stray_temporaries(target)
+    remove_stray_temporaries(backup_path(target))
     if previous is not None and previous != data:
-        atomic.replace(backup_path(target), previous, mode, path)
-    atomic.replace(target, data, mode, path)
+        replace_file(backup_path(target), previous, mode, path)
+    replace_file(target, data, mode, path)
     # Read back what the disk now holds: a save is only done when the file opens again.
     try:
         written = target.read_bytes()
