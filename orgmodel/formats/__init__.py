@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from orgmodel.errors import ModelFileError, Problem
 from orgmodel.formats.atomic import SaveError, write_file
+from orgmodel.formats.xml_writing import xml_bytes
 from orgmodel.i18n import tr
 from orgmodel.model import OrgModel
 
@@ -95,11 +96,11 @@ def write_any(model: OrgModel, path: str) -> None:
         write_xlsx(model, path)
     else:
         if extension == ".graphml":
-            from orgmodel.formats.graphml import to_bytes
+            from orgmodel.formats.graphml import to_element
         else:
-            from orgmodel.formats.drawio import to_bytes
+            from orgmodel.formats.drawio import to_element
         try:
-            write_file(path, to_bytes(model))
+            write_file(path, xml_bytes(to_element(model)))
         except SaveError as error:
             # These two have always said it this way; the spreadsheets say "cannot save …".
             raise ModelFileError(path, [Problem("", tr("cannot write: {reason}", reason=error.reason))]) from None

@@ -84,14 +84,9 @@ def to_element(model: OrgModel) -> ET.Element:
     return mxfile
 
 
-def to_bytes(model: OrgModel) -> bytes:
-    """The ``.drawio`` file of ``model``: uncompressed XML, UTF-8."""
-    return xml_bytes(to_element(model))
-
-
 def write_drawio(model: OrgModel, path: str | os.PathLike[str]) -> None:
     """Write ``model`` as an uncompressed draw.io diagram (UTF-8) to ``path``, atomically.
 
     Raises :class:`~orgmodel.formats.atomic.SaveError` naming the file; the old file is then kept.
     """
-    write_file(path, to_bytes(model))
+    write_file(path, xml_bytes(to_element(model)))

@@ -29,7 +29,7 @@ from orgmodel.formats.graphml.schema import (
     UNCLASSIFIED_TAG,
     GraphMLError,
 )
-from orgmodel.formats.graphml.write import to_bytes, to_element, write_graphml
+from orgmodel.formats.graphml.write import to_element, write_graphml
 
 __all__ = [
     "DEPENDENCY",
@@ -45,7 +45,6 @@ __all__ = [
     "UNCLASSIFIED_TAG",
     "GraphMLError",
     "read_graphml",
-    "to_bytes",
     "to_element",
     "write_graphml",
 ]

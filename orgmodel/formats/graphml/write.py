@@ -108,14 +108,9 @@ def to_element(model: OrgModel) -> ET.Element:
     return root
 
 
-def to_bytes(model: OrgModel) -> bytes:
-    """The GraphML file of ``model``: UTF-8, with an XML declaration."""
-    return xml_bytes(to_element(model))
-
-
 def write_graphml(model: OrgModel, path: str | os.PathLike[str]) -> None:
     """Write ``model`` as GraphML to ``path``, atomically.
 
     Raises :class:`~orgmodel.formats.atomic.SaveError` naming the file; the old file is then kept.
     """
-    write_file(path, to_bytes(model))
+    write_file(path, xml_bytes(to_element(model)))
