@@ -18,6 +18,15 @@ from orgmodel.i18n import Text, tr
 
 OFFICES: tuple[str, ...] = ("front", "middle", "back")
 
+#: What people write for each office in imported files, English and Turkish; each reader
+#: compares them its own way (spreadsheets ignoring case, accents and punctuation, GraphML
+#: lower case only), which is why the unaccented "on" is spelled out.
+OFFICE_WORDS: dict[str, tuple[str, ...]] = {
+    "front": ("front", "front office", "ön", "on", "ön ofis"),
+    "middle": ("middle", "middle office", "orta", "orta ofis"),
+    "back": ("back", "back office", "arka", "arka ofis"),
+}
+
 _LARGEST = sys.float_info.max
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
 # C0 controls except tab and newline, DEL, the C1 controls, and lone UTF-16 surrogates

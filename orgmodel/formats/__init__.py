@@ -15,10 +15,16 @@ format         read  write  keeps / drops
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from orgmodel.errors import ModelFileError, OrgModelError, Problem
+from orgmodel.errors import ModelFileError, Problem
+from orgmodel.formats.atomic import SaveError, write_file
+from orgmodel.formats.xml_writing import xml_bytes
 from orgmodel.i18n import tr
 from orgmodel.model import OrgModel
+
+if TYPE_CHECKING:
+    from orgmodel.formats.spreadsheet import ImportPlan
 
 READABLE = (".orgmodel", ".json", ".csv", ".xlsx", ".graphml")
 WRITABLE = (".orgmodel", ".json", ".csv", ".xlsx", ".graphml", ".drawio")
@@ -71,6 +77,10 @@ def read_any(path: str) -> tuple[OrgModel, list[str]]:
 
 
 def write_any(model: OrgModel, path: str) -> None:
+    """Write ``model`` in the format of ``path``'s extension, atomically (the old file is
+    kept whole on any failure). Raises :class:`ModelFileError` for an extension it cannot
+    write, :class:`SaveError` when a native file or a spreadsheet cannot be written, and
+    :class:`ModelFileError` (``cannot write: <reason>``) for GraphML and draw.io."""
     extension = _extension(path, WRITABLE, "write")
     if extension in (".orgmodel", ".json"):
         from orgmodel.formats.native import save
@@ -79,31 +89,24 @@ def write_any(model: OrgModel, path: str) -> None:
     elif extension == ".csv":
         from orgmodel.formats.spreadsheet import write_csv
 
-        _writing(write_csv, model, path)
+        write_csv(model, path)
     elif extension == ".xlsx":
         from orgmodel.formats.spreadsheet import write_xlsx
 
-        _writing(write_xlsx, model, path)
-    elif extension == ".graphml":
-        from orgmodel.formats.graphml import write_graphml
-
-        _writing(write_graphml, model, path)
+        write_xlsx(model, path)
     else:
-        from orgmodel.formats.drawio import write_drawio
-
-        _writing(write_drawio, model, path)
-
-
-def _writing(write, model: OrgModel, path: str) -> None:
-    try:
-        write(model, path)
-    except OrgModelError:
-        raise
-    except OSError as error:
-        raise ModelFileError(path, [Problem("", tr("cannot write: {reason}", reason=error.strerror or str(error)))]) from None
+        if extension == ".graphml":
+            from orgmodel.formats.graphml import to_element
+        else:
+            from orgmodel.formats.drawio import to_element
+        try:
+            write_file(path, xml_bytes(to_element(model)))
+        except SaveError as error:
+            # These two have always said it this way; the spreadsheets say "cannot save …".
+            raise ModelFileError(path, [Problem("", tr("cannot write: {reason}", reason=error.reason))]) from None
 
 
-def merge_spreadsheet(base: OrgModel, path: str):
+def merge_spreadsheet(base: OrgModel, path: str) -> ImportPlan:
     """Plan a spreadsheet merge into ``base`` by id (nothing deleted); returns the plan."""
     _extension(path, (".csv", ".xlsx"), "merge")
     from orgmodel.formats.spreadsheet import guess_mapping, plan_import, read_rows

@@ -15,6 +15,8 @@ import hashlib
 import os
 import xml.etree.ElementTree as ET
 
+from orgmodel.formats.atomic import write_file
+from orgmodel.formats.xml_writing import xml_bytes
 from orgmodel.model import OrgModel
 from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH, OFFICE_COLORS
 
@@ -30,10 +32,14 @@ def cell_id(unit_id: str) -> str:
 
 
 def unit_style(fill: str, stroke: str) -> str:
+    """The draw.io style of a unit's card: rounded, plain text, these colours."""
     return f"rounded=1;whiteSpace=wrap;html=0;fillColor={fill};strokeColor={stroke};"
 
 
 def _number(value: float) -> str:
+    # Not the spreadsheet's or GraphML's number text: draw.io files have always had "%g" for
+    # whole numbers (1500000 is "1.5e+06" here, "1500000" in a CSV, "1500000.0" in GraphML),
+    # and every exported file must stay byte for byte the same.
     return f"{value:g}" if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
 
 
@@ -79,7 +85,8 @@ def to_element(model: OrgModel) -> ET.Element:
 
 
 def write_drawio(model: OrgModel, path: str | os.PathLike[str]) -> None:
-    """Write ``model`` as an uncompressed draw.io diagram (UTF-8) to ``path``."""
-    tree = ET.ElementTree(to_element(model))
-    ET.indent(tree, "  ")
-    tree.write(os.fspath(path), encoding="utf-8", xml_declaration=True)
+    """Write ``model`` as an uncompressed draw.io diagram (UTF-8) to ``path``, atomically.
+
+    Raises :class:`~orgmodel.formats.atomic.SaveError` naming the file; the old file is then kept.
+    """
+    write_file(path, xml_bytes(to_element(model)))

@@ -2,8 +2,9 @@
 
 Reading reports every problem with its place (a JSON path such as ``units[3].office``, or a
 line and column for syntax errors) and never returns a half-built model. Writing serialises
-everything in memory first and then replaces the file atomically, so the previous file
-survives any failure. Nothing is ever loaded with pickle or eval. See ``docs/file-format.md``.
+everything in memory first (:mod:`orgmodel.formats.native_dump`) and then replaces the file
+atomically (:mod:`orgmodel.formats.atomic`), so the previous file survives any failure.
+Nothing is ever loaded with pickle or eval. See ``docs/file-format.md``.
 """
 
 from __future__ import annotations
@@ -12,29 +13,47 @@ import json
 import math
 import os
 import re
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from orgmodel.errors import ModelFileError, OrgModelError, Problem
+from orgmodel.errors import ModelFileError, Problem
+from orgmodel.formats.atomic import (
+    SaveError,
+    cannot_save,
+    file_mode,
+    real_target,
+    remove_stray_temporaries,
+    replace_file,
+)
+from orgmodel.formats.file_errors import os_reason, read_problem
+from orgmodel.formats.native_dump import FORMAT, VERSION, dumps, to_document
 from orgmodel.gcpause import gc_paused
 from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, NonFinite, check_id, check_text, type_name
 from orgmodel.i18n import tr
 from orgmodel.model import Dependency, OrgModel, Unit
 
-FORMAT = "orgmodel"
-VERSION = 1
+__all__ = [
+    "EXTENSIONS",
+    "FORMAT",
+    "VERSION",
+    "ModelFileError",
+    "SaveError",
+    "backup_path",
+    "dumps",
+    "load",
+    "loads",
+    "read_text",
+    "save",
+    "to_document",
+]
+
 EXTENSIONS = (".orgmodel", ".json")
 
 _TOP_KEYS = ("format", "version", "name", "units", "dependencies")
 _UNIT_KEYS = ("id", "parent", *UNIT_FIELD_CHECKS)
 _DEPENDENCY_KEYS = ("from", "to", "weight", "label")
-
-
-class SaveError(OrgModelError):
-    """The model could not be written; the previous file is untouched."""
 
 
 class _JsonObject(dict):
@@ -383,14 +402,8 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise ModelFileError(source, [Problem("", message)])
     try:
         data = file.read_bytes()
-    except FileNotFoundError:
-        raise ModelFileError(source, [Problem("", tr("no such file"))]) from None
-    except IsADirectoryError:
-        raise ModelFileError(source, [Problem("", tr("is a folder, not a model file"))]) from None
-    except PermissionError:
-        raise ModelFileError(source, [Problem("", tr("permission denied"))]) from None
     except OSError as error:
-        raise ModelFileError(source, [Problem("", tr("cannot read: {reason}", reason=error.strerror or str(error)))]) from None
+        raise ModelFileError(source, [Problem("", read_problem(error, tr("is a folder, not a model file")))]) from None
     if b"\x00" in data:
         raise ModelFileError(source, [Problem("", tr("not a text file (NUL byte at offset {offset})", offset=data.index(0)))])
     try:
@@ -407,83 +420,9 @@ def load(path: str | os.PathLike[str]) -> OrgModel:
     return loads(read_text(path), str(path))
 
 
-def to_document(model: OrgModel) -> dict[str, Any]:
-    """The model as the JSON-ready structure of a version 1 file, keys in a stable order."""
-    document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
-    if model.name:
-        document["name"] = model.name
-    document.update(model.extra)
-    document["units"] = [_unit_document(model, unit) for unit in model.units()]
-    document["dependencies"] = [_dependency_document(dep) for dep in model.dependencies()]
-    return document
-
-
-def _unit_document(model: OrgModel, unit: Unit) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": unit.id, "name": unit.name, "office": unit.office}
-    if unit.revenue_generating is not None:
-        out["revenue_generating"] = unit.revenue_generating
-    parent = model.parent(unit.id)
-    if parent is not None:
-        out["parent"] = parent
-    for key in ("headcount", "cost", "revenue", "automation_potential"):
-        value = getattr(unit, key)
-        if value is not None:
-            out[key] = value
-    if unit.tags:
-        out["tags"] = list(unit.tags)
-    for key in ("notes", "color", "x", "y"):
-        value = getattr(unit, key)
-        if value is not None:
-            out[key] = value
-    out.update(unit.extra)
-    return out
-
-
-def _dependency_document(dep: Dependency) -> dict[str, Any]:
-    out: dict[str, Any] = {"from": dep.source, "to": dep.target}
-    if dep.weight is not None:
-        out["weight"] = dep.weight
-    if dep.label is not None:
-        out["label"] = dep.label
-    out.update(dep.extra)
-    return out
-
-
-def dumps(model: OrgModel) -> str:
-    """The file text: pretty-printed units, one line per dependency, a final newline.
-
-    Dependencies are the longest list in a real model; one line each keeps files short and
-    makes a ``git diff`` show each added or removed dependency as one line.
-    """
-    document = to_document(model)
-    units = document.pop("units")
-    dependencies = document.pop("dependencies")
-    lines = ["{"]
-    for key, value in document.items():
-        lines.append(f"  {json.dumps(key, ensure_ascii=False)}: {_indent(json.dumps(value, ensure_ascii=False, indent=2))},")
-    lines.append('  "units": [' if units else '  "units": [],')
-    for i, unit in enumerate(units):
-        comma = "," if i < len(units) - 1 else ""
-        lines.append("    " + _indent(json.dumps(unit, ensure_ascii=False, indent=2), 4) + comma)
-    if units:
-        lines.append("  ],")
-    lines.append('  "dependencies": [' if dependencies else '  "dependencies": []')
-    for i, dep in enumerate(dependencies):
-        comma = "," if i < len(dependencies) - 1 else ""
-        lines.append("    " + json.dumps(dep, ensure_ascii=False) + comma)
-    if dependencies:
-        lines.append("  ]")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
-def _indent(text: str, by: int = 2) -> str:
-    return text.replace("\n", "\n" + " " * by)
-
-
 def backup_path(path: str | os.PathLike[str]) -> Path:
     """Where :func:`save` keeps the previous version: ``<name>.orgmodel.bak``."""
-    target = Path(os.path.realpath(path))
+    target = real_target(path)
     return target.with_name(target.name + ".bak")
 
 
@@ -492,10 +431,10 @@ def save(model: OrgModel, path: str | os.PathLike[str], *, backup: bool = True) 
 
     The text is made in memory, written to a temporary file in the same folder, flushed and
     fsynced, and only then renamed over the original (a symlink's target is replaced, not
-    the link). The previous version is kept as ``<name>.bak`` (written the same way first),
-    the new file is read back and parsed before this returns, and temporary files left by
-    an interrupted earlier save of the same file are removed. Raises :class:`SaveError`
-    with a plain reason.
+    the link): see :mod:`orgmodel.formats.atomic`. The previous version is kept as
+    ``<name>.bak`` (written the same way first), the new file is read back and parsed before
+    this returns, and temporary files left by an interrupted earlier save of the same file
+    are removed. Raises :class:`SaveError` with a plain reason.
     """
     try:
         data = dumps(model).encode("utf-8")
@@ -504,20 +443,19 @@ def save(model: OrgModel, path: str | os.PathLike[str], *, backup: bool = True) 
         raise SaveError(
             tr("cannot save {file}: the model contains text that is not valid Unicode ({text!a})", file=str(path), text=bad)
         ) from None
-    target = Path(os.path.realpath(path))
+    target = real_target(path)
+    mode = file_mode(target, path)
     try:
-        mode = target.stat().st_mode & 0o7777
         previous = target.read_bytes() if backup else None
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode, previous = 0o666 & ~umask, None
+        previous = None
     except OSError as error:
-        raise SaveError(tr("cannot save {file}: {reason}", file=str(path), reason=error.strerror or str(error))) from None
-    _remove_stray_temporaries(target)
+        raise cannot_save(path, error) from None
+    remove_stray_temporaries(target)
+    remove_stray_temporaries(backup_path(target))
     if previous is not None and previous != data:
-        _atomic_write(backup_path(target), previous, mode, path)
-    _atomic_write(target, data, mode, path)
+        replace_file(backup_path(target), previous, mode, path)
+    replace_file(target, data, mode, path)
     # Read back what the disk now holds: a save is only done when the file opens again.
     try:
         written = target.read_bytes()
@@ -526,7 +464,7 @@ def save(model: OrgModel, path: str | os.PathLike[str], *, backup: bool = True) 
             tr(
                 "cannot save {file}: the saved file cannot be read back ({reason})",
                 file=str(path),
-                reason=error.strerror or str(error),
+                reason=os_reason(error),
             )
         ) from None
     if written != data:
@@ -547,54 +485,3 @@ def save(model: OrgModel, path: str | os.PathLike[str], *, backup: bool = True) 
                 problem=error.problems[0].text(),
             )
         ) from None
-
-
-def _atomic_write(target: Path, data: bytes, mode: int, shown: str | os.PathLike[str]) -> None:
-    tmp_name = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, mode)
-        os.replace(tmp_name, target)
-        tmp_name = None
-        _fsync_folder(target.parent)
-    except OSError as error:
-        raise SaveError(tr("cannot save {file}: {reason}", file=str(shown), reason=error.strerror or str(error))) from None
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
-
-
-def _remove_stray_temporaries(target: Path, older_than: float = 60.0) -> None:
-    """Temporary files of this file that an interrupted save left behind (a killed
-    process cannot clean up). Only older ones: a save in progress elsewhere is left alone."""
-    import time
-
-    now = time.time()
-    for name in (target.name, target.name + ".bak"):
-        for stray in target.parent.glob(f".{name}.*.tmp"):
-            try:
-                if now - stray.stat().st_mtime > older_than:
-                    stray.unlink()
-            except OSError:
-                pass
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

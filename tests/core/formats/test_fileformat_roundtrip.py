@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from orgmodel.formats import atomic
 from orgmodel.formats import native as fileformat
 from orgmodel.errors import FieldError, ModelFileError
 from orgmodel.formats.native import SaveError, dumps, load, loads, save
@@ -316,7 +317,7 @@ def test_save_into_an_unwritable_folder_is_a_save_error(tmp_path: Path, monkeypa
     def refuse(*args: Any, **kwargs: Any) -> Any:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(fileformat.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
     with pytest.raises(SaveError) as caught:
         save(sample_model("New version"), path)
     monkeypatch.undo()

@@ -1,0 +1,459 @@
+"""GraphML to a model: the keys, then the nodes (units), then the edges (reporting lines and
+dependencies), then ``parent`` keys of units that had no reporting edge.
+
+Problems with single values only cost that value: each becomes a warning (a Text) next to
+the model, in file order, and the rest of the file is still read.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+from orgmodel.errors import DependencyError, OrgModelError, ReportingCycleError
+from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, check_id, check_text
+from orgmodel.formats.graphml.safe_xml import local, namespace, parse
+from orgmodel.formats.graphml.schema import (
+    DEPENDENCY,
+    NODE_KEYS,
+    NS_Y,
+    OFFICE_ALIASES,
+    REPORTS_TO,
+    UNCLASSIFIED_TAG,
+    GraphMLError,
+)
+from orgmodel.i18n import tr
+from orgmodel.model import OrgModel, Unit
+
+_INTEGER = re.compile(r"[+-]?[0-9]{1,300}")
+_UNIT_KEYS = {name for name, _ in NODE_KEYS}
+_IGNORED_NODE_KEYS = {"id", "label"}
+_REPORTING_KINDS = (REPORTS_TO, "reports-to", "reporting", "parent")
+
+
+def read_graphml(path: str | os.PathLike[str]) -> tuple[OrgModel, list[str]]:
+    """Import a GraphML file: the model and the warnings (Texts) about what was changed or left out.
+
+    Raises :class:`GraphMLError` (one line naming the file) when the file cannot be read as
+    GraphML at all.
+    """
+    source = str(path)
+    root = parse(source, path)
+    keys = _read_keys(root)
+    graph = next((element for element in root if local(element.tag) == "graph"), None)
+    if graph is None:
+        raise GraphMLError(source, tr("not a GraphML file: no <graph> element"))
+    reading = _Reading(keys, OrgModel(_model_name(graph, keys, source)))
+    reading.read_nodes(graph)
+    reading.read_edges(graph)
+    reading.read_parent_keys()
+    return reading.model, reading.warnings
+
+
+class _Key:
+    """One ``<key>`` declaration: the name its data stands for, and its default."""
+
+    __slots__ = ("name", "domain", "type", "yfiles", "default")
+
+    def __init__(self, name: str, domain: str, kind: str, yfiles: str | None, default: str | None) -> None:
+        self.name, self.domain, self.type, self.yfiles, self.default = name, domain, kind, yfiles, default
+
+
+def _read_keys(root: ET.Element) -> dict[str, _Key]:
+    """The declared keys by id."""
+    keys: dict[str, _Key] = {}
+    for element in root:
+        if local(element.tag) != "key":
+            continue
+        key_id = element.get("id")
+        if not key_id:
+            continue
+        default = None
+        for child in element:
+            if local(child.tag) == "default":
+                default = _text(child)
+        keys[key_id] = _Key(element.get("attr.name") or key_id, element.get("for", "all"), element.get("attr.type", "string"),
+                            element.get("yfiles.type"), default)
+    return keys
+
+
+def _model_name(graph: ET.Element, keys: dict[str, _Key], source: str) -> str:
+    """The graph's ``name`` (or ``label``) data, else the file name without extension."""
+    model_name = Path(source).stem
+    for data in graph:
+        if local(data.tag) == "data":
+            key = keys.get(data.get("key", ""))
+            if key is not None and key.name in ("name", "label") and _text(data).strip():
+                model_name = _text(data).strip()
+    if check_text(model_name):
+        model_name = Path(source).stem
+    return model_name
+
+
+class _Reading:
+    """One import of one graph: the model built so far and the warnings about it."""
+
+    def __init__(self, keys: dict[str, _Key], model: OrgModel) -> None:
+        self.keys = keys
+        self.model = model
+        self.warnings: list[str] = []
+        self.units: dict[str, Unit] = {}
+        #: child id -> the parent id its ``parent`` key names.
+        self.parent_keys: dict[str, str] = {}
+        #: Units with a reporting edge: their ``parent`` key is not needed.
+        self.has_edge_parent: set[str] = set()
+        self.declares_xy = any(key.name in ("x", "y") and key.domain in ("node", "all") for key in keys.values())
+
+    def data_of(self, element: ET.Element, domain: str) -> tuple[dict[str, str], list[ET.Element]]:
+        """Data by key name (declared defaults first), and the yFiles graphics elements."""
+        values: dict[str, str] = {}
+        for key in self.keys.values():
+            if key.default is not None and key.domain in (domain, "all") and not key.yfiles:
+                values[key.name] = key.default
+        graphics: list[ET.Element] = []
+        for data in element:
+            if local(data.tag) != "data":
+                continue
+            key_id = data.get("key", "")
+            key = self.keys.get(key_id)
+            if key is not None and key.yfiles:
+                graphics.append(data)
+                continue
+            if len(data) and namespace(data[0].tag) == NS_Y:
+                graphics.append(data)
+                continue
+            values[key.name if key is not None else key_id] = _text(data)
+        return values, graphics
+
+    # -- units ---------------------------------------------------------------------------------
+
+    def read_nodes(self, graph: ET.Element) -> None:
+        """Every node as a unit, then what was kept in notes and which units need an office."""
+        unknown_keys: list[str] = []
+        unclassified: list[str] = []
+        nodes = [element for element in graph.iter() if local(element.tag) == "node"]
+        for number, node in enumerate(nodes, 1):
+            self.read_node(number, node, unknown_keys, unclassified)
+        if unknown_keys:
+            self.warnings.append(
+                tr('node keys OrgModel does not know were kept in notes as "key: value" lines: {keys}', keys=", ".join(unknown_keys))
+            )
+        if unclassified:
+            self.warnings.append(_unclassified_warning(unclassified))
+
+    def read_node(self, number: int, node: ET.Element, unknown_keys: list[str], unclassified: list[str]) -> None:
+        """One node as a unit (or a warning why not); ``number`` counts nodes from 1."""
+        node_id = node.get("id")
+        if node_id is None or check_id(node_id):
+            self.warnings.append(tr("node {node}: no usable id, left out", node=number))
+            return
+        if node_id in self.units:
+            self.warnings.append(tr("node {node}: the id is used twice, the second node is left out", node=node_id))
+            return
+        values, graphics = self.data_of(node, "node")
+        label, position = _yfiles_node_graphics(graphics)
+        fields, notes_lines = self.node_fields(node_id, values, unknown_keys)
+        fields["name"] = _unit_name(fields, values, label, node_id)
+        # Positions: yEd's geometry (the place the card was moved to in yEd) wins; but when the
+        # file declares x/y keys and this node has none, the unit had no position when it was
+        # written and the geometry is only the writer's placeholder grid.
+        has_xy = "x" in values or "y" in values
+        if position is not None and (has_xy or not self.declares_xy):
+            fields["x"], fields["y"] = position
+        if notes_lines:
+            self.keep_in_notes(node_id, fields, notes_lines)
+        if "office" not in fields:
+            fields["office"] = "back"
+            tags = tuple(fields.get("tags", ()))
+            if UNCLASSIFIED_TAG not in tags:
+                fields["tags"] = (*tags, UNCLASSIFIED_TAG)
+            unclassified.append(node_id)
+        unit = Unit(id=node_id, **fields)
+        try:
+            self.model.add_unit(unit)
+        except OrgModelError as error:
+            self.warnings.append(tr("node {node}: {problem}, left out", node=node_id, problem=error.text()))
+            return
+        self.units[node_id] = unit
+
+    def node_fields(self, node_id: str, values: dict[str, str], unknown_keys: list[str]) -> tuple[dict[str, Any], list[str]]:
+        """The unit fields a node's data give, and ``key: value`` lines of the keys OrgModel
+        does not know (added to ``unknown_keys``)."""
+        fields: dict[str, Any] = {}
+        notes_lines: list[str] = []
+        for name, text in values.items():
+            if name in _UNIT_KEYS:
+                if not text.strip():
+                    continue
+                if name == "parent":
+                    self.parent_keys[node_id] = text.strip()
+                    continue
+                if name == "office":
+                    office = OFFICE_ALIASES.get(text.strip().lower())
+                    if office is None:
+                        self.warnings.append(
+                            tr(
+                                "node {node}: {field}: {problem}",
+                                node=node_id,
+                                field=name,
+                                problem=tr("unknown office {value!r}", value=text.strip()[:40]),
+                            )
+                        )
+                    else:
+                        fields["office"] = office
+                    continue
+                value, problem = _convert(name, text)
+                if problem is None:
+                    problem = UNIT_FIELD_CHECKS[name](value)
+                if problem:
+                    self.warnings.append(_left_out(node_id, name, problem))
+                else:
+                    fields[name] = value
+            elif name in _IGNORED_NODE_KEYS:
+                continue
+            else:
+                if not text.strip():
+                    continue
+                if name not in unknown_keys:
+                    unknown_keys.append(name)
+                notes_lines.append(f"{name}: {text.strip()}")
+        return fields, notes_lines
+
+    def keep_in_notes(self, node_id: str, fields: dict[str, Any], notes_lines: list[str]) -> None:
+        """Add the lines of unknown keys to the notes, if the notes can hold them."""
+        notes = "\n".join([fields["notes"], *notes_lines] if fields.get("notes") else notes_lines)
+        if check_text(notes):
+            self.warnings.append(
+                tr("node {node}: extra keys could not be kept in notes: {problem}", node=node_id, problem=check_text(notes))
+            )
+        else:
+            fields["notes"] = notes
+
+    # -- edges ---------------------------------------------------------------------------------
+
+    def read_edges(self, graph: ET.Element) -> None:
+        """Every edge as a reporting line or a dependency, then which edge keys were dropped."""
+        dropped_edge_keys: list[str] = []
+        edges = [element for element in graph.iter() if local(element.tag) == "edge"]
+        for number, edge in enumerate(edges, 1):
+            self.read_edge(number, edge, dropped_edge_keys)
+        if dropped_edge_keys:
+            self.warnings.append(tr("edge keys OrgModel does not know were left out: {keys}", keys=", ".join(dropped_edge_keys)))
+
+    def read_edge(self, number: int, edge: ET.Element, dropped_edge_keys: list[str]) -> None:
+        """One edge between two units read so far; its ``kind`` says which sort of line it is."""
+        source_id, target_id = edge.get("source"), edge.get("target")
+        where = tr("edge {edge} ({source} → {target})", edge=edge.get("id") or number, source=source_id, target=target_id)
+        if source_id not in self.units or target_id not in self.units:
+            missing = source_id if source_id not in self.units else target_id
+            self.warnings.append(tr("{edge}: unknown node {node!r}, left out", edge=where, node=missing))
+            return
+        values, graphics = self.data_of(edge, "edge")
+        kind = values.get("kind", "").strip().lower()
+        if kind in _REPORTING_KINDS:
+            self.read_reporting_line(source_id, target_id, where)
+            return
+        if kind and kind != DEPENDENCY:
+            self.warnings.append(tr("{edge}: unknown kind {kind!r}, read as a dependency", edge=where, kind=kind[:40]))
+        self.read_dependency(source_id, target_id, where, values, graphics, dropped_edge_keys)
+
+    def read_reporting_line(self, child: str, parent: str, where: str) -> None:
+        """A reporting edge child → parent; a second parent or a loop is left out."""
+        self.has_edge_parent.add(child)
+        if child == parent:
+            self.warnings.append(tr("{edge}: a unit cannot report to itself, left out", edge=where))
+            return
+        current = self.model.parent(child)
+        if current is not None:
+            if current != parent:
+                self.warnings.append(
+                    tr("{edge}: {unit} already reports to {parent}, left out", edge=where, unit=child, parent=current)
+                )
+            return
+        try:
+            self.model.set_parent(child, parent)
+        except ReportingCycleError as error:
+            self.warnings.append(tr("{edge}: {problem}; reporting line left out", edge=where, problem=error.text()))
+
+    def read_dependency(
+        self,
+        source_id: str,
+        target_id: str,
+        where: str,
+        values: dict[str, str],
+        graphics: list[ET.Element],
+        dropped_edge_keys: list[str],
+    ) -> None:
+        """A dependency edge with its weight and label (a yEd edge label when there is no label key)."""
+        weight = label = None
+        for name, text in values.items():
+            if name == "kind" or not text.strip():
+                continue
+            if name == "weight":
+                value, problem = _convert("weight", text)
+                problem = problem or DEPENDENCY_FIELD_CHECKS["weight"](value)
+                if problem:
+                    self.warnings.append(tr("{edge}: {field}: {problem}, left out", edge=where, field=name, problem=problem))
+                else:
+                    weight = value
+            elif name == "label":
+                problem = DEPENDENCY_FIELD_CHECKS["label"](text)
+                if problem:
+                    self.warnings.append(tr("{edge}: {field}: {problem}, left out", edge=where, field=name, problem=problem))
+                else:
+                    label = text
+            elif name not in dropped_edge_keys and name != "id":
+                dropped_edge_keys.append(name)
+        if label is None:
+            for data in graphics:
+                found = _yfiles_edge_label(data)
+                if found and not check_text(found):
+                    label = found
+                    break
+        if source_id == target_id:
+            self.warnings.append(tr("{edge}: a unit cannot depend on itself, left out", edge=where))
+            return
+        if self.model.has_dependency(source_id, target_id):
+            self.warnings.append(tr("{edge}: duplicate dependency, left out", edge=where))
+            return
+        try:
+            self.model.add_dependency(source_id, target_id, weight, label)
+        except (DependencyError, OrgModelError) as error:
+            self.warnings.append(tr("{edge}: {problem}, left out", edge=where, problem=error.text()))
+
+    # -- parent keys ---------------------------------------------------------------------------
+
+    def read_parent_keys(self) -> None:
+        """``parent`` keys for units without a reporting edge (files that only carry the key)."""
+        for child, parent in self.parent_keys.items():
+            if child in self.has_edge_parent or child not in self.units:
+                continue
+            if parent not in self.units:
+                self.warnings.append(_left_out(child, "parent", tr("unknown node {node!r}", node=parent)))
+                continue
+            try:
+                self.model.set_parent(child, parent)
+            except ReportingCycleError as error:
+                self.warnings.append(
+                    tr("node {node}: {field}: {problem}; reporting line left out", node=child, field="parent", problem=error.text())
+                )
+
+
+def _unit_name(fields: dict[str, Any], values: dict[str, str], label: str | None, node_id: str) -> str:
+    """A "name" key, else Gephi's "label", else the yEd label, else the id."""
+    name = fields.get("name")
+    if name is None:
+        for candidate in (values.get("label", "").strip() or None, label):
+            if candidate and not check_text(candidate, required=True):
+                name = candidate
+                break
+    return name or node_id
+
+
+def _unclassified_warning(unclassified: list[str]) -> str:
+    count = len(unclassified)
+    shown = ", ".join(unclassified[:5]) + (", …" if count > 5 else "")
+    if count == 1:
+        return tr(
+            "{count} unit needs an office (set to back office and tagged {tag!r}): {units}",
+            count=count,
+            tag=UNCLASSIFIED_TAG,
+            units=shown,
+        )
+    return tr(
+        "{count} units need an office (set to back office and tagged {tag!r}): {units}",
+        count=count,
+        tag=UNCLASSIFIED_TAG,
+        units=shown,
+    )
+
+
+def _left_out(node: str, field: str, problem: str) -> str:
+    return tr("node {node}: {field}: {problem}, left out", node=node, field=field, problem=problem)
+
+
+def _yfiles_node_graphics(graphics: list[ET.Element]) -> tuple[str | None, tuple[float, float] | None]:
+    """The first label and the first position found in a node's yFiles graphics."""
+    label: str | None = None
+    position: tuple[float, float] | None = None
+    for data in graphics:
+        found_label, found_x, found_y = _yfiles_node(data)
+        label = label or found_label
+        if position is None and found_x is not None:
+            position = (found_x, found_y)  # type: ignore[assignment]  # y is set with x
+    return label, position
+
+
+def _text(element: ET.Element) -> str:
+    """All the text inside ``element``, its children's included."""
+    return "".join(element.itertext())
+
+
+def _convert(field: str, text: str) -> tuple[Any, str | None]:
+    """A GraphML text value as the Python value of ``field``, or a problem."""
+    text = text.strip() if field not in ("notes", "name") else text
+    if field == "revenue_generating":
+        lowered = text.strip().lower()
+        if lowered in ("true", "1", "yes"):
+            return True, None
+        if lowered in ("false", "0", "no"):
+            return False, None
+        return None, tr("expected true or false, got {value!r}", value=text[:40])
+    if field == "headcount":
+        try:
+            number = float(text)
+        except ValueError:
+            return None, tr("expected a whole number, got {value!r}", value=text[:40])
+        if not math.isfinite(number) or number != int(number):
+            return None, tr("expected a whole number, got {value!r}", value=text[:40])
+        return int(number), None
+    if field in ("cost", "revenue", "automation_potential", "x", "y", "weight"):
+        if _INTEGER.fullmatch(text):  # keep whole amounts whole, as the native file has them
+            return int(text), None
+        try:
+            number = float(text)
+        except ValueError:
+            return None, tr("expected a number, got {value!r}", value=text[:40])
+        if not math.isfinite(number):
+            return None, tr("must be a finite number, got {value!r}", value=text[:40])
+        return number, None
+    if field == "tags":
+        tags: list[str] = []
+        for tag in text.split(";"):
+            tag = tag.strip()
+            if tag and tag not in tags:
+                tags.append(tag)
+        return tuple(tags), None
+    return text, None
+
+
+def _yfiles_node(data: ET.Element) -> tuple[str | None, float | None, float | None]:
+    """Label and position from a yFiles ``nodegraphics`` data element."""
+    label = x = y = None
+    for element in data.iter():
+        name = local(element.tag)
+        if name == "NodeLabel" and label is None:
+            text = _text(element).strip()
+            label = text or None
+        elif name == "Geometry" and x is None:
+            try:
+                gx, gy = float(element.get("x", "")), float(element.get("y", ""))
+            except ValueError:
+                continue
+            if math.isfinite(gx) and math.isfinite(gy):
+                x, y = gx, gy
+    return label, x, y
+
+
+def _yfiles_edge_label(data: ET.Element) -> str | None:
+    """The label of a yFiles ``edgegraphics`` data element, if it has one."""
+    for element in data.iter():
+        if local(element.tag) == "EdgeLabel":
+            text = _text(element).strip()
+            if text:
+                return text
+    return None

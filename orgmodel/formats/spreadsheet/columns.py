@@ -1,0 +1,81 @@
+"""Which column holds which field: headers in English or Turkish, compared loosely.
+
+>>> guess_mapping(["Birim Adı", "OFİS", "Bağlı olduğu", "Extra", "Çalışan sayısı"])
+{'name': 0, 'office': 1, 'reports_to': 2, 'headcount': 4}
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+FIELDS: tuple[str, ...] = (
+    "id",
+    "name",
+    "office",
+    "revenue_generating",
+    "reports_to",
+    "depends_on",
+    "headcount",
+    "cost",
+    "revenue",
+    "automation_potential",
+    "tags",
+    "notes",
+)
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, the Turkish dotted and dotless i both plain "i"."""
+    text = text.replace("İ", "i").replace("I", "i").replace("ı", "i").casefold()
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def normalise_key(text: str) -> str:
+    """Compare headers and names ignoring case, Turkish dotted/dotless i, accents and punctuation.
+
+    >>> normalise_key("  BAĞLI  Olduğu: ") == normalise_key("bagli oldugu")
+    True
+    >>> normalise_key("İŞ") == normalise_key("is") == normalise_key("IŞ")
+    True
+    """
+    return " ".join(re.sub(r"[\W_]+", " ", _fold(text)).split())
+
+
+def name_key(text: str) -> str:
+    """Like :func:`normalise_key` but keeping punctuation: "R&D" and "R D" stay different.
+
+    >>> name_key(" Ar-Ge  İŞLERİ "), name_key("R&D") == name_key("R D")
+    ('ar-ge isleri', False)
+    """
+    return " ".join(_fold(text).split())
+
+
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "kod", "birim kodu", "unit id", "code"),
+    "name": ("name", "unit", "unit name", "department", "ad", "adı", "birim", "birim adı", "departman"),
+    "office": ("office", "ofis", "büro"),
+    "revenue_generating": ("revenue generating", "revenue-generating", "gelir getiren", "gelir getirici"),
+    "reports_to": ("reports to", "parent", "manager", "bağlı olduğu", "bağlı", "yönetici", "üst birim"),
+    "depends_on": ("depends on", "dependencies", "bağımlılıklar", "bağımlı olduğu", "destek alır"),
+    "headcount": ("headcount", "employees", "çalışan sayısı", "personel sayısı"),
+    "cost": ("cost", "maliyet", "gider"),
+    "revenue": ("revenue", "gelir", "ciro"),
+    "automation_potential": ("automation potential", "automation", "otomasyon potansiyeli", "otomasyon"),
+    "tags": ("tags", "etiketler"),
+    "notes": ("notes", "notlar", "açıklama"),
+}
+_HEADER_FIELD: dict[str, str] = {
+    normalise_key(alias): name for name, aliases in _ALIASES.items() for alias in (name, *aliases)
+}
+
+
+def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
+    """Field -> column index for the headers recognised; the first matching column wins."""
+    mapping: dict[str, int] = {}
+    for index, header in enumerate(headers):
+        name = _HEADER_FIELD.get(normalise_key(str(header or "")))
+        if name is not None and name not in mapping:
+            mapping[name] = index
+    return mapping

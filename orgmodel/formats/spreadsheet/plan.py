@@ -1,0 +1,291 @@
+"""What an import would change (:func:`plan_import`), and making it so (:func:`apply_plan`)."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from orgmodel.errors import ReportingCycleError
+from orgmodel.fields import FIELD_TITLES, check_id
+from orgmodel.formats.spreadsheet.columns import guess_mapping, name_key
+from orgmodel.formats.spreadsheet.read import file_error, read_rows
+from orgmodel.formats.spreadsheet.values import ValueProblem, cell_text, parse_field
+from orgmodel.i18n import joined, tr
+from orgmodel.model import OrgModel, Unit, slugify
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do. ``updated`` maps ids to their changed fields; a changed
+    reporting line appears there as ``reports_to`` and new dependencies as ``depends_on``
+    (a tuple of target ids), besides ``parents`` and ``dependencies``."""
+
+    added: list[Unit] = field(default_factory=list)
+    updated: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    parents: dict[str, str] = field(default_factory=dict)
+    dependencies: list[tuple[str, str]] = field(default_factory=list)
+    #: (row number, why) for every rejected row; the reasons are Texts.
+    rejected: list[tuple[int, str]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line: how many units were added, updated... and why each row was rejected."""
+        counts = tr(
+            "{added} added, {updated} updated, {unchanged} unchanged, {rejected} rejected",
+            added=len(self.added),
+            updated=len(self.updated),
+            unchanged=len(self.unchanged),
+            rejected=len(self.rejected),
+        )
+        if not self.rejected:
+            return counts
+        reasons = joined(
+            [tr("row {row}: {problem}", row=row, problem=reason) for row, reason in self.rejected],
+            lambda first, second: tr("{first}, {second}", first=first, second=second),
+        )
+        return tr("{counts} ({rejections})", counts=counts, rejections=reasons)
+
+
+@dataclass
+class _Entry:
+    number: int
+    uid: str
+    existing: bool
+    values: dict[str, Any]
+    reports_to: str
+    depends_on: str
+    parent: str | None = None
+    targets: list[str] = field(default_factory=list)
+
+
+def _split_references(text: str) -> list[str]:
+    return [part.strip() for part in re.split(r"[;,]", text) if part.strip()]
+
+
+def plan_import(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    mapping: dict[str, int],
+    into: OrgModel | None = None,
+) -> ImportPlan:
+    """Work out what importing ``rows`` into ``into`` (or a new model) would change.
+
+    Pure: nothing is modified. Rows whose id exists in ``into`` update that unit with their
+    non-empty cells only; nothing is ever deleted. A row without id takes the id of the
+    unit of ``into`` with the same name, else an id made from its name ("-2"... for
+    repeats). ``reports_to`` and ``depends_on`` name units by id or by unique name,
+    several separated by ";" or ",". A row with any problem is rejected as a whole.
+    """
+    plan = ImportPlan()
+    existing = {unit.id: unit for unit in into.units()} if into is not None else {}
+
+    def cell(row: Sequence[str], name: str) -> str:
+        index = mapping.get(name)
+        if index is None or index >= len(row):
+            return ""
+        return row[index] if isinstance(row[index], str) else cell_text(row[index])
+
+    numbered = [(getattr(row, "number", position + 2), row) for position, row in enumerate(rows)]
+
+    # Ids written in the sheet are reserved first, so that made-up ids never take them.
+    taken: set[str] = set(existing)
+    taken.update(cell(row, "id").strip() for _, row in numbered)
+    existing_by_name: dict[str, list[str]] = {}
+    for unit in existing.values():
+        existing_by_name.setdefault(name_key(unit.name), []).append(unit.id)
+
+    entries: list[_Entry] = []
+    claimed: dict[str, int] = {}
+    for number, row in numbered:
+        try:
+            entries.append(_read_entry(number, row, cell, existing, existing_by_name, taken, claimed))
+        except ValueProblem as problem:
+            plan.rejected.append((number, problem.message))
+
+    # References resolve against every unit that may exist; rows rejected later are dropped
+    # and the rows that point at them rejected in turn, until nothing changes.
+    names: dict[str, set[str]] = {}
+    final_name = {uid: unit.name for uid, unit in existing.items()}
+    final_name.update({e.uid: e.values.get("name", final_name.get(e.uid, "")) for e in entries})
+    for uid, name in final_name.items():
+        names.setdefault(name_key(name), set()).add(uid)
+    row_of = {e.uid: e.number for e in entries}
+    id_key: dict[str, set[str]] = {}
+    for uid in final_name:
+        id_key.setdefault(name_key(uid), set()).add(uid)
+
+    def resolve(reference: str, column: str, alive: set[str]) -> str:
+        if reference in final_name:
+            found = {reference}
+        else:
+            key = name_key(reference)
+            found = names.get(key) or id_key.get(key) or set()
+        if not found:
+            raise _field_problem(column, tr('unknown unit "{reference}"', reference=reference))
+        if len(found) > 1:
+            shown = ", ".join(sorted(found))
+            raise _field_problem(column, tr('"{reference}" is ambiguous (ids {ids}); use the id', reference=reference, ids=shown))
+        (uid,) = found
+        if uid not in alive:
+            raise _field_problem(column, tr('"{reference}" is on a rejected row (row {row})', reference=reference, row=row_of[uid]))
+        return uid
+
+    def references(text: str, column: str, alive: set[str]) -> list[str]:
+        text = text.strip()
+        if not text:
+            return []
+        try:
+            return [resolve(text, column, alive)]
+        except ValueProblem as whole:
+            parts = _split_references(text)
+            if len(parts) <= 1:
+                raise whole from None
+        result: list[str] = []
+        for chunk in (p.strip() for p in text.split(";") if p.strip()):
+            try:
+                found = [resolve(chunk, column, alive)]
+            except ValueProblem:
+                found = [resolve(part, column, alive) for part in _split_references(chunk)]
+            result.extend(uid for uid in found if uid not in result)
+        return result
+
+    live = list(entries)
+    while True:
+        alive = set(existing) | {e.uid for e in live}
+        failed: dict[int, str] = {}
+        for entry in live:
+            try:
+                parents = references(entry.reports_to, "reports_to", alive)
+                if len(parents) > 1:
+                    raise _field_problem(
+                        "reports_to", tr("a unit reports to one unit only, got {count}", count=len(parents))
+                    )
+                entry.parent = parents[0] if parents else None
+                entry.targets = references(entry.depends_on, "depends_on", alive)
+                if entry.uid in entry.targets:
+                    raise _field_problem("depends_on", tr("{unit} cannot depend on itself", unit=final_name[entry.uid]))
+            except ValueProblem as problem:
+                failed[entry.number] = problem.message
+        if not failed:
+            # Reporting lines: the row that would close a loop is rejected.
+            parent_of = dict(into.reporting_lines()) if into is not None else {}
+            for entry in live:
+                if entry.parent is None:
+                    continue
+                chain, current = set(), entry.parent
+                while current is not None and current != entry.uid and current not in chain:
+                    chain.add(current)
+                    current = parent_of.get(current)
+                if current == entry.uid:
+                    cycle = ReportingCycleError(entry.uid, entry.parent, final_name[entry.uid], final_name[entry.parent])
+                    failed[entry.number] = _field_problem("reports_to", cycle.text()).message
+                    continue
+                parent_of[entry.uid] = entry.parent
+        if not failed:
+            break
+        plan.rejected.extend(failed.items())
+        live = [e for e in live if e.number not in failed]
+
+    plan.rejected.sort()
+    for entry in live:
+        new_targets = [
+            t for t in entry.targets if not (entry.existing and into is not None and into.has_dependency(entry.uid, t))
+        ]
+        plan.dependencies.extend((entry.uid, t) for t in new_targets)
+        old_parent = into.parent(entry.uid) if entry.existing and into is not None else None
+        if entry.parent is not None and entry.parent != old_parent:
+            plan.parents[entry.uid] = entry.parent
+        if not entry.existing:
+            plan.added.append(Unit(entry.uid, **entry.values))
+            continue
+        old = existing[entry.uid]
+        changes = {k: v for k, v in entry.values.items() if getattr(old, k) != v}
+        if entry.uid in plan.parents:
+            changes["reports_to"] = entry.parent
+        if new_targets:
+            changes["depends_on"] = tuple(new_targets)
+        if changes:
+            plan.updated.append((entry.uid, changes))
+        else:
+            plan.unchanged.append(entry.uid)
+    return plan
+
+
+def _field_problem(column: str, problem: str) -> ValueProblem:
+    """A problem in the cell of ``column`` (a field name such as ``reports_to``)."""
+    return ValueProblem(tr("{field}: {problem}", field=FIELD_TITLES.get(column, column), problem=problem))
+
+
+def _read_entry(number, row, cell, existing, existing_by_name, taken, claimed) -> _Entry:
+    values: dict[str, Any] = {}
+    for name in ("name", "office", "revenue_generating", "headcount", "cost", "revenue",
+                 "automation_potential", "tags", "notes"):
+        text = cell(row, name)
+        if not text.strip():
+            continue
+        try:
+            values[name] = parse_field(name, text)
+        except ValueProblem as problem:
+            raise _field_problem(name, problem.message) from None
+    uid = cell(row, "id").strip()
+    if uid:
+        problem = check_id(uid)
+        if problem:
+            raise _field_problem("id", problem)
+        if uid in claimed:
+            raise _field_problem("id", tr('"{unit}" is already on row {row}', unit=uid, row=claimed[uid]))
+    elif "name" in values:
+        same = [u for u in existing_by_name.get(name_key(values["name"]), []) if u not in claimed]
+        if len(existing_by_name.get(name_key(values["name"]), [])) == 1 and same:
+            uid = same[0]
+        else:
+            base = slugify(values["name"]) or "unit"
+            uid, counter = base, 2
+            while uid in taken:
+                uid = f"{base}-{counter}"
+                counter += 1
+            taken.add(uid)
+    is_existing = uid in existing
+    if not is_existing:
+        if "name" not in values:
+            raise _field_problem("name", tr("must not be empty"))
+        if "office" not in values:
+            raise _field_problem("office", tr('must not be empty (expected "front", "middle" or "back")'))
+    claimed[uid] = number
+    return _Entry(number, uid, is_existing, values, cell(row, "reports_to"), cell(row, "depends_on"))
+
+
+def apply_plan(model: OrgModel, plan: ImportPlan) -> None:
+    """Make the changes of ``plan`` (made with ``into=model``) through the model's public API."""
+    for unit in plan.added:
+        model.add_unit(unit)
+    for uid, changes in plan.updated:
+        fields_only = {k: v for k, v in changes.items() if k not in ("reports_to", "depends_on")}
+        if fields_only:
+            model.update_unit(uid, **fields_only)
+    # Detach first: the old and new reporting lines mixed could form a loop for a moment.
+    for uid in plan.parents:
+        if model.parent(uid) is not None:
+            model.set_parent(uid, None)
+    for uid, parent in plan.parents.items():
+        model.set_parent(uid, parent)
+    for source, target in plan.dependencies:
+        model.add_dependency(source, target)
+
+
+def import_model(path: str | os.PathLike[str]) -> tuple[OrgModel, ImportPlan]:
+    """A new model (named after the file) from a spreadsheet, with the plan that built it."""
+    headers, rows = read_rows(path)
+    mapping = guess_mapping(headers)
+    if "name" not in mapping:
+        raise file_error(
+            str(path), tr("no column for unit names (expected a header such as name, unit, ad or birim adı)")
+        )
+    plan = plan_import(headers, rows, mapping, None)
+    model = OrgModel(Path(path).stem)
+    apply_plan(model, plan)
+    return model, plan

@@ -1,0 +1,135 @@
+"""The rows of a CSV or ``.xlsx`` file, every cell as text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from orgmodel.errors import OrgModelError
+from orgmodel.formats.file_errors import read_problem
+from orgmodel.formats.spreadsheet.values import cell_text
+from orgmodel.i18n import tr
+
+CSV_EXTENSIONS = (".csv", ".tsv", ".txt")
+XLSX_EXTENSIONS = (".xlsx", ".xlsm")
+
+
+class SpreadsheetError(OrgModelError):
+    """A file that cannot be read as a spreadsheet; the message names the file.
+
+    (Writing goes through :func:`orgmodel.formats.atomic.write_file`, whose
+    :class:`~orgmodel.formats.atomic.SaveError` says ``cannot save <file>: <reason>``.)
+    """
+
+
+def file_error(source: str, problem: str) -> SpreadsheetError:
+    """A :class:`SpreadsheetError` naming the file ``source``."""
+    return SpreadsheetError(tr("{file}: {problem}", file=source, problem=problem))
+
+
+class Row(list):
+    """The cells of one row as text, with ``number``: its row number in the spreadsheet."""
+
+    __slots__ = ("number",)
+
+    def __init__(self, cells: Sequence[str], number: int) -> None:
+        super().__init__(cells)
+        self.number = number
+
+
+def read_rows(path: str | os.PathLike[str]) -> tuple[list[str], list[Row]]:
+    """The header and the non-blank rows of a CSV or ``.xlsx`` file, every cell as text.
+
+    Each row is a :class:`Row` (a list) whose ``number`` is the spreadsheet row number
+    (the header is row 1 when it is the first row); blank rows are skipped but counted.
+    """
+    file = Path(path)
+    source = str(path)
+    suffix = file.suffix.lower()
+    if suffix == ".xls":
+        raise file_error(source, tr("old Excel .xls files are not supported; save it as .xlsx or CSV"))
+    if suffix not in CSV_EXTENSIONS + XLSX_EXTENSIONS:
+        if suffix:
+            raise file_error(source, tr("not a spreadsheet: expected .csv or .xlsx, got {extension}", extension=suffix))
+        raise file_error(source, tr("not a spreadsheet: expected .csv or .xlsx, got no extension"))
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise file_error(source, read_problem(error, tr("is a folder, not a spreadsheet"))) from None
+    if suffix in XLSX_EXTENSIONS:
+        records = _xlsx_records(data, source)
+    else:
+        records = _csv_records(data, source)
+    header: list[str] | None = None
+    rows: list[Row] = []
+    for number, cells in enumerate(records, start=1):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if header is None:
+            header = [cell.strip() for cell in cells]
+        else:
+            rows.append(Row(cells, number))
+    if header is None:
+        raise file_error(source, tr("no header row (the file is empty)"))
+    return header, rows
+
+
+def _decode(data: bytes, source: str) -> str:
+    if b"\x00" in data:
+        raise file_error(source, tr("not a text file (NUL byte at offset {offset})", offset=data.index(0)))
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1254", errors="replace")
+
+
+def _delimiter(text: str) -> str:
+    """Comma, semicolon or tab: the one the header line uses, else what csv.Sniffer says."""
+    first_line = text.split("\n", 1)[0]
+    counts = {d: first_line.count(d) for d in (";", "\t", ",")}
+    used = [d for d, n in counts.items() if n]
+    if len(used) == 1:
+        return used[0]
+    try:
+        return csv.Sniffer().sniff(text[:65536], delimiters=",;\t").delimiter
+    except csv.Error:
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] else ","
+
+
+def _csv_records(data: bytes, source: str) -> list[list[str]]:
+    text = _decode(data, source)
+    try:
+        return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+    except csv.Error as error:
+        raise file_error(source, tr("not a readable CSV file: {reason}", reason=str(error))) from None
+
+def _xlsx_records(data: bytes, source: str) -> list[list[str]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises zipfile, KeyError, XML errors...
+        raise file_error(source, tr("not a readable .xlsx workbook ({error})", error=type(error).__name__)) from None
+    try:
+        if not workbook.worksheets:
+            raise file_error(source, tr("the workbook has no sheets"))
+        sheet = workbook.worksheets[0]
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()  # some writers store a wrong size; read everything
+        records = []
+        for values in sheet.iter_rows(values_only=True):
+            cells = [cell_text(value) for value in values]
+            while cells and cells[-1] == "":
+                cells.pop()
+            records.append(cells)
+        return records
+    except SpreadsheetError:
+        raise
+    except Exception as error:
+        raise file_error(source, tr("not a readable .xlsx workbook ({error})", error=type(error).__name__)) from None
+    finally:
+        workbook.close()
