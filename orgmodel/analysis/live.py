@@ -58,14 +58,15 @@ change callback receives the ids whose support, impact or revenue at risk change
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from heapq import heapify, heappop, heappush
 from itertools import chain, compress, filterfalse, repeat
 from operator import ne, or_
 
 from orgmodel import events as ev
-from orgmodel.analysis.support import Findings, _mask, strongly_connected, support_chain
+from orgmodel.analysis.chains import support_chain
+from orgmodel.analysis.kernel import Condensation, Slots, reach_down, reach_up
+from orgmodel.analysis.support import Findings
 from orgmodel.gcpause import gc_paused
 from orgmodel.model import OrgModel
 
@@ -75,108 +76,6 @@ ChangeCallback = Callable[[set[str]], None]
 ANALYSED_FIELDS: frozenset[str] = frozenset({"office", "revenue_generating", "revenue"})
 
 _Adjacency = dict[str, dict[str, None]]
-
-
-class _Slots:
-    """Bit positions for a set of ids that grows and shrinks: one bit per member.
-
-    A freed position is reused by the next newcomer; the caller guarantees a position's bit is
-    clear in every bitset before it is freed.
-    """
-
-    __slots__ = ("ids", "bit", "free", "ordered", "_sorted")
-
-    def __init__(self, sorted_ids: list[str]) -> None:
-        self.ids: list[str | None] = list(sorted_ids)  # position -> id (None: free)
-        self.bit: dict[str, int] = {uid: 1 << i for i, uid in enumerate(sorted_ids)}
-        self.free: list[int] = []
-        self.ordered = True  # whether the ids read in position order are sorted
-        self._sorted: list[str] | None = list(sorted_ids)
-
-    def add(self, uid: str) -> int:
-        ids = self.ids
-        if self.free:
-            i = self.free.pop()
-            ids[i] = uid
-        else:
-            i = len(ids)
-            ids.append(uid)
-        if self.ordered:
-            j = i - 1
-            while j >= 0 and ids[j] is None:
-                j -= 1
-            k, n = i + 1, len(ids)
-            while k < n and ids[k] is None:
-                k += 1
-            self.ordered = (j < 0 or ids[j] < uid) and (k == n or uid < ids[k])  # type: ignore[operator]
-        bit = self.bit[uid] = 1 << i
-        self._sorted = None
-        return bit
-
-    def remove(self, uid: str) -> None:
-        i = self.bit.pop(uid).bit_length() - 1
-        self.ids[i] = None
-        self.free.append(i)
-        self._sorted = None
-
-    def decode(self, bits: int) -> list[str]:
-        """The ids whose bit is set, sorted."""
-        if not bits:
-            return []
-        found = list(compress(self.ids, _mask(bits)))
-        if not self.ordered:
-            found.sort()
-        return found
-
-    def sorted_ids(self) -> list[str]:
-        if self._sorted is None:
-            self._sorted = sorted(self.bit)
-        return self._sorted
-
-
-def _closure(
-    order: list[str], out: _Adjacency, values: dict[str, int], own: dict[str, int], rank: dict[str, int]
-) -> list[list[str]]:
-    """Set ``values[u]`` for every unit to the OR of ``values[w] | own[w]`` over the units
-    ``w`` reachable from ``u`` along one or more edges of ``out``.
-
-    The strongly connected components are processed sinks first (Tarjan), each in one step,
-    as in :class:`orgmodel.analysis.SupportAnalysis`. ``rank`` receives each unit's component
-    number (sinks first). Returns the components of more than one unit.
-    """
-    index = {uid: i for i, uid in enumerate(order)}
-    position = index.__getitem__
-    local = [list(map(position, out[uid])) for uid in order]
-    component, count = strongly_connected(local)
-    members: list[list[int]] = [[] for _ in range(count)]
-    for v, c in enumerate(component):
-        members[c].append(v)
-    rank.update(zip(order, component))
-    own_get = own.get
-    closed = [0] * count
-    cycles = []
-    for c, group in enumerate(members):
-        if len(group) == 1:  # the common case; no self-loops, so every edge leaves c
-            v = group[0]
-            reach = 0
-            for j in local[v]:
-                reach |= closed[component[j]]
-            uid = order[v]
-            values[uid] = reach
-            closed[c] = reach | own_get(uid, 0)
-            continue
-        reach = 0
-        for v in group:
-            reach |= own_get(order[v], 0)  # in a cycle every member reaches every member
-            for j in local[v]:
-                d = component[j]
-                if d != c:
-                    reach |= closed[d]
-        ids = [order[v] for v in group]
-        values.update(dict.fromkeys(ids, reach))
-        closed[c] = reach
-        cycles.append(ids)
-    return cycles
 
 
 class _Side:
@@ -303,12 +202,10 @@ class LiveAnalysis:
             graph = model.dependency_graph
             self._succ: _Adjacency = {uid: dict.fromkeys(targets) for uid, targets in graph.adjacency()}
             self._pred: _Adjacency = {uid: dict.fromkeys(graph.predecessors(uid)) for uid in self._succ}
-            self._back = _Slots(sorted(u.id for u in units if u.office == "back"))
-            self._rev = _Slots(sorted(u.id for u in units if u.is_revenue_generating))
+            self._back = Slots(sorted(u.id for u in units if u.office == "back"))
+            self._rev = Slots(sorted(u.id for u in units if u.is_revenue_generating))
             self._revenue: dict[str, float] = {u.id: u.revenue or 0 for u in units if u.is_revenue_generating}
             self._risk: dict[str, float] = {}  # revenue at risk, filled on demand
-            self._reach: dict[str, int] = {}
-            self._up: dict[str, int] = {}
             # Cycles (strongly connected components of more than one unit): their members,
             # and the units outside them their members depend on (xsucc) or that depend on
             # them (xpred). Every member of a cycle holds the same reach and up, so walks
@@ -319,12 +216,19 @@ class LiveAnalysis:
             self._xpred: dict[int, set[str]] = {}
             self._sorted_cycles: list[list[str]] | None = None
             order = model.unit_ids()
+            # One condensation serves both directions: reach is carried sinks first, up
+            # sources first, over the same components.
+            condensed = Condensation(order, self._succ)
+            component = condensed.component
+            back_bit, rev_bit = self._back.bit, self._rev.bit
+            down = reach_down(condensed, [back_bit.get(uid, 0) for uid in order])
+            above = reach_up(condensed, [rev_bit.get(uid, 0) for uid in order])
+            self._reach: dict[str, int] = dict(zip(order, map(down.__getitem__, component)))
+            self._up: dict[str, int] = dict(zip(order, map(above.__getitem__, component)))
             #: Each unit's place in Tarjan's order (sinks first) at this build: a hint for
             #: the order of recomputation after removals, never needed for correctness.
-            self._rank: dict[str, int] = {}
-            cycles = _closure(order, self._succ, self._reach, self._back.bit, self._rank)
-            _closure(order, self._pred, self._up, self._rev.bit, {})
-            for group in cycles:
+            self._rank: dict[str, int] = dict(zip(order, component))
+            for group in condensed.cycles():
                 self._add_cycle(group)
             self._support = _Side(
                 self._reach, self._succ, self._xsucc, self._pred, self._xpred, self._back.bit, self._rev.bit, 1
@@ -1012,12 +916,8 @@ class LiveAnalysis:
             del cycle_of[pivot]
             rest.add(pivot)
         left = list(rest)
-        index = {uid: i for i, uid in enumerate(left)}
-        local = [[index[w] for w in succ[uid] if w in index] for uid in left]
-        component, count = strongly_connected(local)
-        pieces: list[list[str]] = [[] for _ in range(count)]
-        for v, c in enumerate(component):
-            pieces[c].append(left[v])
+        condensed = Condensation(left, {uid: [w for w in succ[uid] if w in rest] for uid in left})
+        pieces = [[left[v] for v in group] for group in condensed.members]
         for piece in pieces:
             if len(piece) > 1:
                 self._add_cycle(piece)
@@ -1038,15 +938,14 @@ class LiveSnapshot:
         self,
         support_bits: dict[str, int],
         impact_bits: dict[str, int],
-        back: _Slots,
-        rev: _Slots,
+        back: Slots,
+        rev: Slots,
         cycles: list[list[str]],
     ) -> None:
         self._support_bits = support_bits
         self._impact_bits = impact_bits
-        self._back_ids, self._back_ordered = list(back.ids), back.ordered
+        self._back, self._rev = back.frozen(), rev.frozen()
         self._back_bit = dict(back.bit)
-        self._rev_ids, self._rev_ordered = list(rev.ids), rev.ordered
         #: Ids of the revenue-generating units, sorted.
         self.revenue_units: list[str] = list(rev.sorted_ids())
         #: Ids of the back-office units, sorted.
@@ -1054,19 +953,11 @@ class LiveSnapshot:
         #: Groups of units that depend on each other in a circle (each sorted), sorted.
         self.cycles: list[list[str]] = cycles
 
-    def _decode(self, bits: int, ids: list[str | None], ordered: bool) -> list[str]:
-        if not bits:
-            return []
-        found = list(compress(ids, _mask(bits)))
-        if not ordered:
-            found.sort()
-        return found
-
     def support(self, unit_id: str) -> list[str]:
-        return self._decode(self._support_bits[unit_id], self._back_ids, self._back_ordered)
+        return self._back.decode(self._support_bits[unit_id])
 
     def impact(self, unit_id: str) -> list[str]:
-        return self._decode(self._impact_bits[unit_id], self._rev_ids, self._rev_ordered)
+        return self._rev.decode(self._impact_bits[unit_id])
 
     def support_count(self, unit_id: str) -> int:
         return self._support_bits[unit_id].bit_count()
@@ -1078,30 +969,19 @@ class LiveSnapshot:
         bits, bit = self._support_bits.get(revenue_id), self._back_bit.get(back_id)
         return bits is not None and bit is not None and bool(bits & bit)
 
-    def _map(self, bits_of: dict[str, int], ids: list[str | None], ordered: bool) -> dict[str, list[str]]:
-        done: dict[int, list[str]] = {}  # units sharing a set decode it once
-        result = {}
-        for key in sorted(bits_of):
-            bits = bits_of[key]
-            members = done.get(bits)
-            if members is None:
-                members = done[bits] = self._decode(bits, ids, ordered)
-            result[key] = members.copy()
-        return result
-
     def support_map(self) -> dict[str, list[str]]:
         """Every revenue-generating unit mapped to its sorted supporters (``[]`` if none)."""
-        return self._map(self._support_bits, self._back_ids, self._back_ordered)
+        return self._back.decode_map(self._support_bits)
 
     def impact_map(self) -> dict[str, list[str]]:
         """Every back-office unit mapped to the sorted revenue units it supports."""
-        return self._map(self._impact_bits, self._rev_ids, self._rev_ordered)
+        return self._rev.decode_map(self._impact_bits)
 
     def support_map_json(self) -> str:
-        return json.dumps(self.support_map(), sort_keys=True, ensure_ascii=False)
+        return self._back.json_map(self._support_bits)
 
     def impact_map_json(self) -> str:
-        return json.dumps(self.impact_map(), sort_keys=True, ensure_ascii=False)
+        return self._rev.json_map(self._impact_bits)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, LiveSnapshot):
