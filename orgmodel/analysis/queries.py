@@ -5,12 +5,16 @@ current edit by edit) and :class:`LiveSnapshot` (a live analysis frozen) answer 
 per-unit questions with the same meaning and the same sorted outputs. Code that only asks
 them (findings, revenue at risk, the highlight, the editor's panels) types its argument as
 :class:`SupportQueries` and works with any of the three. :class:`SupportMaps` adds the
-whole-model maps, which the full analysis and the snapshot give.
+whole-model maps, which the full analysis and the snapshot give (both from
+:class:`BitsetAnswers`).
 """
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from orgmodel.analysis.kernel import Roster
 
 
 @runtime_checkable
@@ -86,3 +90,50 @@ class SupportMaps(SupportQueries, Protocol):
     def impact_map_json(self) -> str:
         """:meth:`impact_map` as ``json.dumps(..., sort_keys=True, ensure_ascii=False)``."""
         ...
+
+
+class BitsetAnswers:
+    """:class:`SupportMaps` answered from bitsets: ``_support_bits`` (revenue unit -> bits of
+    the ``_back`` roster, its own left out) and ``_impact_bits`` (back-office unit -> bits of
+    the ``_rev`` roster), which the subclass provides. Shared by the full analysis and the
+    live snapshot, so the two cannot drift apart.
+    """
+
+    _support_bits: dict[str, int]
+    _impact_bits: dict[str, int]
+    _back: Roster
+    _rev: Roster
+
+    def support(self, unit_id: str) -> list[str]:
+        """The back-office units supporting revenue unit ``unit_id``, sorted."""
+        return self._back.decode(self._support_bits[unit_id])
+
+    def impact(self, unit_id: str) -> list[str]:
+        """The revenue units that back-office unit ``unit_id`` supports, sorted."""
+        return self._rev.decode(self._impact_bits[unit_id])
+
+    def support_count(self, unit_id: str) -> int:
+        """How many back-office units support revenue unit ``unit_id``."""
+        return self._support_bits[unit_id].bit_count()
+
+    def impact_count(self, unit_id: str) -> int:
+        """How many revenue units back-office unit ``unit_id`` supports."""
+        return self._impact_bits[unit_id].bit_count()
+
+    def support_map(self) -> dict[str, list[str]]:
+        """Every revenue-generating unit mapped to its sorted supporters (``[]`` if none)."""
+        return self._back.decode_map(self._support_bits)
+
+    def impact_map(self) -> dict[str, list[str]]:
+        """Every back-office unit mapped to the sorted revenue units it supports."""
+        return self._rev.decode_map(self._impact_bits)
+
+    def support_map_json(self) -> str:
+        """:meth:`support_map` as JSON text, exactly as ``json.dumps(..., sort_keys=True,
+        ensure_ascii=False)`` writes it, without building the lists (see
+        :meth:`orgmodel.analysis.kernel.Roster.json_map`)."""
+        return self._back.json_map(self._support_bits)
+
+    def impact_map_json(self) -> str:
+        """:meth:`impact_map` as JSON text; see :meth:`support_map_json`."""
+        return self._rev.json_map(self._impact_bits)

@@ -24,14 +24,14 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from orgmodel.analysis.kernel import Condensation, Roster, reach_down, reach_up
-from orgmodel.analysis.queries import SupportQueries
+from orgmodel.analysis.queries import BitsetAnswers, SupportQueries
 from orgmodel.gcpause import gc_paused
 from orgmodel.model import OrgModel
 
 _Propagation = Callable[[Condensation, list[int]], list[int]]
 
 
-class SupportAnalysis:
+class SupportAnalysis(BitsetAnswers):
     """The support relation of one model state, kept compact as bitsets.
 
     Build it with :func:`analyse`; ask it per unit (:meth:`support`, :meth:`impact`,
@@ -49,6 +49,8 @@ class SupportAnalysis:
     (['fin', 'it'], ['sales'])
     >>> result.cycles
     [['fin', 'it']]
+    >>> result.support_map_json()
+    '{"sales": ["fin", "it"]}'
     """
 
     def __init__(self, model: OrgModel) -> None:
@@ -82,22 +84,6 @@ class SupportAnalysis:
         with gc_paused():
             return self._pass(reach_up, self.revenue_units, self.back_office_units)
 
-    def support(self, unit_id: str) -> list[str]:
-        """The back-office units supporting revenue unit ``unit_id``, sorted."""
-        return self._back.decode(self._support_bits[unit_id])
-
-    def impact(self, unit_id: str) -> list[str]:
-        """The revenue units that back-office unit ``unit_id`` supports, sorted."""
-        return self._rev.decode(self._impact_bits[unit_id])
-
-    def support_count(self, unit_id: str) -> int:
-        """How many back-office units support revenue unit ``unit_id``."""
-        return self._support_bits[unit_id].bit_count()
-
-    def impact_count(self, unit_id: str) -> int:
-        """How many revenue units back-office unit ``unit_id`` supports."""
-        return self._impact_bits[unit_id].bit_count()
-
     def supports(self, revenue_id: str, back_id: str) -> bool:
         """Whether ``back_id`` is in ``support(revenue_id)``."""
         bits = self._support_bits.get(revenue_id)
@@ -105,32 +91,6 @@ class SupportAnalysis:
         if bits is None or i == len(self.back_office_units) or self.back_office_units[i] != back_id:
             return False
         return bool(bits >> i & 1)
-
-    def support_map(self) -> dict[str, list[str]]:
-        """Every revenue-generating unit mapped to its sorted supporters (``[]`` if none)."""
-        return self._back.decode_map(self._support_bits)
-
-    def impact_map(self) -> dict[str, list[str]]:
-        """Every back-office unit mapped to the sorted revenue units it supports."""
-        return self._rev.decode_map(self._impact_bits)
-
-    def support_map_json(self) -> str:
-        """:meth:`support_map` as JSON text, exactly as ``json.dumps(..., sort_keys=True,
-        ensure_ascii=False)`` writes it, without building the lists (see
-        :meth:`orgmodel.analysis.kernel.Roster.json_map`).
-
-        >>> from orgmodel.model import OrgModel, Unit
-        >>> m = OrgModel()
-        >>> m.add_unit(Unit("a", "A", "front")); m.add_unit(Unit("b", "B", "back"))
-        >>> m.add_dependency("a", "b")
-        >>> analyse(m).support_map_json()
-        '{"a": ["b"]}'
-        """
-        return self._back.json_map(self._support_bits)
-
-    def impact_map_json(self) -> str:
-        """:meth:`impact_map` as JSON text; see :meth:`support_map_json`."""
-        return self._rev.json_map(self._impact_bits)
 
 
 def analyse(model: OrgModel) -> SupportAnalysis:
