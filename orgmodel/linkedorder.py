@@ -51,19 +51,16 @@ class LinkedOrder(Generic[K]):
     def insert_before(self, key: K, successor: K | None) -> None:
         """Put ``key`` just before ``successor`` (at the end when it is ``None``)."""
         before = self.previous(successor)
-        self._prev[key], self._next[key] = before, successor
-        if before is None:
-            self.head = key
-        else:
-            self._next[before] = key
-        if successor is None:
-            self.tail = key
-        else:
-            self._prev[successor] = key
+        self._link(before, key)
+        self._link(key, successor)
 
     def remove(self, key: K) -> None:
         """Take ``key`` out; its neighbours close the gap."""
         before, after = self._prev.pop(key), self._next.pop(key)
+        self._link(before, after)
+
+    def _link(self, before: K | None, after: K | None) -> None:
+        """Make ``after`` follow ``before`` (``None``: the start, or the end)."""
         if before is None:
             self.head = after
         else:

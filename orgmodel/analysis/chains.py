@@ -45,7 +45,6 @@ def support_chain(model: OrgModel, source: str, target: str) -> list[str] | None
         return None
 
 
-
 def chain_subgraph(
     model: OrgModel, sources: Iterable[str], targets: Iterable[str]
 ) -> tuple[set[str], set[tuple[str, str]]]:
@@ -68,7 +67,7 @@ def chain_subgraph(
     sources, targets = list(sources), list(targets)
     # The graph's own neighbour dicts, read per unit visited: no copy of every unit's. Not
     # the public views (graph.succ[v]): they cost a Python call and an object per lookup,
-    # a third of the time on a large highlight. networkx's own algorithms read these too.
+    # a quarter of the time on a large highlight. networkx's own algorithms read these too.
     successors, predecessors = graph._succ.__getitem__, graph._pred.__getitem__
     # The units on a chain are those the sources reach that also reach a target: the same
     # set whichever end the walks start from. Start from the end with fewer units (a single

@@ -187,8 +187,8 @@ class LiveAnalysis:
             above = reach_up(condensed, [rev_bit.get(uid, 0) for uid in order])
             self._reach: dict[str, int] = dict(zip(order, map(down.__getitem__, component)))
             self._up: dict[str, int] = dict(zip(order, map(above.__getitem__, component)))
-            #: Each unit's place in Tarjan's order (sinks first) at this build: a hint for
-            #: the order of recomputation after removals, never needed for correctness.
+            # Each unit's place in Tarjan's order (sinks first) at this build: a hint for
+            # the order of recomputation after removals, never needed for correctness.
             rank = dict(zip(order, component))
             # Every member of a cycle holds the same reach and up, so walks treat a cycle as
             # one node.
