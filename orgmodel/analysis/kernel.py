@@ -154,12 +154,13 @@ class Condensation:
     ([1, 1, 0], [[2], [0, 1]], [['a', 'b']])
     """
 
-    __slots__ = ("order", "successors", "component", "members")
+    __slots__ = ("order", "index", "successors", "component", "members")
 
     def __init__(self, order: list[str], adjacency: Mapping[str, Iterable[str]]) -> None:
-        position = {uid: i for i, uid in enumerate(order)}.__getitem__
-        #: The ids, by vertex number.
+        #: The ids, by vertex number, and the reverse.
         self.order = order
+        self.index: dict[str, int] = {uid: i for i, uid in enumerate(order)}
+        position = self.index.__getitem__
         #: The successors of each vertex, as vertex numbers.
         self.successors: list[list[int]] = [list(map(position, adjacency[uid])) for uid in order]
         component, count = strongly_connected(self.successors)

@@ -64,7 +64,6 @@ class SupportAnalysis(BitsetAnswers):
         self.back_office_units: list[str] = sorted(u.id for u in units if u.office == "back")
         #: Groups of units that depend on each other in a circle (each sorted), sorted.
         self.cycles: list[list[str]] = sorted(map(sorted, graph.cycles()))
-        self._index = {uid: i for i, uid in enumerate(order)}
         self._graph = graph
         self._back, self._rev = Roster(self.back_office_units), Roster(self.revenue_units)
         self._support_bits = self._pass(reach_down, self.back_office_units, self.revenue_units)
@@ -72,7 +71,7 @@ class SupportAnalysis(BitsetAnswers):
     def _pass(self, propagate: _Propagation, bit_units: list[str], answered: list[str]) -> dict[str, int]:
         """The bits of ``bit_units`` (bit i for entry i) that ``propagate`` carries to each
         unit of ``answered``, the unit's own bit left out."""
-        index, component = self._index, self._graph.component
+        index, component = self._graph.index, self._graph.component
         own = [0] * len(component)
         for i, uid in enumerate(bit_units):
             own[index[uid]] = 1 << i
