@@ -19,6 +19,7 @@ from orgmodel import events as ev
 from orgmodel.errors import DependencyError, DuplicateUnitError, FieldError, ReportingCycleError, UnknownUnitError
 from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, check_id, check_text
 from orgmodel.i18n import tr
+from orgmodel.linkedorder import LinkedOrder
 
 Listener = Callable[[ev.Event], None]
 
@@ -66,75 +67,10 @@ class Dependency:
     label: str | None = None
     extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
 
-    @property
-    def effective_weight(self) -> float:
-        return 1 if self.weight is None else self.weight
-
 
 UNIT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Unit))
 
 DependencyKey = tuple[str, str]
-
-
-class _LinkedOrder:
-    """Keys in a stable order with O(1) append, insert-before and removal.
-
-    Dependencies keep their file order through deletes and undo: undo puts a dependency
-    back before the one that followed it, which a plain dict can only do by rebuilding
-    itself (30,000 entries per restored line made undoing a bulk delete take minutes).
-    """
-
-    def __init__(self, keys: list[DependencyKey] | None = None) -> None:
-        keys = keys or []
-        self._next: dict[DependencyKey, DependencyKey | None] = dict(zip(keys, [*keys[1:], None]))
-        self._prev: dict[DependencyKey, DependencyKey | None] = dict(zip(keys, [None, *keys[:-1]]))
-        self.head: DependencyKey | None = keys[0] if keys else None
-        self.tail: DependencyKey | None = keys[-1] if keys else None
-
-    def __iter__(self) -> Iterator[DependencyKey]:
-        key, following = self.head, self._next
-        while key is not None:
-            yield key
-            key = following[key]
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._next
-
-    def next(self, key: DependencyKey) -> DependencyKey | None:
-        return self._next[key]
-
-    def previous(self, key: DependencyKey | None) -> DependencyKey | None:
-        """The key before ``key``; before ``None`` (the end) is the last key."""
-        return self.tail if key is None else self._prev[key]
-
-    def insert_before(self, key: DependencyKey, successor: DependencyKey | None) -> None:
-        before = self.previous(successor)
-        self._prev[key], self._next[key] = before, successor
-        if before is None:
-            self.head = key
-        else:
-            self._next[before] = key
-        if successor is None:
-            self.tail = key
-        else:
-            self._prev[successor] = key
-
-    def remove(self, key: DependencyKey) -> None:
-        before, after = self._prev.pop(key), self._next.pop(key)
-        if before is None:
-            self.head = after
-        else:
-            self._next[before] = after
-        if after is None:
-            self.tail = before
-        else:
-            self._prev[after] = before
-
-    def key_at(self, index: int) -> DependencyKey | None:
-        for position, key in enumerate(self):
-            if position == index:
-                return key
-        return None
 
 
 def _normalise(field_name: str, value: Any) -> Any:
@@ -169,7 +105,7 @@ class OrgModel:
         self._children: dict[str, dict[str, None]] = {}
         self._graph = nx.DiGraph()
         self._dependencies: dict[tuple[str, str], Dependency] = {}
-        self._dependency_order = _LinkedOrder()
+        self._dependency_order: LinkedOrder[DependencyKey] = LinkedOrder()
         self._listeners: list[Listener] = []
 
     # -- listeners -------------------------------------------------------------------------
@@ -207,7 +143,7 @@ class OrgModel:
         for child, parent in parents.items():
             model._children.setdefault(parent, {})[child] = None
         model._dependencies = {(dep.source, dep.target): dep for dep in dependencies}
-        model._dependency_order = _LinkedOrder(list(model._dependencies))
+        model._dependency_order = LinkedOrder(list(model._dependencies))
         model._graph.add_nodes_from(model._order)
         model._graph.add_edges_from(model._dependencies)
         return model

@@ -54,18 +54,24 @@ How each edit is handled (``a -> b``: a depends on b):
 After each edit that changed an answer, :attr:`LiveAnalysis.version` grows by one and every
 change callback receives the ids whose support, impact or revenue at risk changed.
 ``benchmarks/live_analysis.py`` measures all this on 10,000-unit models.
+
+This module follows the model's events and answers the questions; the walks live in
+:mod:`orgmodel.analysis.propagation` (one :class:`~orgmodel.analysis.propagation.Side` per
+direction), the merging and splitting of cycles in :mod:`orgmodel.analysis.cycles`, the
+full build's components and bit positions in :mod:`orgmodel.analysis.kernel`.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
-from heapq import heapify, heappop, heappush
-from itertools import chain, compress, filterfalse, repeat
-from operator import ne, or_
 
 from orgmodel import events as ev
-from orgmodel.analysis.support import Findings, _mask, strongly_connected, support_chain
+from orgmodel.analysis.chains import support_chain
+from orgmodel.analysis.cycles import Adjacency, Cycles
+from orgmodel.analysis.kernel import Condensation, Slots, reach_down, reach_up
+from orgmodel.analysis.propagation import Side
+from orgmodel.analysis.snapshot import LiveSnapshot
+from orgmodel.analysis.support import Findings
 from orgmodel.gcpause import gc_paused
 from orgmodel.model import OrgModel
 
@@ -73,141 +79,6 @@ ChangeCallback = Callable[[set[str]], None]
 
 #: The unit fields that can change an answer: the rest (positions above all) are ignored.
 ANALYSED_FIELDS: frozenset[str] = frozenset({"office", "revenue_generating", "revenue"})
-
-_Adjacency = dict[str, dict[str, None]]
-
-
-class _Slots:
-    """Bit positions for a set of ids that grows and shrinks: one bit per member.
-
-    A freed position is reused by the next newcomer; the caller guarantees a position's bit is
-    clear in every bitset before it is freed.
-    """
-
-    __slots__ = ("ids", "bit", "free", "ordered", "_sorted")
-
-    def __init__(self, sorted_ids: list[str]) -> None:
-        self.ids: list[str | None] = list(sorted_ids)  # position -> id (None: free)
-        self.bit: dict[str, int] = {uid: 1 << i for i, uid in enumerate(sorted_ids)}
-        self.free: list[int] = []
-        self.ordered = True  # whether the ids read in position order are sorted
-        self._sorted: list[str] | None = list(sorted_ids)
-
-    def add(self, uid: str) -> int:
-        ids = self.ids
-        if self.free:
-            i = self.free.pop()
-            ids[i] = uid
-        else:
-            i = len(ids)
-            ids.append(uid)
-        if self.ordered:
-            j = i - 1
-            while j >= 0 and ids[j] is None:
-                j -= 1
-            k, n = i + 1, len(ids)
-            while k < n and ids[k] is None:
-                k += 1
-            self.ordered = (j < 0 or ids[j] < uid) and (k == n or uid < ids[k])  # type: ignore[operator]
-        bit = self.bit[uid] = 1 << i
-        self._sorted = None
-        return bit
-
-    def remove(self, uid: str) -> None:
-        i = self.bit.pop(uid).bit_length() - 1
-        self.ids[i] = None
-        self.free.append(i)
-        self._sorted = None
-
-    def decode(self, bits: int) -> list[str]:
-        """The ids whose bit is set, sorted."""
-        if not bits:
-            return []
-        found = list(compress(self.ids, _mask(bits)))
-        if not self.ordered:
-            found.sort()
-        return found
-
-    def sorted_ids(self) -> list[str]:
-        if self._sorted is None:
-            self._sorted = sorted(self.bit)
-        return self._sorted
-
-
-def _closure(
-    order: list[str], out: _Adjacency, values: dict[str, int], own: dict[str, int], rank: dict[str, int]
-) -> list[list[str]]:
-    """Set ``values[u]`` for every unit to the OR of ``values[w] | own[w]`` over the units
-    ``w`` reachable from ``u`` along one or more edges of ``out``.
-
-    The strongly connected components are processed sinks first (Tarjan), each in one step,
-    as in :class:`orgmodel.analysis.SupportAnalysis`. ``rank`` receives each unit's component
-    number (sinks first). Returns the components of more than one unit.
-    """
-    index = {uid: i for i, uid in enumerate(order)}
-    position = index.__getitem__
-    local = [list(map(position, out[uid])) for uid in order]
-    component, count = strongly_connected(local)
-    members: list[list[int]] = [[] for _ in range(count)]
-    for v, c in enumerate(component):
-        members[c].append(v)
-    rank.update(zip(order, component))
-    own_get = own.get
-    closed = [0] * count
-    cycles = []
-    for c, group in enumerate(members):
-        if len(group) == 1:  # the common case; no self-loops, so every edge leaves c
-            v = group[0]
-            reach = 0
-            for j in local[v]:
-                reach |= closed[component[j]]
-            uid = order[v]
-            values[uid] = reach
-            closed[c] = reach | own_get(uid, 0)
-            continue
-        reach = 0
-        for v in group:
-            reach |= own_get(order[v], 0)  # in a cycle every member reaches every member
-            for j in local[v]:
-                d = component[j]
-                if d != c:
-                    reach |= closed[d]
-        ids = [order[v] for v in group]
-        values.update(dict.fromkeys(ids, reach))
-        closed[c] = reach
-        cycles.append(ids)
-    return cycles
-
-
-class _Side:
-    """One direction of the analysis, so that one piece of code serves both.
-
-    Support: ``values`` is ``reach`` (back-office bits below a unit), ``out`` the successors,
-    ``own`` the back-office bits, and a change is reported for revenue units (``report``).
-    Impact: ``values`` is ``up`` (revenue bits above a unit), ``out`` the predecessors, ``own``
-    the revenue bits, and a change is reported for back-office units.
-    """
-
-    __slots__ = ("values", "out", "xout", "inn", "xinn", "own", "report", "cown", "sign")
-
-    def __init__(
-        self,
-        values: dict[str, int],
-        out: _Adjacency,
-        xout: dict[int, set[str]],
-        inn: _Adjacency,
-        xinn: dict[int, set[str]],
-        own: dict[str, int],
-        report: dict[str, int],
-        sign: int,
-    ) -> None:
-        self.values, self.out, self.xout, self.inn, self.xinn = values, out, xout, inn, xinn
-        self.own, self.report = own, report
-        #: 1 if values flow from sinks to sources (support), -1 the other way (impact).
-        self.sign = sign
-        #: The own bits of the members of a cycle, by cycle key: filled when needed.
-        self.cown: dict[int, int] = {}
-
 
 class LiveAnalysis:
     """The support analysis of a model, kept current as the model changes.
@@ -252,7 +123,6 @@ class LiveAnalysis:
         #: How many times everything was computed from scratch (once at creation, then only
         #: on :meth:`rebuild`); tests use it to show that edits never need a full pass.
         self.full_builds = 0
-        self._next_cycle = 0
         self._build()
         self._handlers: dict[type, Callable] = {
             ev.UnitChanged: self._unit_changed,
@@ -301,37 +171,32 @@ class LiveAnalysis:
         with gc_paused():
             units = model.units()
             graph = model.dependency_graph
-            self._succ: _Adjacency = {uid: dict.fromkeys(targets) for uid, targets in graph.adjacency()}
-            self._pred: _Adjacency = {uid: dict.fromkeys(graph.predecessors(uid)) for uid in self._succ}
-            self._back = _Slots(sorted(u.id for u in units if u.office == "back"))
-            self._rev = _Slots(sorted(u.id for u in units if u.is_revenue_generating))
+            self._succ: Adjacency = {uid: dict.fromkeys(targets) for uid, targets in graph.adjacency()}
+            self._pred: Adjacency = {uid: dict.fromkeys(graph.predecessors(uid)) for uid in self._succ}
+            self._back = Slots(sorted(u.id for u in units if u.office == "back"))
+            self._rev = Slots(sorted(u.id for u in units if u.is_revenue_generating))
             self._revenue: dict[str, float] = {u.id: u.revenue or 0 for u in units if u.is_revenue_generating}
             self._risk: dict[str, float] = {}  # revenue at risk, filled on demand
-            self._reach: dict[str, int] = {}
-            self._up: dict[str, int] = {}
-            # Cycles (strongly connected components of more than one unit): their members,
-            # and the units outside them their members depend on (xsucc) or that depend on
-            # them (xpred). Every member of a cycle holds the same reach and up, so walks
-            # treat a cycle as one node.
-            self._cycle_of: dict[str, int] = {}
-            self._members: dict[int, set[str]] = {}
-            self._xsucc: dict[int, set[str]] = {}
-            self._xpred: dict[int, set[str]] = {}
-            self._sorted_cycles: list[list[str]] | None = None
             order = model.unit_ids()
-            #: Each unit's place in Tarjan's order (sinks first) at this build: a hint for
-            #: the order of recomputation after removals, never needed for correctness.
-            self._rank: dict[str, int] = {}
-            cycles = _closure(order, self._succ, self._reach, self._back.bit, self._rank)
-            _closure(order, self._pred, self._up, self._rev.bit, {})
-            for group in cycles:
-                self._add_cycle(group)
-            self._support = _Side(
-                self._reach, self._succ, self._xsucc, self._pred, self._xpred, self._back.bit, self._rev.bit, 1
-            )
-            self._impact = _Side(
-                self._up, self._pred, self._xpred, self._succ, self._xsucc, self._rev.bit, self._back.bit, -1
-            )
+            # One condensation serves both directions: reach is carried sinks first, up
+            # sources first, over the same components.
+            condensed = Condensation(order, self._succ)
+            component = condensed.component
+            back_bit, rev_bit = self._back.bit, self._rev.bit
+            down = reach_down(condensed, [back_bit.get(uid, 0) for uid in order])
+            above = reach_up(condensed, [rev_bit.get(uid, 0) for uid in order])
+            self._reach: dict[str, int] = dict(zip(order, map(down.__getitem__, component)))
+            self._up: dict[str, int] = dict(zip(order, map(above.__getitem__, component)))
+            # Each unit's place in Tarjan's order (sinks first) at this build: a hint for
+            # the order of recomputation after removals, never needed for correctness.
+            rank = dict(zip(order, component))
+            # Every member of a cycle holds the same reach and up, so walks treat a cycle as
+            # one node.
+            self._cycles = cycles = Cycles(self._succ, self._pred, self._reach, self._up, back_bit, rev_bit)
+            for group in condensed.cycles():
+                cycles.add(group)
+            self._support = Side(self._reach, cycles, rank, support=True)
+            self._impact = Side(self._up, cycles, rank, support=False)
         self.full_builds += 1
 
     def _finish(self, changed: set[str], structure_changed: bool = False) -> None:
@@ -376,9 +241,11 @@ class LiveAnalysis:
         return self._rev.decode(self._impact_bits(unit_id))
 
     def support_count(self, unit_id: str) -> int:
+        """How many back-office units support revenue unit ``unit_id``."""
         return self._support_bits(unit_id).bit_count()
 
     def impact_count(self, unit_id: str) -> int:
+        """How many revenue units back-office unit ``unit_id`` supports."""
         return self._impact_bits(unit_id).bit_count()
 
     def supports(self, revenue_id: str, back_id: str) -> bool:
@@ -408,9 +275,7 @@ class LiveAnalysis:
     @property
     def cycles(self) -> list[list[str]]:
         """Groups of units that depend on each other in a circle (each sorted), sorted."""
-        if self._sorted_cycles is None:
-            self._sorted_cycles = sorted(sorted(group) for group in self._members.values())
-        return [list(group) for group in self._sorted_cycles]
+        return [list(group) for group in self._cycles.sorted()]
 
     def findings(self) -> Findings:
         """Unsupported revenue units, idle back-office units and dependency cycles, sorted."""
@@ -477,18 +342,19 @@ class LiveAnalysis:
         back, rev = self._back, self._rev
         changed: set[str] = set()
         # A unit in a cycle reaches itself: its own bit goes to its whole cycle and beyond.
-        in_cycle = uid in self._cycle_of
+        key = self._cycles.of.get(uid)
+        in_cycle = key is not None
         if in_cycle:
-            self._support.cown.pop(self._cycle_of[uid], None)
-            self._impact.cown.pop(self._cycle_of[uid], None)
+            for cown in self._cycles.cown:
+                cown.pop(key, None)
         with gc_paused():
             is_back = unit.office == "back"
             if is_back != (uid in back.bit):
                 above = [uid] if in_cycle else list(self._pred[uid])
                 if is_back:
-                    changed.update(self._spread(self._support, above, back.add(uid)))
+                    changed.update(self._support.spread(above, back.add(uid)))
                 else:
-                    changed.update(self._clear(self._support, above, back.bit[uid]))
+                    changed.update(self._support.clear(above, back.bit[uid]))
                     back.remove(uid)
                     self._risk.pop(uid, None)
                 changed.add(uid)
@@ -497,9 +363,9 @@ class LiveAnalysis:
                 below = [uid] if in_cycle else list(self._succ[uid])
                 if is_rev:
                     self._revenue[uid] = unit.revenue or 0
-                    backs = self._spread(self._impact, below, rev.add(uid))
+                    backs = self._impact.spread(below, rev.add(uid))
                 else:
-                    backs = self._clear(self._impact, below, rev.bit[uid])
+                    backs = self._impact.clear(below, rev.bit[uid])
                     rev.remove(uid)
                     del self._revenue[uid]
                 self._forget_risk(backs)
@@ -524,14 +390,14 @@ class LiveAnalysis:
         a, b = event.source, event.target
         self._succ[a][b] = None
         self._pred[b][a] = None
-        cycle_of = self._cycle_of
-        ka, kb = cycle_of.get(a), cycle_of.get(b)
+        cycles = self._cycles
+        ka, kb = cycles.of.get(a), cycles.of.get(b)
         if ka is not None and ka == kb:
             return  # inside one cycle: a reached b already, so nothing can change
         if ka is not None:
-            self._xsucc[ka].add(b)
+            cycles.xsucc[ka].add(b)
         if kb is not None:
-            self._xpred[kb].add(a)
+            cycles.xpred[kb].add(a)
         reach, up = self._reach, self._up
         # Every unit reaching a (a included) now also reaches all that b reaches and b
         # itself; every unit b reaches (b included) is now reached by all that reaches a and
@@ -540,19 +406,19 @@ class LiveAnalysis:
         above = up[a] | self._rev.bit.get(a, 0)
         changed: set[str] = set()
         with gc_paused():
-            cycle = self._closes_cycle(a, b)
+            cycle = cycles.closes_cycle(a, b)
             if cycle:
                 # The units on paths b ~> a become one cycle, all reaching and reached by the
                 # same units; then the walks start from that cycle's neighbours.
-                key, newcomers, old = self._merge(a, *self._path_components(a, b))
+                key, newcomers, old = cycles.merge(a, *cycles.path_components(a, b))
                 new_reach, new_up = reach[a] | below, up[b] | above
                 for side, value in ((self._support, new_reach), (self._impact, new_up)):
-                    self._assign_merged(side, key, newcomers, old, value, changed)
-                changed.update(self._spread(self._support, self._xpred[key], new_reach))
-                changed.update(self._spread(self._impact, self._xsucc[key], new_up))
+                    side.assign_merged(key, newcomers, old, value, changed)
+                changed.update(self._support.spread(cycles.xpred[key], new_reach))
+                changed.update(self._impact.spread(cycles.xsucc[key], new_up))
             else:
-                changed.update(self._spread(self._support, (a,), below))
-                changed.update(self._spread(self._impact, (b,), above))
+                changed.update(self._support.spread((a,), below))
+                changed.update(self._impact.spread((b,), above))
         self._forget_risk(changed)
         self._finish(changed, cycle)
 
@@ -560,556 +426,27 @@ class LiveAnalysis:
         a, b = event.source, event.target
         del self._succ[a][b]
         del self._pred[b][a]
-        cycle_of = self._cycle_of
+        cycles = self._cycles
+        cycle_of = cycles.of
         ka, kb = cycle_of.get(a), cycle_of.get(b)
         changed: set[str] = set()
         with gc_paused():
             if ka is not None and ka == kb:
-                pivot = self._cut(a, b, ka)
+                pivot = cycles.cut(a, b, ka)
                 if pivot is None:
                     return  # still one cycle: every unit reaches exactly what it reached before
-                groups = self._split(ka, pivot)
-                changed.update(self._shrink(self._support, [group[0] for group in groups]))
-                changed.update(self._shrink(self._impact, [group[0] for group in reversed(groups)]))
+                groups = cycles.split(ka, pivot)
+                changed.update(self._support.shrink([group[0] for group in groups]))
+                changed.update(self._impact.shrink([group[0] for group in reversed(groups)]))
             else:
                 # Another member of a's cycle may depend on b too (and so on for b's).
                 if ka is not None and all(cycle_of.get(p) != ka for p in self._pred[b]):
-                    self._xsucc[ka].discard(b)
+                    cycles.xsucc[ka].discard(b)
                 if kb is not None and all(cycle_of.get(w) != kb for w in self._succ[a]):
-                    self._xpred[kb].discard(a)
+                    cycles.xpred[kb].discard(a)
                 # Only units reaching a can lose support, only units b reaches impact; the
                 # walks stop where a recomputed value comes out as it was.
-                changed.update(self._shrink(self._support, [a]))
-                changed.update(self._shrink(self._impact, [b]))
+                changed.update(self._support.shrink([a]))
+                changed.update(self._impact.shrink([b]))
         self._forget_risk(changed)
         self._finish(changed, ka is not None and ka == kb)
-
-    # -- walks -----------------------------------------------------------------------------
-
-    # Which reported units changed: a unit's own bit never counts for its own answer. A
-    # value changes by its unit's own bit alone only when the unit joins a cycle (see
-    # _assign_merged), leaves one (it is then in no cycle: see _assign), or changes office or
-    # revenue flag (_unit_changed reports it anyway). A cycle keeps its members' bits.
-
-    def _assign_cycle(self, side: _Side, key: int, new: int, changed: list[str]) -> set[str]:
-        """Give every member of cycle ``key`` the value ``new``; return the units outside
-        whose values are computed from it."""
-        group = self._members[key]
-        side.values.update(dict.fromkeys(group, new))
-        changed.extend(group & side.report.keys())
-        return side.xinn[key]
-
-    def _assign(self, side: _Side, v: str, old: int, new: int, changed: list[str]) -> Iterable[str]:
-        """Give ``v`` (its whole cycle, if it is in one) the value ``new`` in place of
-        ``old``; return the units whose value is computed from it."""
-        key = self._cycle_of.get(v)
-        if key is not None:
-            return self._assign_cycle(side, key, new, changed)
-        side.values[v] = new
-        if v in side.report and old ^ new != side.own.get(v, 0):
-            changed.append(v)
-        return side.inn[v]
-
-    def _assign_merged(
-        self, side: _Side, key: int, newcomers: list[str], old_members: set[str] | None, new: int, changed: set[str]
-    ) -> None:
-        """Give the value ``new`` to every member of the cycle ``key`` just grown from
-        ``old_members`` (which shared one value) and ``newcomers`` (which did not)."""
-        values, report, own = side.values, side.report, side.own
-        reported = list(filter(report.__contains__, newcomers))
-        if reported:
-            # Values only grow here. A newcomer now reaches itself: if its own bit is all it
-            # gained (it reached everything else already), its answer is the same.
-            hits = list(compress(reported, map(ne, map(values.__getitem__, reported), repeat(new))))
-            changed.update(filterfalse(own.__contains__, hits))
-            changed.update(m for m in filter(own.__contains__, hits) if values[m] | own[m] != new)
-        if old_members and values[next(iter(old_members))] != new:
-            changed.update(old_members & report.keys())
-        values.update(dict.fromkeys(self._members[key], new))
-
-    def _spread(self, side: _Side, starts: Iterable[str], add: int) -> list[str]:
-        """OR ``add`` into the values of ``starts`` and of all that depends on them, stopping
-        wherever it is there already (everything beyond has it too). Returns the reported
-        units whose answer changed.
-
-        A layer at a time, with the per-unit work in ``map``/``compress`` (C loops): an edit
-        near the bottom of a large model can change thousands of units.
-        """
-        values, inn, report = side.values, side.inn, side.report
-        cycle_of, get = self._cycle_of, side.values.__getitem__
-        changed: list[str] = []
-        layer = list(dict.fromkeys(starts))
-        done = set(layer)  # each unit is looked at once: after that it has ``add``
-        while layer:
-            ahead: set[str] = set()
-            if cycle_of:
-                in_cycles = list(filter(cycle_of.__contains__, layer))
-                if in_cycles:
-                    layer = list(filterfalse(cycle_of.__contains__, layer))
-                    for v in in_cycles:
-                        old = values[v]
-                        new = old | add
-                        if new != old:
-                            ahead.update(self._assign_cycle(side, cycle_of[v], new, changed))
-            if layer:
-                olds = list(map(get, layer))
-                news = list(map(or_, olds, repeat(add)))
-                grown = list(map(ne, news, olds))
-                hits = list(compress(layer, grown))
-                if hits:
-                    # A unit in no cycle never reaches itself, so never gains its own bit.
-                    changed.extend(filter(report.__contains__, hits))
-                    values.update(zip(hits, compress(news, grown)))
-                    ahead.update(chain.from_iterable(map(inn.__getitem__, hits)))
-            layer = list(ahead - done)  # not ``-=``: that would run over all of ``done``
-            done.update(layer)
-        return changed
-
-    def _clear(self, side: _Side, starts: Iterable[str], bit: int) -> list[str]:
-        """Clear ``bit`` in ``starts`` and in everything depending on them that has it."""
-        values, assign, keep = side.values, self._assign, ~bit
-        changed: list[str] = []
-        stack = list(starts)
-        pop, push = stack.pop, stack.extend
-        while stack:
-            v = pop()
-            old = values[v]
-            if old & bit:
-                push(assign(side, v, old, old & keep, changed))
-        return changed
-
-    def _shrink(self, side: _Side, starts: list[str]) -> list[str]:
-        """After edges were removed: recompute the values of ``starts`` (one unit per
-        component), then of whatever depends on a value that changed, until nothing changes.
-
-        Values only shrink here and the cycles are exact, so the walk settles on the one
-        solution (a cycle's value is its members' own bits and all its outside neighbours
-        have). Units wait in a heap ordered by their place in the order Tarjan's algorithm
-        gave at the last full build, sinks first (sources first for impact): while that
-        order still holds, each unit is recomputed once, after all it depends on; where
-        edits have made it stale, a unit is merely recomputed again. Returns the reported
-        units whose answer changed.
-        """
-        values, cycle_of, members = side.values, self._cycle_of, self._members
-        out, xout = side.out, side.xout
-        own_get, cown, assign = side.own.get, side.cown, self._assign
-        rank_get, sign = self._rank.get, side.sign
-        changed: list[str] = []
-        heap = [(sign * rank_get(v, 0), v) for v in starts]
-        heapify(heap)
-        pending = {cycle_of.get(v, v) for v in starts}
-        while heap:
-            v = heappop(heap)[1]
-            key = cycle_of.get(v)
-            pending.discard(v if key is None else key)
-            new = 0
-            if key is None:
-                for w in out[v]:
-                    new |= values[w] | own_get(w, 0)
-            else:
-                for w in xout[key]:
-                    new |= values[w] | own_get(w, 0)
-                mine = cown.get(key)
-                if mine is None:
-                    mine = 0
-                    for m in members[key]:
-                        mine |= own_get(m, 0)
-                    cown[key] = mine
-                new |= mine
-            old = values[v]
-            if new == old:
-                continue
-            for p in assign(side, v, old, new, changed):
-                kp = cycle_of.get(p, p)
-                if kp not in pending:
-                    pending.add(kp)
-                    heappush(heap, (sign * rank_get(p, 0), p))
-        return list(dict.fromkeys(changed))
-
-    def _reaches(self, source: str, target: str) -> bool:
-        """Whether ``target`` can be reached from ``source`` (bidirectional breadth first,
-        cycles taken as single nodes)."""
-        cycle_of, succ, pred, xsucc, xpred = self._cycle_of, self._succ, self._pred, self._xsucc, self._xpred
-        ahead, behind = {cycle_of.get(source, source)}, {cycle_of.get(target, target)}
-        if ahead == behind:
-            return True
-        front, back = [source], [target]
-        while front and back:
-            forward = len(front) <= len(back)
-            near, far = (ahead, behind) if forward else (behind, ahead)
-            layer = []
-            for v in front if forward else back:
-                key = cycle_of.get(v)
-                if forward:
-                    neighbours = succ[v] if key is None else xsucc[key]
-                else:
-                    neighbours = pred[v] if key is None else xpred[key]
-                for w in neighbours:
-                    kw = cycle_of.get(w, w)
-                    if kw in far:
-                        return True
-                    if kw not in near:
-                        near.add(kw)
-                        layer.append(w)
-            if forward:
-                front = layer
-            else:
-                back = layer
-        return False
-
-    def _cut(self, source: str, target: str, key: int) -> str | None:
-        """After the edge ``source -> target`` inside cycle ``key`` was removed: ``None`` if
-        source still reaches target (a path between them cannot leave the cycle), else the
-        one of the two that lies in the larger part of what is left.
-
-        Searches from both ends at once and stops when one search runs dry: the end whose
-        search ran dry sits in a small part, cut off from the other end.
-        """
-        cycle_of = self._cycle_of
-        ahead, behind = {source}, {target}
-        front, back = [source], [target]
-        while front and back:
-            forward = len(front) <= len(back)
-            adjacency = self._succ if forward else self._pred
-            near, far = (ahead, behind) if forward else (behind, ahead)
-            layer = []
-            for v in front if forward else back:
-                for w in adjacency[v]:
-                    if w in far:
-                        return None
-                    if w not in near and cycle_of.get(w) == key:
-                        near.add(w)
-                        layer.append(w)
-            if forward:
-                front = layer
-            else:
-                back = layer
-        return target if not front else source
-
-    def _within(self, start: str, adjacency: _Adjacency, group: set[str]) -> set[str]:
-        """The units of ``group`` reachable from ``start`` along ``adjacency`` inside it."""
-        seen = {start}
-        layer = [start]
-        while layer:
-            ahead = set(chain.from_iterable(map(adjacency.__getitem__, layer)))
-            ahead &= group
-            layer = list(ahead - seen)
-            seen.update(layer)
-        return seen
-
-    # -- cycles ----------------------------------------------------------------------------
-
-    def _add_cycle(self, members: Iterable[str]) -> int:
-        key = self._next_cycle
-        self._next_cycle += 1
-        group = self._members[key] = set(members)
-        cycle_of = self._cycle_of
-        for uid in group:
-            cycle_of[uid] = key
-        succ, pred = self._succ, self._pred
-        self._xsucc[key] = set().union(*[succ[uid] for uid in group]) - group
-        self._xpred[key] = set().union(*[pred[uid] for uid in group]) - group
-        self._sorted_cycles = None
-        return key
-
-    def _closes_cycle(self, a: str, b: str) -> bool:
-        """Whether the new edge ``a -> b`` (a and b in different components) closes a cycle,
-        that is whether b reached a; called before any value changes."""
-        reach, up = self._reach, self._up
-        bit_a, rbit_b = self._back.bit.get(a, 0), self._rev.bit.get(b, 0)
-        # If b reached a, b would reach all a reaches and a itself, and be reached by all
-        # that reaches b and b itself. Where a is back office (or b revenue-generating) that
-        # test is exact; elsewhere a walk decides.
-        if (reach[a] | bit_a) & ~reach[b] or (up[b] | rbit_b) & ~up[a]:
-            return False
-        if bit_a or rbit_b:
-            return True
-        return self._reaches(b, a)
-
-    def _path_components(self, a: str, b: str) -> tuple[list[str], list[int], set[str] | None]:
-        """The components on the paths ``b ~> a``: the units in no cycle and the cycle keys;
-        and the units that the components other than a's depend on (None if not collected).
-
-        Walks forward from b, a layer at a time (following edges in set operations), through
-        the units that may reach a. When a's component holds a back-office unit, its bit
-        tells exactly which units reach a, and the walk finds just the components on the
-        paths; otherwise a second walk back from a keeps those among the ones found.
-        """
-        cycle_of, reach, members = self._cycle_of, self._reach, self._members
-        succ, xsucc = self._succ, self._xsucc
-        back_bit = self._back.bit
-        home = cycle_of.get(a, a)
-        need = reach[a] | back_bit.get(a, 0)  # reaching a means reaching all this
-        mark = a if a in back_bit else None
-        if mark is None and isinstance(home, int):
-            mark = next((m for m in members[home] if m in back_bit), None)
-        bit = back_bit[mark] if mark is not None else 0
-        k = bit.bit_length() - 1
-        shift = k >= need.bit_length() >> 1  # test the bit with the smaller intermediate
-        singles: list[str] = []  # units in no cycle found
-        cycles: dict[int, str] = {}  # cycles found, each with the unit it was found through
-        seen: set[str] = set()  # units found (all members of a cycle found), or refused
-        kb = cycle_of.get(b)
-        if kb is None:
-            singles.append(b)
-            seen.add(b)
-        else:
-            cycles[kb] = b
-            seen.update(members[kb])
-        layer = [b]  # found, to be followed further (a's component never is: it is the goal)
-        below: set[str] = set()
-        while layer:
-            ahead = set(chain.from_iterable(map(succ.__getitem__, filterfalse(cycle_of.__contains__, layer))))
-            for v in filter(cycle_of.__contains__, layer):
-                ahead |= xsucc[cycle_of[v]]
-            below |= ahead
-            layer = []
-            for w in ahead - seen:  # not ``-=``: that would run over all of ``seen`` each time
-                kw = cycle_of.get(w)
-                if kw is None:  # most units are in no cycle
-                    seen.add(w)
-                    if w == a:
-                        singles.append(a)
-                        continue
-                    r = reach[w]
-                    if mark is None:
-                        if r | need != r:
-                            continue
-                    elif not (r >> k & 1 if shift else r & bit):
-                        continue
-                    singles.append(w)
-                    layer.append(w)
-                    continue
-                if kw in cycles:
-                    continue
-                seen.update(members[kw])
-                if kw == home:
-                    cycles[kw] = w
-                    continue
-                r = reach[w]
-                if mark is None:
-                    if r | need != r:
-                        continue
-                elif not (r >> k & 1 if shift else r & bit):
-                    continue
-                cycles[kw] = w
-                layer.append(w)
-        if mark is not None:
-            return singles, list(cycles), below
-        inside = set(singles)
-        for key in cycles:
-            inside.update(members[key])
-        pred, xpred = self._pred, self._xpred
-        on_singles: list[str] = [] if isinstance(home, int) else [a]
-        on_cycles: list[int] = [home] if isinstance(home, int) else []
-        done: set[str] = set(members[home]) if isinstance(home, int) else {a}
-        layer = [a]
-        while layer:
-            behind: set[str] = set()
-            for v in layer:
-                key = cycle_of.get(v)
-                behind.update(pred[v] if key is None else xpred[key])
-            layer = []
-            for p in (behind & inside) - done:
-                if p in done:  # another member of a cycle taken in this layer
-                    continue
-                kp = cycle_of.get(p)
-                if kp is None:
-                    on_singles.append(p)
-                    done.add(p)
-                else:
-                    on_cycles.append(kp)
-                    done.update(members[kp])
-                layer.append(p)
-        return on_singles, on_cycles, None
-
-    def _merge(
-        self, a: str, singles: list[str], cycle_keys: list[int], below: set[str] | None
-    ) -> tuple[int, list[str], set[str] | None]:
-        """Make one cycle of the units ``singles`` and the cycles ``cycle_keys`` (the latter
-        grow the largest in place); ``below`` holds what all but a's component depend on, if
-        known.
-
-        Returns the cycle's key, the units that joined it, and its members from before (None
-        when the cycle is new)."""
-        home = self._cycle_of.get(a)
-        home_below = self._succ[a] if home is None else self._xsucc[home]
-        members, cycle_of = self._members, self._cycle_of
-        old = None
-        if cycle_keys:
-            key = max(cycle_keys, key=lambda k: len(members[k]))
-            old = set(members[key])
-        else:
-            key = self._next_cycle
-            self._next_cycle += 1
-            members[key], self._xsucc[key], self._xpred[key] = set(), set(), set()
-        newcomers = list(singles)
-        for k in cycle_keys:
-            if k != key:
-                newcomers.extend(members.pop(k))
-                del self._xsucc[k], self._xpred[k]
-                self._support.cown.pop(k, None)
-                self._impact.cown.pop(k, None)
-        for side in (self._support, self._impact):
-            mine = side.cown.get(key)
-            if mine is not None:
-                if len(newcomers) > 64:
-                    del side.cown[key]  # cheaper to find again if ever needed
-                else:
-                    for uid in newcomers:
-                        mine |= side.own.get(uid, 0)
-                    side.cown[key] = mine
-        group = members[key]
-        group.update(newcomers)
-        cycle_of.update(dict.fromkeys(newcomers, key))
-        succ, pred = self._succ, self._pred
-        xs, xp = self._xsucc[key], self._xpred[key]
-        if below is None:
-            xs.update(chain.from_iterable(map(succ.__getitem__, newcomers)))
-        else:  # the walk that found the components has collected this already
-            xs |= below
-            if home != key:
-                xs.update(home_below)
-        xs -= group
-        xp.update(chain.from_iterable(map(pred.__getitem__, newcomers)))
-        xp -= group
-        self._sorted_cycles = None
-        return key, newcomers, old
-
-    def _split(self, key: int, pivot: str) -> list[list[str]]:
-        """Replace cycle ``key``, which lost an inner edge, by the components of what is left.
-
-        The component of ``pivot`` is what the cycle reaches from it and what reaches it
-        (two walks in set operations); it keeps the key. The rest, usually a few units, goes
-        through Tarjan's algorithm. Returns the components."""
-        succ, pred, cycle_of = self._succ, self._pred, self._cycle_of
-        group = self._members[key]
-        core = self._within(pivot, succ, group) & self._within(pivot, pred, group)
-        rest = group - core
-        for uid in rest:
-            del cycle_of[uid]
-        parts: list[list[str]] = []
-        if len(core) > 1:
-            self._members[key] = core
-            for x, out, inn in ((self._xsucc[key], succ, pred), (self._xpred[key], pred, succ)):
-                # Only the rest and its neighbours can have changed sides.
-                for w in (set(chain.from_iterable(map(out.__getitem__, rest))) | rest) - core:
-                    if any(cycle_of.get(p) == key for p in inn[w]):
-                        x.add(w)
-                    else:
-                        x.discard(w)
-            for side in (self._support, self._impact):
-                mine = side.cown.get(key)
-                if mine is not None:
-                    for uid in rest:
-                        mine &= ~side.own.get(uid, 0)
-                    side.cown[key] = mine
-            parts.append(list(core))
-        else:
-            del self._members[key], self._xsucc[key], self._xpred[key]
-            for side in (self._support, self._impact):
-                side.cown.pop(key, None)
-            del cycle_of[pivot]
-            rest.add(pivot)
-        left = list(rest)
-        index = {uid: i for i, uid in enumerate(left)}
-        local = [[index[w] for w in succ[uid] if w in index] for uid in left]
-        component, count = strongly_connected(local)
-        pieces: list[list[str]] = [[] for _ in range(count)]
-        for v, c in enumerate(component):
-            pieces[c].append(left[v])
-        for piece in pieces:
-            if len(piece) > 1:
-                self._add_cycle(piece)
-        self._sorted_cycles = None
-        return parts + pieces
-
-
-class LiveSnapshot:
-    """The answers of a :class:`LiveAnalysis` at one moment, shaped like
-    :class:`orgmodel.analysis.SupportAnalysis` (same methods, same sorted outputs).
-
-    Two snapshots compare equal when every answer is the same.
-    """
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __init__(
-        self,
-        support_bits: dict[str, int],
-        impact_bits: dict[str, int],
-        back: _Slots,
-        rev: _Slots,
-        cycles: list[list[str]],
-    ) -> None:
-        self._support_bits = support_bits
-        self._impact_bits = impact_bits
-        self._back_ids, self._back_ordered = list(back.ids), back.ordered
-        self._back_bit = dict(back.bit)
-        self._rev_ids, self._rev_ordered = list(rev.ids), rev.ordered
-        #: Ids of the revenue-generating units, sorted.
-        self.revenue_units: list[str] = list(rev.sorted_ids())
-        #: Ids of the back-office units, sorted.
-        self.back_office_units: list[str] = list(back.sorted_ids())
-        #: Groups of units that depend on each other in a circle (each sorted), sorted.
-        self.cycles: list[list[str]] = cycles
-
-    def _decode(self, bits: int, ids: list[str | None], ordered: bool) -> list[str]:
-        if not bits:
-            return []
-        found = list(compress(ids, _mask(bits)))
-        if not ordered:
-            found.sort()
-        return found
-
-    def support(self, unit_id: str) -> list[str]:
-        return self._decode(self._support_bits[unit_id], self._back_ids, self._back_ordered)
-
-    def impact(self, unit_id: str) -> list[str]:
-        return self._decode(self._impact_bits[unit_id], self._rev_ids, self._rev_ordered)
-
-    def support_count(self, unit_id: str) -> int:
-        return self._support_bits[unit_id].bit_count()
-
-    def impact_count(self, unit_id: str) -> int:
-        return self._impact_bits[unit_id].bit_count()
-
-    def supports(self, revenue_id: str, back_id: str) -> bool:
-        bits, bit = self._support_bits.get(revenue_id), self._back_bit.get(back_id)
-        return bits is not None and bit is not None and bool(bits & bit)
-
-    def _map(self, bits_of: dict[str, int], ids: list[str | None], ordered: bool) -> dict[str, list[str]]:
-        done: dict[int, list[str]] = {}  # units sharing a set decode it once
-        result = {}
-        for key in sorted(bits_of):
-            bits = bits_of[key]
-            members = done.get(bits)
-            if members is None:
-                members = done[bits] = self._decode(bits, ids, ordered)
-            result[key] = members.copy()
-        return result
-
-    def support_map(self) -> dict[str, list[str]]:
-        """Every revenue-generating unit mapped to its sorted supporters (``[]`` if none)."""
-        return self._map(self._support_bits, self._back_ids, self._back_ordered)
-
-    def impact_map(self) -> dict[str, list[str]]:
-        """Every back-office unit mapped to the sorted revenue units it supports."""
-        return self._map(self._impact_bits, self._rev_ids, self._rev_ordered)
-
-    def support_map_json(self) -> str:
-        return json.dumps(self.support_map(), sort_keys=True, ensure_ascii=False)
-
-    def impact_map_json(self) -> str:
-        return json.dumps(self.impact_map(), sort_keys=True, ensure_ascii=False)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, LiveSnapshot):
-            return NotImplemented
-        return (
-            self.revenue_units == other.revenue_units
-            and self.back_office_units == other.back_office_units
-            and self.cycles == other.cycles
-            and self.support_map() == other.support_map()
-            and self.impact_map() == other.impact_map()
-        )

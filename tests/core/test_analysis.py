@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from orgmodel.analysis import (
     analyse,
+    chain_subgraph,
     findings,
+    highlight,
     impact_map,
     naive_support_map,
     revenue_at_risk,
@@ -19,6 +21,7 @@ from orgmodel.analysis import (
     support_chain,
     support_map,
 )
+from orgmodel.analysis.kernel import Condensation, Roster, reach_down, reach_up
 from orgmodel.errors import UnknownUnitError
 from orgmodel.model import OrgModel, Unit
 
@@ -186,3 +189,67 @@ def test_components_match_networkx_and_come_sinks_first(successors: list[list[in
     for v, ws in enumerate(successors):
         for w in ws:
             assert component[w] <= component[v]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 25).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.lists(st.integers(0, n - 1), max_size=4), min_size=n, max_size=n),
+            st.lists(st.integers(0, 7), min_size=n, max_size=n),
+        )
+    )
+)
+def test_kernel_reach_matches_networkx_descendants_and_ancestors(case: tuple[list[list[int]], list[int]]) -> None:
+    successors, own = case
+    successors = [[w for w in dict.fromkeys(ws) if w != v] for v, ws in enumerate(successors)]
+    ids = [f"v{v}" for v in range(len(successors))]
+    condensed = Condensation(ids, {ids[v]: [ids[w] for w in ws] for v, ws in enumerate(successors)})
+    down, up = reach_down(condensed, own), reach_up(condensed, own)
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(len(successors)))
+    graph.add_edges_from((v, w) for v, ws in enumerate(successors) for w in ws)
+
+    def bits(vertices: set[int]) -> int:
+        value = 0
+        for w in vertices:
+            value |= own[w]
+        return value
+
+    for v in range(len(successors)):
+        # Along one or more edges: a vertex in a cycle reaches itself (nx leaves it out).
+        itself = {v} if len(condensed.members[condensed.component[v]]) > 1 else set()
+        assert down[condensed.component[v]] == bits(nx.descendants(graph, v) | itself)
+        assert up[condensed.component[v]] == bits(nx.ancestors(graph, v) | itself)
+
+
+def test_a_roster_out_of_id_order_still_answers_sorted_and_as_json_dumps_writes() -> None:
+    roster = Roster(["şube", None, 'a"b', "<x>"], ordered=False)
+    bits_of = {"z": 0b1101, "ç": 0, "a": 0b0001}
+    assert roster.decode(0b1101) == sorted(["şube", 'a"b', "<x>"])
+    assert roster.decode_map(bits_of) == {"a": ["şube"], "z": ["<x>", 'a"b', "şube"], "ç": []}
+    assert roster.json_map(bits_of) == json.dumps(roster.decode_map(bits_of), sort_keys=True, ensure_ascii=False)
+
+
+@settings(max_examples=150, deadline=None)
+@given(organisations())
+def test_highlight_is_every_chain_between_the_unit_and_its_answer(model: OrgModel) -> None:
+    graph = model.dependency_graph
+    result = analyse(model)
+    for uid in model.unit_ids():
+        unit = model.unit(uid)
+        if unit.is_revenue_generating:
+            sources, targets = {uid}, set(result.support(uid))
+        elif unit.office == "back":
+            sources, targets = set(result.impact(uid)), {uid}
+        else:
+            assert highlight(model, result, uid) is None
+            continue
+        # By definition: reached from a source and reaching a target (both ends included).
+        below = set(sources).union(*(nx.descendants(graph, s) for s in sources))
+        above = set(targets).union(*(nx.ancestors(graph, t) for t in targets))
+        on_chains = below & above
+        edges = {(a, b) for a, b in graph.edges if a in on_chains and b in on_chains}
+        assert chain_subgraph(model, sources, targets) == (on_chains, edges)
+        assert chain_subgraph(model, sorted(sources), sorted(targets)) == (on_chains, edges)
+        assert highlight(model, result, uid) == (on_chains | {uid}, edges)

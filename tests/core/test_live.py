@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgmodel.analysis import analyse, findings, revenue_at_risk
+from orgmodel.analysis import SupportMaps, SupportQueries, analyse, findings, highlight, revenue_at_risk
 from orgmodel.analysis.live import LiveAnalysis
 from orgmodel.model import OrgModel, Unit
 from orgmodel.synthetic import generate_model
@@ -386,3 +386,30 @@ def test_generated_model_under_random_edits(dense: bool) -> None:
             assert_agrees(model, live)
     assert_agrees(model, live)
     assert live.full_builds == 1
+
+
+def test_every_analysis_answers_the_support_queries_alike() -> None:
+    model = generate_model(300, dense=True, seed=5)
+    full, live = analyse(model), LiveAnalysis(model)
+    snapshot = live.snapshot()
+    for analysis in (full, live, snapshot):
+        assert isinstance(analysis, SupportQueries)
+    assert isinstance(full, SupportMaps) and isinstance(snapshot, SupportMaps)
+    # Code typed against the protocol (findings, revenue at risk, the highlight) gives the
+    # same answers whichever analysis it is handed.
+    answers = set()
+    for analysis in (full, live, snapshot):
+        uid = analysis.back_office_units[0]
+        answers.add(
+            (
+                repr(findings(model, analysis)),
+                tuple(sorted(revenue_at_risk(model, analysis).items())),
+                tuple(analysis.impact(uid)),
+                analysis.impact_count(uid),
+                analysis.supports(analysis.revenue_units[0], uid),
+                tuple(map(tuple, analysis.cycles)),
+                repr([sorted(part) for part in highlight(model, analysis, uid) or ()]),
+            )
+        )
+    assert len(answers) == 1
+    live.detach()
