@@ -8,7 +8,7 @@ be re-run with one key on 10,000 units.
 
 from orgmodel.layout.bands import BAND_GAP, BAND_TITLE, OFFICE_ORDER, band_crossings, bands_layout, bands_order
 from orgmodel.layout.orgchart import H_GAP, LEVEL_GAP, Positions, orgchart_layout
-from orgmodel.layout.placement import unplaced_positions
+from orgmodel.layout.placement import compact_positions, place_unplaced, unplaced_positions
 
 __all__ = [
     "BAND_GAP",
@@ -20,6 +20,8 @@ __all__ = [
     "band_crossings",
     "bands_layout",
     "bands_order",
+    "compact_positions",
     "orgchart_layout",
+    "place_unplaced",
     "unplaced_positions",
 ]
