@@ -35,20 +35,18 @@ def export_diagram(model: OrgModel, options: argparse.Namespace) -> int:
 
     make_application(language=options.language)
     from orgmodel.analysis import analyse, highlight
-    from orgmodel.layout import bands_layout, compact_positions, orgchart_layout, place_unplaced
+    from orgmodel.layout import bands_layout, compact_positions, orgchart_layout, place_unplaced, set_positions
 
     from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
 
     # The model is drawn, never saved: it may take the positions the picture needs.
     if options.layout:
         arrange = orgchart_layout if options.layout == "orgchart" else bands_layout
-        for unit_id, (x, y) in arrange(model, CARD_WIDTH, CARD_HEIGHT).items():
-            model.update_unit(unit_id, x=x, y=y)
+        set_positions(model, arrange(model, CARD_WIDTH, CARD_HEIGHT))
     place_unplaced(model, CARD_WIDTH, CARD_HEIGHT)
     chosen = [uid.strip() for uid in options.selection_of.split(",") if uid.strip()] if options.selection_of else None
     if chosen:
-        for unit_id, (x, y) in compact_positions(model, chosen, CARD_WIDTH, CARD_HEIGHT).items():
-            model.update_unit(unit_id, x=x, y=y)
+        set_positions(model, compact_positions(model, chosen, CARD_WIDTH, CARD_HEIGHT))
     scene = OrgScene(Selection())
     scene.set_model(model, ModelSignals(model))
     if options.highlight:

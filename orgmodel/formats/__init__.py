@@ -10,6 +10,9 @@ format         read  write  keeps / drops
                             labels and positions (yEd and Gephi read it)
 .drawio        no    yes    names, offices (colours), positions, both kinds of line
 =============  ====  =====  ===========================================================
+
+Whatever the format, :func:`read_any` gives every unit a place: those the file gave none
+stand clear of the ones it did (``orgmodel.layout.place_unplaced``).
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 The real layouts (org chart, office bands) are in their own modules; these functions make
 sure that a model without positions (written by a script, imported, exported headless)
 shows every card and none on another, and say where the editor puts cards it adds.
-Positions are card top-left corners; only :func:`place_unplaced` changes a model.
+Positions are card top-left corners; only :func:`place_unplaced` and :func:`set_positions`
+change a model.
 """
 
 from __future__ import annotations
@@ -93,9 +94,40 @@ def place_unplaced(model: OrgModel, card_width: float = CARD_WIDTH, card_height:
     (1, (5.0, 149.0), 0)
     """
     positions = unplaced_positions(model, card_width, card_height)
+    set_positions(model, positions)
+    return len(positions)
+
+
+def set_positions(model: OrgModel, positions: Positions) -> None:
+    """Move units to ``positions`` through the model's checks, one event per unit: for
+    models no view follows (headless export, reading a file); the editor moves units with
+    one undo command instead.
+
+    >>> from orgmodel.model import Unit
+    >>> m = OrgModel(); m.add_unit(Unit("a", "A", "front"))
+    >>> set_positions(m, {"a": (1.0, 2.0)}); (m.unit("a").x, m.unit("a").y)
+    (1.0, 2.0)
+    """
     for unit_id, (x, y) in positions.items():
         model.update_unit(unit_id, x=x, y=y)
-    return len(positions)
+
+
+def overlapping_cards(positions: Positions, card_width: float, card_height: float) -> list[tuple[str, str]]:
+    """The pairs of cards (top-left corners) that overlap, found by a sweep over x: what
+    every placement here promises never to make (touching edges do not count).
+
+    >>> overlapping_cards({"a": (0.0, 0.0), "b": (100.0, 30.0), "c": (180.0, 0.0)}, 180, 64)
+    [('a', 'b'), ('b', 'c')]
+    """
+    items = sorted(positions.items(), key=lambda item: item[1][0])
+    found = []
+    for i, (a, (ax, ay)) in enumerate(items):
+        for b, (bx, by) in items[i + 1 :]:
+            if bx >= ax + card_width:
+                break
+            if abs(by - ay) < card_height:
+                found.append((a, b))
+    return found
 
 
 def compact_positions(

@@ -8,7 +8,7 @@ import random
 import pytest
 
 from orgmodel.formats import read_any
-from orgmodel.layout import compact_positions, place_unplaced, unplaced_positions
+from orgmodel.layout import compact_positions, overlapping_cards, place_unplaced, unplaced_positions
 from orgmodel.model import OrgModel, Unit
 from orgmodel.synthetic import generate_model
 
@@ -16,15 +16,7 @@ W, H = 180.0, 64.0
 
 
 def overlaps(positions: dict[str, tuple[float, float]]) -> list[tuple[str, str]]:
-    items = sorted(positions.items(), key=lambda kv: kv[1][0])
-    found = []
-    for i, (a, (ax, ay)) in enumerate(items):
-        for b, (bx, by) in items[i + 1 :]:
-            if bx >= ax + W:
-                break
-            if abs(by - ay) < H:
-                found.append((a, b))
-    return found
+    return overlapping_cards(positions, W, H)
 
 
 def mixed(n: int, seed: int, share_placed: float) -> OrgModel:

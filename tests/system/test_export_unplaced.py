@@ -14,6 +14,7 @@ import pytest
 from conftest import ROOT, SAMPLES
 from orgmodel.appearance import CARD_HEIGHT as H, CARD_WIDTH as W
 from orgmodel.formats.native import load, save
+from orgmodel.layout import overlapping_cards
 from orgmodel.synthetic import generate_model
 
 MARGIN = 40  # the export's margin around the cards, each side, at scale 1
@@ -35,17 +36,8 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-def overlapping(cards: dict[str, tuple[float, float]]) -> list[tuple[str, str]]:
-    """Pairs of cards (top-left corners) whose rectangles overlap."""
-    items = sorted(cards.items(), key=lambda kv: kv[1][0])
-    found = []
-    for i, (a, (ax, ay)) in enumerate(items):
-        for b, (bx, by) in items[i + 1 :]:
-            if bx >= ax + W:
-                break
-            if abs(by - ay) < H:
-                found.append((a, b))
-    return found
+def overlapping(positions: dict[str, tuple[float, float]]) -> list[tuple[str, str]]:
+    return overlapping_cards(positions, W, H)
 
 
 @pytest.fixture
