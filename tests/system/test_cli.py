@@ -168,12 +168,15 @@ def test_why_notes_a_chain_from_a_unit_that_earns_nothing(small: Path) -> None:
     [
         (lambda d: d / "missing.orgmodel", "no such file"),
         (lambda d: _mkdir(d / "folder.orgmodel"), "is a folder"),
+        (lambda d: _mkdir(d / "models"), "is a folder, not a model file"),
+        (lambda d: _write(d / "empty.orgmodel", b""), "is empty"),
+        (lambda d: _write(d / "blank.orgmodel", b"\xef\xbb\xbf\n  \n"), "is empty"),
         (lambda d: _write(d / "binary.orgmodel", b"\x89PNG\r\n\x1a\n\x00\x00"), "not a text file"),
         (lambda d: _write(d / "latin.orgmodel", "{\"name\": \"Satış\"}".encode("cp1254")), "not UTF-8"),
         (lambda d: _write(d / "model.xlsx", b"PK\x03\x04"), "expected a .orgmodel file, got .xlsx"),
         (lambda d: _write(d / "broken.orgmodel", b'{"format": "orgmodel",\n  "version": 1,\n  "units": [}'), "line 3, column 13"),
     ],
-    ids=["missing", "folder", "binary", "not-utf8", "extension", "syntax"],
+    ids=["missing", "folder", "folder-without-extension", "empty", "blank", "binary", "not-utf8", "extension", "syntax"],
 )
 @pytest.mark.parametrize("command", ["check", "support", "impact"])
 def test_unreadable_input_gets_one_clear_line(tmp_path: Path, make, words: str, command: str) -> None:
@@ -280,3 +283,4 @@ def test_layout_writes_a_model_with_new_positions(small: Path, tmp_path: Path, s
     assert after.dependencies() == before.dependencies()
     assert [(u.x, u.y) for u in after.units()] != [(u.x, u.y) for u in before.units()]
     assert run("layout", str(small), str(tmp_path / "x.png")).returncode == 1
+
