@@ -284,3 +284,31 @@ def test_layout_writes_a_model_with_new_positions(small: Path, tmp_path: Path, s
     assert [(u.x, u.y) for u in after.units()] != [(u.x, u.y) for u in before.units()]
     assert run("layout", str(small), str(tmp_path / "x.png")).returncode == 1
 
+
+def run_console_script(*args: str, env: dict[str, str | None] | None = None) -> subprocess.CompletedProcess[str]:
+    """``orgmodel …`` with the editor and ``export`` (``main.py``, the console script's
+    twin); ``env`` values of None remove the variable."""
+    environment = {**os.environ}
+    for name, value in (env or {}).items():
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
+    return subprocess.run(
+        [sys.executable, "main.py", *args], capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120, env=environment
+    )
+
+
+@pytest.mark.parametrize(
+    ("display", "words"),
+    [(None, "DISPLAY is not set"), (":4242", "the X display ':4242' cannot be reached")],
+    ids=["no-display", "unreachable-display"],
+)
+def test_the_editor_without_a_display_says_so_in_one_line(display: str | None, words: str) -> None:
+    # Forcing xcb is what a desktop without a display gets; Qt used to abort (exit 134).
+    result = run_console_script(str(EXAMPLE), env={"QT_QPA_PLATFORM": "xcb", "DISPLAY": display, "WAYLAND_DISPLAY": None})
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and words in result.stderr
+    assert "orgmodel export" in result.stderr and "QT_QPA_PLATFORM=offscreen" in result.stderr
+    assert "xcb-cursor" not in result.stderr
+
