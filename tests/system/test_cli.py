@@ -312,3 +312,59 @@ def test_the_editor_without_a_display_says_so_in_one_line(display: str | None, w
     assert "orgmodel export" in result.stderr and "QT_QPA_PLATFORM=offscreen" in result.stderr
     assert "xcb-cursor" not in result.stderr
 
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["suport", "model.orgmodel"], "'suport' is neither a command nor a file; did you mean 'support'?"),
+        (["exprot"], "did you mean 'export'?"),
+        (["help"], "'help' is neither a command nor a file (commands: check, support, impact, why, layout, export"),
+    ],
+)
+def test_a_mistyped_command_is_a_usage_error_naming_the_commands(args: list[str], words: str) -> None:
+    result = run_console_script(*args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "usage:" in result.stderr and words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_file_named_like_a_command_is_still_opened(tmp_path: Path) -> None:
+    (tmp_path / "suport").write_text("{}", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "suport"], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
+    assert result.returncode == 1 and result.stderr == "suport: not an OrgModel file: expected a .orgmodel file, got no extension\n"
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda d: d / "chart.xyz", "use .png, .svg or .pdf"),
+        (lambda d: d / "missing" / "chart.png", "no such folder"),
+        (lambda d: _mkdir(d / "chart.png"), "is a folder"),
+    ],
+    ids=["extension", "no-folder", "folder"],
+)
+def test_an_export_that_cannot_be_written_names_the_output_once(tmp_path: Path, make, words: str) -> None:
+    out = make(tmp_path)
+    result = run_console_script("export", str(EXAMPLE), str(out))
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and words in result.stderr
+    assert result.stderr.startswith(f"{out}: ") and result.stderr.count(out.name) == 1
+
+
+@pytest.mark.parametrize(("option", "words"), [("--scale=9", "--scale must be between 1 and 4"), ("--dpi=3", "--dpi must be between 24")])
+def test_an_export_size_out_of_range_is_a_usage_error(tmp_path: Path, option: str, words: str) -> None:
+    result = run_console_script("export", str(EXAMPLE), str(tmp_path / "chart.png"), option)
+    assert result.returncode == 2 and "usage:" in result.stderr and words in result.stderr
+    assert not (tmp_path / "chart.png").exists()
+
+
+@pytest.mark.parametrize("merge", [True, False], ids=["merge-into", "convert"])
+def test_a_spreadsheet_whose_rows_all_fail_writes_nothing_and_exits_1(small: Path, tmp_path: Path, merge: bool) -> None:
+    sheet = tmp_path / "changes.csv"
+    sheet.write_text("id,name,office\nx,X,frnt\ny,,back\n", encoding="utf-8")
+    out = tmp_path / "out.orgmodel"
+    result = run("convert", str(sheet), str(out), *(["--merge-into", str(small)] if merge else []))
+    assert result.returncode == 1 and result.stdout == "" and not out.exists()
+    assert f"{sheet}: 0 added, 0 updated, 0 unchanged, 2 rejected (row 2: office:" in result.stderr
+    assert f"{out}: not written" in result.stderr
