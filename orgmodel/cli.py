@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     opener = commands.add_parser("open", help="open FILE (or the bundled sample model) in the editor (the default command)")
-    opener.add_argument("file", nargs="?", metavar="FILE", help="a .orgmodel file")
+    opener.add_argument("file", nargs="?", metavar="FILE", help="a .orgmodel (or .json) model file")
 
     check = commands.add_parser("check", help="validate a model file and summarise it")
     check.add_argument("file", metavar="FILE")
@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     why.add_argument("source", metavar="FROM_ID", help="id of the revenue-generating unit")
     why.add_argument("target", metavar="TO_ID", help="id of the back-office unit")
 
-    layout = commands.add_parser("layout", help="write FILE with new positions from an automatic layout")
+    layout = commands.add_parser("layout", help="write OUT: FILE with new positions from an automatic layout")
     layout.add_argument("file", metavar="FILE")
     layout.add_argument("out", metavar="OUT.orgmodel")
     layout.add_argument("--style", choices=("orgchart", "bands"), default="orgchart", help="org chart (reporting lines) or office bands (dependencies)")
