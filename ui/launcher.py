@@ -15,8 +15,15 @@ from orgmodel.model import OrgModel
 
 
 def open_editor(model: OrgModel | None, path: str | None) -> int:
-    from ui.app import run
+    """Show the editor, or say in one line why there is no display to show it on (exit 1)."""
+    import sys
 
+    from ui.app import display_problem, run
+
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     return run(model, path)
 
 

@@ -141,7 +141,7 @@ def test_headless_command_line_export_and_highlight(tmp_path: Path) -> None:
     bad = run("export", sample, str(tmp_path / "x.png"), "--highlight", "nobody")
     assert bad.returncode == 1 and "no unit with id 'nobody'" in bad.stderr and "Traceback" not in bad.stderr
     assert run("export", sample, str(tmp_path / "x.gif")).returncode == 1
-    assert run("export", sample, str(tmp_path / "x.png"), "--scale", "9").returncode == 1
+    assert run("export", sample, str(tmp_path / "x.png"), "--scale", "9").returncode == 2  # usage error
     assert run("export", sample).returncode == 2
 
 
