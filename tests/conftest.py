@@ -1,6 +1,6 @@
 """Shared test set-up: Qt always runs offscreen, and the tests leave no trace.
 
-Before anything else runs, ``HOME``, the XDG folders (config, cache, data, runtime) point into
+Before any test runs, ``HOME``, the XDG folders (config, cache, data, runtime) point into
 one folder of this session, so neither the tests nor the processes they start (which inherit
 the environment) can reach the person's ``~/.config``, ``~/.local`` or ``~/.cache``; the
 folder is removed when the session ends. Every test gets settings and an autosave folder of
@@ -27,24 +27,28 @@ SAMPLES = ROOT / "resources" / "samples"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-# The session's home: made here, at import, so that it is in place before Qt asks where home
-# is; removed in pytest_unconfigure. mkdtemp makes it 0700, as XDG_RUNTIME_DIR must be.
-SESSION_HOME = Path(tempfile.mkdtemp(prefix="pytest-orgmodel-home-"))
-for variable, folder in {
-    "HOME": SESSION_HOME,
-    "XDG_CONFIG_HOME": SESSION_HOME / ".config",
-    "XDG_CACHE_HOME": SESSION_HOME / ".cache",
-    "XDG_DATA_HOME": SESSION_HOME / ".local" / "share",
-    "XDG_STATE_HOME": SESSION_HOME / ".local" / "state",
-    "XDG_RUNTIME_DIR": SESSION_HOME,  # else Qt makes /tmp/runtime-$USER
-}.items():
-    os.environ[variable] = str(folder)
+#: The session's home, made in pytest_configure (before any test or fixture can start Qt, and
+#: not when a benchmark imports this module) and removed in pytest_unconfigure.
+SESSION_HOME: Path | None = None
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config) -> None:
-    """Qt's settings as ini files, under the tests' own organisation and application name."""
+    """HOME and the XDG folders in the session's own folder; Qt's settings as ini files there,
+    under the tests' own organisation and application name."""
+    global SESSION_HOME
     from PySide6.QtCore import QCoreApplication, QSettings
 
+    SESSION_HOME = Path(tempfile.mkdtemp(prefix="pytest-orgmodel-home-"))  # 0700, as XDG_RUNTIME_DIR must be
+    for variable, folder in {
+        "HOME": SESSION_HOME,
+        "XDG_CONFIG_HOME": SESSION_HOME / ".config",
+        "XDG_CACHE_HOME": SESSION_HOME / ".cache",
+        "XDG_DATA_HOME": SESSION_HOME / ".local" / "share",
+        "XDG_STATE_HOME": SESSION_HOME / ".local" / "state",
+        "XDG_RUNTIME_DIR": SESSION_HOME,  # else Qt makes /tmp/runtime-$USER
+    }.items():
+        os.environ[variable] = str(folder)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(SESSION_HOME / ".config"))
     QCoreApplication.setOrganizationName("OrgModelTests")
@@ -58,7 +62,8 @@ def pytest_configure(config) -> None:
 
 
 def pytest_unconfigure(config) -> None:
-    shutil.rmtree(SESSION_HOME, ignore_errors=True)
+    if SESSION_HOME is not None:
+        shutil.rmtree(SESSION_HOME, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
@@ -70,7 +75,7 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     monkeypatch.setenv("ORGMODEL_RECOVERY_DIR", str(folder / "recovery"))
     yield
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(SESSION_HOME / ".config"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["XDG_CONFIG_HOME"])
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import networkx as nx
@@ -336,16 +335,14 @@ HOSTILE = {
 def test_hostile_file_is_refused(tmp_path, name):
     path = tmp_path / f"{name}.graphml"
     HOSTILE[name](path)
-    started = time.monotonic()
-    result = subprocess.run([sys.executable, str(HELPER), str(path)], capture_output=True, text=True, timeout=20)
-    elapsed = time.monotonic() - started
+    # The timeout only stops a hang; how fast a refusal is is benchmarks/hostile_files.py.
+    result = subprocess.run([sys.executable, str(HELPER), str(path)], capture_output=True, text=True, timeout=120)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output
     lines = output.strip().splitlines()
     assert len(lines) == 1, output
     assert lines[0].startswith(f"{path}: ")
-    assert elapsed < 10, f"took {elapsed:.1f} s"
     if name == "huge_token":
         assert "too large" in lines[0]
 
