@@ -2,9 +2,9 @@
 
 A small pytest session runs in a subprocess with a fresh empty HOME and TMPDIR of its own;
 it runs the tests that reach for the places a desktop application writes to: Qt's own file
-dialog (``~/.config/QtProject.conf``), settings (recent files), the autosave folder, the
-crash log of a child process (``~/.local/share``). Afterwards both folders must be as empty
-as they were.
+dialog (``~/.config/QtProject.conf``), settings (recent files), the crash log of a child
+process (``~/.local/share``); the session's own set-up makes the settings and autosave
+folders. Afterwards both folders must be as empty as they were.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from conftest import ROOT
 TOUCHING = [
     "tests/system/test_translations.py::test_qt_own_buttons_and_dialogs_are_turkish",
     "tests/ui/test_editor.py::test_save_and_reopen_through_the_file_actions",
-    "tests/ui/test_recovery.py",
     "tests/ui/test_crash.py",
 ]
 
