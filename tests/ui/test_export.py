@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET  # noqa: S405 - parsing our own output; no DT
 from pathlib import Path
 
 import pypdf
+import pytest
 from PySide6.QtGui import QColor, QImage
 
 from conftest import ROOT, SAMPLES
