@@ -14,6 +14,7 @@ import math
 import os
 import re
 from collections.abc import Mapping
+from operator import eq, itemgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -287,11 +288,30 @@ class _Reader:
             for uid in walk:
                 state[uid] = 2
 
+    def plain_dependencies(self, raw: list[Any]) -> list[Dependency] | None:
+        """The dependencies, when every one is just two known, distinct ids and none repeats
+        (the usual file), checked list by list in C; else ``None``: the loop says what is wrong."""
+        if {*map(type, raw)} != {dict} or {*map(len, raw)} != {2}:
+            return None
+        try:
+            sources, targets = list(map(itemgetter("from"), raw)), list(map(itemgetter("to"), raw))
+        except KeyError:
+            return None
+        known = self.ids.keys()
+        if {*map(type, sources), *map(type, targets)} != {str} or not (known >= {*sources} and known >= {*targets}):
+            return None
+        if any(map(eq, sources, targets)) or len({*zip(sources, targets)}) != len(raw):
+            return None
+        return list(map(Dependency, sources, targets))
+
     def read_dependencies(self, document: Mapping[str, Any]) -> list[Dependency]:
         raw_dependencies = document.get("dependencies", [])
         if not isinstance(raw_dependencies, list):
             self.problem("dependencies", tr("expected a list of dependencies, got {found}", found=type_name(raw_dependencies)))
             return []
+        plain = self.plain_dependencies(raw_dependencies)
+        if plain is not None:
+            return plain
         known = self.ids
         checks, known_keys = DEPENDENCY_FIELD_CHECKS, _DEPENDENCY_KEY_SET
         result: list[Dependency] = []
