@@ -4,11 +4,18 @@ Run: ``python3 benchmarks/cli_support.py [--units 5000]``. Both commands run as 
 processes on the same generated dense model file (start-up, load, analysis, JSON output to a
 file), alternating, five times each; the medians and their ratio are printed. The target is a
 ratio of at most 0.15.
+
+``python3 benchmarks/cli_support.py --memory DIR [DIR ...] [--units 50000] [--sparse]``
+instead measures the peak memory (maximum resident set) of ``orgmodel support FILE --json``
+with ``orgmodel`` from each checkout in turn (e.g. a ``git worktree`` of the base commit),
+and whether their outputs are byte for byte the same.
 """
 
 from __future__ import annotations
 
 import argparse
+import filecmp
+import os
 import statistics
 import subprocess
 import sys
@@ -46,11 +53,46 @@ def run(command: list[str], out: Path) -> float:
     return time.perf_counter() - start
 
 
+def peak_memory(command: list[str], code: str, out: Path) -> tuple[float, float]:
+    """Peak resident memory (MB) and CPU seconds of one run, ``orgmodel`` from ``code``."""
+    with out.open("wb") as handle:
+        process = subprocess.Popen(command, stdout=handle, env=dict(os.environ, PYTHONPATH=code), cwd=code)
+        _, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def memory(codes: list[str], units: int, dense: bool, repeat: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        model_path = Path(folder) / "model.orgmodel"
+        save(generate_model(units, dense=dense, seed=11), model_path)
+        outputs = {code: Path(folder) / f"out{i}.json" for i, code in enumerate(codes)}
+        peaks: dict[str, list[float]] = {code: [] for code in codes}
+        cpu: dict[str, list[float]] = {code: [] for code in codes}
+        for _ in range(repeat):
+            for code in codes:
+                command = [sys.executable, "-m", "orgmodel", "support", str(model_path), "--json"]
+                mb, seconds = peak_memory(command, code, outputs[code])
+                peaks[code].append(mb)
+                cpu[code].append(seconds)
+        size = outputs[codes[0]].stat().st_size
+        same = all(filecmp.cmp(outputs[codes[0]], outputs[code], shallow=False) for code in codes)
+    print(f"model: {units:,} units ({'dense' if dense else 'sparse'}); output {size / 1e6:.1f} MB; identical: {'yes' if same else 'NO'}")
+    for code in codes:
+        print(f"{code}: peak memory median {statistics.median(peaks[code]):.0f} MB, CPU median {statistics.median(cpu[code]):.2f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--memory", nargs="+", metavar="DIR", help="peak memory of support --json for these checkouts")
+    parser.add_argument("--sparse", action="store_true", help="with --memory: a model without the large back-office cycle")
     args = parser.parse_args()
+    if args.memory:
+        memory(args.memory, args.units, not args.sparse, args.repeat)
+        return
     with tempfile.TemporaryDirectory() as folder:
         model_path = Path(folder) / "dense.orgmodel"
         save(generate_model(args.units, dense=True, seed=11), model_path)

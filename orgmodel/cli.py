@@ -11,7 +11,7 @@ import argparse
 import difflib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from typing import TextIO
 
@@ -276,16 +276,23 @@ def _count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n:,} {singular if n == 1 else plural or singular + 's'}"
 
 
-def _write_json(text: str) -> None:
-    """JSON is UTF-8 whatever the terminal's encoding (RFC 8259)."""
+def _write_json(pieces: Iterable[str]) -> None:
+    """JSON is UTF-8 whatever the terminal's encoding (RFC 8259). Written piece by piece, and
+    each piece until all of it is out: the map of a large model can be gigabytes, and one
+    write() of more than 2 GiB silently writes only part of it."""
     out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
-    if out is not None:
-        sys.stdout.flush()
-        out.write(text.encode("utf-8"))
-        out.write(b"\n")
-        out.flush()
-    else:
-        sys.stdout.write(text + "\n")
+    if out is None:
+        for piece in pieces:
+            sys.stdout.write(piece)
+        sys.stdout.write("\n")
+        return
+    sys.stdout.flush()
+    for piece in pieces:
+        data = memoryview(piece.encode("utf-8"))
+        while data:
+            data = data[out.write(data) or len(data) :]
+    out.write(b"\n")
+    out.flush()
 
 
 def _support(model: OrgModel, as_json: bool) -> int:
@@ -293,7 +300,7 @@ def _support(model: OrgModel, as_json: bool) -> int:
 
     analysis = analyse(model)
     if as_json:
-        _write_json(analysis.support_map_json())
+        _write_json(analysis.support_map_json_pieces())
         return 0
     rows = []
     for uid in sorted(analysis.revenue_units, key=lambda u: (model.unit(u).name.casefold(), u)):
@@ -309,7 +316,7 @@ def _impact(model: OrgModel, as_json: bool) -> int:
 
     analysis = analyse(model)
     if as_json:
-        _write_json(analysis.impact_map_json())
+        _write_json(analysis.impact_map_json_pieces())
         return 0
     at_risk = revenue_at_risk(model, analysis)
     rows = []

@@ -108,6 +108,13 @@ def check_text(value: Any, *, what: str | None = None, required: bool = False) -
 
 
 def check_id(value: Any) -> str | None:
+    """An id: text that is not blank. Valid ids (nearly all) cost no message.
+
+    >>> check_id("it"), check_id(" ")
+    (None, 'must not be empty')
+    """
+    if type(value) is str and value.strip() and _CONTROL.search(value) is None:
+        return None
     return check_text(value, what=tr("a string id"), required=True)
 
 

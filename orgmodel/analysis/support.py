@@ -19,7 +19,7 @@ list they return is sorted.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -77,6 +77,14 @@ class SupportAnalysis(BitsetAnswers):
             own[index[uid]] = 1 << i
         value = propagate(self._graph, own)
         return {uid: value[component[index[uid]]] & ~own[index[uid]] for uid in answered}
+
+    def support_map_json_pieces(self) -> Iterator[str]:
+        """:meth:`support_map_json` piece by piece, for writing a large map as it is made."""
+        return self._back.json_pieces(self._support_bits)
+
+    def impact_map_json_pieces(self) -> Iterator[str]:
+        """:meth:`impact_map_json` piece by piece; see :meth:`support_map_json_pieces`."""
+        return self._rev.json_pieces(self._impact_bits)
 
     @cached_property
     def _impact_bits(self) -> dict[str, int]:

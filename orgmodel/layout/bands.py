@@ -69,43 +69,94 @@ def bands_order(model: OrgModel, unit_ids: Iterable[str] | None = None, passes: 
     then sweeps down and up moving each unit to the barycentre of its neighbours in the
     other bands; ties keep the previous order, so subtrees stay together where that costs
     nothing. Keeps the best order seen within ``passes`` sweeps.
+
+    Works on unit numbers, not ids: the neighbours in other bands and the dependencies
+    between bands are listed once, so that each sweep and each count of crossings is a
+    pass over lists. (Rebuilding dictionaries of every id for each step, and walking every
+    dependency again for each count, cost 5.9 s at 50,000 units: look-ups in dictionaries
+    that large miss the processor's caches, so each grew slower than the model.)
+
+    >>> from orgmodel.model import Unit
+    >>> m = OrgModel()
+    >>> for uid, office in [("s1", "front"), ("s2", "front"), ("a", "back"), ("b", "back")]:
+    ...     m.add_unit(Unit(uid, uid, office))
+    >>> m.add_dependency("s1", "b"); m.add_dependency("s2", "a")
+    >>> bands_order(m)
+    {'front': ['s1', 's2'], 'middle': [], 'back': ['b', 'a']}
     """
     chosen = set(model.unit_ids() if unit_ids is None else unit_ids)
     ordered = [uid for uid in _forest_order(model) if uid in chosen]
-    bands = {office: [uid for uid in ordered if model.unit(uid).office == office] for office in OFFICE_ORDER}
-    neighbours: dict[str, list[str]] = {uid: [] for uid in ordered}
+    number = {uid: i for i, uid in enumerate(ordered)}
+    band_of = [OFFICE_ORDER.index(model.unit(uid).office) for uid in ordered]
+    current = [[i for i in range(len(ordered)) if band_of[i] == band] for band in range(len(OFFICE_ORDER))]
+    # Each unit's neighbours in the other bands, in dependency order (the barycentre sums
+    # them in this order, so it is the same float as ever); and the dependencies between
+    # bands, upper band first, by pair of bands.
+    others: list[list[int]] = [[] for _ in ordered]
+    between: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for dep in model.dependencies():
-        if dep.source in chosen and dep.target in chosen:
-            neighbours[dep.source].append(dep.target)
-            neighbours[dep.target].append(dep.source)
-    office = {uid: model.unit(uid).office for uid in ordered}
+        a, b = number.get(dep.source), number.get(dep.target)
+        if a is not None and b is not None and band_of[a] != band_of[b]:
+            others[a].append(b)
+            others[b].append(a)
+            if band_of[a] > band_of[b]:
+                a, b = b, a
+            between.setdefault((band_of[a], band_of[b]), []).append((a, b))
+    rank = [0.0] * len(ordered)  # position in the band, 0..1
+    place = [0] * len(ordered)  # position in the band, 0, 1, 2...
+    for units in current:
+        _number_places(units, rank, place)
 
-    def ranks(current: dict[str, list[str]]) -> dict[str, float]:
-        out = {}
-        for units in current.values():
-            n = max(1, len(units) - 1)
-            for i, uid in enumerate(units):
-                out[uid] = i / n
-        return out
+    def crossings() -> int:
+        return sum(_crossings_at(edges, place, len(current[lower])) for (_, lower), edges in between.items())
 
-    def barycentre(band_name: str, rank: dict[str, float]):
-        def key(uid: str) -> tuple[float, float]:
-            others = [rank[n] for n in neighbours[uid] if office[n] != band_name]
-            return (sum(others) / len(others) if others else rank[uid], rank[uid])
-
-        return key
-
-    best = {k: list(v) for k, v in bands.items()}
-    best_score = band_crossings(model, ranks(best))
-    current = {k: list(v) for k, v in bands.items()}
+    best, best_score = [list(units) for units in current], crossings()
     for _ in range(passes):
         # Down then up: each band in turn follows its neighbours in the other bands.
-        for band_name in ("middle", "back", "middle", "front"):
-            current[band_name] = sorted(current[band_name], key=barycentre(band_name, ranks(current)))
-        score = band_crossings(model, ranks(current))
+        for band in (1, 2, 1, 0):
+            keyed = []
+            for i in current[band]:
+                near = others[i]
+                keyed.append((sum([rank[n] for n in near]) / len(near) if near else rank[i], rank[i], i))
+            keyed.sort()  # (barycentre, rank) is unique within a band: a stable sort by key
+            current[band] = [i for _, _, i in keyed]
+            _number_places(current[band], rank, place)
+        score = crossings()
         if score < best_score:
-            best, best_score = {k: list(v) for k, v in current.items()}, score
-    return best
+            best, best_score = [list(units) for units in current], score
+    return {office: [ordered[i] for i in best[band]] for band, office in enumerate(OFFICE_ORDER)}
+
+
+def _number_places(units: list[int], rank: list[float], place: list[int]) -> None:
+    n = max(1, len(units) - 1)
+    for i, unit in enumerate(units):
+        rank[unit] = i / n
+        place[unit] = i
+
+
+def _crossings_at(edges: list[tuple[int, int]], place: list[int], lower_size: int) -> int:
+    """Pairs of ``edges`` (upper unit, lower unit) that cross, for the units at ``place``:
+    sorted by upper end, then lower end, the inversions among the lower ends (Fenwick tree).
+
+    >>> _crossings_at([(0, 2), (1, 3)], [0, 1, 1, 0], 2)  # 0→1 and 1→0 cross
+    1
+    """
+    width = lower_size + 1
+    keys = sorted([place[a] * width + place[b] for a, b in edges])
+    tree = [0] * (width + 1)
+    crossings = 0
+    for seen, key in enumerate(keys):
+        k = key % width + 1
+        below = 0
+        while k:
+            below += tree[k]
+            k &= k - 1
+        crossings += seen - below  # earlier edges whose lower end is further right
+        k = key % width + 1
+        while k <= width:
+            tree[k] += 1
+            k += k & -k
+    return crossings
 
 
 def _forest_order(model: OrgModel) -> list[str]:

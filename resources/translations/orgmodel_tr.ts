@@ -430,10 +430,6 @@
         <translation>{file} kaydedilemiyor: kaydedilen dosya geri okunduğunda farklı çıkıyor; önceki sürüm şu dosyada: {backup}</translation>
     </message>
     <message>
-        <source>cannot save {file}: the saved file does not open again ({problem})</source>
-        <translation>{file} kaydedilemiyor: kaydedilen dosya yeniden açılamıyor ({problem})</translation>
-    </message>
-    <message>
         <source>is a folder, not a GraphML file</source>
         <translation>bir klasör, GraphML dosyası değil</translation>
     </message>
