@@ -37,7 +37,7 @@ from orgmodel.errors import (  # noqa: E402
 from orgmodel.fields import OFFICES  # noqa: E402
 from orgmodel.formats import read_any, write_any  # noqa: E402
 from orgmodel.formats.native import SaveError, dumps, load, loads, save  # noqa: E402
-from orgmodel.layout import bands_layout, orgchart_layout, unplaced_positions  # noqa: E402
+from orgmodel.layout import bands_layout, orgchart_layout, place_unplaced, unplaced_positions  # noqa: E402
 from orgmodel.model import Dependency, OrgModel, Unit  # noqa: E402
 
 __all__ = [
@@ -67,6 +67,7 @@ __all__ = [
     "load",
     "loads",
     "orgchart_layout",
+    "place_unplaced",
     "read_any",
     "revenue_at_risk",
     "save",
