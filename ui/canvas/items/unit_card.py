@@ -30,6 +30,15 @@ STRIPE_WIDTH = 6.0
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 _CARD_RECT = QRectF(0, 0, WIDTH, HEIGHT)
 _BLOCK_STRIPE = QRectF(0, 0, WIDTH / 4, HEIGHT)
+_STRIPE = QRectF(0.5, 6, STRIPE_WIDTH, HEIGHT - 12)
+_STAR = QRectF(WIDTH - 24, 5, 18, 20)
+#: Where the texts go: (name, office, figures), for a name of one line and of two (which
+#: pushes the office and figures down; the card has room for both).
+_ONE_LINE = (QRectF(14, 6, NAME_WIDTH, 22), QRectF(14, 26, WIDTH - 20, 16), QRectF(14, 42, WIDTH - 20, 16))
+_TWO_LINES = (QRectF(14, 4, NAME_WIDTH, 32.5), QRectF(14, 34.5, WIDTH - 20, 14), QRectF(14, 48.5, WIDTH - 20, 14))
+# Looked up once: 10,000 cards each draw three texts, and enum flags cost in Python.
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_CENTER = Qt.AlignmentFlag.AlignCenter
 
 
 class Emphasis(IntEnum):
@@ -60,7 +69,7 @@ class UnitCard(Translatable, QGraphicsItem):
         self.revenue_generating = False
         self.headcount: int | None = None
         self.revenue: float | None = None
-        self._name_text: str | None = None
+        self._label: tuple[str, str] | None = None
         self._details: str | None = None
         self.custom_color: QColor | None = None
         self.emphasis = _NORMAL
@@ -97,7 +106,7 @@ class UnitCard(Translatable, QGraphicsItem):
         self.name, self.office, self.revenue_generating = name, office, revenue_generating
         self.headcount, self.revenue = headcount, revenue
         self.custom_color = QColor(color) if color else None
-        self._name_text: str | None = None
+        self._label: tuple[str, str] | None = None
         self._details: str | None = None
         self.update()
 
@@ -107,12 +116,16 @@ class UnitCard(Translatable, QGraphicsItem):
         return self.name_text(), self.details()
 
     def name_text(self) -> str:
-        """The name as drawn: each made only when first drawn (a 10,000-unit picture too
-        small for figures never makes them)."""
-        if self._name_text is None:
+        """The name as drawn (each text is made only when first drawn: a 10,000-unit picture
+        too small for figures never makes them)."""
+        return self._labels()[0]
+
+    def _labels(self) -> tuple[str, str]:
+        """``(name as drawn, office title)``."""
+        if self._label is None:
             name_font, _, metrics = self._fonts()
-            self._name_text = "\n".join(name_lines(self.name, name_font, metrics))
-        return self._name_text
+            self._label = ("\n".join(name_lines(self.name, name_font, metrics)), style.office_title(self.office))
+        return self._label
 
     def details(self) -> str:
         """The figures line: headcount and revenue."""
@@ -193,39 +206,33 @@ class UnitCard(Translatable, QGraphicsItem):
                 painter.fillRect(_CARD_RECT, self.custom_color)
                 painter.fillRect(_BLOCK_STRIPE, style.OFFICE_COLORS[self.office])
             return
-        dimmed = self.emphasis == Emphasis.DIMMED
+        dimmed = self.emphasis == _DIMMED
         # The office owns the border and the stripe; a custom colour only fills.
         accent = style.OFFICE_COLORS[self.office]
         fill = style.DIMMED_FILL if dimmed else (self.custom_color.lighter(170) if self.custom_color else style.OFFICE_FILLS[self.office])
-        rect = QRectF(0, 0, WIDTH, HEIGHT)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.6)
-        if self.emphasis in (Emphasis.FOCUS, Emphasis.HIGHLIGHTED):
-            border = QPen(style.HIGHLIGHT, 4 if self.emphasis == Emphasis.FOCUS else 2.5)
-        elif selected:
-            border = QPen(style.SELECTION, 2.5)
+        if self.emphasis == _NORMAL or dimmed:
+            border = QPen(style.SELECTION, 2.5) if selected else QPen(style.DIMMED_LINE if dimmed else accent.darker(130), 1)
         else:
-            border = QPen(style.DIMMED_LINE if dimmed else accent.darker(130), 1)
+            border = QPen(style.HIGHLIGHT, 4 if self.emphasis == Emphasis.FOCUS else 2.5)
         painter.setPen(border)
         painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 6, 6)
-        painter.fillRect(QRectF(0.5, 6, STRIPE_WIDTH, HEIGHT - 12), style.DIMMED_LINE if dimmed else accent)
+        painter.drawRoundedRect(_CARD_RECT, 6, 6)
+        painter.fillRect(_STRIPE, style.DIMMED_LINE if dimmed else accent)
         name_font, small_font, _ = self._fonts()
-        text = style.MUTED_TEXT if dimmed else style.TEXT
-        painter.setPen(text)
+        name, office = self._labels()
+        name_box, office_box, details_box = _TWO_LINES if "\n" in name else _ONE_LINE
         painter.setFont(name_font)
-        name = self.name_text()
-        # Two lines of name push the office and figures down (the card has room for both).
-        top, office_top = (4.0, 34.5) if "\n" in name else (6.0, 26.0)
-        painter.drawText(QRectF(14, top, NAME_WIDTH, office_top - top + 2), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
+        if self.revenue_generating:  # in the name's font: one font change less per card
+            painter.setPen(style.MUTED_TEXT if dimmed else style.REVENUE_MARK)
+            painter.drawText(_STAR, _CENTER, "★")
+        painter.setPen(style.MUTED_TEXT if dimmed else style.TEXT)
+        painter.drawText(name_box, _LEFT, name)
         painter.setFont(small_font)
         painter.setPen(style.MUTED_TEXT)
-        painter.drawText(QRectF(14, office_top, WIDTH - 20, 14), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, style.office_title(self.office))
+        painter.drawText(office_box, _LEFT, office)
         if lod >= LOD_DETAILS and self.details():
-            painter.drawText(QRectF(14, office_top + 14, WIDTH - 20, 14), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.details())
-        if self.revenue_generating:
-            painter.setPen(style.MUTED_TEXT if dimmed else style.REVENUE_MARK)
-            painter.setFont(name_font)
-            painter.drawText(QRectF(WIDTH - 24, 5, 18, 20), Qt.AlignmentFlag.AlignCenter, "★")
+            painter.drawText(details_box, _LEFT, self._details)
         if self.show_handles and lod >= LOD_BLOCKS:
             painter.setPen(QPen(style.SELECTION, 1.5))
             painter.setBrush(QBrush(QColor("white")))
