@@ -3,7 +3,9 @@
 The export renders the same scene and items as the canvas, over the drawing's bounding
 rectangle plus a margin (or the selected units only), never with selection marks, handles
 or a rubber band, at full detail whatever the view's zoom, so it does not depend on window
-state. Vector formats stay vector: text is written as text.
+state (a PNG scaled down to its pixel budget, too small for figures and arrow heads to be
+seen, is drawn as the canvas draws at that scale). Vector formats stay vector: text is
+written as text.
 """
 
 from __future__ import annotations

@@ -110,14 +110,10 @@ class UnitCard(Translatable, QGraphicsItem):
         self._details: str | None = None
         self.update()
 
-    def texts(self) -> tuple[str, str]:
-        """``(name, figures line)`` for painting; a long name is wrapped to two lines
-        (joined by a newline), the second elided with "…" if need be."""
-        return self.name_text(), self.details()
-
     def name_text(self) -> str:
-        """The name as drawn (each text is made only when first drawn: a 10,000-unit picture
-        too small for figures never makes them)."""
+        """The name as drawn: a long name wrapped to two lines (joined by a newline), the
+        second elided with "…" if need be. Each text is made only when first drawn: a
+        10,000-unit picture too small for figures never makes them."""
         return self._labels()[0]
 
     def _labels(self) -> tuple[str, str]:
