@@ -25,7 +25,6 @@ from orgmodel.errors import OrgModelError
 
 from ui import style
 from ui.i18n import translate
-from ui.canvas.items.line_layer import LOD_PLAIN
 from ui.canvas.items.unit_card import LOD_DETAILS, UnitCard
 from ui.canvas.legend import draw_legend, legend_size
 from ui.canvas.scene import OrgScene
@@ -343,11 +342,11 @@ def render_png(scene: OrgScene, options: ExportOptions) -> QImage:
         else:
             notice = translate("Export", "The image was scaled down to %1 px: %2 px is more than an image can hold.")
         options.notices.append(notice.replace("%1", f"{size.width()} × {size.height()}").replace("%2", f"{options.scaled_down[0].width()} × {options.scaled_down[0].height()}"))
-    # A picture too small for figures, arrow heads and dashes to be seen (a big model within
-    # the pixel budget) is drawn as the canvas draws at that zoom: antialiased dashed lines
-    # with heads took 4x the rest of a 10,000-unit export, for nothing anyone could see.
-    UnitCard.full_detail = scale >= LOD_DETAILS
-    scene.dependencies.full_detail = scene.reporting.full_detail = scale >= LOD_PLAIN
+    # A picture too small for the cards' figures (a big model within the pixel budget) is
+    # drawn as the canvas draws at that zoom: smooth dashed lines with heads took 4x the
+    # rest of a 10,000-unit export, for detail no one could see at that size.
+    full = UnitCard.full_detail = scale >= LOD_DETAILS
+    scene.dependencies.full_detail = scene.reporting.full_detail = full
     # Opaque pictures are written without an alpha channel: a quarter less to encode.
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied if options.transparent else QImage.Format.Format_RGB32)
     if image.isNull():
