@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from orgmodel.cli import main as cli_main
 from orgmodel.model import OrgModel
+
+if TYPE_CHECKING:  # Qt is loaded only when a picture is drawn
+    from ui.canvas.export import ExportOptions
 
 
 def open_editor(model: OrgModel | None, path: str | None) -> int:
@@ -94,7 +98,7 @@ def ignored_options(options: argparse.Namespace, extension: str) -> list[str]:
     ]
 
 
-def scaled_down_note(settings) -> str:
+def scaled_down_note(settings: ExportOptions) -> str:
     """The command line's English note on a PNG drawn smaller than asked (``settings`` are
     the ``ExportOptions`` after the export)."""
     from ui.canvas.export import DEFAULT_SCALE, MAX_PIXELS, MAX_SIDE
