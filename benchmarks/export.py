@@ -2,7 +2,7 @@
 person runs it: the command line with its default options (the default PNG scale and pixel
 budget), loading, drawing and writing included.
 
-Run: ``python3 benchmarks/export.py [--units 10000] [--runs 3] [--base CHECKOUT]``. Each export
+Run: ``python3 benchmarks/export.py [--units 10000] [--runs 3] [--base CHECKOUT] [--formats png,svg,pdf]``. Each export
 runs as its own process; its CPU time (user + system) and peak memory (max RSS) come from
 ``os.wait4``, so other work on a shared machine does not count (wall-clock is shown for
 information only). With ``--base`` (another checkout, e.g. ``git worktree add /tmp/base
@@ -50,6 +50,7 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3, help="runs per format and checkout (medians are reported)")
     parser.add_argument("--base", type=Path, help="another checkout to compare with, run alternately")
+    parser.add_argument("--formats", default="png,svg,pdf", help="which formats, comma-separated (default: all three)")
     args = parser.parse_args()
     checkouts = {"this": HERE} | ({"base": args.base.resolve()} if args.base else {})
     folder = tempfile.mkdtemp(prefix="orgmodel-export-bench-")
@@ -57,7 +58,7 @@ def main() -> None:
     model = generate_model(args.units, seed=5)
     save(model, model_path)
     print(f"model: {len(model):,} units, {model.dependency_count:,} dependencies; `orgmodel export MODEL OUT` with default options")
-    for kind in ("png", "svg", "pdf"):
+    for kind in args.formats.split(","):
         results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in checkouts}
         notes: dict[str, str] = {}
         for _ in range(args.runs):
