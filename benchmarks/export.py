@@ -2,10 +2,10 @@
 person runs it: the command line with its default options (the default PNG scale and pixel
 budget), loading, drawing and writing included.
 
-Run: ``python3 benchmarks/export.py [--units 10000] [--runs 3] [--base CHECKOUT] [--formats png,svg,pdf]``. Each export
-runs as its own process; its CPU time (user + system) and peak memory (max RSS) come from
-``os.wait4``, so other work on a shared machine does not count (wall-clock is shown for
-information only). With ``--base`` (another checkout, e.g. ``git worktree add /tmp/base
+Run: ``python3 benchmarks/export.py [--units 10000] [--runs 3] [--base CHECKOUT]
+[--formats png,svg,pdf]``. Each export runs as its own process; its CPU time (user + system)
+and peak memory (max RSS) come from ``os.wait4``, so other work on a shared machine counts
+less (wall-clock is shown for information only). With ``--base`` (another checkout, e.g. ``git worktree add /tmp/base
 <commit>``) the two checkouts run alternately on the same file, and the medians are compared.
 Targets: each format <= 4 s CPU and <= 600 MB peak memory.
 """
