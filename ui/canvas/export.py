@@ -22,6 +22,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, 
 from PySide6.QtSvg import QSvgGenerator
 
 from orgmodel.errors import OrgModelError
+from orgmodel.gcpause import gc_paused
 
 from ui import style
 from ui.i18n import translate
@@ -166,6 +167,10 @@ class _ExportState:
         self.scene, self.options = scene, options
 
     def __enter__(self) -> None:
+        # Drawing makes tens of thousands of small objects (texts, pens, arrow heads) and no
+        # cycles: the collector would rescan the 10,000 cards and the model over and over.
+        self.collector = gc_paused()
+        self.collector.__enter__()
         scene = self.scene
         scene.cancel_gesture()
         self.selected = [item for item in scene.selectedItems()]
@@ -210,6 +215,7 @@ class _ExportState:
         for item in self.selected:
             item.setSelected(True)
         scene._syncing = False
+        self.collector.__exit__(None, None, None)
 
 
 def export_state(scene: OrgScene, options: ExportOptions) -> _ExportState:
