@@ -71,19 +71,19 @@ def shoot_layout(sample: str, style: str, out: str, language: str = "en") -> Non
     window.close()
 
 
-def export_example() -> None:
-    """What `orgmodel export … --layout bands --highlight bireysel-satis --legend --title --language tr` writes."""
+def export_picture(sample: str, out: str, **choices: object) -> None:
+    """What ``orgmodel export SAMPLE docs/OUT --scale 1 …`` writes, with these ``choices``."""
     import argparse
 
     from orgmodel.formats.native import load
     from ui.launcher import export_diagram
 
     options = argparse.Namespace(
-        out=str(ROOT / "docs" / "export-example.png"), scale=1.0, dpi=None, transparent=False, selection_of=None,
-        layout="bands", highlight="bireysel-satis", page=None, landscape=False, legend=True, title=True,
-        language="tr",
+        out=str(ROOT / "docs" / out), scale=1.0, dpi=None, transparent=False, selection_of=None, layout=None,
+        highlight=None, page=None, landscape=False, legend=False, title=False, language="en",
     )
-    export_diagram(load(ROOT / "resources" / "samples" / "ornek_as.orgmodel"), options)
+    vars(options).update(choices)
+    export_diagram(load(ROOT / "resources" / "samples" / sample), options)
 
 
 def main() -> None:
@@ -91,9 +91,15 @@ def main() -> None:
     QCoreApplication.setOrganizationName("OrgModelScreenshots")
     shoot("example_co.orgmodel", "sales-emea", "screenshot-en.png", 0.42)
     shoot("ornek_as.orgmodel", "bireysel-satis", "screenshot-tr.png", 0.42, language="tr")
-    shoot_layout("example_co.orgmodel", "orgchart", "layout-orgchart.png")
+    # The org chart is wide: a window fitted to it shrinks the cards to blocks without names,
+    # so it is exported at scale 1, where every name reads at 100%.
+    export_picture("example_co.orgmodel", "layout-orgchart.png", layout="orgchart", legend=True)
     shoot_layout("ornek_as.orgmodel", "bands", "layout-bands.png", language="tr")
-    export_example()
+    # `orgmodel export … --layout bands --highlight bireysel-satis --legend --title --language tr`
+    export_picture(
+        "ornek_as.orgmodel", "export-example.png", layout="bands", highlight="bireysel-satis", legend=True, title=True,
+        language="tr",
+    )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ Messages are English (they are for scripts); unit names pass through unchanged.
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -45,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     opener = commands.add_parser("open", help="open FILE (or the bundled sample model) in the editor (the default command)")
-    opener.add_argument("file", nargs="?", metavar="FILE", help="a .orgmodel file")
+    opener.add_argument("file", nargs="?", metavar="FILE", help="a .orgmodel (or .json) model file")
 
     check = commands.add_parser("check", help="validate a model file and summarise it")
     check.add_argument("file", metavar="FILE")
@@ -63,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     why.add_argument("source", metavar="FROM_ID", help="id of the revenue-generating unit")
     why.add_argument("target", metavar="TO_ID", help="id of the back-office unit")
 
-    layout = commands.add_parser("layout", help="write FILE with new positions from an automatic layout")
+    layout = commands.add_parser("layout", help="write OUT: FILE with new positions from an automatic layout")
     layout.add_argument("file", metavar="FILE")
     layout.add_argument("out", metavar="OUT.orgmodel")
     layout.add_argument("--style", choices=("orgchart", "bands"), default="orgchart", help="org chart (reporting lines) or office bands (dependencies)")
@@ -111,9 +112,14 @@ def main(
     orgmodel``) only the console commands are available.
     """
     args = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
     if not args or (args[0] not in (*COMMANDS, "open") and not args[0].startswith("-")):
+        if args:
+            _refuse_a_mistyped_command(parser, args[0])
         args.insert(0, "open")
-    options = _parser().parse_args(args)
+    options = parser.parse_args(args)
+    if options.command == "export":
+        _check_export_size(parser, options)
     try:
         return _run(options, open_editor, export_diagram)
     except _Failure as failure:
@@ -136,6 +142,39 @@ def main(
         return 130
 
 
+def _refuse_a_mistyped_command(parser: argparse.ArgumentParser, word: str) -> None:
+    """A first word that is no command is a file to open, unless it is plainly not one: no
+    such path, and either close to a command (``suport``) or without an extension (``help``).
+    Then it is a usage error naming the commands, not "not an OrgModel file"."""
+    if os.path.exists(word):
+        return
+    commands = (*COMMANDS, "open")
+    nearest = difflib.get_close_matches(word, commands, n=1)
+    if not nearest and os.path.splitext(word)[1]:
+        return  # "missing.orgmodel": the file is reported as missing when it is opened
+    hint = f"; did you mean {nearest[0]!r}?" if nearest else ""
+    parser.error(f"{word!r} is neither a command nor a file{hint} (commands: {', '.join(commands)})")
+
+
+def _check_export_size(parser: argparse.ArgumentParser, options: argparse.Namespace) -> None:
+    if options.scale is not None and not 1 <= options.scale <= 4:
+        parser.error(f"--scale must be between 1 and 4, got {options.scale:g}")
+    if options.dpi is not None and not 24 <= options.dpi <= 1200:
+        parser.error(f"--dpi must be between 24 and 1200, got {options.dpi:g}")
+
+
+def _check_export_target(out: str) -> None:
+    """Refuse an output the export cannot write before Qt is loaded, in one line that names
+    the file once."""
+    folder = os.path.dirname(out) or "."
+    if os.path.isdir(out):
+        raise _Failure(f"{out}: is a folder; name a .png, .svg or .pdf file")
+    if os.path.splitext(out)[1].lower() not in (".png", ".svg", ".pdf"):
+        raise _Failure(f"{out}: cannot export to this kind of file; use .png, .svg or .pdf")
+    if not os.path.isdir(folder):
+        raise _Failure(f"{out}: no such folder {folder!r}")
+
+
 def _run(options: argparse.Namespace, open_editor: EditorLauncher | None, export_diagram: Exporter | None = None) -> int:
     if options.command == "open":
         return _open(options.file, open_editor)
@@ -155,10 +194,7 @@ def _run(options: argparse.Namespace, open_editor: EditorLauncher | None, export
     if options.command == "export":
         if export_diagram is None:
             raise _Failure("orgmodel: export draws with Qt; run it as `orgmodel export …` (python -m orgmodel runs console commands only)")
-        if options.scale is not None and not 1 <= options.scale <= 4:
-            raise _Failure(f"orgmodel: --scale must be between 1 and 4, got {options.scale:g}")
-        if options.dpi is not None and not 24 <= options.dpi <= 1200:
-            raise _Failure(f"orgmodel: --dpi must be between 24 and 1200, got {options.dpi:g}")
+        _check_export_target(options.out)
         for uid in [*(options.selection_of or "").split(","), options.highlight or ""]:
             if uid.strip() and uid.strip() not in model:
                 raise _Failure(f"{options.file}: no unit with id {uid.strip()!r}")
@@ -196,10 +232,15 @@ def _convert(source: str, out: str, merge_into: str | None) -> int:
         plan = merge_spreadsheet(model, source)
         from orgmodel.formats.spreadsheet import apply_plan
 
+        if plan.rejected and not (plan.added or plan.updated or plan.unchanged):
+            raise _Failure(f"{source}: {plan.summary()}", f"{out}: not written: every row was rejected")
         apply_plan(model, plan)
         messages = [plan.summary()]
     else:
         model, messages = read_any(source)
+        if not len(model) and messages:
+            # A spreadsheet none of whose rows could be imported: an empty model is no result.
+            raise _Failure(*(f"{source}: {message}" for message in messages), f"{out}: not written: no unit was imported")
     write_any(model, out)
     for message in messages:
         print(f"{source}: {message}", file=sys.stderr)

@@ -19,8 +19,15 @@ if TYPE_CHECKING:  # Qt is loaded only when a picture is drawn
 
 
 def open_editor(model: OrgModel | None, path: str | None) -> int:
-    from ui.app import run
+    """Show the editor, or say in one line why there is no display to show it on (exit 1)."""
+    import sys
 
+    from ui.app import display_problem, run
+
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     return run(model, path)
 
 
@@ -39,21 +46,24 @@ def export_diagram(model: OrgModel, options: argparse.Namespace) -> int:
 
     make_application(language=options.language)
     from orgmodel.analysis import analyse, highlight
-    from orgmodel.layout import bands_layout, orgchart_layout
+    from orgmodel.layout import bands_layout, compact_positions, orgchart_layout, place_unplaced, set_positions
 
     from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
 
+    # The model is drawn, never saved: it may take the positions the picture needs.
     if options.layout:
         arrange = orgchart_layout if options.layout == "orgchart" else bands_layout
-        for unit_id, (x, y) in arrange(model, CARD_WIDTH, CARD_HEIGHT).items():
-            model.update_unit(unit_id, x=x, y=y)
+        set_positions(model, arrange(model, CARD_WIDTH, CARD_HEIGHT))
+    place_unplaced(model, CARD_WIDTH, CARD_HEIGHT)
+    chosen = [uid.strip() for uid in options.selection_of.split(",") if uid.strip()] if options.selection_of else None
+    if chosen:
+        set_positions(model, compact_positions(model, chosen, CARD_WIDTH, CARD_HEIGHT))
     scene = OrgScene(Selection())
     scene.set_model(model, ModelSignals(model))
     if options.highlight:
         shown = highlight(model, analyse(model), options.highlight)
         if shown is not None:
             scene.set_emphasis(options.highlight, *shown)
-    chosen = [uid.strip() for uid in options.selection_of.split(",") if uid.strip()] if options.selection_of else None
     settings = ExportOptions(
         scale=options.scale, dpi=options.dpi, transparent=options.transparent, units=chosen, legend=options.legend,
         title=default_title(model.name) if options.title else None, page=options.page, landscape=options.landscape,

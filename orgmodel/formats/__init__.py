@@ -10,6 +10,9 @@ format         read  write  keeps / drops
                             labels and positions (yEd and Gephi read it)
 .drawio        no    yes    names, offices (colours), positions, both kinds of line
 =============  ====  =====  ===========================================================
+
+Whatever the format, :func:`read_any` gives every unit a place: those the file gave none
+stand clear of the ones it did (``orgmodel.layout.place_unplaced``).
 """
 
 from __future__ import annotations
@@ -60,7 +63,17 @@ def _extension(path: str, allowed: tuple[str, ...], verb: str) -> str:
 
 def read_any(path: str) -> tuple[OrgModel, list[str]]:
     """A model from any readable format, with the messages a person should see (rejected
-    spreadsheet rows, GraphML warnings), as translatable Texts."""
+    spreadsheet rows, GraphML warnings), as translatable Texts. Every unit has a place:
+    those the file gave none get one (:func:`orgmodel.layout.place_unplaced`), clear of
+    the ones it did, so that no picture or editor shows them stacked on one spot."""
+    from orgmodel.layout.placement import place_unplaced
+
+    model, messages = _read(path)
+    place_unplaced(model)
+    return model, messages
+
+
+def _read(path: str) -> tuple[OrgModel, list[str]]:
     extension = _extension(path, READABLE, "read")
     if extension in (".orgmodel", ".json"):
         from orgmodel.formats.native import load

@@ -394,6 +394,10 @@ def read_text(path: str | os.PathLike[str]) -> str:
     """The text of a model file, or a :class:`ModelFileError` saying plainly why not."""
     source = str(path)
     file = Path(path)
+    folder = tr("is a folder, not a model file")
+    if file.is_dir():
+        # Before the extension: a folder named "models" is a folder, not a wrong extension.
+        raise ModelFileError(source, [Problem("", folder)])
     if file.suffix.lower() not in EXTENSIONS:
         if file.suffix:
             message = tr("not an OrgModel file: expected a .orgmodel file, got {extension}", extension=file.suffix)
@@ -403,16 +407,19 @@ def read_text(path: str | os.PathLike[str]) -> str:
     try:
         data = file.read_bytes()
     except OSError as error:
-        raise ModelFileError(source, [Problem("", read_problem(error, tr("is a folder, not a model file")))]) from None
+        raise ModelFileError(source, [Problem("", read_problem(error, folder))]) from None
     if b"\x00" in data:
         raise ModelFileError(source, [Problem("", tr("not a text file (NUL byte at offset {offset})", offset=data.index(0)))])
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ModelFileError(
             source,
             [Problem("", tr("not UTF-8 text (byte 0x{byte:02x} at offset {offset})", byte=data[error.start], offset=error.start))],
         ) from None
+    if not text.strip():
+        raise ModelFileError(source, [Problem("", tr("is empty"))])
+    return text
 
 
 def load(path: str | os.PathLike[str]) -> OrgModel:

@@ -1,65 +1,166 @@
 """Places for units: those that have none, new and imported ones, and a laid-out group.
 
-The real layouts (org chart, office bands) are in their own modules; these functions only
-make sure that a model written by a script without positions opens with every card visible
-and none on another, and say where the editor puts cards it adds. Positions are card
-top-left corners; nothing here changes the model.
+The real layouts (org chart, office bands) are in their own modules; these functions make
+sure that a model without positions (written by a script, imported, exported headless)
+shows every card and none on another, and say where the editor puts cards it adds.
+Positions are card top-left corners; only :func:`place_unplaced` and :func:`set_positions`
+change a model.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
-from orgmodel.layout.orgchart import orgchart_layout
-from orgmodel.model import OrgModel
+from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
+from orgmodel.layout.bands import OFFICE_ORDER
+from orgmodel.layout.orgchart import H_GAP, LEVEL_GAP, Positions, orgchart_layout
+from orgmodel.model import OrgModel, Unit
 
 GAP = 40.0
 
 
-def unplaced_positions(model: OrgModel, card_width: float, card_height: float) -> dict[str, tuple[float, float]]:
-    """Positions for the units without ``x``/``y``: a grid below everything already placed,
-    in model order, grouped by office (front, middle, back).
+def unplaced_positions(model: OrgModel, card_width: float, card_height: float) -> Positions:
+    """Where every unit without ``x``/``y`` goes: the one answer for the editor's open,
+    ``orgmodel export`` and every import.
+
+    The unplaced units that have reporting lines among themselves get an org chart; the
+    rest stand in a tidy block to its right (a row per office: front, middle, back). The
+    whole group sits below every card already placed, starting at their left edge, so it
+    never covers one, whatever the mix. Model order decides ties, so the answer is the
+    same on every run. Linear time.
 
     >>> from orgmodel.model import Unit
     >>> m = OrgModel()
     >>> m.add_unit(Unit("a", "A", "front", x=0.0, y=0.0)); m.add_unit(Unit("b", "B", "back"))
     >>> unplaced_positions(m, 180, 64)
     {'b': (0.0, 144.0)}
+    >>> for uid in "cd": m.add_unit(Unit(uid, uid.upper(), "back"))
+    >>> m.set_parent("d", "c")
+    >>> unplaced_positions(m, 180, 64)
+    {'c': (0.0, 144.0), 'd': (0.0, 288.0), 'b': (260.0, 144.0)}
     """
-    placed = [u for u in model.units() if u.x is not None and u.y is not None]
-    todo = [u for u in model.units() if u.x is None or u.y is None]
+    todo = [u.id for u in model.units() if u.x is None or u.y is None]
     if not todo:
         return {}
-    left = min((u.x for u in placed), default=0.0)
-    top = max((u.y + card_height + GAP * 2 for u in placed), default=0.0)
-    columns = max(1, math.ceil(math.sqrt(len(todo) * 2)))
-    result: dict[str, tuple[float, float]] = {}
+    waiting = set(todo)
+    in_chart = [
+        uid
+        for uid in todo
+        if model.parent(uid) in waiting or any(child in waiting for child in model.children(uid))
+    ]
+    positions: Positions = orgchart_layout(model, card_width, card_height, unit_ids=in_chart) if in_chart else {}
+    charted = set(positions)
+    left = max(x for x, _ in positions.values()) + card_width + 2 * H_GAP if positions else 0.0
+    rest = [model.unit(uid) for uid in todo if uid not in charted]
+    positions.update(_block(rest, left, card_width, card_height))
+    placed = [u for u in model.units() if u.x is not None and u.y is not None]
+    if placed:
+        dx = min(u.x for u in placed)
+        dy = max(u.y for u in placed) + card_height + 2 * GAP
+        positions = {uid: (x + dx, y + dy) for uid, (x, y) in positions.items()}
+    return positions
+
+
+def _block(units: list[Unit], left: float, card_width: float, card_height: float) -> Positions:
+    """A block of cards a little wider than high, a row per office, from (left, 0)."""
+    if not units:
+        return {}
+    row_height = card_height + LEVEL_GAP / 2
+    column_width = card_width + H_GAP
+    # Columns for a block about 1.5 times as wide as high.
+    columns = max(1, math.ceil(math.sqrt(1.5 * len(units) * row_height / column_width)))
+    offices = [*OFFICE_ORDER, *sorted({u.office for u in units} - set(OFFICE_ORDER))]
+    result: Positions = {}
     row = 0
-    for office in ("front", "middle", "back"):
-        group = [u for u in todo if u.office == office]
+    for office in offices:
+        group = [u for u in units if u.office == office]
         for i, unit in enumerate(group):
             r, c = divmod(i, columns)
-            result[unit.id] = (left + c * (card_width + GAP), top + (row + r) * (card_height + GAP))
-        if group:
-            row += math.ceil(len(group) / columns)
+            result[unit.id] = (left + c * column_width, (row + r) * row_height)
+        row += math.ceil(len(group) / columns)
     return result
 
 
-def opening_positions(model: OrgModel, card_width: float, card_height: float) -> dict[str, tuple[float, float]]:
-    """Places for a model being opened: an org chart when no unit has a place yet (nothing
-    was drawn), else :func:`unplaced_positions` for the units without one.
+def place_unplaced(model: OrgModel, card_width: float = CARD_WIDTH, card_height: float = CARD_HEIGHT) -> int:
+    """Give every unit without a position the place :func:`unplaced_positions` says;
+    returns how many moved. Meant for a model nobody is watching yet (just read, being
+    opened or exported): it goes through the model's own checks, one unit at a time.
 
     >>> from orgmodel.model import Unit
     >>> m = OrgModel()
-    >>> m.add_unit(Unit("a", "A", "front", x=10.0, y=20.0)); m.add_unit(Unit("b", "B", "back"))
-    >>> opening_positions(m, 180, 64)
-    {'b': (10.0, 164.0)}
-    >>> opening_positions(OrgModel(), 180, 64)
-    {}
+    >>> m.add_unit(Unit("a", "A", "front")); m.add_unit(Unit("b", "B", "back", x=5.0, y=5.0))
+    >>> place_unplaced(m), (m.unit("a").x, m.unit("a").y), place_unplaced(m)
+    (1, (5.0, 149.0), 0)
     """
-    if len(model) and all(u.x is None and u.y is None for u in model.units()):
-        return orgchart_layout(model, card_width, card_height)
-    return unplaced_positions(model, card_width, card_height)
+    positions = unplaced_positions(model, card_width, card_height)
+    set_positions(model, positions)
+    return len(positions)
+
+
+def set_positions(model: OrgModel, positions: Positions) -> None:
+    """Move units to ``positions`` through the model's checks, one event per unit: for
+    models no view follows (headless export, reading a file); the editor moves units with
+    one undo command instead.
+
+    >>> from orgmodel.model import Unit
+    >>> m = OrgModel(); m.add_unit(Unit("a", "A", "front"))
+    >>> set_positions(m, {"a": (1.0, 2.0)}); (m.unit("a").x, m.unit("a").y)
+    (1.0, 2.0)
+    """
+    for unit_id, (x, y) in positions.items():
+        model.update_unit(unit_id, x=x, y=y)
+
+
+def overlapping_cards(positions: Positions, card_width: float, card_height: float) -> list[tuple[str, str]]:
+    """The pairs of cards (top-left corners) that overlap, found by a sweep over x: what
+    every placement here promises never to make (touching edges do not count).
+
+    >>> overlapping_cards({"a": (0.0, 0.0), "b": (100.0, 30.0), "c": (180.0, 0.0)}, 180, 64)
+    [('a', 'b'), ('b', 'c')]
+    """
+    items = sorted(positions.items(), key=lambda item: item[1][0])
+    found = []
+    for i, (a, (ax, ay)) in enumerate(items):
+        for b, (bx, by) in items[i + 1 :]:
+            if bx >= ax + card_width:
+                break
+            if abs(by - ay) < card_height:
+                found.append((a, b))
+    return found
+
+
+def compact_positions(
+    model: OrgModel, unit_ids: Iterable[str], card_width: float = CARD_WIDTH, card_height: float = CARD_HEIGHT
+) -> Positions:
+    """Some units drawn by themselves (a picture of a selection), with the empty space of
+    the whole drawing taken out between them: the same left-to-right and top-to-bottom
+    order, no card on another, but no more than one gap between neighbouring columns
+    (``H_GAP``) or rows (``LEVEL_GAP``). From (0, 0); units without a place are left out.
+
+    Each axis on its own: the distinct left (top) edges in order, every step capped at a
+    card plus a gap. Two cards apart by at least a card on an axis stay so, hence no overlap.
+
+    >>> from orgmodel.model import Unit
+    >>> m = OrgModel()
+    >>> for i, uid in enumerate("abcd"): m.add_unit(Unit(uid, uid, "back", x=3000.0 * i, y=500.0 * (i % 2)))
+    >>> compact_positions(m, ["a", "c", "d"], 180, 64)
+    {'a': (0.0, 0.0), 'c': (220.0, 0.0), 'd': (440.0, 144.0)}
+    """
+    units = [model.unit(uid) for uid in dict.fromkeys(unit_ids)]
+    units = [u for u in units if u.x is not None and u.y is not None]
+    new_x = _squeezed([u.x for u in units], card_width + H_GAP)
+    new_y = _squeezed([u.y for u in units], card_height + LEVEL_GAP)
+    return {u.id: (new_x[u.x], new_y[u.y]) for u in units}
+
+
+def _squeezed(values: list[float], step: float) -> dict[float, float]:
+    result: dict[float, float] = {}
+    previous: float | None = None
+    for value in sorted(set(values)):
+        result[value] = 0.0 if previous is None else result[previous] + min(value - previous, step)
+        previous = value
+    return result
 
 
 def card_centred_at(x: float, y: float, card_width: float, card_height: float) -> tuple[float, float]:

@@ -410,6 +410,10 @@
         <translation>UTF-8 metin değil ({offset} konumunda 0x{byte:02x} baytı)</translation>
     </message>
     <message>
+        <source>is empty</source>
+        <translation>boş</translation>
+    </message>
+    <message>
         <source>cannot save {file}: the model contains text that is not valid Unicode ({text!a})</source>
         <translation>{file} kaydedilemiyor: model geçerli Unicode olmayan metin içeriyor ({text!a})</translation>
     </message>

@@ -160,7 +160,7 @@ def organisations(draw: st.DrawFn) -> OrgModel:
     return model
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(organisations())
 def test_support_and_impact_agree_with_the_definition(model: OrgModel) -> None:
     result = analyse(model)
@@ -175,7 +175,7 @@ def test_support_and_impact_agree_with_the_definition(model: OrgModel) -> None:
             assert (chain is not None and f != b) == (b in backs)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.integers(1, 25).flatmap(lambda n: st.lists(st.lists(st.integers(0, n - 1), max_size=4), min_size=n, max_size=n)))
 def test_components_match_networkx_and_come_sinks_first(successors: list[list[int]]) -> None:
     successors = [[w for w in dict.fromkeys(ws) if w != v] for v, ws in enumerate(successors)]
@@ -191,7 +191,7 @@ def test_components_match_networkx_and_come_sinks_first(successors: list[list[in
             assert component[w] <= component[v]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.integers(1, 25).flatmap(
         lambda n: st.tuples(
@@ -231,7 +231,7 @@ def test_a_roster_out_of_id_order_still_answers_sorted_and_as_json_dumps_writes(
     assert roster.json_map(bits_of) == json.dumps(roster.decode_map(bits_of), sort_keys=True, ensure_ascii=False)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=75, deadline=None)
 @given(organisations())
 def test_highlight_is_every_chain_between_the_unit_and_its_answer(model: OrgModel) -> None:
     graph = model.dependency_graph

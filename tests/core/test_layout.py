@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from orgmodel.layout import bands_layout, bands_order, band_crossings, orgchart_layout
+from orgmodel.layout import bands_layout, bands_order, band_crossings, orgchart_layout, overlapping_cards
 from orgmodel.model import OrgModel, Unit
 from orgmodel.synthetic import generate_model
 
@@ -25,16 +25,7 @@ def forest(n: int, seed: int, fanout: int = 4, loners: int = 3) -> OrgModel:
 
 
 def overlaps(positions: dict[str, tuple[float, float]]) -> list[tuple[str, str]]:
-    """Pairs of cards that overlap (sweep over x)."""
-    items = sorted(positions.items(), key=lambda kv: kv[1][0])
-    found = []
-    for i, (a, (ax, ay)) in enumerate(items):
-        for b, (bx, by) in items[i + 1 :]:
-            if bx >= ax + W:
-                break
-            if abs(by - ay) < H:
-                found.append((a, b))
-    return found
+    return overlapping_cards(positions, W, H)
 
 
 CASES = {

@@ -158,7 +158,7 @@ def starting_models(draw: st.DrawFn) -> OrgModel:
     return model
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(starting_models(), st.lists(edits, min_size=10, max_size=60))
 def test_live_analysis_agrees_with_a_fresh_analysis_after_every_edit(model: OrgModel, sequence: list[tuple]) -> None:
     live = LiveAnalysis(model)

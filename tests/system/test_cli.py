@@ -168,12 +168,15 @@ def test_why_notes_a_chain_from_a_unit_that_earns_nothing(small: Path) -> None:
     [
         (lambda d: d / "missing.orgmodel", "no such file"),
         (lambda d: _mkdir(d / "folder.orgmodel"), "is a folder"),
+        (lambda d: _mkdir(d / "models"), "is a folder, not a model file"),
+        (lambda d: _write(d / "empty.orgmodel", b""), "is empty"),
+        (lambda d: _write(d / "blank.orgmodel", b"\xef\xbb\xbf\n  \n"), "is empty"),
         (lambda d: _write(d / "binary.orgmodel", b"\x89PNG\r\n\x1a\n\x00\x00"), "not a text file"),
         (lambda d: _write(d / "latin.orgmodel", "{\"name\": \"Satış\"}".encode("cp1254")), "not UTF-8"),
         (lambda d: _write(d / "model.xlsx", b"PK\x03\x04"), "expected a .orgmodel file, got .xlsx"),
         (lambda d: _write(d / "broken.orgmodel", b'{"format": "orgmodel",\n  "version": 1,\n  "units": [}'), "line 3, column 13"),
     ],
-    ids=["missing", "folder", "binary", "not-utf8", "extension", "syntax"],
+    ids=["missing", "folder", "folder-without-extension", "empty", "blank", "binary", "not-utf8", "extension", "syntax"],
 )
 @pytest.mark.parametrize("command", ["check", "support", "impact"])
 def test_unreadable_input_gets_one_clear_line(tmp_path: Path, make, words: str, command: str) -> None:
@@ -280,3 +283,88 @@ def test_layout_writes_a_model_with_new_positions(small: Path, tmp_path: Path, s
     assert after.dependencies() == before.dependencies()
     assert [(u.x, u.y) for u in after.units()] != [(u.x, u.y) for u in before.units()]
     assert run("layout", str(small), str(tmp_path / "x.png")).returncode == 1
+
+
+def run_console_script(*args: str, env: dict[str, str | None] | None = None) -> subprocess.CompletedProcess[str]:
+    """``orgmodel …`` with the editor and ``export`` (``main.py``, the console script's
+    twin); ``env`` values of None remove the variable."""
+    environment = {**os.environ}
+    for name, value in (env or {}).items():
+        if value is None:
+            environment.pop(name, None)
+        else:
+            environment[name] = value
+    return subprocess.run(
+        [sys.executable, "main.py", *args], capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120, env=environment
+    )
+
+
+@pytest.mark.parametrize(
+    ("display", "words"),
+    [(None, "DISPLAY is not set"), (":4242", "the X display ':4242' cannot be reached")],
+    ids=["no-display", "unreachable-display"],
+)
+def test_the_editor_without_a_display_says_so_in_one_line(display: str | None, words: str) -> None:
+    # Forcing xcb is what a desktop without a display gets; Qt used to abort (exit 134).
+    result = run_console_script(str(EXAMPLE), env={"QT_QPA_PLATFORM": "xcb", "DISPLAY": display, "WAYLAND_DISPLAY": None})
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and words in result.stderr
+    assert "orgmodel export" in result.stderr and "QT_QPA_PLATFORM=offscreen" in result.stderr
+    assert "xcb-cursor" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["suport", "model.orgmodel"], "'suport' is neither a command nor a file; did you mean 'support'?"),
+        (["exprot"], "did you mean 'export'?"),
+        (["help"], "'help' is neither a command nor a file (commands: check, support, impact, why, layout, export"),
+    ],
+)
+def test_a_mistyped_command_is_a_usage_error_naming_the_commands(args: list[str], words: str) -> None:
+    result = run_console_script(*args)
+    assert result.returncode == 2 and result.stdout == ""
+    assert "usage:" in result.stderr and words in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_file_named_like_a_command_is_still_opened(tmp_path: Path) -> None:
+    (tmp_path / "suport").write_text("{}", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "suport"], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    )
+    assert result.returncode == 1 and result.stderr == "suport: not an OrgModel file: expected a .orgmodel file, got no extension\n"
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (lambda d: d / "chart.xyz", "use .png, .svg or .pdf"),
+        (lambda d: d / "missing" / "chart.png", "no such folder"),
+        (lambda d: _mkdir(d / "chart.png"), "is a folder"),
+    ],
+    ids=["extension", "no-folder", "folder"],
+)
+def test_an_export_that_cannot_be_written_names_the_output_once(tmp_path: Path, make, words: str) -> None:
+    out = make(tmp_path)
+    result = run_console_script("export", str(EXAMPLE), str(out))
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and words in result.stderr
+    assert result.stderr.startswith(f"{out}: ") and result.stderr.count(out.name) == 1
+
+
+@pytest.mark.parametrize(("option", "words"), [("--scale=9", "--scale must be between 1 and 4"), ("--dpi=3", "--dpi must be between 24")])
+def test_an_export_size_out_of_range_is_a_usage_error(tmp_path: Path, option: str, words: str) -> None:
+    result = run_console_script("export", str(EXAMPLE), str(tmp_path / "chart.png"), option)
+    assert result.returncode == 2 and "usage:" in result.stderr and words in result.stderr
+    assert not (tmp_path / "chart.png").exists()
+
+
+@pytest.mark.parametrize("merge", [True, False], ids=["merge-into", "convert"])
+def test_a_spreadsheet_whose_rows_all_fail_writes_nothing_and_exits_1(small: Path, tmp_path: Path, merge: bool) -> None:
+    sheet = tmp_path / "changes.csv"
+    sheet.write_text("id,name,office\nx,X,frnt\ny,,back\n", encoding="utf-8")
+    out = tmp_path / "out.orgmodel"
+    result = run("convert", str(sheet), str(out), *(["--merge-into", str(small)] if merge else []))
+    assert result.returncode == 1 and result.stdout == "" and not out.exists()
+    assert f"{sheet}: 0 added, 0 updated, 0 unchanged, 2 rejected (row 2: office:" in result.stderr
+    assert f"{out}: not written" in result.stderr

@@ -57,7 +57,7 @@ edits = st.lists(
 )
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits)
 def test_undo_all_restores_the_model_and_redo_all_repeats_it(qapp, steps) -> None:
     document = Document()

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET  # noqa: S405 - parsing our own output; no DT
 from pathlib import Path
 
 import pypdf
+import pytest
 from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
 from conftest import ROOT, SAMPLES
@@ -49,11 +50,15 @@ def export(qapp, tmp_path: Path, name: str, model: OrgModel | None = None, **opt
 
 
 def colours(image: QImage, step: int = 3) -> set[str]:
-    found = set()
-    for y in range(0, image.height(), step):
-        for x in range(0, image.width(), step):
-            found.add(QColor(image.pixel(x, y)).name())
-    return found
+    """The names ("#rrggbb") of the colours of every step-th pixel of every step-th row: the
+    names of ``image.pixel(x, y)``, read as 32-bit ARGB words rather than pixel by pixel."""
+    argb = image.convertToFormat(QImage.Format.Format_ARGB32)
+    words = memoryview(argb.constBits()).cast("I")
+    per_row = argb.bytesPerLine() // 4
+    found: set[int] = set()
+    for y in range(0, argb.height(), step):
+        found.update(words[y * per_row : y * per_row + argb.width() : step])
+    return {f"#{word & 0xFFFFFF:06x}" for word in found}
 
 
 def test_png_size_follows_the_scale_and_shows_every_office_colour(qapp, tmp_path: Path) -> None:
@@ -131,7 +136,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "main.py", *args], capture_output=True, text=True, cwd=ROOT, timeout=120, env=env)
 
 
-def test_headless_command_line_export_and_highlight(tmp_path: Path) -> None:
+def test_headless_command_line_export_and_highlight(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     plain, lit = tmp_path / "plain.png", tmp_path / "lit.png"
     sample = str(SAMPLES / "example_co.orgmodel")
     assert run("export", sample, str(plain), "--scale", "1").returncode == 0
@@ -139,11 +144,19 @@ def test_headless_command_line_export_and_highlight(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert QImage(str(plain)) != QImage(str(lit))
     assert style.HIGHLIGHT.name() in colours(QImage(str(lit)), step=2)
-    bad = run("export", sample, str(tmp_path / "x.png"), "--highlight", "nobody")
-    assert bad.returncode == 1 and "no unit with id 'nobody'" in bad.stderr and "Traceback" not in bad.stderr
     assert run("export", sample, str(tmp_path / "x.gif")).returncode == 1
-    assert run("export", sample, str(tmp_path / "x.png"), "--scale", "9").returncode == 1
-    assert run("export", sample).returncode == 2
+    # Refused before anything is drawn: the same main() as main.py, in this process.
+    from ui.launcher import main
+
+    capsys.readouterr()
+    assert main(["export", sample, str(tmp_path / "x.png"), "--highlight", "nobody"]) == 1
+    stderr = capsys.readouterr().err
+    assert "no unit with id 'nobody'" in stderr and "Traceback" not in stderr
+    for usage_error in (["export", sample, str(tmp_path / "x.png"), "--scale", "9"], ["export", sample]):
+        with pytest.raises(SystemExit) as usage:
+            main(usage_error)
+        assert usage.value.code == 2
+    assert not (tmp_path / "x.png").exists()
 
 
 def test_command_line_export_draws_words_in_the_chosen_language(tmp_path: Path) -> None:

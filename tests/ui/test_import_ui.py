@@ -76,20 +76,24 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "orgmodel", *args], capture_output=True, text=True, cwd=ROOT, timeout=120)
 
 
-def test_convert_round_trips_through_graphml_and_spreadsheets(tmp_path: Path) -> None:
+def test_convert_round_trips_through_graphml_and_spreadsheets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``orgmodel convert`` in this process (orgmodel.cli.main, what ``python -m orgmodel``
+    runs; the process itself is test_convert_merge_into_reports_the_summary's)."""
+    from orgmodel.cli import main
+
     sample = str(SAMPLES / "ornek_as.orgmodel")
     original = load(sample)
     for extension in ("graphml", "csv", "xlsx"):
         middle, back = tmp_path / f"m.{extension}", tmp_path / f"back-{extension}.orgmodel"
-        assert run("convert", sample, str(middle)).returncode == 0
-        result = run("convert", str(middle), str(back))
-        assert result.returncode == 0, result.stderr
+        assert main(["convert", sample, str(middle)]) == 0
+        capsys.readouterr()
+        assert main(["convert", str(middle), str(back)]) == 0, capsys.readouterr().err
         again = load(back)
         assert [(u.id, u.name, u.office, u.headcount) for u in again.units()] == [(u.id, u.name, u.office, u.headcount) for u in original.units()]
         assert set(again.reporting_lines()) == set(original.reporting_lines())
         assert {(d.source, d.target) for d in again.dependencies()} == {(d.source, d.target) for d in original.dependencies()}
-    assert run("convert", sample, str(tmp_path / "x.drawio")).returncode == 0
-    assert run("convert", sample, str(tmp_path / "x.pdf")).returncode == 1
+    assert main(["convert", sample, str(tmp_path / "x.drawio")]) == 0
+    assert main(["convert", sample, str(tmp_path / "x.pdf")]) == 1
 
 
 def test_convert_merge_into_reports_the_summary(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
 from orgmodel.fields import UNIT_FIELD_CHECKS
 from orgmodel.formats.native import load, save
 from orgmodel.layout import bands_layout, orgchart_layout
-from orgmodel.layout.placement import beside_drawing, group_in_place, opening_positions
+from orgmodel.layout.placement import beside_drawing, group_in_place, place_unplaced
 from orgmodel.model import OrgModel, Unit
 
 from ui.editing.model_signals import ModelSignals
@@ -70,8 +70,7 @@ class Document(QObject):
 
     def replace_model(self, model: OrgModel, path: str | None) -> None:
         """Show ``model`` instead of the current one; forgets undo history."""
-        for unit_id, (x, y) in opening_positions(model, CARD_WIDTH, CARD_HEIGHT).items():
-            model.update_unit(unit_id, x=x, y=y)
+        place_unplaced(model, CARD_WIDTH, CARD_HEIGHT)  # before anyone listens: no events, no undo
         # The stack goes first: its commands refer to the old model.
         self.undo_stack.clear()
         self.signals.detach()

@@ -130,7 +130,7 @@ def assert_same_model(loaded: OrgModel, model: OrgModel) -> None:
 # -- (a) property: any valid model survives a round trip -----------------------------------
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(models())
 def test_any_valid_model_round_trips(model: OrgModel) -> None:
     text = dumps(model)

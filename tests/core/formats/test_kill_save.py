@@ -1,13 +1,17 @@
 """Kill -9 during saves: the file on disk is always one whole model, never a torn one.
 
-tests/core/formats/kill_save.py saves models A and B (~5 MB each) over and over with the editor's
+tests/core/formats/kill_save.py saves models A and B (~1 MB each) over and over with the editor's
 atomic save; this test SIGKILLs it at random moments and checks that TARGET is exactly the
 text of A or of B (and so is the backup "TARGET.bak", if save keeps one). Leftover
 ".TARGET.*.tmp" / ".TARGET.bak.*.tmp" files are the only other files allowed.
 Every other forked kill waits for the temp file to appear, so it lands mid-write rather
-than while the text is still being made in memory. The number of kills is ORGMODEL_KILLS (default 30); the first few kill a whole fresh
-process, the rest kill children forked by the script's --serve mode (the same save code,
-without reloading 10 MB of models each time).
+than while the text is still being made in memory. The number of kills is ORGMODEL_KILLS
+(default 12); the first few kill a whole fresh process, the rest kill children forked by the
+script's --serve mode (the same save code, without reloading the models each time).
+
+12 kills of ~1 MB saves take a few seconds and still land several kills inside a save (the
+run prints how many); for the long version of old, 30 kills of ~5 MB models:
+``ORGMODEL_KILLS=30 ORGMODEL_KILL_UNITS=12000 python3 -m pytest -s tests/core/formats/test_kill_save.py``.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from orgmodel.formats.native import dumps, load, loads, save
 
 ROOT = Path(__file__).resolve().parents[3]
 SCRIPT = Path(__file__).resolve().parent / "kill_save.py"
-KILLS = int(os.environ.get("ORGMODEL_KILLS", "30"))
+KILLS = int(os.environ.get("ORGMODEL_KILLS", "12"))
 WHOLE_PROCESS_KILLS = 3
 
 
@@ -48,7 +52,7 @@ def test_killed_saves_never_leave_a_torn_file(tmp_path: Path) -> None:
         model = _build(which)
         save(model, sources / f"{which}.orgmodel")
         texts[which] = dumps(model).encode("utf-8")
-        assert len(texts[which]) > 4_000_000
+        assert len(texts[which]) > 1_000_000
         assert (sources / f"{which}.orgmodel").read_bytes() == texts[which]
         assert dumps(loads(texts[which].decode("utf-8"))).encode("utf-8") == texts[which]  # round trip
     assert texts["A"] != texts["B"]
@@ -88,7 +92,7 @@ def test_killed_saves_never_leave_a_torn_file(tmp_path: Path) -> None:
         process = subprocess.Popen([sys.executable, str(SCRIPT), str(target), *files], cwd=ROOT, stdout=subprocess.PIPE)
         try:
             assert process.stdout.readline().strip() == b"ready"
-            wait_for_target(time.monotonic() + 20)
+            wait_for_target(time.monotonic() + 120)  # a bound for a hang, not a speed target
             time.sleep(rng.uniform(0, 0.3))
         finally:
             process.send_signal(signal.SIGKILL)
