@@ -80,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("file", metavar="MODEL")
     export.add_argument("out", metavar="OUT", help="a .png, .svg or .pdf file")
     size = export.add_mutually_exclusive_group()
-    size.add_argument("--scale", type=float, default=2.0, help="PNG pixels per diagram unit, 1 to 4 (default 2)")
+    size.add_argument("--scale", type=float, help="PNG pixels per diagram unit, 1 to 4 (default 2, less above 32 megapixels)")
     size.add_argument("--dpi", type=float, help="PNG resolution instead of --scale (96 dpi = scale 1)")
     export.add_argument("--transparent", action="store_true", help="PNG without a background")
     export.add_argument("--selection-of", metavar="ID,ID…", help="only these units and the lines between them")
@@ -157,7 +157,7 @@ def _refuse_a_mistyped_command(parser: argparse.ArgumentParser, word: str) -> No
 
 
 def _check_export_size(parser: argparse.ArgumentParser, options: argparse.Namespace) -> None:
-    if not 1 <= options.scale <= 4:
+    if options.scale is not None and not 1 <= options.scale <= 4:
         parser.error(f"--scale must be between 1 and 4, got {options.scale:g}")
     if options.dpi is not None and not 24 <= options.dpi <= 1200:
         parser.error(f"--dpi must be between 24 and 1200, got {options.dpi:g}")

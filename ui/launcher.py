@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from orgmodel.cli import main as cli_main
 from orgmodel.model import OrgModel
+
+if TYPE_CHECKING:  # Qt is loaded only when a picture is drawn
+    from ui.canvas.export import ExportOptions
 
 
 def open_editor(model: OrgModel | None, path: str | None) -> int:
@@ -64,15 +68,64 @@ def export_diagram(model: OrgModel, options: argparse.Namespace) -> int:
         scale=options.scale, dpi=options.dpi, transparent=options.transparent, units=chosen, legend=options.legend,
         title=default_title(model.name) if options.title else None, page=options.page, landscape=options.landscape,
     )
+    for note in ignored_options(options, os.path.splitext(options.out)[1].lower()):
+        print(f"note: {note}", file=sys.stderr)
     try:
         export_scene(scene, options.out, settings)
     except ExportError as error:
         print(f"{options.out}: {error}", file=sys.stderr)
         return 1
-    for notice in settings.notices:
-        print(f"note: {notice}", file=sys.stderr)
+    if settings.scaled_down:
+        print(f"note: {scaled_down_note(settings)}", file=sys.stderr)
     print(f"{options.out}: exported")
     return 0
+
+
+#: The export options that apply to some formats only: option -> (attribute, formats, their names).
+_FORMAT_OPTIONS = (
+    ("--scale", "scale", (".png",), "PNG"),
+    ("--dpi", "dpi", (".png",), "PNG"),
+    ("--transparent", "transparent", (".png", ".svg"), "PNG and SVG"),
+    ("--page", "page", (".pdf",), "PDF"),
+    ("--landscape", "landscape", (".pdf",), "PDF"),
+)
+
+
+def ignored_options(options: argparse.Namespace, extension: str) -> list[str]:
+    """What the command line says about options given for a format they do not apply to.
+
+    >>> ignored_options(argparse.Namespace(scale=None, dpi=None, transparent=True, page="a4", landscape=False), ".png")
+    ['--page applies to PDF only; ignored']
+    >>> ignored_options(argparse.Namespace(scale=2.0, dpi=None, transparent=True, page=None, landscape=False), ".pdf")
+    ['--scale applies to PNG only; ignored', '--transparent applies to PNG and SVG only; ignored']
+    """
+    if extension not in (".png", ".svg", ".pdf"):
+        return []  # the export refuses the file itself
+    return [
+        f"{flag} applies to {names} only; ignored"
+        for flag, attribute, formats, names in _FORMAT_OPTIONS
+        if getattr(options, attribute, None) not in (None, False) and extension not in formats
+    ]
+
+
+def scaled_down_note(settings: ExportOptions) -> str:
+    """The command line's English note on a PNG drawn smaller than asked (``settings`` are
+    the ``ExportOptions`` after the export)."""
+    from ui.canvas.export import DEFAULT_SCALE, MAX_PIXELS, MAX_SIDE
+
+    wanted, written = settings.scaled_down
+    got = f"{written.width():,} × {written.height():,} px"
+    if settings.automatic():
+        return (
+            f"the image was scaled down to {got} (it would be {wanted.width():,} × {wanted.height():,} px at the default "
+            f"scale {DEFAULT_SCALE:g}) to stay within {settings.pixel_budget / 1e6:g} megapixels and "
+            f"{settings.long_side_budget:,} px a side, which image viewers open; for more, ask with --scale 1-4 or "
+            f"--dpi 24-1200 (up to {MAX_PIXELS / 1e6:g} megapixels and {MAX_SIDE:,} px a side)"
+        )
+    return (
+        f"the image was scaled down to {got}: {wanted.width():,} × {wanted.height():,} px is more than an image "
+        f"can hold ({MAX_PIXELS / 1e6:g} megapixels and {MAX_SIDE:,} px a side at most)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

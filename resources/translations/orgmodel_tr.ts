@@ -952,6 +952,10 @@
         <translation>“%1” yazılamıyor</translation>
     </message>
     <message>
+        <source>The image was scaled down to %1 px to keep it easy to open; choose a scale to make it larger.</source>
+        <translation>Görüntü kolay açılabilmesi için %1 piksele küçültüldü; daha büyük olması için bir ölçek seçin.</translation>
+    </message>
+    <message>
         <source>The image was scaled down to %1 px: %2 px is more than an image can hold.</source>
         <translation>Görüntü %1 piksele küçültüldü: %2 piksel, bir görüntünün alabileceğinden fazla.</translation>
     </message>
@@ -981,6 +985,10 @@
     <message>
         <source>Export as %1</source>
         <translation>%1 olarak dışa aktar</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Otomatik</translation>
     </message>
     <message>
         <source>Transparent background</source>
@@ -1021,6 +1029,10 @@
     <message>
         <source>%1 × %2 px</source>
         <translation>%1 × %2 piksel</translation>
+    </message>
+    <message>
+        <source>%1 (scaled down to stay within %2 megapixels)</source>
+        <translation>%1 (%2 megapiksel sınırında kalmak için küçültüldü)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
@@ -10,14 +11,14 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QFontMetricsF, QImage
 
 from conftest import ROOT, SAMPLES
-from orgmodel.formats.native import load
+from orgmodel.formats.native import load, save
 from orgmodel.model import OrgModel, Unit
 from ui import style
 from ui.editing.model_signals import ModelSignals
-from ui.canvas.export import ExportOptions, export_scene, pixel_size
+from ui.canvas.export import LONG_SIDE_BUDGET, PIXEL_BUDGET, ExportOptions, export_scene, pixel_size
 from ui.canvas.scene import OrgScene
 from ui.editing.selection import Selection
 
@@ -176,3 +177,150 @@ def test_selection_export_contains_only_those_units(qapp, tmp_path: Path) -> Non
     path, _ = export(qapp, tmp_path, "part.svg", tricky_model(), units=["u0", "u3"])
     texts = " ".join("".join(node.itertext()) for node in ET.parse(path).getroot().iter() if node.tag.endswith("text"))
     assert "Risk" not in texts and "İnsan Kaynakları" not in texts
+
+
+# -- issue 14: what a newcomer hits ------------------------------------------------------------
+
+
+def spread(width: float, height: float, name: str = "Spread") -> OrgModel:
+    """Two cards at opposite corners of a ``width`` × ``height`` drawing: big, but cheap to draw."""
+    model = OrgModel(name)
+    model.add_unit(Unit("a", "Payroll", "back", x=0.0, y=0.0))
+    model.add_unit(Unit("b", "Sales", "front", x=width, y=height))
+    return model
+
+
+def test_default_png_stays_within_the_pixel_budget_and_says_how_to_get_more(tmp_path: Path) -> None:
+    """At 2× this drawing would be 153 megapixels, too big for most viewers to open."""
+    model_path, out = tmp_path / "big.orgmodel", tmp_path / "big.png"
+    save(spread(6000.0, 6000.0), model_path)
+    result = run("export", str(model_path), str(out))
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert not image.isNull() and image.width() * image.height() <= PIXEL_BUDGET
+    assert image.width() > 5000  # scaled down to the budget, not further
+    assert "scaled down to" in result.stderr and "--scale" in result.stderr and "--dpi" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_pixel_budget_applies_to_the_automatic_scale_only(qapp) -> None:
+    scene = scene_of(spread(1000.0, 400.0))
+    automatic = pixel_size(scene, ExportOptions(pixel_budget=200_000))
+    assert automatic.width() * automatic.height() <= 200_000
+    long_side = pixel_size(scene, ExportOptions(long_side_budget=500))
+    assert max(long_side.width(), long_side.height()) <= 500
+    asked = pixel_size(scene, ExportOptions(scale=2.0, pixel_budget=200_000))
+    assert asked.width() == math.ceil((1000 + 180 + 80) * 2)  # an explicit scale is honoured
+
+
+def test_long_picture_is_capped_on_its_long_side_with_a_notice(qapp, tmp_path: Path) -> None:
+    path, result = export(qapp, tmp_path, "long.png", spread(20000.0, 0.0))
+    image = QImage(str(path))
+    assert image.width() <= LONG_SIDE_BUDGET and result.scaled_down is not None
+    assert result.notices and "scaled down" in result.notices[0]
+
+
+def test_export_dialog_shows_the_budgeted_size(qtbot) -> None:
+    from ui.dialogs.export_dialog import ExportDialog
+
+    dialog = ExportDialog(scene_of(spread(6000.0, 6000.0)), "png", False, False)
+    qtbot.addWidget(dialog)
+    dialog.scale.setValue(dialog.scale.minimum())  # "Automatic"
+    assert dialog.options([], "t").scale is None
+    assert "32" in dialog.size_label.text() and "scaled down" in dialog.size_label.text()
+    dialog.scale.setValue(1.0)
+    assert "scaled down" not in dialog.size_label.text()
+
+
+def pdf_size(path: Path) -> tuple[int, int]:
+    box = pypdf.PdfReader(str(path)).pages[0].mediabox
+    return round(float(box.width)), round(float(box.height))
+
+
+def test_landscape_without_a_page_keeps_the_long_side_across(qapp, tmp_path: Path) -> None:
+    """A wide diagram is already landscape: the same page, not a tall strip."""
+    plain, _ = export(qapp, tmp_path, "plain.pdf", spread(2000.0, 100.0))
+    wide, _ = export(qapp, tmp_path, "wide.pdf", spread(2000.0, 100.0), landscape=True)
+    assert pdf_size(wide) == pdf_size(plain)
+    assert pdf_size(wide)[0] > pdf_size(wide)[1]
+    upright, _ = export(qapp, tmp_path, "upright.pdf", spread(100.0, 2000.0))
+    turned, _ = export(qapp, tmp_path, "turned.pdf", spread(100.0, 2000.0), landscape=True)
+    assert pdf_size(turned) == pdf_size(upright)[::-1] and pdf_size(turned)[0] > pdf_size(turned)[1]
+
+
+def test_title_is_not_cut_off_on_a_narrow_picture(qapp, tmp_path: Path) -> None:
+    from ui.canvas.export import _title_font
+
+    model = OrgModel("Northwind Regional Shared Services Centre")
+    model.add_unit(Unit("a", "Payroll", "back", x=0.0, y=0.0))
+    title = "Northwind Regional Shared Services Centre — 2026-12-02"
+    path, _ = export(qapp, tmp_path, "narrow.png", model, scale=1.0, title=title, legend=True)
+    image = QImage(str(path))
+    assert image.width() >= QFontMetricsF(_title_font()).horizontalAdvance(title) + 40
+    # ... and the title's last letters are drawn: dark pixels in the right half of its band.
+    band = [QColor(image.pixel(x, y)).lightness() for x in range(image.width() // 2, image.width()) for y in range(10, 50)]
+    assert min(band) < 100
+
+
+def test_options_that_do_not_apply_are_named_not_silently_dropped(tmp_path: Path) -> None:
+    sample = str(SAMPLES / "example_co.orgmodel")
+    png = run("export", sample, str(tmp_path / "a.png"), "--scale", "1", "--page", "a4", "--landscape", "--transparent")
+    assert png.returncode == 0, png.stderr
+    assert "note: --page applies to PDF only; ignored" in png.stderr
+    assert "note: --landscape applies to PDF only; ignored" in png.stderr
+    assert "--transparent" not in png.stderr and "--scale" not in png.stderr
+    pdf = run("export", sample, str(tmp_path / "a.pdf"), "--transparent", "--dpi", "150")
+    assert pdf.returncode == 0, pdf.stderr
+    assert "note: --transparent applies to PNG and SVG only; ignored" in pdf.stderr
+    assert "note: --dpi applies to PNG only; ignored" in pdf.stderr
+    svg = run("export", sample, str(tmp_path / "a.svg"), "--transparent")
+    assert svg.returncode == 0 and svg.stderr.strip() == ""
+    assert run("export", sample, str(tmp_path / "a.svg"), "--scale").returncode == 2  # a usage error
+
+
+LONG_NAME = "Regional Accounts Payable and Receivable Reconciliation Office"
+
+
+def test_long_names_wrap_to_two_lines_at_the_normal_size(qapp, tmp_path: Path) -> None:
+    from ui.canvas.items.unit_card import NAME_WIDTH, UnitCard
+
+    model = OrgModel("Long")
+    model.add_unit(Unit("long", LONG_NAME, "back", x=0.0, y=0.0, headcount=12))
+    model.add_unit(Unit("short", "HR", "back", x=0.0, y=120.0))
+    card = UnitCard("long")
+    card.set_unit(LONG_NAME, "back", False, 12, None, None)
+    font, _, metrics = card._fonts()
+    lines = card.name_text().split("\n")
+    assert len(lines) == 2 and LONG_NAME.startswith(lines[0]) and lines[1].endswith("…")
+    assert all(metrics.horizontalAdvance(line) <= NAME_WIDTH for line in lines)  # the text fits the card
+    assert LONG_NAME in card.tool_tip()  # the full name stays in the tooltip
+    path, _ = export(qapp, tmp_path, "long.svg", model)
+    sizes = {}
+    for group in ET.parse(path).getroot().iter():
+        for node in group:
+            text = "".join(node.itertext()).strip() if node.tag.endswith("text") else ""
+            if text in (lines[0], "HR"):
+                sizes[text] = float(group.get("font-size"))
+    assert set(sizes) == {lines[0], "HR"}, sizes  # the first line drawn whole, as a line of its own
+    assert sizes[lines[0]] >= 0.95 * sizes["HR"]  # not shrunk
+
+
+def test_custom_colour_fills_but_the_office_keeps_its_stripe(qapp, tmp_path: Path) -> None:
+    """A back-office unit painted front-office orange still reads as back office."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QPainter
+
+    model = OrgModel("Colours")
+    model.add_unit(Unit("it", "IT", "back", x=0.0, y=0.0, color=style.OFFICE_COLORS["front"].name()))
+    path, _ = export(qapp, tmp_path, "custom.png", model, scale=1.0, margin=0.0)
+    image = QImage(str(path))
+    assert QColor(image.pixel(3, 32)).name() == style.OFFICE_COLORS["back"].name()  # the stripe
+    assert QColor(image.pixel(120, 60)).name() != style.OFFICE_FILLS["back"].name()  # the custom fill
+    # Zoomed far out, the canvas draws blocks: the office shows there too.
+    scene = scene_of(model)
+    far = QImage(36, 13, QImage.Format.Format_RGB32)
+    painter = QPainter(far)
+    scene.render(painter, QRectF(0, 0, 36, 12.8), QRectF(0, 0, 180, 64))
+    painter.end()
+    assert QColor(far.pixel(2, 6)).name() == style.OFFICE_COLORS["back"].name()
+    assert QColor(far.pixel(30, 6)).name() == style.OFFICE_COLORS["front"].name()

@@ -3,13 +3,17 @@
 The export renders the same scene and items as the canvas, over the drawing's bounding
 rectangle plus a margin (or the selected units only), never with selection marks, handles
 or a rubber band, at full detail whatever the view's zoom, so it does not depend on window
-state. Vector formats stay vector: text is written as text.
+state (a PNG scaled down to its pixel budget, too small for figures and arrow heads to be
+seen, is drawn as the canvas draws at that scale). Vector formats stay vector: text is
+written as text.
 """
 
 from __future__ import annotations
 
 import math
 import os
+import struct
+import zlib
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,10 +22,11 @@ from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, 
 from PySide6.QtSvg import QSvgGenerator
 
 from orgmodel.errors import OrgModelError
+from orgmodel.gcpause import gc_paused
 
 from ui import style
 from ui.i18n import translate
-from ui.canvas.items.unit_card import UnitCard
+from ui.canvas.items.unit_card import LOD_DETAILS, UnitCard
 from ui.canvas.legend import draw_legend, legend_size
 from ui.canvas.scene import OrgScene
 
@@ -30,6 +35,13 @@ FORMATS = (".png", ".svg", ".pdf")
 MAX_SIDE = 32767
 #: ... and an ARGB image of more pixels than this needs over 1 GB: scaled down instead.
 MAX_PIXELS = 250_000_000
+#: Without an explicit scale a PNG is drawn at this scale ...
+DEFAULT_SCALE = 2.0
+#: ... unless that needs more pixels than this: viewers, slides and mail open a 32-megapixel
+#: PNG; a 250-megapixel one takes a gigabyte of memory and most of them give up.
+PIXEL_BUDGET = 32_000_000
+#: ... or a longer side than this (a wide org chart would be a thin strip no one can read).
+LONG_SIDE_BUDGET = 16_384
 PAGES = {"a4": QPageSize.PageSizeId.A4, "a3": QPageSize.PageSizeId.A3, "letter": QPageSize.PageSizeId.Letter}
 TITLE_HEIGHT = 56.0
 GAP = 24.0
@@ -43,9 +55,14 @@ class ExportError(OrgModelError):
 class ExportOptions:
     """How to export; the defaults are what a slide wants."""
 
-    scale: float = 2.0  #: PNG: pixels per scene unit (1x–4x)
+    #: PNG: pixels per scene unit (1x–4x); None: DEFAULT_SCALE, less if over the budget.
+    scale: float | None = None
     dpi: float | None = None  #: PNG: instead of scale (96 dpi = 1x)
-    transparent: bool = False  #: PNG: no background
+    transparent: bool = False  #: PNG and SVG: no background
+    #: PNG without an explicit scale or dpi: at most this many pixels ...
+    pixel_budget: int = PIXEL_BUDGET
+    #: ... and at most this long a side.
+    long_side_budget: int = LONG_SIDE_BUDGET
     margin: float = 40.0
     units: list[str] | None = None  #: only these units (and the lines between them)
     legend: bool = False
@@ -53,9 +70,16 @@ class ExportOptions:
     page: str | None = None  #: PDF: "a4", "a3" or "letter" (default: one page the size of the diagram)
     landscape: bool = False
     notices: list[str] = field(default_factory=list)
+    #: After a PNG export scaled down: ``(wanted, written)`` sizes in pixels.
+    scaled_down: tuple[QSize, QSize] | None = None
 
     def png_scale(self) -> float:
-        return self.dpi / 96.0 if self.dpi else self.scale
+        """The scale asked for (before any scaling down)."""
+        return self.dpi / 96.0 if self.dpi else self.scale or DEFAULT_SCALE
+
+    def automatic(self) -> bool:
+        """No explicit scale or dpi: the pixel budget applies."""
+        return self.scale is None and not self.dpi
 
 
 def default_title(model_name: str) -> str:
@@ -66,15 +90,34 @@ def default_title(model_name: str) -> str:
 def pixel_size(scene: OrgScene, options: ExportOptions) -> QSize:
     """The PNG size the options give, after any scaling down (shown before exporting)."""
     rect = _page_rect(scene, options)
-    scale = _fitting_scale(rect, options.png_scale())
+    return _pixels(rect, _fitting_scale(rect, options))
+
+
+def _pixels(rect: QRectF, scale: float) -> QSize:
     return QSize(max(1, math.ceil(rect.width() * scale)), max(1, math.ceil(rect.height() * scale)))
 
 
-def _fitting_scale(rect: QRectF, scale: float) -> float:
-    fit = min(scale, MAX_SIDE / max(1.0, rect.width()), MAX_SIDE / max(1.0, rect.height()))
+def _fitting_scale(rect: QRectF, options: ExportOptions) -> float:
+    """The scale asked for, reduced to the budget (automatic scale) or to what an image can
+    hold (explicit scale).
+
+    >>> _fitting_scale(QRectF(0, 0, 1000, 500), ExportOptions())
+    2.0
+    >>> round(_fitting_scale(QRectF(0, 0, 20000, 10000), ExportOptions()), 3)
+    0.4
+    >>> _fitting_scale(QRectF(0, 0, 20000, 10000), ExportOptions(scale=1.0))
+    1.0
+    """
+    side, most = (options.long_side_budget, options.pixel_budget) if options.automatic() else (MAX_SIDE, MAX_PIXELS)
+    side, most = min(side, MAX_SIDE), min(most, MAX_PIXELS)
+    fit = min(options.png_scale(), side / max(1.0, rect.width()), side / max(1.0, rect.height()))
     pixels = rect.width() * rect.height() * fit * fit
-    if pixels > MAX_PIXELS:
-        fit *= math.sqrt(MAX_PIXELS / pixels)
+    if pixels > most:
+        fit *= math.sqrt(most / pixels)
+    # An image a pixel over the budget after rounding up is still over it.
+    while fit > 0 and (math.ceil(rect.width() * fit) * math.ceil(rect.height() * fit) > most
+                       or max(math.ceil(rect.width() * fit), math.ceil(rect.height() * fit)) > side):
+        fit *= 0.999
     return fit
 
 
@@ -93,12 +136,27 @@ def _diagram_rect(scene: OrgScene, options: ExportOptions) -> QRectF:
     return rect.adjusted(-options.margin, -options.margin, options.margin, options.margin)
 
 
+def _title_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(20)
+    font.setBold(True)
+    return font
+
+
 def _page_rect(scene: OrgScene, options: ExportOptions) -> QRectF:
-    """The whole picture in scene units: title above, diagram, legend below."""
+    """The whole picture in scene units: title above, diagram, legend below; at least as
+    wide as the title and the legend, so that neither is cut off."""
     rect = _diagram_rect(scene, options)
-    top = TITLE_HEIGHT if options.title else 0.0
-    bottom = legend_size(QFontMetricsF(QFont())).height() + GAP if options.legend else 0.0
-    return QRectF(rect.left(), rect.top() - top, rect.width(), rect.height() + top + bottom)
+    width = rect.width()
+    top = bottom = 0.0
+    if options.title:
+        top = TITLE_HEIGHT
+        width = max(width, math.ceil(QFontMetricsF(_title_font()).horizontalAdvance(options.title)) + 2 * options.margin)
+    if options.legend:
+        legend = legend_size(QFontMetricsF(QFont()))
+        bottom = legend.height() + GAP
+        width = max(width, legend.width() + 2 * options.margin)
+    return QRectF(rect.left(), rect.top() - top, width, rect.height() + top + bottom)
 
 
 class _ExportState:
@@ -109,6 +167,10 @@ class _ExportState:
         self.scene, self.options = scene, options
 
     def __enter__(self) -> None:
+        # Drawing makes tens of thousands of small objects (texts, pens, arrow heads) and no
+        # cycles: the collector would rescan the 10,000 cards and the model over and over.
+        self.collector = gc_paused()
+        self.collector.__enter__()
         scene = self.scene
         scene.cancel_gesture()
         self.selected = [item for item in scene.selectedItems()]
@@ -153,6 +215,7 @@ class _ExportState:
         for item in self.selected:
             item.setSelected(True)
         scene._syncing = False
+        self.collector.__exit__(None, None, None)
 
 
 def export_state(scene: OrgScene, options: ExportOptions) -> _ExportState:
@@ -174,10 +237,7 @@ def _paint(scene: OrgScene, painter: QPainter, target: QRectF, options: ExportOp
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     scene.render(painter, diagram, diagram, Qt.AspectRatioMode.IgnoreAspectRatio)
     if options.title:
-        font = QFont()
-        font.setPointSizeF(20)
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(_title_font())
         painter.setPen(style.TEXT)
         painter.drawText(QRectF(page.left() + options.margin, page.top(), page.width() - 2 * options.margin, TITLE_HEIGHT),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, options.title)
@@ -200,9 +260,7 @@ def export_scene(scene: OrgScene, path: str, options: ExportOptions) -> ExportOp
     with _ExportState(scene, options):
         page = _page_rect(scene, options)
         if extension == ".png":
-            image = render_png(scene, options)
-            # PNG encoding dominates: Qt's default compression is ~3x slower than level "80".
-            ok = image.save(path, "PNG", 80)
+            ok = write_png(render_png(scene, options), path)
         elif extension == ".svg":
             generator = QSvgGenerator()
             generator.setFileName(path)
@@ -220,11 +278,14 @@ def export_scene(scene: OrgScene, path: str, options: ExportOptions) -> ExportOp
             writer.setTitle(options.title or scene.model.name or "OrgModel")
             writer.setCreator("OrgModel")
             writer.setResolution(72)
+            orientation = QPageLayout.Orientation.Landscape if options.landscape else QPageLayout.Orientation.Portrait
             if options.page:
                 size = QPageSize(PAGES[options.page])
             else:
-                size = QPageSize(QSizeF(page.width() * 0.75, page.height() * 0.75), QPageSize.Unit.Point, "diagram")
-            orientation = QPageLayout.Orientation.Landscape if options.landscape else QPageLayout.Orientation.Portrait
+                width, height = page.width() * 0.75, page.height() * 0.75
+                if options.landscape:  # the diagram's page turned with its long side across
+                    width, height = min(width, height), max(width, height)
+                size = QPageSize(QSizeF(width, height), QPageSize.Unit.Point, "diagram")
             writer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0) if not options.page else QMarginsF(28, 28, 28, 28)))
             painter = QPainter()
             ok = painter.begin(writer)
@@ -237,23 +298,66 @@ def export_scene(scene: OrgScene, path: str, options: ExportOptions) -> ExportOp
     return options
 
 
+def write_png(image: QImage, path: str) -> bool:
+    """Write ``image`` as a PNG; False if the file cannot be written.
+
+    Not ``QImage.save``: libpng tries five row filters on every row, which took twice as
+    long for a 32-megapixel diagram and gave a file twice the size; flat-coloured drawings
+    compress best unfiltered.
+    """
+    alpha = image.hasAlphaChannel()
+    image = image.convertToFormat(QImage.Format.Format_RGBA8888 if alpha else QImage.Format.Format_RGB888)
+    width, height, stride = image.width(), image.height(), image.bytesPerLine()
+    row = width * (4 if alpha else 3)
+    bits = memoryview(image.constBits())
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    try:
+        with open(path, "wb") as file:
+            file.write(b"\x89PNG\r\n\x1a\n")
+            file.write(chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 6 if alpha else 2, 0, 0, 0)))
+            file.write(chunk(b"pHYs", struct.pack(">IIB", image.dotsPerMeterX(), image.dotsPerMeterY(), 1)))
+            packer = zlib.compressobj(2)
+            pending = []
+            for y in range(height):
+                pending.append(packer.compress(b"\0"))  # filter type 0: none
+                pending.append(packer.compress(bits[y * stride : y * stride + row]))
+                if y % 256 == 255:
+                    file.write(chunk(b"IDAT", b"".join(pending)))
+                    pending = []
+            pending.append(packer.flush())
+            file.write(chunk(b"IDAT", b"".join(pending)))
+            file.write(chunk(b"IEND", b""))
+    except OSError:
+        return False
+    return True
+
+
 def render_png(scene: OrgScene, options: ExportOptions) -> QImage:
     """The PNG image (call inside the export state)."""
     page = _page_rect(scene, options)
     wanted = options.png_scale()
-    scale = _fitting_scale(page, wanted)
+    scale = _fitting_scale(page, options)
+    size = _pixels(page, scale)
     if scale < wanted - 1e-9:
-        requested = f"{math.ceil(page.width() * wanted)} × {math.ceil(page.height() * wanted)}"
-        options.notices.append(
-            translate("Export", "The image was scaled down to %1 px: %2 px is more than an image can hold.")
-            .replace("%1", f"{math.ceil(page.width() * scale)} × {math.ceil(page.height() * scale)}")
-            .replace("%2", requested)
-        )
-    size = QSize(max(1, math.ceil(page.width() * scale)), max(1, math.ceil(page.height() * scale)))
-    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        options.scaled_down = (_pixels(page, wanted), size)
+        if options.automatic():
+            notice = translate("Export", "The image was scaled down to %1 px to keep it easy to open; choose a scale to make it larger.")
+        else:
+            notice = translate("Export", "The image was scaled down to %1 px: %2 px is more than an image can hold.")
+        options.notices.append(notice.replace("%1", f"{size.width()} × {size.height()}").replace("%2", f"{options.scaled_down[0].width()} × {options.scaled_down[0].height()}"))
+    # A picture too small for the cards' figures (a big model within the pixel budget) is
+    # drawn as the canvas draws at that zoom: smooth dashed lines with heads took 4x the
+    # rest of a 10,000-unit export, for detail no one could see at that size.
+    full = UnitCard.full_detail = scale >= LOD_DETAILS
+    scene.dependencies.full_detail = scene.reporting.full_detail = full
+    # Opaque pictures are written without an alpha channel: a quarter less to encode.
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied if options.transparent else QImage.Format.Format_RGB32)
     if image.isNull():
         raise ExportError(translate("Export", "not enough memory for a %1 px image").replace("%1", f"{size.width()} × {size.height()}"))
-    image.fill(Qt.GlobalColor.transparent)
+    image.fill(Qt.GlobalColor.transparent if options.transparent else style.CANVAS)
     painter = QPainter(image)
     _paint(scene, painter, QRectF(0, 0, size.width(), size.height()), options)
     painter.end()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,8 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.canvas.export import ExportOptions, pixel_size
+from ui.canvas.export import MAX_PIXELS, MAX_SIDE, PIXEL_BUDGET, ExportOptions, pixel_size
 from ui.canvas.scene import OrgScene
+
+#: The lowest value of the scale box means "automatic": 2×, less above the pixel budget.
+AUTOMATIC = 0.5
 
 #: Page sizes by key, their names marked for translation and translated where shown.
 PAGES = [
@@ -36,10 +41,11 @@ class ExportDialog(QDialog):
         settings = QSettings()
         form = QFormLayout(self)
         self.scale = QDoubleSpinBox()
-        self.scale.setRange(1.0, 4.0)
+        self.scale.setRange(AUTOMATIC, 4.0)
         self.scale.setSingleStep(0.5)
         self.scale.setSuffix("×")
-        self.scale.setValue(float(settings.value("export/scale", 2.0)))
+        self.scale.setSpecialValueText(self.tr("Automatic"))
+        self.scale.setValue(float(settings.value("export/scale", AUTOMATIC)))
         self.size_label = QLabel()
         self.transparent = QCheckBox(self.tr("Transparent background"))
         self.transparent.setChecked(settings.value("export/transparent", False) in (True, "true"))
@@ -76,7 +82,7 @@ class ExportDialog(QDialog):
 
     def options(self, selection: list[str], title: str) -> ExportOptions:
         return ExportOptions(
-            scale=self.scale.value(),
+            scale=None if self.scale.value() <= AUTOMATIC else self.scale.value(),
             transparent=self.transparent.isChecked() and self.kind == "png",
             units=selection if self.selection_only.isChecked() else None,
             legend=self.legend.isChecked(),
@@ -86,8 +92,14 @@ class ExportDialog(QDialog):
         )
 
     def _show_size(self) -> None:
-        size = pixel_size(self.scene, self.options(self.scene.selection.units(), "title"))
-        self.size_label.setText(self.tr("%1 × %2 px").replace("%1", QLocale().toString(size.width())).replace("%2", QLocale().toString(size.height())))
+        options = self.options(self.scene.selection.units(), "title")
+        size = pixel_size(self.scene, options)
+        wanted = pixel_size(self.scene, replace(options, pixel_budget=MAX_PIXELS, long_side_budget=MAX_SIDE))
+        text = self.tr("%1 × %2 px").replace("%1", QLocale().toString(size.width())).replace("%2", QLocale().toString(size.height()))
+        if options.automatic() and size != wanted:
+            # The same budget as the command line: say why the picture is smaller than 2×.
+            text = self.tr("%1 (scaled down to stay within %2 megapixels)").replace("%1", text).replace("%2", QLocale().toString(PIXEL_BUDGET // 1_000_000))
+        self.size_label.setText(text)
 
     def remember(self) -> None:
         settings = QSettings()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
 
@@ -21,10 +21,24 @@ LOD_BLOCKS = 0.3
 #: Above this scale headcount and revenue are readable, so they are drawn.
 LOD_DETAILS = 0.9
 HANDLE_RADIUS = 6.0
+#: The width of a line of the name (the revenue mark sits to its right).
+NAME_WIDTH = WIDTH - 34
+#: The office stripe on the left edge: the office stays visible whatever the custom colour.
+STRIPE_WIDTH = 6.0
 
 
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemIsMovable
 _CARD_RECT = QRectF(0, 0, WIDTH, HEIGHT)
+_BLOCK_STRIPE = QRectF(0, 0, WIDTH / 4, HEIGHT)
+_STRIPE = QRectF(0.5, 6, STRIPE_WIDTH, HEIGHT - 12)
+_STAR = QRectF(WIDTH - 24, 5, 18, 20)
+#: Where the texts go: (name, office, figures), for a name of one line and of two (which
+#: pushes the office and figures down; the card has room for both).
+_ONE_LINE = (QRectF(14, 6, NAME_WIDTH, 22), QRectF(14, 26, WIDTH - 20, 16), QRectF(14, 42, WIDTH - 20, 16))
+_TWO_LINES = (QRectF(14, 4, NAME_WIDTH, 32.5), QRectF(14, 34.5, WIDTH - 20, 14), QRectF(14, 48.5, WIDTH - 20, 14))
+# Looked up once: 10,000 cards each draw three texts, and enum flags cost in Python.
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_CENTER = Qt.AlignmentFlag.AlignCenter
 
 
 class Emphasis(IntEnum):
@@ -55,7 +69,8 @@ class UnitCard(Translatable, QGraphicsItem):
         self.revenue_generating = False
         self.headcount: int | None = None
         self.revenue: float | None = None
-        self._texts = None
+        self._label: tuple[str, str] | None = None
+        self._details: str | None = None
         self.custom_color: QColor | None = None
         self.emphasis = _NORMAL
         self.show_handles = False
@@ -91,28 +106,40 @@ class UnitCard(Translatable, QGraphicsItem):
         self.name, self.office, self.revenue_generating = name, office, revenue_generating
         self.headcount, self.revenue = headcount, revenue
         self.custom_color = QColor(color) if color else None
-        self._texts: tuple[str, str] | None = None
+        self._label: tuple[str, str] | None = None
+        self._details: str | None = None
         self.update()
 
-    def texts(self) -> tuple[str, str]:
-        """``(elided name, figures line)`` for painting."""
-        if self._texts is None:
-            _, _, metrics = self._fonts()
-            elided = metrics.elidedText(self.name, Qt.TextElideMode.ElideRight, WIDTH - 34)
+    def name_text(self) -> str:
+        """The name as drawn: a long name wrapped to two lines (joined by a newline), the
+        second elided with "…" if need be. Each text is made only when first drawn: a
+        10,000-unit picture too small for figures never makes them."""
+        return self._labels()[0]
+
+    def _labels(self) -> tuple[str, str]:
+        """``(name as drawn, office title)``."""
+        if self._label is None:
+            name_font, _, metrics = self._fonts()
+            self._label = ("\n".join(name_lines(self.name, name_font, metrics)), style.office_title(self.office))
+        return self._label
+
+    def details(self) -> str:
+        """The figures line: headcount and revenue."""
+        if self._details is None:
             parts = []
             if self.headcount is not None:
                 parts.append(self.tr("%Ln people", "", self.headcount))
             if self.revenue:
                 parts.append(translate("UnitCard", "revenue %1").replace("%1", compact_amount(float(self.revenue), QLocale())))
-            self._texts = (elided, " · ".join(parts))
-        return self._texts
+            self._details = " · ".join(parts)
+        return self._details
 
     def tool_tip(self) -> str:
         """Rich text for the tooltip: the full name (cards elide long ones), office, figures."""
         tip = f"<b>{_escape(self.name)}</b><br>{style.office_title(self.office)}"
         if self.revenue_generating:
             tip += "<br>" + translate("UnitCard", "★ Revenue-generating")
-        details = self.texts()[1]
+        details = self.details()
         if details:
             tip += "<br>" + _escape(details)
         return tip
@@ -166,52 +193,42 @@ class UnitCard(Translatable, QGraphicsItem):
         lod = 1.0 if UnitCard.full_detail else option.levelOfDetailFromTransform(painter.worldTransform())
         selected = self.isSelected()  # cheaper than decoding option.state's flags in Python
         if lod < LOD_BLOCKS:  # the path 10,000 cards take zoomed out: keep it short
-            painter.fillRect(
-                _CARD_RECT,
-                style.SELECTION
-                if selected
-                else (style.DIMMED_LINE if self.emphasis == _DIMMED else self.custom_color or style.OFFICE_COLORS[self.office]),
-            )
+            if selected or self.emphasis == _DIMMED or self.custom_color is None:
+                painter.fillRect(
+                    _CARD_RECT,
+                    style.SELECTION if selected else (style.DIMMED_LINE if self.emphasis == _DIMMED else style.OFFICE_COLORS[self.office]),
+                )
+            else:  # the custom colour fills; a wide office stripe keeps the office readable far out
+                painter.fillRect(_CARD_RECT, self.custom_color)
+                painter.fillRect(_BLOCK_STRIPE, style.OFFICE_COLORS[self.office])
             return
-        dimmed = self.emphasis == Emphasis.DIMMED
-        accent = self.custom_color or style.OFFICE_COLORS[self.office]
+        dimmed = self.emphasis == _DIMMED
+        # The office owns the border and the stripe; a custom colour only fills.
+        accent = style.OFFICE_COLORS[self.office]
         fill = style.DIMMED_FILL if dimmed else (self.custom_color.lighter(170) if self.custom_color else style.OFFICE_FILLS[self.office])
-        rect = QRectF(0, 0, WIDTH, HEIGHT)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.6)
-        if self.emphasis in (Emphasis.FOCUS, Emphasis.HIGHLIGHTED):
-            border = QPen(style.HIGHLIGHT, 4 if self.emphasis == Emphasis.FOCUS else 2.5)
-        elif selected:
-            border = QPen(style.SELECTION, 2.5)
+        if self.emphasis == _NORMAL or dimmed:
+            border = QPen(style.SELECTION, 2.5) if selected else QPen(style.DIMMED_LINE if dimmed else accent.darker(130), 1)
         else:
-            border = QPen(style.DIMMED_LINE if dimmed else accent.darker(130), 1)
+            border = QPen(style.HIGHLIGHT, 4 if self.emphasis == Emphasis.FOCUS else 2.5)
         painter.setPen(border)
         painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 6, 6)
-        painter.fillRect(QRectF(0.5, 6, 6, HEIGHT - 12), style.DIMMED_LINE if dimmed else accent)
+        painter.drawRoundedRect(_CARD_RECT, 6, 6)
+        painter.fillRect(_STRIPE, style.DIMMED_LINE if dimmed else accent)
         name_font, small_font, _ = self._fonts()
-        text = style.MUTED_TEXT if dimmed else style.TEXT
-        painter.setPen(text)
+        name, office = self._labels()
+        name_box, office_box, details_box = _TWO_LINES if "\n" in name else _ONE_LINE
         painter.setFont(name_font)
-        elided, details = self.texts()
-        if UnitCard.full_detail and elided != self.name:
-            # An export cannot show a tooltip: the whole name, in a smaller font if need be.
-            fitted = QFont(name_font)
-            metrics = QFontMetricsF(fitted)
-            while metrics.horizontalAdvance(self.name) > WIDTH - 34 and fitted.pointSizeF() > 5:
-                fitted.setPointSizeF(fitted.pointSizeF() - 0.5)
-                metrics = QFontMetricsF(fitted)
-            painter.setFont(fitted)
-            elided = self.name
-        painter.drawText(QRectF(14, 6, WIDTH - 34, 22), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided)
+        if self.revenue_generating:  # in the name's font: one font change less per card
+            painter.setPen(style.MUTED_TEXT if dimmed else style.REVENUE_MARK)
+            painter.drawText(_STAR, _CENTER, "★")
+        painter.setPen(style.MUTED_TEXT if dimmed else style.TEXT)
+        painter.drawText(name_box, _LEFT, name)
         painter.setFont(small_font)
         painter.setPen(style.MUTED_TEXT)
-        painter.drawText(QRectF(14, 26, WIDTH - 20, 16), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, style.office_title(self.office))
-        if lod >= LOD_DETAILS and details:
-            painter.drawText(QRectF(14, 42, WIDTH - 20, 16), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, details)
-        if self.revenue_generating:
-            painter.setPen(style.MUTED_TEXT if dimmed else style.REVENUE_MARK)
-            painter.setFont(name_font)
-            painter.drawText(QRectF(WIDTH - 24, 5, 18, 20), Qt.AlignmentFlag.AlignCenter, "★")
+        painter.drawText(office_box, _LEFT, office)
+        if lod >= LOD_DETAILS and self.details():
+            painter.drawText(details_box, _LEFT, self._details)
         if self.show_handles and lod >= LOD_BLOCKS:
             painter.setPen(QPen(style.SELECTION, 1.5))
             painter.setBrush(QBrush(QColor("white")))
@@ -231,6 +248,24 @@ class UnitCard(Translatable, QGraphicsItem):
     def hoverLeaveEvent(self, event) -> None:
         self.set_show_handles(self.isSelected())
         super().hoverLeaveEvent(event)
+
+
+def name_lines(name: str, font: QFont, metrics: QFontMetricsF) -> tuple[str, ...]:
+    """A name as the card shows it, in its normal font: one line if it fits, else wrapped
+    at a word (or anywhere in a long word) to two lines, the second elided with "…"."""
+    if metrics.horizontalAdvance(name) <= NAME_WIDTH:
+        return (name,)
+    layout = QTextLayout(name, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(NAME_WIDTH)
+    end = line.textStart() + line.textLength()
+    layout.endLayout()
+    first, rest = name[:end].rstrip(), name[end:].strip()
+    return (first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, NAME_WIDTH)) if rest else (first,)
 
 
 def _escape(text: str) -> str:
