@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
+from itertools import repeat
+from operator import setitem
 from types import MappingProxyType
 from typing import Any
 
@@ -144,8 +147,7 @@ class OrgModel:
             model._children.setdefault(parent, {})[child] = None
         model._dependencies = {(dep.source, dep.target): dep for dep in dependencies}
         model._dependency_order = LinkedOrder(list(model._dependencies))
-        model._graph.add_nodes_from(model._order)
-        model._graph.add_edges_from(model._dependencies)
+        _fill_graph(model._graph, model._order, list(model._dependencies))
         return model
 
     # -- the model as a whole --------------------------------------------------------------
@@ -470,6 +472,21 @@ class OrgModel:
         self._dependency_order.remove((source, target))
         self._graph.remove_edge(source, target)
         self._notify(ev.DependencyRemoved(source, target))
+
+
+def _fill_graph(graph: nx.DiGraph, nodes: list[str], edges: list[tuple[str, str]]) -> None:
+    """Fill an empty ``nx.DiGraph`` with ``nodes`` then ``edges`` in order, as
+    ``add_nodes_from``/``add_edges_from`` would (one attribute dict per edge, shared by its
+    successor and predecessor entries), building the adjacency dicts in C instead."""
+    succ: dict[str, dict[str, dict[str, Any]]] = {node: {} for node in nodes}
+    pred: dict[str, dict[str, dict[str, Any]]] = {node: {} for node in nodes}
+    data = list(map(dict, repeat((), len(edges))))
+    sources, targets = [u for u, _ in edges], [v for _, v in edges]
+    deque(map(setitem, map(succ.__getitem__, sources), targets, data), maxlen=0)
+    deque(map(setitem, map(pred.__getitem__, targets), sources, data), maxlen=0)
+    graph._node = {node: {} for node in nodes}
+    graph._adj = graph._succ = succ
+    graph._pred = pred
 
 
 def _not_dependent(source: str, target: str) -> str:

@@ -30,6 +30,8 @@ from orgmodel.formats.atomic import (
 )
 from orgmodel.formats.file_errors import os_reason, read_problem
 from orgmodel.formats.native_dump import FORMAT, VERSION, dumps, to_document
+from orgmodel.formats.native_fast import NO_EXTRA as _NO_EXTRA
+from orgmodel.formats.native_fast import read_fast
 from orgmodel.gcpause import gc_paused
 from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, NonFinite, check_id, check_text, type_name
 from orgmodel.i18n import tr
@@ -57,7 +59,6 @@ _UNIT_KEYS = ("id", "parent", *UNIT_FIELD_CHECKS)
 _DEPENDENCY_KEYS = ("from", "to", "weight", "label")
 _UNIT_KEY_SET = frozenset(_UNIT_KEYS)
 _DEPENDENCY_KEY_SET = frozenset(_DEPENDENCY_KEYS)
-_NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
 
 
 class _JsonObject(dict):
@@ -412,6 +413,11 @@ def loads(text: str, source: str = "") -> OrgModel:
     orgmodel.errors.ModelFileError: units[0].office: expected "front", "middle" or "back", got "frnt"
     """
     with gc_paused():
+        # The usual valid file is read column by column; anything else, or any doubt, is
+        # read again from the start by the exact reader below, which words every problem.
+        model = read_fast(text)
+        if model is not None:
+            return model
         try:
             document = json.loads(text, object_pairs_hook=_object, parse_constant=NonFinite, parse_float=_float, parse_int=_int)
         except json.JSONDecodeError as error:
