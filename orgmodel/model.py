@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from itertools import repeat
-from operator import setitem
+from operator import attrgetter, itemgetter, setitem
 from types import MappingProxyType
 from typing import Any
 
@@ -131,7 +131,7 @@ class OrgModel:
         extra: Mapping[str, Any],
         units: list[Unit],
         parents: Mapping[str, str],
-        dependencies: list[Dependency],
+        dependencies: list[Dependency] | dict[DependencyKey, Dependency],
     ) -> OrgModel:
         """Build a model in one step from parts a reader has fully validated already.
 
@@ -140,12 +140,15 @@ class OrgModel:
         tags are tuples and positions floats. Checking 10,000 units twice doubled load time.
         """
         model = cls(name, extra)
-        model._units = {unit.id: unit for unit in units}
+        model._units = dict(zip(map(attrgetter("id"), units), units))
         model._order = list(model._units)
         model._parent = dict(parents)
         for child, parent in parents.items():
             model._children.setdefault(parent, {})[child] = None
-        model._dependencies = {(dep.source, dep.target): dep for dep in dependencies}
+        if isinstance(dependencies, dict):  # already by key, as the fast reader makes them
+            model._dependencies = dependencies
+        else:
+            model._dependencies = {(dep.source, dep.target): dep for dep in dependencies}
         model._dependency_order = LinkedOrder(list(model._dependencies))
         _fill_graph(model._graph, model._order, list(model._dependencies))
         return model
@@ -481,7 +484,7 @@ def _fill_graph(graph: nx.DiGraph, nodes: list[str], edges: list[tuple[str, str]
     succ: dict[str, dict[str, dict[str, Any]]] = {node: {} for node in nodes}
     pred: dict[str, dict[str, dict[str, Any]]] = {node: {} for node in nodes}
     data = list(map(dict, repeat((), len(edges))))
-    sources, targets = [u for u, _ in edges], [v for _, v in edges]
+    sources, targets = list(map(itemgetter(0), edges)), list(map(itemgetter(1), edges))
     deque(map(setitem, map(succ.__getitem__, sources), targets, data), maxlen=0)
     deque(map(setitem, map(pred.__getitem__, targets), sources, data), maxlen=0)
     graph._node = {node: {} for node in nodes}

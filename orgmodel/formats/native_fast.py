@@ -16,7 +16,7 @@ import re
 from collections import deque
 from collections.abc import Iterable, Mapping
 from itertools import chain, repeat
-from operator import eq, itemgetter
+from operator import attrgetter, eq, itemgetter
 from types import MappingProxyType
 from typing import Any
 
@@ -71,8 +71,7 @@ def read_fast(text: str) -> OrgModel | None:
     if built is None:
         return None
     units, parents = built
-    ids = {unit.id: None for unit in units}
-    dependencies = _dependencies(raw_deps, ids)
+    dependencies = _dependencies(raw_deps, dict.fromkeys(map(attrgetter("id"), units)))
     if dependencies is None:
         return None
     # A plain dict keeps the last of repeated keys silently. Every key of the file is followed
@@ -205,9 +204,10 @@ def _instances(cls: type, names: tuple[str, ...], columns: Mapping[str, Iterable
     return objects
 
 
-def _dependencies(raw: list[Any], known: Mapping[str, None]) -> list[Dependency] | None:
+def _dependencies(raw: list[Any], known: Mapping[str, None]) -> dict[tuple[str, str], Dependency] | None:
+    """The dependencies by (source, target) in file order, if all are valid and distinct."""
     if not raw:
-        return []
+        return {}
     if {*map(type, raw)} != {dict} or not _DEPENDENCY_KEYS.issuperset(chain.from_iterable(raw)):
         return None
     try:
@@ -216,16 +216,18 @@ def _dependencies(raw: list[Any], known: Mapping[str, None]) -> list[Dependency]
         return None
     if {*map(type, sources), *map(type, targets)} != {str}:
         return None
-    keys = known.keys()
-    if not (keys >= {*sources} and keys >= {*targets}) or any(map(eq, sources, targets)):
+    if not known.keys() >= {*sources, *targets} or any(map(eq, sources, targets)):
         return None
-    if len({*zip(sources, targets)}) != len(raw):
-        return None
-    weights, labels = _column(raw, "weight"), _column(raw, "label")
-    present = [w for w in weights if w is not None]
-    if present and (not {*map(type, present)} <= {int, float} or not 0 < min(present) or not max(present) < _BIG):
-        return None
-    if not _texts([v for v in labels if v is not None], required=False):
-        return None
-    columns = {"source": sources, "target": targets, "weight": weights, "label": labels, "extra": repeat(NO_EXTRA)}
-    return _instances(Dependency, ("source", "target", "weight", "label", "extra"), columns, len(raw))
+    columns: dict[str, Iterable[Any]] = {"source": sources, "target": targets, "extra": repeat(NO_EXTRA)}
+    if {*map(len, raw)} == {2}:  # only the two ends, as most files write them
+        columns.update(weight=repeat(None), label=repeat(None))
+    else:
+        weights, labels = _column(raw, "weight"), _column(raw, "label")
+        present = [w for w in weights if w is not None]
+        if present and (not {*map(type, present)} <= {int, float} or not 0 < min(present) or not max(present) < _BIG):
+            return None
+        if not _texts([v for v in labels if v is not None], required=False):
+            return None
+        columns.update(weight=weights, label=labels)
+    by_key = dict(zip(zip(sources, targets), _instances(Dependency, ("source", "target", "weight", "label", "extra"), columns, len(raw))))
+    return by_key if len(by_key) == len(raw) else None  # else a dependency is written twice
