@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
-from itertools import repeat
-from operator import attrgetter, itemgetter, setitem
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Any
 
@@ -22,6 +20,7 @@ from orgmodel import events as ev
 from orgmodel.errors import DependencyError, DuplicateUnitError, FieldError, ReportingCycleError, UnknownUnitError
 from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, check_id, check_text
 from orgmodel.i18n import tr
+from orgmodel.bulkgraph import fill_graph
 from orgmodel.linkedorder import LinkedOrder
 
 Listener = Callable[[ev.Event], None]
@@ -150,7 +149,7 @@ class OrgModel:
         else:
             model._dependencies = {(dep.source, dep.target): dep for dep in dependencies}
         model._dependency_order = LinkedOrder(list(model._dependencies))
-        _fill_graph(model._graph, model._order, list(model._dependencies))
+        fill_graph(model._graph, model._order, list(model._dependencies))
         return model
 
     # -- the model as a whole --------------------------------------------------------------
@@ -475,21 +474,6 @@ class OrgModel:
         self._dependency_order.remove((source, target))
         self._graph.remove_edge(source, target)
         self._notify(ev.DependencyRemoved(source, target))
-
-
-def _fill_graph(graph: nx.DiGraph, nodes: list[str], edges: list[tuple[str, str]]) -> None:
-    """Fill an empty ``nx.DiGraph`` with ``nodes`` then ``edges`` in order, as
-    ``add_nodes_from``/``add_edges_from`` would (one attribute dict per edge, shared by its
-    successor and predecessor entries), building the adjacency dicts in C instead."""
-    succ: dict[str, dict[str, dict[str, Any]]] = {node: {} for node in nodes}
-    pred: dict[str, dict[str, dict[str, Any]]] = {node: {} for node in nodes}
-    data = list(map(dict, repeat((), len(edges))))
-    sources, targets = list(map(itemgetter(0), edges)), list(map(itemgetter(1), edges))
-    deque(map(setitem, map(succ.__getitem__, sources), targets, data), maxlen=0)
-    deque(map(setitem, map(pred.__getitem__, targets), sources, data), maxlen=0)
-    graph._node = {node: {} for node in nodes}
-    graph._adj = graph._succ = succ
-    graph._pred = pred
 
 
 def _not_dependent(source: str, target: str) -> str:
