@@ -41,14 +41,13 @@ def export_diagram(model: OrgModel, options: argparse.Namespace) -> int:
     from ui.app import make_application
     from ui.canvas.export import ExportError, ExportOptions, default_title, export_scene
     from ui.canvas.scene import OrgScene
-    from ui.editing.selection import Selection
     from ui.editing.model_signals import ModelSignals
+    from ui.editing.selection import Selection
 
     make_application(language=options.language)
     from orgmodel.analysis import analyse, highlight
-    from orgmodel.layout import bands_layout, compact_positions, orgchart_layout, place_unplaced, set_positions
-
     from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
+    from orgmodel.layout import bands_layout, compact_positions, orgchart_layout, place_unplaced, set_positions
 
     # The model is drawn, never saved: it may take the positions the picture needs.
     if options.layout:

@@ -467,6 +467,10 @@ def test_file_export_writes_the_diagram_and_keeps_the_canvas_as_it_was(window: M
     QApplication.processEvents()
     window.export_action.trigger()
     assert target.exists() and target.stat().st_size > 1000
+    if kind == "png":  # written by ui.canvas.export.write_png: a picture any reader opens
+        from PySide6.QtGui import QImage
+
+        assert QImage(str(target)).width() > 100 and not (tmp_path / "picture.png.part").exists()
     assert "Exported picture" in window.statusBar().currentMessage()
     assert window.scene.cards["sales"].isSelected() and window.scene.cards["sales"].emphasis == Emphasis.FOCUS
 

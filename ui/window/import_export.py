@@ -17,7 +17,7 @@ from orgmodel.model import OrgModel
 from orgmodel.formats.spreadsheet import ImportPlan, apply_plan, guess_mapping, plan_import, read_rows
 
 from ui import i18n
-from ui.canvas.export import ExportError, default_title, export_scene, export_state, render_png
+from ui.canvas.export import ExportError, default_title, export_scene, export_state, render_png, write_png
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import MappingDialog
 from ui.window.progress import compute_with_progress
@@ -136,7 +136,7 @@ class TransferMixin:
                 with export_state(self.scene, options):
                     image = render_png(self.scene, options)
                 partial = path + ".part"
-                saved = compute_with_progress(self, lambda: image.save(partial, "PNG", 80), self.tr("Writing the image…"))
+                saved = compute_with_progress(self, lambda: write_png(image, partial), self.tr("Writing the image…"))
                 if not saved:
                     if os.path.exists(partial):
                         os.remove(partial)
