@@ -1654,8 +1654,8 @@
         <translation>Kimlik</translation>
     </message>
     <message>
-        <source>How files and the orgmodel command (orgmodel why MODEL ID) name this unit</source>
-        <translation>Dosyaların ve orgmodel komutunun (orgmodel why MODEL KİMLİK) bu birimi andığı ad</translation>
+        <source>How files and the command line name this unit (orgmodel why FILE FROM_ID TO_ID)</source>
+        <translation>Dosyaların ve komut satırının bu birimi andığı ad (orgmodel why FILE FROM_ID TO_ID)</translation>
     </message>
     <message>
         <source>Office</source>

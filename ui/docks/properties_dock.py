@@ -124,7 +124,7 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
         not_set = self.tr("Not set")
         self.name_edit = self._line(form, "name", self.tr("Name"))
         self.id_edit = self._line(form, "id", self.tr("Id"))
-        self.id_edit.setToolTip(self.tr("How files and the orgmodel command (orgmodel why MODEL ID) name this unit"))
+        self.id_edit.setToolTip(self.tr("How files and the command line name this unit (orgmodel why FILE FROM_ID TO_ID)"))
 
         self.office_combo = QComboBox()
         for office in OFFICES:
