@@ -143,3 +143,14 @@ def test_a_taken_or_blank_id_is_refused_in_place(window: MainWindow, qtbot, type
     assert snapshot(model) == before and window.document.undo_stack.count() == steps
     qtbot.keyClick(dock.id_edit, Qt.Key.Key_Escape)
     assert dock.id_edit.text() == "risk" and dock.error_message("id") == ""
+
+
+def test_a_selected_dependency_stays_selected_when_undo_gives_its_end_the_old_id(window: MainWindow, qtbot) -> None:
+    click_unit(window, qtbot, "risk")
+    type_line(qtbot, window.properties.id_edit, "risk-office")
+    window.selection.set(dependencies=[("risk-office", "it")])
+    qtbot.wait(1)
+    window.undo_action.trigger()
+    qtbot.wait(1)
+    assert window.selection.dependencies() == [("risk", "it")]
+    assert window.properties.ends_label.text() == "Risk → IT"

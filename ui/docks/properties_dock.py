@@ -222,12 +222,17 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
             self.schedule_refresh()
 
     def _unit_id_changed(self, old_id: str, new_id: str) -> None:
-        """The unit shown got a new id (an edit here, undo, redo): keep showing and selecting it."""
+        """The unit shown (or an end of the dependency shown) got a new id, by an edit here,
+        undo or redo: keep showing and selecting it."""
         if self._subject == ("unit", old_id):
             self._subject = ("unit", new_id)
             self._shown.pop("id", None)
             self._selection.set([new_id])
-            self.schedule_refresh()
+        elif self._subject is not None and self._subject[0] == "dependency" and old_id in self._subject[1]:
+            key = tuple(new_id if end == old_id else end for end in self._subject[1])
+            self._subject = ("dependency", key)
+            self._selection.set(dependencies=[key])
+        self.schedule_refresh()
 
     def _parent_changed(self, unit_id: str, _old: object, _new: object) -> None:
         if self._subject == ("unit", unit_id):
