@@ -58,6 +58,22 @@ class ModelRenamed:
     name: str
 
 
+@dataclass(frozen=True)
+class ModelDescribed:
+    """The model's description changed."""
+
+    description: str
+
+
+@dataclass(frozen=True)
+class UnitIdChanged:
+    """Unit ``old_id`` is now called ``new_id``. It comes last: the unit's removal under the
+    old id and its addition under the new one (with its lines) were announced before it."""
+
+    old_id: str
+    new_id: str
+
+
 Event = (
     UnitAdded
     | UnitRemoved
@@ -67,4 +83,6 @@ Event = (
     | DependencyRemoved
     | DependencyChanged
     | ModelRenamed
+    | ModelDescribed
+    | UnitIdChanged
 )

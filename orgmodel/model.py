@@ -6,8 +6,6 @@ Every mutator checks first, then changes, then tells the listeners with a small 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from operator import attrgetter
@@ -22,6 +20,7 @@ from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, check_id
 from orgmodel.i18n import tr
 from orgmodel.bulkgraph import fill_graph
 from orgmodel.linkedorder import LinkedOrder
+from orgmodel.unit_ids import change_unit_id, slugify
 
 Listener = Callable[[ev.Event], None]
 
@@ -166,6 +165,20 @@ class OrgModel:
             self._name = name
             self._notify(ev.ModelRenamed(name))
 
+    @property
+    def description(self) -> str:
+        """The file's top-level "description", kept among the ``extra`` keys (so every reader
+        and writer keeps it); ``set_description("")`` leaves it out."""
+        value = self.extra.get("description", "")
+        return value if isinstance(value, str) else ""
+
+    def set_description(self, description: str) -> None:
+        if problem := check_text(description):
+            raise FieldError("description", problem)
+        if description != self.description:
+            self.extra = MappingProxyType({k: v for k, v in self.extra.items() if k != "description"} | ({"description": description} if description else {}))
+            self._notify(ev.ModelDescribed(description))
+
     def __len__(self) -> int:
         return len(self._order)
 
@@ -289,6 +302,11 @@ class OrgModel:
         self._children.pop(unit_id, None)
         self._graph.remove_node(unit_id)
         self._notify(ev.UnitRemoved(unit_id, index))
+
+    def rename_unit_id(self, unit_id: str, new_id: str) -> None:
+        """Give a unit a new id, keeping its place, lines and dependencies (``orgmodel.unit_ids``)."""
+        if change_unit_id(self, unit_id, new_id):
+            self._notify(ev.UnitIdChanged(unit_id, new_id))
 
     # -- reporting lines -------------------------------------------------------------------
 
@@ -478,19 +496,3 @@ class OrgModel:
 
 def _not_dependent(source: str, target: str) -> str:
     return tr("{source!r} does not depend on {target!r}", source=source, target=target)
-
-
-_TURKISH_ASCII = str.maketrans({"ı": "i", "İ": "i", "ş": "s", "Ş": "s", "ğ": "g", "Ğ": "g", "ç": "c", "Ç": "c", "ö": "o", "Ö": "o", "ü": "u", "Ü": "u"})
-
-
-def slugify(text: str) -> str:
-    """A lower-case ASCII id from a name: stable, readable, and safe in any file.
-
-    >>> slugify("Çağrı Merkezi")
-    'cagri-merkezi'
-    >>> slugify("R&D / Labs")
-    'r-d-labs'
-    """
-    text = unicodedata.normalize("NFKD", text.translate(_TURKISH_ASCII))
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

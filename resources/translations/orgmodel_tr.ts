@@ -866,6 +866,18 @@
         <source>Edit dependency “%1” → “%2”</source>
         <translation>“%1” → “%2” bağımlılığını düzenle</translation>
     </message>
+    <message>
+        <source>Change the id of “%1” to “%2”</source>
+        <translation>“%1” biriminin kimliğini “%2” olarak değiştir</translation>
+    </message>
+    <message>
+        <source>Rename the model to “%1”</source>
+        <translation>Modelin adını “%1” olarak değiştir</translation>
+    </message>
+    <message>
+        <source>Edit the model&apos;s properties</source>
+        <translation>Model özelliklerini düzenle</translation>
+    </message>
 </context>
 <context>
     <name>Crash</name>
@@ -1176,6 +1188,22 @@
         <translation>&amp;Yinele</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Geri Al</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Yinele</translation>
+    </message>
+    <message>
+        <source>&amp;Model Properties…</source>
+        <translation>&amp;Model Özellikleri…</translation>
+    </message>
+    <message>
+        <source>The model&apos;s name (used in exports) and description</source>
+        <translation>Modelin adı (dışa aktarmalarda kullanılır) ve açıklaması</translation>
+    </message>
+    <message>
         <source>&amp;Delete</source>
         <translation>&amp;Sil</translation>
     </message>
@@ -1274,6 +1302,10 @@
     <message>
         <source>&amp;About OrgModel</source>
         <translation>OrgModel &amp;Hakkında</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Klavye Kısayolları</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1462,6 +1494,29 @@
     </message>
 </context>
 <context>
+    <name>ModelPage</name>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Adsız</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>What this model is about</source>
+        <translation>Bu modelin konusu</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Açıklama</translation>
+    </message>
+</context>
+<context>
     <name>MoveUnitsCommand</name>
     <message numerus="yes">
         <source>Move %Ln units</source>
@@ -1595,12 +1650,16 @@
         <translation>Ad</translation>
     </message>
     <message>
-        <source>Office</source>
-        <translation>Ofis</translation>
+        <source>Id</source>
+        <translation>Kimlik</translation>
     </message>
     <message>
-        <source>Default (yes for front office)</source>
-        <translation>Varsayılan (ön ofis için evet)</translation>
+        <source>How files and the command line name this unit (orgmodel why FILE FROM_ID TO_ID)</source>
+        <translation>Dosyaların ve komut satırının bu birimi andığı ad (orgmodel why FILE FROM_ID TO_ID)</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Ofis</translation>
     </message>
     <message>
         <source>Yes</source>
@@ -1745,6 +1804,18 @@
         <translation>Ağırlık &gt; 0 bir sayı olmalı</translation>
     </message>
     <message>
+        <source>Default: Yes (front office)</source>
+        <translation>Varsayılan: Evet (ön ofis)</translation>
+    </message>
+    <message>
+        <source>Default: No (middle office)</source>
+        <translation>Varsayılan: Hayır (orta ofis)</translation>
+    </message>
+    <message>
+        <source>Default: No (back office)</source>
+        <translation>Varsayılan: Hayır (arka ofis)</translation>
+    </message>
+    <message>
         <source>— no one —</source>
         <translation>— hiç kimse —</translation>
     </message>
@@ -1826,6 +1897,25 @@
     <message>
         <source>“%1” was changed by another program; saving will ask before overwriting it.</source>
         <translation>“%1” başka bir program tarafından değiştirildi; kaydederken üzerine yazmadan önce sorulacak.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Klavye Kısayolları</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Komut</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tuşlar</translation>
     </message>
 </context>
 <context>

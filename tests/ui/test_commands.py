@@ -14,7 +14,7 @@ from ui.editing.document import Document
 
 
 def snapshot(model: OrgModel) -> tuple:
-    return (model.units(), model.dependencies(), list(model.reporting_lines()))
+    return (model.units(), model.dependencies(), list(model.reporting_lines()), model.name, model.description)
 
 
 def base_model() -> OrgModel:
@@ -50,6 +50,8 @@ edits = st.lists(
             ),
         ),
         st.tuples(st.just("disconnect"), st.integers(0, 9), st.integers(0, 9)),
+        st.tuples(st.just("reid"), st.integers(0, 9), st.integers(0, 11)),
+        st.tuples(st.just("model"), st.sampled_from(["", "Undo", "Acme"]), st.sampled_from(["", "Plan", "Why\nwho"])),
         st.tuples(st.just("save")),
     ),
     min_size=1,
@@ -85,6 +87,10 @@ def test_undo_all_restores_the_model_and_redo_all_repeats_it(qapp, steps) -> Non
                 document.update_unit(uid(step[1]), **step[2])
             elif step[0] == "disconnect":
                 document.delete(dependencies=[(uid(step[1]), uid(step[2]))])
+            elif step[0] == "reid" and uid(step[1]) in model:
+                document.change_unit_id(uid(step[1]), uid(step[2]))
+            elif step[0] == "model":
+                document.update_model(name=step[1], description=step[2])
             elif step[0] == "save":  # what Document.save does after writing the file
                 document.undo_stack.setClean()
                 saved = (document.undo_stack.index(), snapshot(model))

@@ -1,14 +1,16 @@
 """Labelled fields in a grid, each with room under it for the reason its value was refused.
 
-A mixin of :class:`ui.docks.properties_dock.PropertiesDock` (a QObject: it filters its
-editors' events): the dock says which fields it has; this keeps the editors, their labels
+A mixin of :class:`ui.docks.properties_dock.PropertiesDock` and
+:class:`ui.docks.model_page.ModelPage` (QObjects: they filter their editors' events): each says which fields it has; this keeps the editors, their labels
 and messages by key and shows or clears a refusal in place. No strings of its own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 ERROR_COLOR = "#C62828"
 _INVALID_STYLE = f"border: 1px solid {ERROR_COLOR}; border-radius: 2px; padding: 1px 2px;"
@@ -16,13 +18,15 @@ _INVALID_STYLE = f"border: 1px solid {ERROR_COLOR}; border-radius: 2px; padding:
 
 class FieldGridMixin:
     """Fields by key: ``_editors``, ``_labels`` (their label texts), ``_messages`` (the
-    refusal under each) and ``_errors`` (the keys showing one)."""
+    refusal under each), ``_errors`` (the keys showing one) and ``_shown`` (the text each
+    shows for the model's value)."""
 
     def _init_fields(self) -> None:
         self._errors: set[str] = set()
         self._messages: dict[str, QLabel] = {}
         self._editors: dict[str, QWidget] = {}
         self._labels: dict[str, str] = {}
+        self._shown: dict[str, str] = {}  # the text each field shows for the model's value
 
     @staticmethod
     def _scrolled(page: QWidget) -> QScrollArea:
@@ -90,3 +94,24 @@ class FieldGridMixin:
     def error_message(self, key: str) -> str:
         """The reason shown under field ``key`` ("headcount", "parent", "weight"...), or ""."""
         return self._messages[key].text() if key in self._errors else ""
+
+    # -- loading fields: never over what the user is typing or what was refused -------------
+
+    def _editing(self, key: str, text: str, has_focus: bool) -> bool:
+        return key in self._errors or (has_focus and key in self._shown and text != self._shown[key])
+
+    def _load_line(self, key: str, text: str, force: Container[str]) -> None:
+        editor = self._editors[key]
+        assert isinstance(editor, QLineEdit)
+        if key not in force and self._editing(key, editor.text(), editor.hasFocus()):
+            return
+        self._shown[key] = text
+        if editor.text() != text:
+            editor.setText(text)
+            editor.setCursorPosition(0)
+
+    def _load_combo(self, key: str, index: int, force: Container[str]) -> None:
+        if key in force or key not in self._errors:
+            combo = self._editors[key]
+            assert isinstance(combo, QComboBox)
+            combo.setCurrentIndex(index)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 from typing_extensions import override
@@ -38,7 +39,8 @@ from ui.editing.document import Document
 from ui.editing.model_signals import ModelFollower
 from ui.editing.selection import Selection
 from ui.docks.field_grid import FieldGridMixin
-from ui.docks.property_fields import ParentChoices, Refused, TurkishCompleter, parse_field
+from ui.docks.model_page import ModelPage
+from ui.docks.property_fields import ParentChoices, Refused, TurkishCompleter, default_revenue_text, parse_field
 from ui.i18n import describe, format_number, format_percent, localize
 
 log = logging.getLogger(__name__)
@@ -65,7 +67,6 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
         self._document = document
         self._selection = selection
         self._subject: tuple[str, Any] | None = None  # ("unit", id) or ("dependency", (s, t))
-        self._shown: dict[str, str] = {}  # the text each field shows for the model's value
         self._init_fields()
         self._choices_dirty = True
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
@@ -77,7 +78,13 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
         self._note.setWordWrap(True)
         self._note.setMargin(12)
         self._note.setEnabled(False)  # drawn in the muted text colour
-        self._pages.addWidget(self._note)
+        self.model_page = ModelPage(document)
+        front = QWidget()  # the note, and the model's own fields when nothing is selected
+        column = QVBoxLayout(front)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._note)
+        column.addWidget(self.model_page, 1)
+        self._pages.addWidget(self._scrolled(front))
         self._pages.addWidget(self._scrolled(self._make_unit_page()))
         self._pages.addWidget(self._scrolled(self._make_dependency_page()))
         self.setWidget(self._pages)
@@ -90,6 +97,7 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
             "parentChanged": self._parent_changed,
             "dependencyChanged": self._dependency_changed,
             "dependencyRemoved": self._dependency_changed,
+            "unitIdChanged": self._unit_id_changed,
         }, self)
         document.modelReplaced.connect(self._model_replaced)
         self._refresh()
@@ -115,6 +123,8 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
         page, form = self._form()
         not_set = self.tr("Not set")
         self.name_edit = self._line(form, "name", self.tr("Name"))
+        self.id_edit = self._line(form, "id", self.tr("Id"))
+        self.id_edit.setToolTip(self.tr("How files and the command line name this unit (orgmodel why FILE FROM_ID TO_ID)"))
 
         self.office_combo = QComboBox()
         for office in OFFICES:
@@ -123,8 +133,8 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
         self.office_combo.activated.connect(lambda _: self._commit_unit("office", self.office_combo.currentData()))
 
         self.revenue_combo = QComboBox()
-        for text, value in ((self.tr("Default (yes for front office)"), None), (self.tr("Yes"), True), (self.tr("No"), False)):
-            self.revenue_combo.addItem(text, value)
+        for text, value in (("", None), (self.tr("Yes"), True), (self.tr("No"), False)):
+            self.revenue_combo.addItem(text, value)  # the default's text names its value
         self._add_row(form, "revenue_generating", self.tr("Revenue-generating"), self.revenue_combo)
         self.revenue_combo.activated.connect(
             lambda _: self._commit_unit("revenue_generating", self.revenue_combo.currentData())
@@ -211,6 +221,19 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
         if subject == ("unit", unit_id) or (renamed and (subject[0] == "unit" or unit_id in subject[1])):
             self.schedule_refresh()
 
+    def _unit_id_changed(self, old_id: str, new_id: str) -> None:
+        """The unit shown (or an end of the dependency shown) got a new id, by an edit here,
+        undo or redo: keep showing and selecting it."""
+        if self._subject == ("unit", old_id):
+            self._subject = ("unit", new_id)
+            self._shown.pop("id", None)
+            self._selection.set([new_id])
+        elif self._subject is not None and self._subject[0] == "dependency" and old_id in self._subject[1]:
+            key = tuple(new_id if end == old_id else end for end in self._subject[1])
+            self._subject = ("dependency", key)
+            self._selection.set(dependencies=[key])
+        self.schedule_refresh()
+
     def _parent_changed(self, unit_id: str, _old: object, _new: object) -> None:
         if self._subject == ("unit", unit_id):
             self.schedule_refresh()
@@ -264,6 +287,7 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
             text = self.tr("%Ln dependencies selected", "", deps)
         else:
             text = self.tr("%Ln items selected", "", units + deps)
+        self.model_page.setVisible(not units and not deps)
         self._note.setText(text)
         self._pages.setCurrentIndex(0)
 
@@ -275,7 +299,9 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
         else:
             self.parent_choices.set_excluded(unit_id)
         self._load_line("name", unit.name, force)
+        self._load_line("id", unit.id, force)
         self._load_combo("office", self.office_combo.findData(unit.office), force)
+        self.revenue_combo.setItemText(0, default_revenue_text(unit.office))
         self._load_combo("revenue_generating", (None, True, False).index(unit.revenue_generating), force)
         self._load_parent(model.parent(unit_id), force)
         self._load_line("headcount", format_number(unit.headcount), force)
@@ -305,27 +331,6 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
             line.setText(typed)  # the reset emptied the field under the user's fingers
         else:
             self._shown.pop("parent", None)
-
-    # -- loading fields: never over what the user is typing or what was refused -------------
-
-    def _editing(self, key: str, text: str, has_focus: bool) -> bool:
-        return key in self._errors or (has_focus and key in self._shown and text != self._shown[key])
-
-    def _load_line(self, key: str, text: str, force: Container[str]) -> None:
-        editor = self._editors[key]
-        assert isinstance(editor, QLineEdit)
-        if key not in force and self._editing(key, editor.text(), editor.hasFocus()):
-            return
-        self._shown[key] = text
-        if editor.text() != text:
-            editor.setText(text)
-            editor.setCursorPosition(0)
-
-    def _load_combo(self, key: str, index: int, force: Container[str]) -> None:
-        if key in force or key not in self._errors:
-            combo = self._editors[key]
-            assert isinstance(combo, QComboBox)
-            combo.setCurrentIndex(index)
 
     def _load_parent(self, parent_id: str | None, force: Container[str]) -> None:
         line = self.parent_combo.lineEdit()
@@ -391,6 +396,8 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
         unit_id = self._subject[1]
         if key == "name":
             self._attempt(key, lambda: self._document.rename_unit(unit_id, value))
+        elif key == "id":
+            self._attempt(key, lambda: self._document.change_unit_id(unit_id, value))
         else:
             self._attempt(key, lambda: self._document.update_unit(unit_id, **{key: value}))
 
@@ -439,7 +446,7 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
         if self._subject is None:
             return
         keys = ("weight", "label") if self._subject[0] == "dependency" else (
-            "name", "headcount", "cost", "revenue", "automation_potential", "tags")
+            "name", "id", "headcount", "cost", "revenue", "automation_potential", "tags")
         for key in keys:
             editor = self._editors[key]
             if isinstance(editor, QLineEdit) and key not in self._errors and editor.text() != self._shown.get(key, editor.text()):
@@ -484,3 +491,4 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
             if editor is watched:
                 return key
         return None
+

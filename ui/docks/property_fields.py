@@ -91,6 +91,8 @@ def parse_field(key: str, text: str) -> Any:
     raises :class:`Refused` with the reason."""
     if key == "name":
         return text
+    if key == "id":
+        return text.strip()
     if key == "headcount":
         return parse_headcount(text)
     if key == "cost":
@@ -106,6 +108,15 @@ def parse_field(key: str, text: str) -> Any:
     if key in ("label", "notes"):
         return _optional_text(text)
     raise KeyError(key)
+
+
+def default_revenue_text(office: str) -> str:
+    """The "default" choice says what the default is for this unit's office."""
+    if office == "front":
+        return translate("PropertiesDock", "Default: Yes (front office)")
+    if office == "middle":
+        return translate("PropertiesDock", "Default: No (middle office)")
+    return translate("PropertiesDock", "Default: No (back office)")
 
 
 def parse_tags(text: str) -> tuple[str, ...]:

@@ -15,7 +15,10 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from typing_extensions import override
 
+from orgmodel.errors import FieldError
+from orgmodel.fields import check_text
 from orgmodel.model import Dependency, OrgModel, Unit
+from orgmodel.unit_ids import removal_record as _removal_record
 
 from ui.i18n import Translatable, translate
 
@@ -168,22 +171,6 @@ class AddDependencyCommand(ModelCommand):
         self.model.remove_dependency(self.source, self.target)
 
 
-def _removal_record(model: OrgModel, keys: set[tuple[str, str]]) -> list[tuple[tuple[str, str] | None, Dependency]]:
-    """What undo needs to put ``keys`` back in file order: ``(surviving successor, dependency)``
-    in file order. Removed dependencies form runs, each ending before a survivor (or at the
-    end); walking back from each survivor lists a run in order, in time linear in its size."""
-    survivors = {model.dependency_after(*key) for key in keys} - keys
-    record = []
-    for successor in survivors:
-        run = []
-        key = model.dependency_before(successor)
-        while key is not None and key in keys:
-            run.append(key)
-            key = model.dependency_before(key)
-        record += [(successor, model.dependency(*k)) for k in reversed(run)]
-    return record
-
-
 class RemoveDependencyCommand(ModelCommand):
     def __init__(self, model: OrgModel, source: str, target: str) -> None:
         super().__init__(
@@ -216,6 +203,45 @@ class UpdateDependencyCommand(ModelCommand):
 
     def revert(self) -> None:
         self.model.update_dependency(self.source, self.target, **self.old)
+
+
+class ChangeUnitIdCommand(ModelCommand):
+    """A unit's new id, with its lines and dependencies (``OrgModel.rename_unit_id``)."""
+
+    def __init__(self, model: OrgModel, unit_id: str, new_id: str) -> None:
+        super().__init__(model, translate("Commands", "Change the id of “%1” to “%2”").replace("%1", model.unit(unit_id).name).replace("%2", new_id))
+        self.old_id, self.new_id = unit_id, new_id
+
+    def do(self) -> None:
+        self.model.rename_unit_id(self.old_id, self.new_id)
+
+    def revert(self) -> None:
+        self.model.rename_unit_id(self.new_id, self.old_id)
+
+
+class UpdateModelCommand(ModelCommand):
+    """The model's own name and description."""
+
+    def __init__(self, model: OrgModel, changes: dict[str, str]) -> None:
+        super().__init__(model, translate("Commands", "Rename the model to “%1”").replace("%1", changes["name"]) if set(changes) == {"name"}
+                         else translate("Commands", "Edit the model's properties"))
+        self.new = dict(changes)
+        self.old = {key: getattr(model, key) for key in changes}
+
+    def do(self) -> None:
+        self._set(self.new)
+
+    def revert(self) -> None:
+        self._set(self.old)
+
+    def _set(self, values: dict[str, str]) -> None:
+        for key, value in values.items():  # both checked before either changes
+            if problem := check_text(value):
+                raise FieldError(key, problem)
+        if "name" in values:
+            self.model.set_name(values["name"])
+        if "description" in values:
+            self.model.set_description(values["description"])
 
 
 class MacroCommand(ModelCommand):

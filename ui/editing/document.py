@@ -29,6 +29,7 @@ from ui.editing.model_signals import ModelSignals
 from ui.editing.commands import (
     AddDependencyCommand,
     AddUnitCommand,
+    ChangeUnitIdCommand,
     MacroCommand,
     ModelCommand,
     MoveUnitsCommand,
@@ -36,6 +37,7 @@ from ui.editing.commands import (
     RemoveUnitCommand,
     SetParentCommand,
     UpdateDependencyCommand,
+    UpdateModelCommand,
     UpdateUnitCommand,
 )
 
@@ -232,6 +234,17 @@ class Document(QObject):
         else:
             text = self.tr("Delete %Ln items", "", len(makers))
         self.push(MacroCommand.applied_parts(self.model, text, makers))
+
+    def change_unit_id(self, unit_id: str, new_id: str) -> None:
+        """Give a unit another id (its lines follow); refused ids raise and change nothing."""
+        if new_id != unit_id:
+            self.push(ChangeUnitIdCommand(self.model, unit_id, new_id))
+
+    def update_model(self, **changes: str) -> None:
+        """The model's ``name`` and ``description``, as one undo step."""
+        changes = {key: value for key, value in changes.items() if getattr(self.model, key) != value}
+        if changes:
+            self.push(UpdateModelCommand(self.model, changes))
 
     def merge_import(self, plan: ImportPlan, text: str) -> bool:
         """Make the changes of a spreadsheet import ``plan`` (planned into this model) as one

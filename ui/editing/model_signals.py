@@ -35,6 +35,9 @@ class ModelSignals(QObject):
     dependencyAdded = Signal(str, str)
     dependencyRemoved = Signal(str, str)
     dependencyChanged = Signal(str, str, object)  # source, target, frozenset of fields
+    modelRenamed = Signal(str)
+    modelDescribed = Signal(str)
+    unitIdChanged = Signal(str, str)  # old id, new id (after its removal and addition)
 
     def __init__(self, model: OrgModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +50,9 @@ class ModelSignals(QObject):
             ev.DependencyAdded: self.dependencyAdded,
             ev.DependencyRemoved: self.dependencyRemoved,
             ev.DependencyChanged: self.dependencyChanged,
+            ev.ModelRenamed: self.modelRenamed,
+            ev.ModelDescribed: self.modelDescribed,
+            ev.UnitIdChanged: self.unitIdChanged,
         }
         model.add_listener(self._on_event)
 
@@ -59,7 +65,7 @@ class ModelSignals(QObject):
             getattr(self, name).connect(slot)
 
     def _on_event(self, event: ev.Event) -> None:
-        signal = self._signal_of.get(type(event))  # a renamed model: nothing shows its name
+        signal = self._signal_of.get(type(event))
         if signal is not None:
             signal.emit(*(getattr(event, name) for name in event.__match_args__))
 

@@ -1,7 +1,7 @@
 """The main window: canvas, docks, documents and files, editing and the live analysis highlight.
 
 Its menus (``menus``), import and export (``import_export``), safety questions
-(``safety_prompts``), recent files and the progress of long work live beside it in ``ui.window``.
+(``safety_prompts``), remembered size and docks (``window_state``), recent files and the progress of long work live beside it in ``ui.window``.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from ui.docks.outline_dock import OutlineDock
 from ui.docks.properties_dock import PropertiesDock
 from ui.editing.autosave import Autosaver
 from ui.editing.document import Document
+from ui.editing.model_signals import ModelFollower
 from ui.editing.selection import Selection
 from ui.restart import restart_command
 from ui.window import recent_files as recent
@@ -36,9 +37,10 @@ from ui.window.import_export import TransferMixin
 from ui.window.menus import MenusMixin
 from ui.window.progress import compute_with_progress
 from ui.window.safety_prompts import SafetyMixin
+from ui.window.window_state import WindowStateMixin, app_icon
 
 
-class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
+class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMainWindow):
     """One window, one document."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -67,6 +69,8 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
+        self.setWindowIcon(app_icon())
+        self._restore_window_state()
 
         # Autosave: to the recovery folder, never the person's file; after a pause in editing,
         # at most a minute after the first unsaved change, and right after bulk operations.
@@ -95,6 +99,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         self.view.renameCommitted.connect(lambda uid, name: self._attempt(self.document.rename_unit, uid, name))
         self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(self.tr("Zoom %1%").replace("%1", str(round(z * 100)))))
         self.selection.changed.connect(self._emphasis_timer.start)
+        ModelFollower(self.document, {"unitChanged": self._unit_changed}, self)
         self.selection.revealRequested.connect(self.view.reveal)
         self._model_replaced()
 
@@ -314,12 +319,17 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         if uid is not None and (not changed or uid in changed or not changed.isdisjoint(self.scene.emphasized_units())):
             self._emphasis_timer.start()
 
+    def _unit_changed(self, unit_id: str, fields: frozenset[str]) -> None:
+        """The analysis message names the selected unit: a new name is said at once."""
+        if "name" in fields and unit_id == self.selection.single_unit():
+            self._emphasis_timer.start()
+
     def _update_emphasis(self) -> None:
         uid = self.selection.single_unit()
         model, analysis = self.document.model, self.document.analysis
         if uid is None or uid not in model:
             self.scene.set_emphasis(None, None, None)
-            self._analysis_message = ""
+            self._show_analysis_message("")
             return
         unit = model.unit(uid)
         shown = highlight(model, analysis, uid)  # the same rule exports use
@@ -345,13 +355,17 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         """Say what the highlight shows, but only when that changed: a refresh after an
         unrelated edit must not hide the message about that edit."""
         if text != self._analysis_message:
+            if text:
+                self.statusBar().showMessage(text)
+            elif self.statusBar().currentMessage() == self._analysis_message:
+                self.statusBar().clearMessage()  # about a unit no longer selected (or there)
             self._analysis_message = text
-            self.statusBar().showMessage(text)
 
     # -- window events ---------------------------------------------------------------------
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_window_state()
         if self.maybe_keep_changes():
             self.document.close()
             self.autosaver.remove()  # saved or knowingly discarded

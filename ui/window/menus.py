@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+from ui.dialogs.shortcuts import ShortcutsDialog, shortcut_rows
 
 from ui import i18n, style
 from ui.i18n import translate
@@ -43,6 +45,12 @@ class MenusMixin:
         self.undo_action.setShortcut(QKeySequence(S.Undo))
         self.redo_action = self.document.undo_stack.createRedoAction(self, translate("MainWindow", "&Redo"))
         self.redo_action.setShortcut(QKeySequence(S.Redo))
+        # The menus say what would be undone; the toolbar buttons keep one short word (the
+        # whole text is their tooltip), so they neither change width nor move the others.
+        self.undo_action.setIconText(translate("MainWindow", "Undo"))
+        self.redo_action.setIconText(translate("MainWindow", "Redo"))
+        self.model_properties_action = self._action(translate("MainWindow", "&Model Properties…"), self.show_model_properties,
+                                                    tip=translate("MainWindow", "The model's name (used in exports) and description"))
         self.delete_action = self._action(translate("MainWindow", "&Delete"), self.delete_selection, S.Delete)
         self.rename_action = self._action(translate("MainWindow", "Re&name"), self.rename_selected, QKeySequence(Qt.Key.Key_F2))
         self.select_all_action = self._action(translate("MainWindow", "Select &All"), self.select_all, S.SelectAll)
@@ -57,8 +65,10 @@ class MenusMixin:
             "middle": (translate("MainWindow", "Add middle-office unit"), translate("MainWindow", "Add a middle-office unit in the middle of the view")),
             "back": (translate("MainWindow", "Add back-office unit"), translate("MainWindow", "Add a back-office unit in the middle of the view")),
         }
+        # Ctrl+Shift and the office's English initial: free in Qt's standard keys and here.
+        add_keys = {"front": "Ctrl+Shift+F", "middle": "Ctrl+Shift+M", "back": "Ctrl+Shift+B"}
         self.add_actions = {
-            office: self._action(text, lambda o=office: self._add_unit_at(o, None), tip=tip)
+            office: self._action(text, lambda o=office: self._add_unit_at(o, None), QKeySequence(add_keys[office]), tip=tip)
             for office, (text, tip) in add_texts.items()
         }
         for office, action in self.add_actions.items():
@@ -87,6 +97,7 @@ class MenusMixin:
         self._last_layout = "orgchart"
         self.clear_highlight_action = self._action(translate("MainWindow", "&Clear Highlight"), self.selection.clear)
         self.about_action = self._action(translate("MainWindow", "&About OrgModel"), self.about)
+        self.shortcuts_action = self._action(translate("MainWindow", "&Keyboard Shortcuts"), self.show_shortcuts)
         self.language_actions = QActionGroup(self)
         for code, name in i18n.LANGUAGES.items():
             action = self.language_actions.addAction(name)  # each language named in itself
@@ -102,7 +113,7 @@ class MenusMixin:
             file_menu.addAction(action)
         self.recent_menu = file_menu.addMenu(translate("MainWindow", "Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        for action in (self.save_action, self.save_as_action, self.import_action, self.export_action, self.close_action):
+        for action in (self.save_action, self.save_as_action, self.import_action, self.export_action, self.model_properties_action, self.close_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -131,6 +142,7 @@ class MenusMixin:
         analysis_menu.addAction(self.clear_highlight_action)
         analysis_menu.addAction(self.analysis_dock.toggleViewAction())
         help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
     def _make_toolbar(self) -> None:
@@ -144,3 +156,20 @@ class MenusMixin:
         toolbar.addSeparator()
         for action in (self.orgchart_action, self.bands_action, None, self.zoom_out_action, self.zoom_in_action, self.fit_action):
             toolbar.addSeparator() if action is None else toolbar.addAction(action)
+
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard Shortcuts, read from the actions themselves."""
+        rows = shortcut_rows(self.menuBar(), self.actions())
+        dialog = ShortcutsDialog(rows, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_dialog = dialog
+        dialog.show()
+
+    def show_model_properties(self) -> None:
+        """File › Model Properties…: the model's fields are in the properties panel when
+        nothing is selected."""
+        self.selection.clear()
+        self.properties.show()
+        self.properties.raise_()
+        self.properties.schedule_refresh()
+        QTimer.singleShot(0, self.properties.model_page.focus_name)
