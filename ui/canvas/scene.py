@@ -312,6 +312,11 @@ class OrgScene(QGraphicsScene):
             QToolTip.showText(event.screenPos(), card.tool_tip())
         event.accept()
 
+    def office_at(self, pos: QPointF) -> str:
+        """The office a unit added at ``pos`` belongs to: that of the band under it when
+        the bands are shown, else the default (front)."""
+        return next((office for office, rect in self.bands.bands().items() if rect.contains(pos)), self.default_office)
+
     def unit_at(self, pos: QPointF) -> UnitCard | None:
         for item in self.items(pos):
             if isinstance(item, UnitCard):
@@ -435,7 +440,7 @@ class OrgScene(QGraphicsScene):
                 self.renameRequested.emit(card.unit_id)
             else:
                 pos = event.scenePos()
-                self.addUnitRequested.emit(self.default_office, QPointF(*card_centred_at(pos.x(), pos.y(), WIDTH, HEIGHT)))
+                self.addUnitRequested.emit(self.office_at(pos), QPointF(*card_centred_at(pos.x(), pos.y(), WIDTH, HEIGHT)))
             event.accept()
             return
         super().mouseDoubleClickEvent(event)

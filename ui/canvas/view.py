@@ -20,6 +20,9 @@ class OrgView(QGraphicsView):
     zoomChanged = Signal(float)
     #: The inline editor finished: unit id and the new name (only when it changed).
     renameCommitted = Signal(str, str)
+    #: The inline editor closed: kept (Enter, focus out: ``renameFinished``) or with Esc.
+    renameFinished = Signal(str)
+    renameCancelled = Signal(str)
 
     def __init__(self, scene: OrgScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -170,6 +173,7 @@ class OrgView(QGraphicsView):
         card = self.scene().cards.get(unit_id)
         if commit and card is not None and text and text != card.name:
             self.renameCommitted.emit(unit_id, text)
+        (self.renameFinished if commit else self.renameCancelled).emit(unit_id)
 
     def is_renaming(self) -> bool:
         return self._editor is not None

@@ -15,12 +15,11 @@ from typing_extensions import override
 
 from orgmodel import __version__
 from orgmodel.analysis import highlight
-from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
 from orgmodel.errors import ModelFileError, OrgModelError
-from orgmodel.layout.placement import card_centred_at
 from orgmodel.lock import current_owner as lock_owner
 
 from ui import i18n
+from ui.canvas.adding import UnitAdder
 from ui.canvas.legend import Legend
 from ui.canvas.scene import OrgScene
 from ui.canvas.view import OrgView
@@ -49,6 +48,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         self.view = OrgView(self.scene, self)
         self.setCentralWidget(self.view)
         self.legend = Legend(self.view)
+        self.adder = UnitAdder(self.scene, self.view, self.document, self.selection)
         self.properties = PropertiesDock(self.document, self.selection, self)
         self.outline = OutlineDock(self.document, self.selection, self)
         self.analysis_dock = AnalysisDock(self.document, self.selection, self)
@@ -246,12 +246,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         return True
 
     def _add_unit_at(self, office: str, top_left: QPointF | None) -> None:
-        if top_left is None:
-            center = self.view.mapToScene(self.view.viewport().rect().center())
-            top_left = QPointF(*card_centred_at(center.x(), center.y(), CARD_WIDTH, CARD_HEIGHT))
-        unit_id = self.document.add_unit(office, top_left.x(), top_left.y())
-        self.selection.set([unit_id])
-        self.view.start_rename(unit_id)
+        self.adder.add(office, top_left)  # a free spot near top_left, the selection or the centre
 
     def delete_selection(self) -> None:
         if self.view.is_renaming():
