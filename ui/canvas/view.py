@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLineEdit, QWidget
 from typing_extensions import override
 
+from ui.canvas import zoom
 from ui.canvas.items.unit_card import HEIGHT, WIDTH
 from ui.canvas.scene import OrgScene
 
@@ -45,7 +46,9 @@ class OrgView(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, factor: float, anchor_under_mouse: bool = False) -> None:
-        factor = max(MIN_SCALE, min(MAX_SCALE, factor))
+        # Fitting a huge drawing can go below MIN_SCALE: zooming out from there stays put
+        # rather than jumping in.
+        factor = max(min(MIN_SCALE, self.zoom()), min(MAX_SCALE, factor))
         self.setTransformationAnchor(
             QGraphicsView.ViewportAnchor.AnchorUnderMouse if anchor_under_mouse else QGraphicsView.ViewportAnchor.AnchorViewCenter
         )
@@ -68,6 +71,10 @@ class OrgView(QGraphicsView):
         if self.zoom() > 1.0:
             self.set_zoom(1.0)
         self.zoomChanged.emit(self.zoom())
+
+    def show_opening(self) -> None:
+        """A model was just opened: show it at a readable zoom (see ``canvas.zoom``)."""
+        zoom.show_opening(self)
 
     def reveal(self, unit_id: str) -> None:
         card = self.scene().cards.get(unit_id)

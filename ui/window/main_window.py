@@ -23,6 +23,7 @@ from ui.canvas.adding import UnitAdder
 from ui.canvas.legend import Legend
 from ui.canvas.scene import OrgScene
 from ui.canvas.view import OrgView
+from ui.canvas.zoom import zoom_text
 from ui.docks.analysis_dock import AnalysisDock
 from ui.docks.outline_dock import OutlineDock
 from ui.docks.properties_dock import PropertiesDock
@@ -93,7 +94,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         self.scene.deleteRequested.connect(self.delete_selection)
         self.scene.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.view.renameCommitted.connect(lambda uid, name: self._attempt(self.document.rename_unit, uid, name))
-        self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(self.tr("Zoom %1%").replace("%1", str(round(z * 100)))))
+        self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(zoom_text(z, self.locale())))
         self.selection.changed.connect(self._emphasis_timer.start)
         self.selection.revealRequested.connect(self.view.reveal)
         self._model_replaced()
@@ -105,7 +106,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         self.scene.set_model(self.document.model, self.document.signals)
         self.document.analysis.add_change_callback(self._analysis_changed)
         self._update_title()
-        QTimer.singleShot(0, self.view.fit_to_content)
+        QTimer.singleShot(0, self.view.show_opening)
 
     def _update_title(self) -> None:
         marker = self.tr(" (read-only)") if self.document.read_only else ""

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from ui import i18n, style
+from ui.canvas.zoom import zoom_to_selection
 from ui.i18n import translate
 
 
@@ -50,6 +51,10 @@ class MenusMixin:
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence(S.ZoomIn)])
         self.zoom_out_action = self._action(translate("MainWindow", "Zoom &Out"), self.view.zoom_out, S.ZoomOut)
         self.fit_action = self._action(translate("MainWindow", "&Fit to Content"), self.view.fit_to_content, QKeySequence("Ctrl+0"))
+        self.zoom_selection_action = self._action(
+            translate("MainWindow", "Zoom to &Selection"), self.zoom_to_selection, QKeySequence(Qt.Key.Key_F),
+            tip=translate("MainWindow", "Show the selected units (or the ends of the selected line) as large as fits"),
+        )
         self.find_action = self._action(translate("MainWindow", "&Find Unit…"), self.outline.focus_filter, S.Find)
         # Whole sentences per office: word order and case endings differ between languages.
         add_texts = {
@@ -95,6 +100,12 @@ class MenusMixin:
             action.setData(code)
         self.language_actions.triggered.connect(lambda action: self.choose_language(action.data()))
 
+    def zoom_to_selection(self) -> None:
+        """View › Zoom to Selection: the selected units, or the ends of the selected lines."""
+        units = self.selection.units() or [uid for key in self.selection.dependencies() for uid in key]
+        if not zoom_to_selection(self.view, units):
+            self.statusBar().showMessage(translate("MainWindow", "Select the units to zoom to"), 6000)
+
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(translate("MainWindow", "&File"))
@@ -110,7 +121,7 @@ class MenusMixin:
         for action in (self.undo_action, self.redo_action, None, self.rename_action, self.delete_action, self.select_all_action, None, self.find_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
-        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
+        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action, self.zoom_selection_action):
             view_menu.addAction(action)
         view_menu.addSeparator()
         for dock in (self.outline, self.properties, self.analysis_dock):
