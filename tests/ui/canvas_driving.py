@@ -14,17 +14,20 @@ from ui.window.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
 NO_MOD = Qt.KeyboardModifier.NoModifier
+#: What the offscreen platform says when a menu or dialog pops up (it cannot raise windows
+#: or grab the keyboard): its own notices, for ``pytest.mark.qt_log_ignore``.
+OFFSCREEN_NOTICES = ("This plugin does not support raise", "This plugin does not support grabbing the keyboard")
 
 
 def company() -> OrgModel:
     """Shop (front) → Pricing (middle) → IT (back) → Payroll (back); Ads (front) → IT; Audit
-    (back) alone. In a row, 240 apart."""
+    (back) alone. In a row, 240 apart, but Ads one row lower (its line to IT crosses no other)."""
     model = OrgModel("Canvas Co")
     for i, (uid, name, office) in enumerate(
         [("shop", "Shop", "front"), ("ads", "Ads", "front"), ("pricing", "Pricing", "middle"),
          ("it", "IT", "back"), ("payroll", "Payroll", "back"), ("audit", "Audit", "back")]
     ):
-        model.add_unit(Unit(uid, name, office, x=i * 240.0, y=0.0))
+        model.add_unit(Unit(uid, name, office, x=i * 240.0, y=300.0 if uid == "ads" else 0.0))
     for a, b in [("shop", "pricing"), ("pricing", "it"), ("it", "payroll"), ("ads", "it")]:
         model.add_dependency(a, b)
     return model

@@ -84,6 +84,7 @@ def test_enter_keeps_the_add_and_escape_on_a_rename_keeps_the_unit(window, qtbot
 
 def test_double_click_in_a_band_adds_a_unit_of_that_office(qtbot) -> None:
     model = company()
+    model.update_unit("ads", y=0.0)
     model.update_unit("pricing", x=0.0, y=300.0)
     for i, uid in enumerate(["it", "payroll", "audit"]):
         model.update_unit(uid, x=i * 480.0, y=600.0)

@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneHelpEvent,
     QGraphicsSceneMouseEvent,
-    QMenu,
     QToolTip,
 )
 from typing_extensions import override
@@ -51,6 +50,7 @@ class OrgScene(QGraphicsScene):
     addUnitRequested = Signal(str, QPointF)  # office, top-left of the new card
     renameRequested = Signal(str)  # start inline rename of this unit
     deleteRequested = Signal()  # delete what is selected
+    contextMenuRequested = Signal(QPointF, QPoint)  # scene position, screen position
     message = Signal(str)  # a refusal or hint for the status bar
 
     def __init__(self, selection: Selection, parent=None) -> None:
@@ -447,28 +447,13 @@ class OrgScene(QGraphicsScene):
 
     @override
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
-        pos = event.scenePos()
-        card = self.unit_at(pos)
-        menu = QMenu()
-        if card is None:
-            texts = {
-                "front": self.tr("Add front-office unit here"),
-                "middle": self.tr("Add middle-office unit here"),
-                "back": self.tr("Add back-office unit here"),
-            }
-            for office, text in texts.items():
-                action = menu.addAction(text)
-                action.triggered.connect(
-                    lambda _=False, o=office: self.addUnitRequested.emit(o, QPointF(*card_centred_at(pos.x(), pos.y(), WIDTH, HEIGHT)))
-                )
-        else:
-            if not card.isSelected():
-                self.clearSelection()
-                card.setSelected(True)
-            menu.addAction(self.tr("Rename"), lambda: self.renameRequested.emit(card.unit_id))
-            menu.addAction(self.tr("Delete"), self.deleteRequested.emit)
-        menu.exec(event.screenPos())
+        # What the menu holds depends on what is under the mouse: see ``context_menus``.
+        self.contextMenuRequested.emit(event.scenePos(), event.screenPos())
         event.accept()
+
+    def dependency_at(self, pos: QPointF) -> tuple[str, str] | None:
+        """The dependency line under ``pos`` (a few pixels either side), if any."""
+        return self.dependencies.key_at(pos, 6.0 / max(self._view_scale(), 0.05))
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:

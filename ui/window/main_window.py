@@ -20,6 +20,7 @@ from orgmodel.lock import current_owner as lock_owner
 
 from ui import i18n
 from ui.canvas.adding import UnitAdder
+from ui.canvas.context_menus import CanvasMenus
 from ui.canvas.legend import Legend
 from ui.canvas.scene import OrgScene
 from ui.canvas.view import OrgView
@@ -68,6 +69,9 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
+        self.canvas_menus = CanvasMenus(self.scene, self.view, self.document, self.selection, {
+            "rename": self.rename_action, "delete": self.delete_action, "select_all": self.select_all_action, "fit": self.fit_action,
+        })
 
         # Autosave: to the recovery folder, never the person's file; after a pause in editing,
         # at most a minute after the first unsaved change, and right after bulk operations.
