@@ -8,7 +8,6 @@ it concerns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -30,8 +29,9 @@ from orgmodel.model import OrgModel
 from ui import style
 from ui.canvas.items.line_layer import Coords, LineLayer, border_line, elbow_line
 from ui.canvas.items.office_bands import OfficeBands, band_rects, office_extents
-from ui.canvas.items.unit_card import HEIGHT, WIDTH, Emphasis, UnitCard
+from ui.canvas.items.unit_card import HEIGHT, WIDTH, UnitCard
 from ui.canvas.drag_picture import picture_without
+from ui.canvas.emphasis import Highlight
 from ui.canvas.line_gesture import LineGesture
 from ui.editing.model_signals import ModelSignals
 from ui.editing.selection import Selection
@@ -74,7 +74,7 @@ class OrgScene(QGraphicsScene):
         self._frozen: tuple[QRectF, QPixmap] | None = None
         self._hidden_for_drag: list[UnitCard] = []
         self._gesture: LineGesture | None = None
-        self._emphasis: tuple[str | None, set[str]] | None = None  # (focus, units) highlighted
+        self.highlight = Highlight(self)  # the live analysis highlight (see ``emphasis``)
         self.default_office = "front"
         self.selectionChanged.connect(self._items_selection_changed)
         selection.changed.connect(self._selection_changed)
@@ -99,7 +99,7 @@ class OrgScene(QGraphicsScene):
     def _build(self, model: OrgModel) -> None:
         self.cancel_gesture()
         self.model = model
-        self._emphasis = None  # the new cards start plain
+        self.highlight.reset()  # the new cards start plain
         for card in self.cards.values():
             self.removeItem(card)
         self.cards = {}
@@ -135,8 +135,9 @@ class OrgScene(QGraphicsScene):
     def _add_card(self, unit_id: str, unit=None) -> UnitCard:
         unit = unit or self.model.unit(unit_id)
         card = UnitCard(unit_id)
-        if self._emphasis is not None:  # added under a highlight: faded like the others
-            card.set_emphasis(self._emphasis_of(unit_id))
+        card.shade = self.highlight.shade  # added under a highlight: faded like the others
+        if unit_id in self.highlight.marks:  # back by undo, inside the highlight
+            card.set_emphasis(self.highlight.marks[unit_id])
         card.set_unit(unit.name, unit.office, unit.is_revenue_generating, unit.headcount, unit.revenue, unit.color)
         card.setPos(unit.x or 0.0, unit.y or 0.0)
         self.cards[unit_id] = card
@@ -261,36 +262,14 @@ class OrgScene(QGraphicsScene):
             self._syncing = False
 
     def set_emphasis(self, focus: str | None, units: set[str] | None, lines: set[tuple[str, str]] | None) -> None:
-        """Show an analysis: ``focus`` and ``units`` stand out, the rest fades; ``None`` clears.
-
-        From one highlight to the next only the cards that change are visited (those in one
-        set and not the other, and the two focuses): the faded thousands stay as they are."""
-        previous = self._emphasis
-        self._emphasis = None if units is None else (focus, units)
-        if previous is None and units is None:
-            touched: Iterable[str] = ()
-        elif previous is None or units is None:
-            touched = self.cards  # everything fades, or comes back
-        else:
-            touched = (previous[1] ^ units) | {previous[0], focus}
-        for uid in touched:
-            card = self.cards.get(uid)
-            if card is not None:
-                card.set_emphasis(self._emphasis_of(uid))
-        self.dependencies.set_highlighted(lines)
-        self.reporting.set_highlighted(None if units is None else set())
-
-    def _emphasis_of(self, unit_id: str) -> Emphasis:
-        if self._emphasis is None:
-            return Emphasis.NORMAL
-        focus, units = self._emphasis
-        if unit_id == focus:
-            return Emphasis.FOCUS
-        return Emphasis.HIGHLIGHTED if unit_id in units else Emphasis.DIMMED
+        """Show an analysis: ``focus`` and ``units`` stand out (the counted ones more than
+        those only on the way), the rest fades; ``None`` clears. Only the cards whose mark
+        changes are visited (see ``emphasis``)."""
+        self.highlight.show(focus, units, lines)
 
     def emphasized_units(self) -> AbstractSet[str]:
         """The units the current highlight shows (empty when there is none); read only."""
-        return frozenset() if self._emphasis is None else self._emphasis[1]
+        return self.highlight.units()
 
     def _handle_at(self, pos: QPointF) -> tuple[UnitCard | None, str | None]:
         """A connector handle of a card showing its handles (hovered or selected) under pos;

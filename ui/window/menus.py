@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from ui import i18n, style
@@ -28,6 +28,18 @@ class MenusMixin:
             action.setStatusTip(tip)
         action.triggered.connect(lambda _=False: slot())
         self.addAction(action)
+        return action
+
+    def _toggle(self, text: str, key: str, apply: Callable[[bool], object], tip: str = "") -> QAction:
+        """A View menu switch, on unless the settings remember it off; ``apply`` hears
+        its state now and at each change, and the settings remember it."""
+        action = QAction(text, self)
+        action.setCheckable(True)
+        action.setChecked(QSettings().value(key, True) not in (False, "false"))
+        if tip:
+            action.setStatusTip(tip)
+        action.toggled.connect(lambda on: (QSettings().setValue(key, on), apply(on)))
+        apply(action.isChecked())
         return action
 
     def _make_actions(self) -> None:
@@ -54,6 +66,10 @@ class MenusMixin:
         self.zoom_selection_action = self._action(
             translate("MainWindow", "Zoom to &Selection"), self.zoom_to_selection, QKeySequence(Qt.Key.Key_F),
             tip=translate("MainWindow", "Show the selected units (or the ends of the selected line) as large as fits"),
+        )
+        self.highlight_action = self._toggle(
+            translate("MainWindow", "&Highlight Support"), "view/highlight", self.scene.highlight.set_enabled,
+            tip=translate("MainWindow", "Show the chains between the selected unit and the units it counts, fading the rest"),
         )
         self.find_action = self._action(translate("MainWindow", "&Find Unit…"), self.outline.focus_filter, S.Find)
         # Whole sentences per office: word order and case endings differ between languages.
@@ -121,8 +137,8 @@ class MenusMixin:
         for action in (self.undo_action, self.redo_action, None, self.rename_action, self.delete_action, self.select_all_action, None, self.find_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
-        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action, self.zoom_selection_action):
-            view_menu.addAction(action)
+        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action, self.zoom_selection_action, None, self.highlight_action):
+            view_menu.addSeparator() if action is None else view_menu.addAction(action)
         view_menu.addSeparator()
         for dock in (self.outline, self.properties, self.analysis_dock):
             view_menu.addAction(dock.toggleViewAction())
