@@ -284,8 +284,11 @@ class OrgScene(QGraphicsScene):
     @override
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         # Tooltips are made here, on demand, rather than stored in 10,000 cards.
+        handle_card, kind = self._handle_at(event.scenePos())
         card = self.unit_at(event.scenePos())
-        if card is None:
+        if handle_card is not None and kind is not None:
+            QToolTip.showText(event.screenPos(), handle_card.handle_tip(kind))
+        elif card is None:
             QToolTip.hideText()
         else:
             QToolTip.showText(event.screenPos(), card.tool_tip())

@@ -49,7 +49,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         self.scene = OrgScene(self.selection, self)
         self.view = OrgView(self.scene, self)
         self.setCentralWidget(self.view)
-        self.legend = Legend(self.view)
+        self.legend = Legend(self.view, self.document)
         self.adder = UnitAdder(self.scene, self.view, self.document, self.selection)
         self.properties = PropertiesDock(self.document, self.selection, self)
         self.outline = OutlineDock(self.document, self.selection, self)
@@ -365,8 +365,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         self._place_legend()
 
     def _place_legend(self) -> None:
-        self.legend.resize(self.legend.sizeHint())
-        self.legend.move(12, self.view.height() - self.legend.height() - 12 - (self.view.horizontalScrollBar().height() if self.view.horizontalScrollBar().isVisible() else 0))
+        self.legend.place()
 
     @override
     def showEvent(self, event) -> None:

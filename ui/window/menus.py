@@ -71,6 +71,7 @@ class MenusMixin:
             translate("MainWindow", "&Highlight Support"), "view/highlight", self.scene.highlight.set_enabled,
             tip=translate("MainWindow", "Show the chains between the selected unit and the units it counts, fading the rest"),
         )
+        self.legend_action = self._toggle(translate("MainWindow", "Show &Legend"), "view/legend", self.legend.setVisible)
         self.find_action = self._action(translate("MainWindow", "&Find Unit…"), self.outline.focus_filter, S.Find)
         # Whole sentences per office: word order and case endings differ between languages.
         add_texts = {
@@ -137,7 +138,7 @@ class MenusMixin:
         for action in (self.undo_action, self.redo_action, None, self.rename_action, self.delete_action, self.select_all_action, None, self.find_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
-        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action, self.zoom_selection_action, None, self.highlight_action):
+        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action, self.zoom_selection_action, None, self.highlight_action, self.legend_action):
             view_menu.addSeparator() if action is None else view_menu.addAction(action)
         view_menu.addSeparator()
         for dock in (self.outline, self.properties, self.analysis_dock):

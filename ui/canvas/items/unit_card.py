@@ -204,6 +204,11 @@ class UnitCard(Translatable, QGraphicsItem):
     def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.addRoundedRect(QRectF(0, 0, WIDTH, HEIGHT), 6, 6)
+        if self.show_handles:  # the handles stick out: the hover (and its pointer) holds on them
+            r = HANDLE_RADIUS * 1.8
+            path.setFillRule(Qt.FillRule.WindingFill)  # overlaps stay inside, not holes
+            for centre in (self.connect_handle_center(), self.report_handle_center()):
+                path.addRect(QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r))
         return path
 
     # -- painting --------------------------------------------------------------------------
@@ -270,9 +275,30 @@ class UnitCard(Translatable, QGraphicsItem):
         super().hoverEnterEvent(event)
 
     @override
+    def hoverMoveEvent(self, event) -> None:
+        # Over a handle the pointer says "draw from here"; elsewhere the card moves.
+        if self.handle_at(event.pos()) is not None:
+            if not self.hasCursor():
+                self.setCursor(Qt.CursorShape.CrossCursor)
+        elif self.hasCursor():
+            self.unsetCursor()
+        super().hoverMoveEvent(event)
+
+    @override
     def hoverLeaveEvent(self, event) -> None:
         self.set_show_handles(self.isSelected())
+        if self.hasCursor():
+            self.unsetCursor()
         super().hoverLeaveEvent(event)
+
+    def handle_tip(self, kind: str) -> str:
+        """What dragging from handle ``kind`` does, for its tooltip (rich text, as the
+        card's own)."""
+        if kind == "depends":
+            text = translate("UnitCard", "Drag to another unit: “%1” depends on it")
+        else:
+            text = translate("UnitCard", "Drag to another unit: “%1” reports to it")
+        return "<p>" + text.replace("%1", _escape(self.name)) + "</p>"
 
 
 def name_lines(name: str, font: QFont, metrics: QFontMetricsF) -> tuple[str, ...]:
