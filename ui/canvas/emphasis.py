@@ -37,50 +37,73 @@ def counted_units(model: OrgModel, focus: str, units: set[str]) -> set[str]:
 
 
 class Highlight:
-    """What the scene's highlight shows, kept as ``{unit: mark}`` for the marked cards."""
+    """What the scene's highlight shows: the focus, the counted units and those only on
+    the way, kept as sets so that moving from one highlight to the next costs set
+    operations (in C) and a visit of the cards whose mark changes."""
 
     def __init__(self, scene: OrgScene) -> None:
         self.scene = scene
         self.shade = Shade()
         self.enabled = True
-        self.marks: dict[str, Emphasis] = {}
-        #: The last highlight asked for (focus, units, lines), shown again when switched on.
-        self.requested: tuple[str | None, set[str] | None, set[tuple[str, str]] | None] = (None, None, None)
+        self.focus: str | None = None
+        self.counted: set[str] = set()
+        self.chain: set[str] = set()
+        #: The last highlight asked for (focus, units, lines, counted), shown again when
+        #: switched on.
+        self.requested: tuple = (None, None, None, None)
 
     def reset(self) -> None:
         """A new model: new cards, all plain."""
-        self.marks = {}
+        self.focus, self.counted, self.chain = None, set(), set()
         self.shade.dim_rest = False
-        self.requested = (None, None, None)
+        self.requested = (None, None, None, None)
+
+    def mark(self, unit_id: str) -> Emphasis:
+        """The mark a card of ``unit_id`` gets (plain when it has none: faded or not by
+        the shared shade)."""
+        if unit_id == self.focus:
+            return Emphasis.FOCUS
+        if unit_id in self.counted:
+            return Emphasis.HIGHLIGHTED
+        return Emphasis.ON_CHAIN if unit_id in self.chain else Emphasis.NORMAL
 
     def set_enabled(self, enabled: bool) -> None:
         self.enabled = enabled
         self.show(*self.requested)
 
-    def show(self, focus: str | None, units: set[str] | None, lines: set[tuple[str, str]] | None) -> None:
-        """Show the highlight of ``focus`` (``units`` on its chains, ``lines`` between them);
+    def show(
+        self,
+        focus: str | None,
+        units: set[str] | None,
+        lines: set[tuple[str, str]] | None,
+        counted: set[str] | None = None,
+    ) -> None:
+        """Show the highlight of ``focus``: ``units`` on its chains, ``lines`` between them,
+        ``counted`` the units its count counts (worked out from the model when not given);
         ``None`` units clear it."""
-        self.requested = (focus, units, lines)
+        self.requested = (focus, units, lines, counted)
         model = self.scene.model
         if not self.enabled or units is None or model is None or not units - {focus}:
-            marks: dict[str, Emphasis] = {}
+            new_focus, new_counted, new_chain = None, set(), set()
             lines = None
         else:
-            counted = counted_units(model, focus, units) if focus is not None else units
-            marks = {uid: Emphasis.HIGHLIGHTED if uid in counted else Emphasis.ON_CHAIN for uid in units}
-            if focus is not None:
-                marks[focus] = Emphasis.FOCUS
+            new_focus = focus
+            if counted is None:
+                counted = counted_units(model, focus, units) if focus is not None else units
+            new_counted = units.intersection(counted)
+            new_counted.discard(focus)
+            new_chain = units - new_counted
+            new_chain.discard(focus)
+        changed = (self.counted ^ new_counted) | (self.chain ^ new_chain)
+        changed.update((self.focus, new_focus))
+        changed.discard(None)
+        self.focus, self.counted, self.chain = new_focus, new_counted, new_chain
         cards = self.scene.cards
-        for uid in self.marks.keys() - marks.keys():
+        for uid in changed:
             card = cards.get(uid)
             if card is not None:
-                card.set_emphasis(Emphasis.NORMAL)
-        for uid, mark in marks.items():
-            card = cards.get(uid)
-            if card is not None and self.marks.get(uid) != mark:
-                card.set_emphasis(mark)
-        self.marks = marks
-        dim = bool(marks)
+                card.set_emphasis(self.mark(uid))
+        dim = new_focus is not None
         if dim != self.shade.dim_rest:
             self.shade.dim_rest = dim
             self.scene.update()  # every unmarked card fades or comes back: one repaint

@@ -8,6 +8,7 @@ it concerns.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
@@ -136,8 +137,8 @@ class OrgScene(QGraphicsScene):
         unit = unit or self.model.unit(unit_id)
         card = UnitCard(unit_id)
         card.shade = self.highlight.shade  # added under a highlight: faded like the others
-        if unit_id in self.highlight.marks:  # back by undo, inside the highlight
-            card.set_emphasis(self.highlight.marks[unit_id])
+        if self.highlight.focus is not None:  # back by undo, inside the highlight
+            card.set_emphasis(self.highlight.mark(unit_id))
         card.set_unit(unit.name, unit.office, unit.is_revenue_generating, unit.headcount, unit.revenue, unit.color)
         card.setPos(unit.x or 0.0, unit.y or 0.0)
         self.cards[unit_id] = card
@@ -261,11 +262,13 @@ class OrgScene(QGraphicsScene):
         finally:
             self._syncing = False
 
-    def set_emphasis(self, focus: str | None, units: set[str] | None, lines: set[tuple[str, str]] | None) -> None:
-        """Show an analysis: ``focus`` and ``units`` stand out (the counted ones more than
-        those only on the way), the rest fades; ``None`` clears. Only the cards whose mark
-        changes are visited (see ``emphasis``)."""
-        self.highlight.show(focus, units, lines)
+    def set_emphasis(
+        self, focus: str | None, units: set[str] | None, lines: set[tuple[str, str]] | None, counted: Iterable[str] | None = None
+    ) -> None:
+        """Show an analysis: ``focus`` and ``units`` stand out (``counted`` ones more than
+        those only on the way; from the model when not given), the rest fades; ``None``
+        clears. Only the cards whose mark changes are visited (see ``emphasis``)."""
+        self.highlight.show(focus, units, lines, None if counted is None else set(counted))
 
     def emphasized_units(self) -> AbstractSet[str]:
         """The units the current highlight shows (empty when there is none); read only."""

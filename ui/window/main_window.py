@@ -337,7 +337,8 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
                 .replace("%1", unit.name)
                 .replace("%2", i18n.format_amount(analysis.revenue_at_risk(uid), 0, self.locale()))
             )
-        self.scene.set_emphasis(uid, *shown)
+        counted = analysis.support(uid) if unit.is_revenue_generating else analysis.impact(uid)
+        self.scene.set_emphasis(uid, *shown, counted)
 
     _analysis_message = ""
 
