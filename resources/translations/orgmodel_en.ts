@@ -15,9 +15,9 @@
     <name>CanvasMenus</name>
     <message numerus="yes">
         <source>Move %Ln units to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Move %Ln unit to %1</numerusform>
+            <numerusform>Move %Ln units to %1</numerusform>
         </translation>
     </message>
 </context>

@@ -1294,7 +1294,7 @@
     </message>
     <message>
         <source>Zoom to &amp;Selection</source>
-        <translation>&amp;Seçime Yakınlaştır</translation>
+        <translation>S&amp;eçime Yakınlaştır</translation>
     </message>
     <message>
         <source>Show the selected units (or the ends of the selected line) as large as fits</source>
@@ -1309,7 +1309,7 @@
         <translation>Seçili birimle saydığı birimler arasındaki zincirleri göster, gerisini soluklaştır</translation>
     </message>
     <message>
-        <source>Show &amp;Legend</source>
+        <source>Show Le&amp;gend</source>
         <translation>&amp;Lejantı Göster</translation>
     </message>
     <message>

@@ -71,7 +71,7 @@ class MenusMixin:
             translate("MainWindow", "&Highlight Support"), "view/highlight", self.scene.highlight.set_enabled,
             tip=translate("MainWindow", "Show the chains between the selected unit and the units it counts, fading the rest"),
         )
-        self.legend_action = self._toggle(translate("MainWindow", "Show &Legend"), "view/legend", self.legend.setVisible)
+        self.legend_action = self._toggle(translate("MainWindow", "Show Le&gend"), "view/legend", self.legend.setVisible)
         self.find_action = self._action(translate("MainWindow", "&Find Unit…"), self.outline.focus_filter, S.Find)
         # Whole sentences per office: word order and case endings differ between languages.
         add_texts = {
