@@ -10,7 +10,7 @@ change a model.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
 from orgmodel.layout.bands import OFFICE_ORDER
@@ -233,3 +233,49 @@ def _clear_of_others(
         return positions
     shift = max(u.x + card_width for u in others) + 2 * card_width / 3 - left
     return {uid: (x + shift, y) for uid, (x, y) in positions.items()}
+
+
+def free_spot_near(
+    x: float,
+    y: float,
+    card_width: float,
+    card_height: float,
+    taken: Callable[[float, float, float, float], bool],
+    gap: float = GAP,
+    rings: int = 60,
+) -> tuple[float, float]:
+    """The top-left corner nearest (x, y) where a card covers no other card: (x, y) itself
+    if it is free, else the nearest free cell of a grid of card-plus-gap steps around it,
+    ring by ring (the nearest first; at equal distance clockwise from the right: right,
+    below, left, above).
+    ``taken(left, top, right, bottom)`` says whether a card lies in that rectangle; the
+    search asks it only about the cells it tries, so the caller can answer from a spatial
+    index. After ``rings`` rings without a free cell, (x, y) is returned anyway.
+
+    >>> cards = [(0.0, 0.0), (220.0, 0.0)]
+    >>> def taken(l, t, r, b):
+    ...     return any(cx < r and cx + 180 > l and cy < b and cy + 64 > t for cx, cy in cards)
+    >>> free_spot_near(500.0, 0.0, 180, 64, taken)
+    (500.0, 0.0)
+    >>> free_spot_near(0.0, 0.0, 180, 64, taken)
+    (0.0, 104.0)
+    >>> free_spot_near(220.0, 0.0, 180, 64, taken)
+    (440.0, 0.0)
+    """
+    # The rectangle tested is the card grown by half a gap on each side: a new card never
+    # touches a neighbour, so it never reads as stacked on it.
+    margin = gap / 2
+    step_x, step_y = card_width + gap, card_height + gap
+
+    def free(cx: float, cy: float) -> bool:
+        return not taken(cx - margin, cy - margin, cx + card_width + margin, cy + card_height + margin)
+
+    for ring in range(rings + 1):
+        cells = [(i, j) for i in range(-ring, ring + 1) for j in range(-ring, ring + 1) if max(abs(i), abs(j)) == ring]
+        # Nearest first (in card steps), then clockwise from the right (y grows downwards).
+        cells.sort(key=lambda c: (c[0] ** 2 + c[1] ** 2, math.atan2(c[1], c[0]) % math.tau))
+        for i, j in cells:
+            cx, cy = x + i * step_x, y + j * step_y
+            if free(cx, cy):
+                return cx, cy
+    return x, y

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>CanvasMenus</name>
+    <message numerus="yes">
+        <source>Move %Ln units to %1</source>
+        <translation>
+            <numerusform>Move %Ln unit to %1</numerusform>
+            <numerusform>Move %Ln units to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message numerus="yes">
         <source>Delete %Ln units</source>

@@ -829,6 +829,87 @@
     </message>
 </context>
 <context>
+    <name>CanvasMenus</name>
+    <message>
+        <source>Edit Weight…</source>
+        <translation>Ağırlığı Düzenle…</translation>
+    </message>
+    <message>
+        <source>Edit Label…</source>
+        <translation>Etiketi Düzenle…</translation>
+    </message>
+    <message>
+        <source>Reverse Direction</source>
+        <translation>Yönü Ters Çevir</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Ofis</translation>
+    </message>
+    <message>
+        <source>Reports To…</source>
+        <translation>Raporladığı Birim…</translation>
+    </message>
+    <message>
+        <source>Select Supporters</source>
+        <translation>Destekçileri Seç</translation>
+    </message>
+    <message>
+        <source>Select Supported Revenue Units</source>
+        <translation>Desteklenen Gelir Birimlerini Seç</translation>
+    </message>
+    <message>
+        <source>Zoom To</source>
+        <translation>Bu Birime Yakınlaştır</translation>
+    </message>
+    <message>
+        <source>Add front-office unit here</source>
+        <translation>Buraya ön ofis birimi ekle</translation>
+    </message>
+    <message>
+        <source>Add middle-office unit here</source>
+        <translation>Buraya orta ofis birimi ekle</translation>
+    </message>
+    <message>
+        <source>Add back-office unit here</source>
+        <translation>Buraya arka ofis birimi ekle</translation>
+    </message>
+    <message numerus="yes">
+        <source>Move %Ln units to %1</source>
+        <translation>
+            <numerusform>%Ln birimi %1 bölümüne taşı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>(hiç kimse)</translation>
+    </message>
+    <message>
+        <source>Reports To</source>
+        <translation>Raporladığı Birim</translation>
+    </message>
+    <message>
+        <source>“%1” reports to:</source>
+        <translation>“%1” kime raporlar:</translation>
+    </message>
+    <message>
+        <source>Weight of “%1” → “%2” (how much of the supporter&apos;s work it takes):</source>
+        <translation>“%1” → “%2” ağırlığı (destekleyen birimin işinin ne kadarını aldığı):</translation>
+    </message>
+    <message>
+        <source>Edit Weight</source>
+        <translation>Ağırlığı Düzenle</translation>
+    </message>
+    <message>
+        <source>Edit Label</source>
+        <translation>Etiketi Düzenle</translation>
+    </message>
+    <message>
+        <source>Label of “%1” → “%2”:</source>
+        <translation>“%1” → “%2” etiketi:</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Add “%1”</source>
@@ -923,6 +1004,10 @@
     <message>
         <source>Layout: office bands</source>
         <translation>Yerleşim: ofis bantları</translation>
+    </message>
+    <message>
+        <source>Reverse dependency “%1” → “%2”</source>
+        <translation>“%1” → “%2” bağımlılığını ters çevir</translation>
     </message>
     <message numerus="yes">
         <source>Delete %Ln units</source>
@@ -1140,6 +1225,14 @@
         <source>reports to</source>
         <translation>raporlar</translation>
     </message>
+    <message>
+        <source>+ %1 more</source>
+        <translation>+ %1 tane daha</translation>
+    </message>
+    <message>
+        <source>custom colours not listed: %1</source>
+        <translation>listelenmeyen özel renkler: %1</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1228,6 +1321,26 @@
         <translation>İçeriğe &amp;Sığdır</translation>
     </message>
     <message>
+        <source>Zoom to &amp;Selection</source>
+        <translation>S&amp;eçime Yakınlaştır</translation>
+    </message>
+    <message>
+        <source>Show the selected units (or the ends of the selected line) as large as fits</source>
+        <translation>Seçili birimleri (ya da seçili çizginin uçlarını) sığdığı kadar büyük göster</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight Support</source>
+        <translation>Desteği &amp;Vurgula</translation>
+    </message>
+    <message>
+        <source>Show the chains between the selected unit and the units it counts, fading the rest</source>
+        <translation>Seçili birimle saydığı birimler arasındaki zincirleri göster, gerisini soluklaştır</translation>
+    </message>
+    <message>
+        <source>Show Le&amp;gend</source>
+        <translation>&amp;Lejantı Göster</translation>
+    </message>
+    <message>
         <source>&amp;Find Unit…</source>
         <translation>&amp;Birim Bul…</translation>
     </message>
@@ -1306,6 +1419,10 @@
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Klavye Kısayolları</translation>
+    </message>
+    <message>
+        <source>Select the units to zoom to</source>
+        <translation>Yakınlaştırılacak birimleri seçin</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1551,26 +1668,6 @@
 </context>
 <context>
     <name>OrgScene</name>
-    <message>
-        <source>Add front-office unit here</source>
-        <translation>Buraya ön ofis birimi ekle</translation>
-    </message>
-    <message>
-        <source>Add middle-office unit here</source>
-        <translation>Buraya orta ofis birimi ekle</translation>
-    </message>
-    <message>
-        <source>Add back-office unit here</source>
-        <translation>Buraya arka ofis birimi ekle</translation>
-    </message>
-    <message>
-        <source>Rename</source>
-        <translation>Yeniden Adlandır</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Sil</translation>
-    </message>
     <message>
         <source>Drop on the unit it depends on (Esc cancels)</source>
         <translation>Bağımlı olduğu birimin üzerine bırakın (Esc iptal eder)</translation>
@@ -1992,6 +2089,14 @@
     <message>
         <source>★ Revenue-generating</source>
         <translation>★ Gelir getiren</translation>
+    </message>
+    <message>
+        <source>Drag to another unit: “%1” depends on it</source>
+        <translation>Başka bir birime sürükleyin: “%1” ona bağımlı olur</translation>
+    </message>
+    <message>
+        <source>Drag to another unit: “%1” reports to it</source>
+        <translation>Başka bir birime sürükleyin: “%1” ona raporlar</translation>
     </message>
     <message>
         <source>bn</source>

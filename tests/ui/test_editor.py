@@ -258,7 +258,7 @@ def test_selecting_a_revenue_unit_highlights_exactly_its_support(window: MainWin
     emphasis = {uid: card.emphasis for uid, card in window.scene.cards.items()}
     assert emphasis == {
         "sales": Emphasis.FOCUS,
-        "risk": Emphasis.HIGHLIGHTED,
+        "risk": Emphasis.ON_CHAIN,  # middle office, only on the way: not a counted supporter
         "it": Emphasis.HIGHLIGHTED,
         "fin": Emphasis.HIGHLIGHTED,
         "web": Emphasis.DIMMED,

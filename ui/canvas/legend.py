@@ -1,19 +1,31 @@
-"""The legend in the canvas corner: office colours, the revenue mark and the two line kinds."""
+"""The legend in the canvas corner: office colours, the revenue mark, the two line kinds,
+and the custom colours the model's units use (with whom they mark)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, QSizeF, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from typing_extensions import override
 
 from ui import style
+from ui.editing.document import Document
+from ui.editing.model_signals import ModelFollower
 from ui.i18n import translate
 
 ROW = 20
+#: Custom colours listed one by one; more are summed up in one last row.
+MOST_COLOURS = 6
+#: Names listed for one custom colour before "+ n more".
+MOST_NAMES = 2
+
+#: A custom colour and what the legend says of it: (colour name, text).
+CustomRow = tuple[str, str]
 
 
-def legend_entries() -> list[str]:
+def legend_entries(custom: Sequence[CustomRow] = ()) -> list[str]:
     return [
         style.office_title("front"),
         style.office_title("middle"),
@@ -21,14 +33,36 @@ def legend_entries() -> list[str]:
         translate("Legend", "★ revenue-generating"),
         translate("Legend", "depends on"),
         translate("Legend", "reports to"),
+        *(text for _, text in custom),
     ]
 
 
-def legend_size(metrics: QFontMetricsF) -> QSizeF:
-    return QSizeF(max(metrics.horizontalAdvance(text) for text in legend_entries()) + 52, ROW * len(legend_entries()) + 12)
+def custom_rows(colours: dict[str, str], names: dict[str, str]) -> list[CustomRow]:
+    """Legend rows for units' custom colours (``{unit id: colour}``, ``{unit id: name}``):
+    one per colour, most used first, naming its units; beyond ``MOST_COLOURS`` one row
+    counts the rest."""
+    by_colour: dict[str, list[str]] = {}
+    for uid, colour in colours.items():
+        by_colour.setdefault(QColor(colour).name(), []).append(names.get(uid, uid))
+    ordered = sorted(by_colour.items(), key=lambda item: (-len(item[1]), item[0]))
+    rows = []
+    for colour, units in ordered[:MOST_COLOURS]:
+        units = sorted(units)
+        text = ", ".join(units[:MOST_NAMES])
+        if len(units) > MOST_NAMES:
+            text += " " + translate("Legend", "+ %1 more").replace("%1", str(len(units) - MOST_NAMES))
+        rows.append((colour, text))
+    if len(ordered) > MOST_COLOURS:
+        rows.append(("", translate("Legend", "custom colours not listed: %1").replace("%1", str(len(ordered) - MOST_COLOURS))))
+    return rows
 
 
-def draw_legend(painter: QPainter, box: QRectF) -> None:
+def legend_size(metrics: QFontMetricsF, custom: Sequence[CustomRow] = ()) -> QSizeF:
+    entries = legend_entries(custom)
+    return QSizeF(max(metrics.horizontalAdvance(text) for text in entries) + 52, ROW * len(entries) + 12)
+
+
+def draw_legend(painter: QPainter, box: QRectF, custom: Sequence[CustomRow] = ()) -> None:
     """The legend panel in ``box``: on the canvas corner and in exports alike."""
     painter.save()
     painter.translate(box.topLeft())
@@ -36,7 +70,7 @@ def draw_legend(painter: QPainter, box: QRectF) -> None:
     painter.setPen(QPen(QColor("#C8C8C8")))
     painter.setBrush(QColor(255, 255, 255, 230))
     painter.drawRoundedRect(QRectF(0, 0, box.width(), box.height()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-    for row, text in enumerate(legend_entries()):
+    for row, text in enumerate(legend_entries(custom)):
         y = 6 + row * ROW
         swatch = QRectF(8, y + 4, 26, ROW - 8)
         if row < 3:
@@ -58,24 +92,84 @@ def draw_legend(painter: QPainter, box: QRectF) -> None:
             painter.setPen(QPen(style.REPORTING_LINE, 1.4))
             painter.drawPolyline([QPointF(swatch.left() + 4, swatch.top()), QPointF(swatch.left() + 4, swatch.center().y()),
                                   QPointF(swatch.right() - 4, swatch.center().y()), QPointF(swatch.right() - 4, swatch.bottom())])
+        elif row >= 6 and custom[row - 6][0]:
+            colour = QColor(custom[row - 6][0])
+            painter.setPen(QPen(colour.darker(140), 1))
+            painter.setBrush(colour.lighter(170))  # as a card fills with it
+            painter.drawRoundedRect(swatch, 3, 3)
         painter.setPen(style.TEXT)
         painter.drawText(QRectF(42, y, box.width() - 46, ROW), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
     painter.restore()
 
 
 class Legend(QWidget):
-    """A small translucent panel in the canvas corner."""
+    """A small translucent panel in the canvas's bottom-left corner. It follows the model's
+    custom colours (kept as ``{unit id: colour}`` edit by edit, so an edit costs nothing
+    at 50,000 units) and places itself when the canvas changes size."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, view: QAbstractScrollArea, document: Document) -> None:
+        super().__init__(view)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._view, self._document = view, document
+        self._colours: dict[str, str] = {}
+        self._custom: list[CustomRow] = []
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0, timeout=self._refresh)
+        ModelFollower(document, {"unitAdded": self._unit_added, "unitRemoved": self._unit_removed, "unitChanged": self._unit_changed}, self)
+        document.modelReplaced.connect(self._model_replaced)
+        view.installEventFilter(self)
+        self._model_replaced()
+
+    def custom_rows(self) -> list[CustomRow]:
+        return list(self._custom)
+
+    def _model_replaced(self) -> None:
+        self._colours = {u.id: u.color for u in self._document.model.units() if u.color}
+        self._refresh()
+
+    def _unit_added(self, unit_id: str, _index: int) -> None:
+        colour = self._document.model.unit(unit_id).color
+        if colour:
+            self._colours[unit_id] = colour
+            self._refresh_timer.start()
+
+    def _unit_removed(self, unit_id: str, _index: int) -> None:
+        if self._colours.pop(unit_id, None) is not None:
+            self._refresh_timer.start()
+
+    def _unit_changed(self, unit_id: str, fields: frozenset[str]) -> None:
+        if "color" in fields:
+            colour = self._document.model.unit(unit_id).color
+            if colour:
+                self._colours[unit_id] = colour
+            else:
+                self._colours.pop(unit_id, None)
+            self._refresh_timer.start()
+        elif "name" in fields and unit_id in self._colours:
+            self._refresh_timer.start()
+
+    def _refresh(self) -> None:
+        model = self._document.model
+        self._custom = custom_rows(self._colours, {uid: model.unit(uid).name for uid in self._colours if uid in model})
+        self.place()
+        self.update()
+
+    def place(self) -> None:
+        """Size to the entries, in the bottom-left corner above the scroll bar."""
         self.resize(self.sizeHint())
+        bar = self._view.horizontalScrollBar()
+        self.move(12, self._view.height() - self.height() - 12 - (bar.height() if bar.isVisible() else 0))
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._view and event.type() == QEvent.Type.Resize:
+            self.place()
+        return super().eventFilter(watched, event)
 
     @override
     def sizeHint(self) -> QSize:
-        return legend_size(QFontMetricsF(self.font())).toSize()
+        return legend_size(QFontMetricsF(self.font()), self._custom).toSize()
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        draw_legend(painter, QRectF(self.rect()))
+        draw_legend(painter, QRectF(self.rect()), self._custom)

@@ -11,14 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
     QGraphicsSceneHelpEvent,
     QGraphicsSceneMouseEvent,
-    QMenu,
     QToolTip,
 )
 from typing_extensions import override
@@ -31,8 +30,9 @@ from orgmodel.model import OrgModel
 from ui import style
 from ui.canvas.items.line_layer import Coords, LineLayer, border_line, elbow_line
 from ui.canvas.items.office_bands import OfficeBands, band_rects, office_extents
-from ui.canvas.items.unit_card import HEIGHT, WIDTH, Emphasis, UnitCard
+from ui.canvas.items.unit_card import HEIGHT, WIDTH, UnitCard
 from ui.canvas.drag_picture import picture_without
+from ui.canvas.emphasis import Highlight
 from ui.canvas.line_gesture import LineGesture
 from ui.editing.model_signals import ModelSignals
 from ui.editing.selection import Selection
@@ -51,6 +51,7 @@ class OrgScene(QGraphicsScene):
     addUnitRequested = Signal(str, QPointF)  # office, top-left of the new card
     renameRequested = Signal(str)  # start inline rename of this unit
     deleteRequested = Signal()  # delete what is selected
+    contextMenuRequested = Signal(QPointF, QPoint)  # scene position, screen position
     message = Signal(str)  # a refusal or hint for the status bar
 
     def __init__(self, selection: Selection, parent=None) -> None:
@@ -74,7 +75,7 @@ class OrgScene(QGraphicsScene):
         self._frozen: tuple[QRectF, QPixmap] | None = None
         self._hidden_for_drag: list[UnitCard] = []
         self._gesture: LineGesture | None = None
-        self._emphasis: tuple[str | None, set[str]] | None = None  # (focus, units) highlighted
+        self.highlight = Highlight(self)  # the live analysis highlight (see ``emphasis``)
         self.default_office = "front"
         self.selectionChanged.connect(self._items_selection_changed)
         selection.changed.connect(self._selection_changed)
@@ -99,7 +100,7 @@ class OrgScene(QGraphicsScene):
     def _build(self, model: OrgModel) -> None:
         self.cancel_gesture()
         self.model = model
-        self._emphasis = None  # the new cards start plain
+        self.highlight.reset()  # the new cards start plain
         for card in self.cards.values():
             self.removeItem(card)
         self.cards = {}
@@ -135,8 +136,9 @@ class OrgScene(QGraphicsScene):
     def _add_card(self, unit_id: str, unit=None) -> UnitCard:
         unit = unit or self.model.unit(unit_id)
         card = UnitCard(unit_id)
-        if self._emphasis is not None:  # added under a highlight: faded like the others
-            card.set_emphasis(self._emphasis_of(unit_id))
+        card.shade = self.highlight.shade  # added under a highlight: faded like the others
+        if self.highlight.focus is not None:  # back by undo, inside the highlight
+            card.set_emphasis(self.highlight.mark(unit_id))
         card.set_unit(unit.name, unit.office, unit.is_revenue_generating, unit.headcount, unit.revenue, unit.color)
         card.setPos(unit.x or 0.0, unit.y or 0.0)
         self.cards[unit_id] = card
@@ -260,37 +262,17 @@ class OrgScene(QGraphicsScene):
         finally:
             self._syncing = False
 
-    def set_emphasis(self, focus: str | None, units: set[str] | None, lines: set[tuple[str, str]] | None) -> None:
-        """Show an analysis: ``focus`` and ``units`` stand out, the rest fades; ``None`` clears.
-
-        From one highlight to the next only the cards that change are visited (those in one
-        set and not the other, and the two focuses): the faded thousands stay as they are."""
-        previous = self._emphasis
-        self._emphasis = None if units is None else (focus, units)
-        if previous is None and units is None:
-            touched: Iterable[str] = ()
-        elif previous is None or units is None:
-            touched = self.cards  # everything fades, or comes back
-        else:
-            touched = (previous[1] ^ units) | {previous[0], focus}
-        for uid in touched:
-            card = self.cards.get(uid)
-            if card is not None:
-                card.set_emphasis(self._emphasis_of(uid))
-        self.dependencies.set_highlighted(lines)
-        self.reporting.set_highlighted(None if units is None else set())
-
-    def _emphasis_of(self, unit_id: str) -> Emphasis:
-        if self._emphasis is None:
-            return Emphasis.NORMAL
-        focus, units = self._emphasis
-        if unit_id == focus:
-            return Emphasis.FOCUS
-        return Emphasis.HIGHLIGHTED if unit_id in units else Emphasis.DIMMED
+    def set_emphasis(
+        self, focus: str | None, units: set[str] | None, lines: set[tuple[str, str]] | None, counted: Iterable[str] | None = None
+    ) -> None:
+        """Show an analysis: ``focus`` and ``units`` stand out (``counted`` ones more than
+        those only on the way; from the model when not given), the rest fades; ``None``
+        clears. Only the cards whose mark changes are visited (see ``emphasis``)."""
+        self.highlight.show(focus, units, lines, None if counted is None else set(counted))
 
     def emphasized_units(self) -> AbstractSet[str]:
         """The units the current highlight shows (empty when there is none); read only."""
-        return frozenset() if self._emphasis is None else self._emphasis[1]
+        return self.highlight.units()
 
     def _handle_at(self, pos: QPointF) -> tuple[UnitCard | None, str | None]:
         """A connector handle of a card showing its handles (hovered or selected) under pos;
@@ -305,12 +287,20 @@ class OrgScene(QGraphicsScene):
     @override
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         # Tooltips are made here, on demand, rather than stored in 10,000 cards.
+        handle_card, kind = self._handle_at(event.scenePos())
         card = self.unit_at(event.scenePos())
-        if card is None:
+        if handle_card is not None and kind is not None:
+            QToolTip.showText(event.screenPos(), handle_card.handle_tip(kind))
+        elif card is None:
             QToolTip.hideText()
         else:
             QToolTip.showText(event.screenPos(), card.tool_tip())
         event.accept()
+
+    def office_at(self, pos: QPointF) -> str:
+        """The office a unit added at ``pos`` belongs to: that of the band under it when
+        the bands are shown, else the default (front)."""
+        return next((office for office, rect in self.bands.bands().items() if rect.contains(pos)), self.default_office)
 
     def unit_at(self, pos: QPointF) -> UnitCard | None:
         for item in self.items(pos):
@@ -435,35 +425,20 @@ class OrgScene(QGraphicsScene):
                 self.renameRequested.emit(card.unit_id)
             else:
                 pos = event.scenePos()
-                self.addUnitRequested.emit(self.default_office, QPointF(*card_centred_at(pos.x(), pos.y(), WIDTH, HEIGHT)))
+                self.addUnitRequested.emit(self.office_at(pos), QPointF(*card_centred_at(pos.x(), pos.y(), WIDTH, HEIGHT)))
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
 
     @override
     def contextMenuEvent(self, event: QGraphicsSceneContextMenuEvent) -> None:
-        pos = event.scenePos()
-        card = self.unit_at(pos)
-        menu = QMenu()
-        if card is None:
-            texts = {
-                "front": self.tr("Add front-office unit here"),
-                "middle": self.tr("Add middle-office unit here"),
-                "back": self.tr("Add back-office unit here"),
-            }
-            for office, text in texts.items():
-                action = menu.addAction(text)
-                action.triggered.connect(
-                    lambda _=False, o=office: self.addUnitRequested.emit(o, QPointF(*card_centred_at(pos.x(), pos.y(), WIDTH, HEIGHT)))
-                )
-        else:
-            if not card.isSelected():
-                self.clearSelection()
-                card.setSelected(True)
-            menu.addAction(self.tr("Rename"), lambda: self.renameRequested.emit(card.unit_id))
-            menu.addAction(self.tr("Delete"), self.deleteRequested.emit)
-        menu.exec(event.screenPos())
+        # What the menu holds depends on what is under the mouse: see ``context_menus``.
+        self.contextMenuRequested.emit(event.scenePos(), event.screenPos())
         event.accept()
+
+    def dependency_at(self, pos: QPointF) -> tuple[str, str] | None:
+        """The dependency line under ``pos`` (a few pixels either side), if any."""
+        return self.dependencies.key_at(pos, 6.0 / max(self._view_scale(), 0.05))
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLineEdit, QWidget
 from typing_extensions import override
 
+from ui.canvas import zoom
 from ui.canvas.items.unit_card import HEIGHT, WIDTH
 from ui.canvas.scene import OrgScene
 
@@ -20,6 +21,9 @@ class OrgView(QGraphicsView):
     zoomChanged = Signal(float)
     #: The inline editor finished: unit id and the new name (only when it changed).
     renameCommitted = Signal(str, str)
+    #: The inline editor closed: kept (Enter, focus out: ``renameFinished``) or with Esc.
+    renameFinished = Signal(str)
+    renameCancelled = Signal(str)
 
     def __init__(self, scene: OrgScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -42,7 +46,9 @@ class OrgView(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, factor: float, anchor_under_mouse: bool = False) -> None:
-        factor = max(MIN_SCALE, min(MAX_SCALE, factor))
+        # Fitting a huge drawing can go below MIN_SCALE: zooming out from there stays put
+        # rather than jumping in.
+        factor = max(min(MIN_SCALE, self.zoom()), min(MAX_SCALE, factor))
         self.setTransformationAnchor(
             QGraphicsView.ViewportAnchor.AnchorUnderMouse if anchor_under_mouse else QGraphicsView.ViewportAnchor.AnchorViewCenter
         )
@@ -65,6 +71,10 @@ class OrgView(QGraphicsView):
         if self.zoom() > 1.0:
             self.set_zoom(1.0)
         self.zoomChanged.emit(self.zoom())
+
+    def show_opening(self) -> None:
+        """A model was just opened: show it at a readable zoom (see ``canvas.zoom``)."""
+        zoom.show_opening(self)
 
     def reveal(self, unit_id: str) -> None:
         card = self.scene().cards.get(unit_id)
@@ -170,6 +180,7 @@ class OrgView(QGraphicsView):
         card = self.scene().cards.get(unit_id)
         if commit and card is not None and text and text != card.name:
             self.renameCommitted.emit(unit_id, text)
+        (self.renameFinished if commit else self.renameCancelled).emit(unit_id)
 
     def is_renaming(self) -> bool:
         return self._editor is not None

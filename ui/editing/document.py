@@ -212,6 +212,16 @@ class Document(QObject):
     def add_dependency(self, source: str, target: str) -> None:
         self.push(AddDependencyCommand(self.model, source, target))
 
+    def reverse_dependency(self, source: str, target: str) -> None:
+        """``source`` depends on ``target`` becomes ``target`` depends on ``source``, with the
+        same weight and label, as one undo step (refused whole if the reverse exists)."""
+        dep = self.model.dependency(source, target)
+        text = self.tr("Reverse dependency “%1” → “%2”").replace("%1", self.model.unit(source).name).replace("%2", self.model.unit(target).name)
+        self.push(MacroCommand.applied_parts(self.model, text, [
+            lambda: RemoveDependencyCommand(self.model, source, target),
+            lambda: AddDependencyCommand(self.model, target, source, dep.weight, dep.label),
+        ]))
+
     def update_dependency(self, source: str, target: str, **changes: Any) -> None:
         dep = self.model.dependency(source, target)
         changes = {k: v for k, v in changes.items() if getattr(dep, k) != v}

@@ -15,15 +15,16 @@ from typing_extensions import override
 
 from orgmodel import __version__
 from orgmodel.analysis import highlight
-from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
 from orgmodel.errors import ModelFileError, OrgModelError
-from orgmodel.layout.placement import card_centred_at
 from orgmodel.lock import current_owner as lock_owner
 
 from ui import i18n
+from ui.canvas.adding import UnitAdder
+from ui.canvas.context_menus import CanvasMenus
 from ui.canvas.legend import Legend
 from ui.canvas.scene import OrgScene
 from ui.canvas.view import OrgView
+from ui.canvas.zoom import zoom_text
 from ui.docks.analysis_dock import AnalysisDock
 from ui.docks.outline_dock import OutlineDock
 from ui.docks.properties_dock import PropertiesDock
@@ -50,7 +51,8 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         self.scene = OrgScene(self.selection, self)
         self.view = OrgView(self.scene, self)
         self.setCentralWidget(self.view)
-        self.legend = Legend(self.view)
+        self.legend = Legend(self.view, self.document)
+        self.adder = UnitAdder(self.scene, self.view, self.document, self.selection)
         self.properties = PropertiesDock(self.document, self.selection, self)
         self.outline = OutlineDock(self.document, self.selection, self)
         self.analysis_dock = AnalysisDock(self.document, self.selection, self)
@@ -70,6 +72,9 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         self._make_menus()
         self._make_toolbar()
         self.setWindowIcon(app_icon())
+        self.canvas_menus = CanvasMenus(self.scene, self.view, self.document, self.selection, {
+            "rename": self.rename_action, "delete": self.delete_action, "select_all": self.select_all_action, "fit": self.fit_action,
+        })
         self._restore_window_state()
 
         # Autosave: to the recovery folder, never the person's file; after a pause in editing,
@@ -97,7 +102,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         self.scene.deleteRequested.connect(self.delete_selection)
         self.scene.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.view.renameCommitted.connect(lambda uid, name: self._attempt(self.document.rename_unit, uid, name))
-        self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(self.tr("Zoom %1%").replace("%1", str(round(z * 100)))))
+        self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(zoom_text(z, self.locale())))
         self.selection.changed.connect(self._emphasis_timer.start)
         ModelFollower(self.document, {"unitChanged": self._unit_changed}, self)
         self.selection.revealRequested.connect(self.view.reveal)
@@ -110,7 +115,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         self.scene.set_model(self.document.model, self.document.signals)
         self.document.analysis.add_change_callback(self._analysis_changed)
         self._update_title()
-        QTimer.singleShot(0, self.view.fit_to_content)
+        QTimer.singleShot(0, self.view.show_opening)
 
     def _update_title(self) -> None:
         marker = self.tr(" (read-only)") if self.document.read_only else ""
@@ -251,12 +256,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         return True
 
     def _add_unit_at(self, office: str, top_left: QPointF | None) -> None:
-        if top_left is None:
-            center = self.view.mapToScene(self.view.viewport().rect().center())
-            top_left = QPointF(*card_centred_at(center.x(), center.y(), CARD_WIDTH, CARD_HEIGHT))
-        unit_id = self.document.add_unit(office, top_left.x(), top_left.y())
-        self.selection.set([unit_id])
-        self.view.start_rename(unit_id)
+        self.adder.add(office, top_left)  # a free spot near top_left, the selection or the centre
 
     def delete_selection(self) -> None:
         if self.view.is_renaming():
@@ -347,7 +347,8 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
                 .replace("%1", unit.name)
                 .replace("%2", i18n.format_amount(analysis.revenue_at_risk(uid), 0, self.locale()))
             )
-        self.scene.set_emphasis(uid, *shown)
+        counted = analysis.support(uid) if unit.is_revenue_generating else analysis.impact(uid)
+        self.scene.set_emphasis(uid, *shown, counted)
 
     _analysis_message = ""
 
@@ -379,8 +380,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         self._place_legend()
 
     def _place_legend(self) -> None:
-        self.legend.resize(self.legend.sizeHint())
-        self.legend.move(12, self.view.height() - self.legend.height() - 12 - (self.view.horizontalScrollBar().height() if self.view.horizontalScrollBar().isVisible() else 0))
+        self.legend.place()
 
     @override
     def showEvent(self, event) -> None:

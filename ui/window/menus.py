@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from ui.dialogs.shortcuts import ShortcutsDialog, shortcut_rows
 
 from ui import i18n, style
+from ui.canvas.zoom import zoom_to_selection
 from ui.i18n import translate
 
 
@@ -29,6 +30,18 @@ class MenusMixin:
             action.setStatusTip(tip)
         action.triggered.connect(lambda _=False: slot())
         self.addAction(action)
+        return action
+
+    def _toggle(self, text: str, key: str, apply: Callable[[bool], object], tip: str = "") -> QAction:
+        """A View menu switch, on unless the settings remember it off; ``apply`` hears
+        its state now and at each change, and the settings remember it."""
+        action = QAction(text, self)
+        action.setCheckable(True)
+        action.setChecked(QSettings().value(key, True) not in (False, "false"))
+        if tip:
+            action.setStatusTip(tip)
+        action.toggled.connect(lambda on: (QSettings().setValue(key, on), apply(on)))
+        apply(action.isChecked())
         return action
 
     def _make_actions(self) -> None:
@@ -58,6 +71,15 @@ class MenusMixin:
         self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence(S.ZoomIn)])
         self.zoom_out_action = self._action(translate("MainWindow", "Zoom &Out"), self.view.zoom_out, S.ZoomOut)
         self.fit_action = self._action(translate("MainWindow", "&Fit to Content"), self.view.fit_to_content, QKeySequence("Ctrl+0"))
+        self.zoom_selection_action = self._action(
+            translate("MainWindow", "Zoom to &Selection"), self.zoom_to_selection, QKeySequence(Qt.Key.Key_F),
+            tip=translate("MainWindow", "Show the selected units (or the ends of the selected line) as large as fits"),
+        )
+        self.highlight_action = self._toggle(
+            translate("MainWindow", "&Highlight Support"), "view/highlight", self.scene.highlight.set_enabled,
+            tip=translate("MainWindow", "Show the chains between the selected unit and the units it counts, fading the rest"),
+        )
+        self.legend_action = self._toggle(translate("MainWindow", "Show Le&gend"), "view/legend", self.legend.setVisible)
         self.find_action = self._action(translate("MainWindow", "&Find Unit…"), self.outline.focus_filter, S.Find)
         # Whole sentences per office: word order and case endings differ between languages.
         add_texts = {
@@ -106,6 +128,12 @@ class MenusMixin:
             action.setData(code)
         self.language_actions.triggered.connect(lambda action: self.choose_language(action.data()))
 
+    def zoom_to_selection(self) -> None:
+        """View › Zoom to Selection: the selected units, or the ends of the selected lines."""
+        units = self.selection.units() or [uid for key in self.selection.dependencies() for uid in key]
+        if not zoom_to_selection(self.view, units):
+            self.statusBar().showMessage(translate("MainWindow", "Select the units to zoom to"), 6000)
+
     def _make_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(translate("MainWindow", "&File"))
@@ -121,8 +149,8 @@ class MenusMixin:
         for action in (self.undo_action, self.redo_action, None, self.rename_action, self.delete_action, self.select_all_action, None, self.find_action):
             edit_menu.addSeparator() if action is None else edit_menu.addAction(action)
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
-        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action):
-            view_menu.addAction(action)
+        for action in (self.zoom_in_action, self.zoom_out_action, self.fit_action, self.zoom_selection_action, None, self.highlight_action, self.legend_action):
+            view_menu.addSeparator() if action is None else view_menu.addAction(action)
         view_menu.addSeparator()
         for dock in (self.outline, self.properties, self.analysis_dock):
             view_menu.addAction(dock.toggleViewAction())

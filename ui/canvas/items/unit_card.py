@@ -44,11 +44,23 @@ _CENTER = Qt.AlignmentFlag.AlignCenter
 class Emphasis(IntEnum):
     NORMAL = 0
     FOCUS = 1  # the unit being analysed
-    HIGHLIGHTED = 2  # part of its support / impact
+    HIGHLIGHTED = 2  # counted in its support / impact
     DIMMED = 3  # everything else while an analysis is shown
+    ON_CHAIN = 4  # only on a chain between the focus and what is counted
 
 
-_DIMMED, _NORMAL = Emphasis.DIMMED, Emphasis.NORMAL  # looked up once: enum access costs in hot paths
+_DIMMED, _NORMAL, _ON_CHAIN = Emphasis.DIMMED, Emphasis.NORMAL, Emphasis.ON_CHAIN  # looked up once: enum access costs in hot paths
+
+
+class Shade:
+    """Shared by the cards of one scene: while a highlight is shown, every card without a
+    mark of its own fades. One flag for all, so that showing a highlight need not visit
+    every card."""
+
+    dim_rest = False
+
+
+_NO_SHADE = Shade()
 
 
 class UnitCard(Translatable, QGraphicsItem):
@@ -72,7 +84,9 @@ class UnitCard(Translatable, QGraphicsItem):
         self._label: tuple[str, str] | None = None
         self._details: str | None = None
         self.custom_color: QColor | None = None
-        self.emphasis = _NORMAL
+        self._emphasis = _NORMAL
+        #: The scene's shade (see :class:`Shade`); cards outside a scene never fade.
+        self.shade = _NO_SHADE
         self.show_handles = False
         #: Not painted (while the scene takes a picture of everything but the dragged cards).
         self.left_out = False
@@ -144,9 +158,17 @@ class UnitCard(Translatable, QGraphicsItem):
             tip += "<br>" + _escape(details)
         return tip
 
+    @property
+    def emphasis(self) -> Emphasis:
+        """As drawn: the card's own mark, or faded when it has none and the scene's
+        highlight fades the rest."""
+        if self._emphasis == _NORMAL and self.shade.dim_rest:
+            return _DIMMED
+        return self._emphasis
+
     def set_emphasis(self, emphasis: Emphasis) -> None:
-        if emphasis != self.emphasis:
-            self.emphasis = emphasis
+        if emphasis != self._emphasis:
+            self._emphasis = emphasis
             self.update()
 
     def set_show_handles(self, show: bool) -> None:
@@ -182,6 +204,11 @@ class UnitCard(Translatable, QGraphicsItem):
     def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.addRoundedRect(QRectF(0, 0, WIDTH, HEIGHT), 6, 6)
+        if self.show_handles:  # the handles stick out: the hover (and its pointer) holds on them
+            r = HANDLE_RADIUS * 1.8
+            path.setFillRule(Qt.FillRule.WindingFill)  # overlaps stay inside, not holes
+            for centre in (self.connect_handle_center(), self.report_handle_center()):
+                path.addRect(QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r))
         return path
 
     # -- painting --------------------------------------------------------------------------
@@ -192,25 +219,28 @@ class UnitCard(Translatable, QGraphicsItem):
             return
         lod = 1.0 if UnitCard.full_detail else option.levelOfDetailFromTransform(painter.worldTransform())
         selected = self.isSelected()  # cheaper than decoding option.state's flags in Python
+        emphasis = self._emphasis
+        dimmed = emphasis == _DIMMED or (emphasis == _NORMAL and self.shade.dim_rest)
         if lod < LOD_BLOCKS:  # the path 10,000 cards take zoomed out: keep it short
-            if selected or self.emphasis == _DIMMED or self.custom_color is None:
+            if selected or dimmed or self.custom_color is None:
                 painter.fillRect(
                     _CARD_RECT,
-                    style.SELECTION if selected else (style.DIMMED_LINE if self.emphasis == _DIMMED else style.OFFICE_COLORS[self.office]),
+                    style.SELECTION if selected else (style.DIMMED_LINE if dimmed else style.OFFICE_COLORS[self.office]),
                 )
             else:  # the custom colour fills; a wide office stripe keeps the office readable far out
                 painter.fillRect(_CARD_RECT, self.custom_color)
                 painter.fillRect(_BLOCK_STRIPE, style.OFFICE_COLORS[self.office])
             return
-        dimmed = self.emphasis == _DIMMED
         # The office owns the border and the stripe; a custom colour only fills.
         accent = style.OFFICE_COLORS[self.office]
         fill = style.DIMMED_FILL if dimmed else (self.custom_color.lighter(170) if self.custom_color else style.OFFICE_FILLS[self.office])
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.6)
-        if self.emphasis == _NORMAL or dimmed:
+        if emphasis == _NORMAL or dimmed:
             border = QPen(style.SELECTION, 2.5) if selected else QPen(style.DIMMED_LINE if dimmed else accent.darker(130), 1)
+        elif emphasis == _ON_CHAIN:  # on the way, not counted: a light dashed mark
+            border = QPen(style.HIGHLIGHT, 1.5, Qt.PenStyle.DashLine)
         else:
-            border = QPen(style.HIGHLIGHT, 4 if self.emphasis == Emphasis.FOCUS else 2.5)
+            border = QPen(style.HIGHLIGHT, 4 if emphasis == Emphasis.FOCUS else 2.5)
         painter.setPen(border)
         painter.setBrush(fill)
         painter.drawRoundedRect(_CARD_RECT, 6, 6)
@@ -245,9 +275,30 @@ class UnitCard(Translatable, QGraphicsItem):
         super().hoverEnterEvent(event)
 
     @override
+    def hoverMoveEvent(self, event) -> None:
+        # Over a handle the pointer says "draw from here"; elsewhere the card moves.
+        if self.handle_at(event.pos()) is not None:
+            if not self.hasCursor():
+                self.setCursor(Qt.CursorShape.CrossCursor)
+        elif self.hasCursor():
+            self.unsetCursor()
+        super().hoverMoveEvent(event)
+
+    @override
     def hoverLeaveEvent(self, event) -> None:
         self.set_show_handles(self.isSelected())
+        if self.hasCursor():
+            self.unsetCursor()
         super().hoverLeaveEvent(event)
+
+    def handle_tip(self, kind: str) -> str:
+        """What dragging from handle ``kind`` does, for its tooltip (rich text, as the
+        card's own)."""
+        if kind == "depends":
+            text = translate("UnitCard", "Drag to another unit: “%1” depends on it")
+        else:
+            text = translate("UnitCard", "Drag to another unit: “%1” reports to it")
+        return "<p>" + text.replace("%1", _escape(self.name)) + "</p>"
 
 
 def name_lines(name: str, font: QFont, metrics: QFontMetricsF) -> tuple[str, ...]:

@@ -1,0 +1,124 @@
+"""Zoom levels a person can read: where a model opens, the zoom shown in the status bar,
+and zooming to the selection.
+
+A card's name is 10-point text: below about 70 % it is too small to read comfortably, and
+below 30 % cards are drawn as blocks without text. So a model opens fitted only when the
+whole drawing fits at a readable zoom; otherwise at that zoom, around its most relevant
+part: the head of the largest reporting tree (the top of the org chart), or the top-left
+of the drawing when nobody reports to anyone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, QPointF, QRectF
+
+from orgmodel.model import OrgModel
+
+from ui.canvas.items.unit_card import HEIGHT, WIDTH
+from ui.i18n import translate
+
+if TYPE_CHECKING:
+    from ui.canvas.view import OrgView
+
+#: The smallest zoom at which a card's name reads well; a model opens at no less.
+READABLE_ZOOM = 0.7
+#: Space kept around what is fitted or framed, in viewport pixels.
+MARGIN = 40
+
+
+def zoom_text(zoom: float, locale: QLocale) -> str:
+    """The zoom as the status bar shows it: whole percents from 10 % up, one decimal
+    below, two significant digits under 1 % ("Zoom 0.4%", never "Zoom 0%").
+
+    >>> from PySide6.QtCore import QLocale
+    >>> [zoom_text(z, QLocale(QLocale.Language.English)) for z in (1.0, 0.19, 0.025, 0.0043)]
+    ['Zoom 100%', 'Zoom 19%', 'Zoom 2.5%', 'Zoom 0.43%']
+    """
+    percent = zoom * 100
+    if percent >= 9.95:
+        shown = locale.toString(round(percent))
+    elif percent >= 1:
+        shown = locale.toString(round(percent, 1), "f", 0 if round(percent, 1).is_integer() else 1)
+    else:
+        shown = locale.toString(percent, "g", 2)
+    return translate("MainWindow", "Zoom %1%").replace("%1", shown)
+
+
+def head_of_largest_tree(model: OrgModel) -> str | None:
+    """The unit heading the largest reporting tree (the first such in model order), or
+    ``None`` when there are no reporting lines. Linear time.
+
+    >>> from orgmodel.model import Unit
+    >>> m = OrgModel()
+    >>> for uid in "abcde": m.add_unit(Unit(uid, uid, "back"))
+    >>> head_of_largest_tree(m) is None
+    True
+    >>> m.set_parent("b", "a"); m.set_parent("d", "c"); m.set_parent("e", "d")
+    >>> head_of_largest_tree(m)
+    'c'
+    """
+    parent = dict((child, boss) for child, boss in model.reporting_lines())
+    if not parent:
+        return None
+    root_of: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    for uid in model.unit_ids():
+        path = []
+        current = uid
+        while current not in root_of and current in parent:
+            path.append(current)
+            current = parent[current]
+        root = root_of.get(current, current)
+        for step in path:
+            root_of[step] = root
+        root_of[current] = root
+        sizes[root] = sizes.get(root, 0) + 1
+    best = max(sizes.values())
+    return next(uid for uid in model.roots() if sizes.get(uid) == best)
+
+
+def show_opening(view: OrgView) -> None:
+    """Show a model just opened: all of it if that is readable, else the readable zoom
+    around its most relevant part."""
+    scene = view.scene()
+    content = scene.cards_bounding_rect()
+    if content.isNull() or fitting_zoom(view, content) >= READABLE_ZOOM:
+        view.fit_to_content()
+        return
+    view.set_zoom(READABLE_ZOOM)
+    model = scene.model
+    head = head_of_largest_tree(model) if model is not None else None
+    seen = view.mapToScene(view.viewport().rect()).boundingRect()
+    margin = MARGIN / view.zoom()
+    if head is not None and head in scene.cards:
+        card = scene.cards[head].pos()
+        # The head at the top, in the middle: its org chart unfolds below it.
+        centre = QPointF(card.x() + WIDTH / 2, card.y() - margin + seen.height() / 2)
+    else:
+        centre = QPointF(content.left() - margin + seen.width() / 2, content.top() - margin + seen.height() / 2)
+    view.centerOn(centre)
+
+
+def fitting_zoom(view: OrgView, rect: QRectF) -> float:
+    """The zoom at which ``rect`` fills the viewport, margins included."""
+    area = view.viewport().rect()
+    width, height = max(1, area.width() - 2 * MARGIN), max(1, area.height() - 2 * MARGIN)
+    return min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0))
+
+
+def frame(view: OrgView, rect: QRectF, most: float = 1.0) -> None:
+    """Zoom so that ``rect`` fills the viewport (no closer than ``most``) and centre it."""
+    view.set_zoom(min(most, fitting_zoom(view, rect)))
+    view.centerOn(rect.center())
+
+
+def zoom_to_selection(view: OrgView, unit_ids: list[str]) -> bool:
+    """Frame the cards of ``unit_ids``; False (nothing happens) when none is shown."""
+    cards = [view.scene().cards[uid] for uid in unit_ids if uid in view.scene().cards]
+    if not cards:
+        return False
+    xs, ys = [c.x() for c in cards], [c.y() for c in cards]
+    frame(view, QRectF(min(xs), min(ys), max(xs) - min(xs) + WIDTH, max(ys) - min(ys) + HEIGHT))
+    return True
