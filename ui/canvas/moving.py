@@ -42,14 +42,14 @@ def follow_units_moved(scene: OrgScene, unit_ids: tuple[str, ...]) -> None:
     model, cards = scene.model, scene.cards
     if model is None:
         return
-    for uid in unit_ids:
-        card, unit = cards[uid], model.unit(uid)
+    moved = [(cards[uid], model.unit(uid)) for uid in unit_ids if uid in cards and uid in model]
+    for card, unit in moved:
         x, y = unit.x or 0.0, unit.y or 0.0
         if card.x() != x or card.y() != y:  # a drag's cards are there already
             card.setPos(x, y)
-    if len(unit_ids) <= FEW * len(cards):
-        for uid in unit_ids:
-            scene.card_moved(cards[uid])
+    if len(moved) <= FEW * len(cards):
+        for card, _ in moved:
+            scene.card_moved(card)
     else:
         scene.relay_lines()
         drawing = scene.cards_bounding_rect()
