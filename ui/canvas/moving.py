@@ -38,7 +38,7 @@ def lines_of(model: OrgModel, unit_ids: Iterable[str]) -> tuple[set[tuple[str, s
 
 def follow_units_moved(scene: OrgScene, unit_ids: tuple[str, ...]) -> None:
     """After ``OrgModel.move_units``: cards where the model says, then their lines once,
-    then the office bands once (on the next turn of the event loop)."""
+    then the office bands once."""
     model, cards = scene.model, scene.cards
     if model is None:
         return
@@ -55,4 +55,4 @@ def follow_units_moved(scene: OrgScene, unit_ids: tuple[str, ...]) -> None:
         drawing = scene.cards_bounding_rect()
         if not scene.sceneRect().contains(drawing):  # an undone layout: room to scroll to it
             scene.setSceneRect(scene.sceneRect().united(drawing.adjusted(-600, -400, 600, 400)))
-    scene.schedule_bands()
+    scene.update_bands()

@@ -156,9 +156,6 @@ class OrgScene(QGraphicsScene):
         cards = ((u.office, u.x or 0.0, u.y or 0.0) for u in units)
         self.bands.set_bands(band_rects(office_extents(cards, WIDTH, HEIGHT)))
 
-    def schedule_bands(self) -> None:
-        self._bands_timer.start()  # the office bands, once, when the event loop next runs
-
     def _unit_added(self, unit_id: str, index: int) -> None:
         self._bands_timer.start()
         card = self._add_card(unit_id)
