@@ -13,6 +13,14 @@ display is set). Prints, with medians and 95th percentiles over repeated runs:
 
 Targets (2-core machine): open < 1 s and < 30x parse; repaint < 0.4 s; drag < 30 ms per
 move; analysis refresh < 20 ms at the 95th percentile.
+
+``python3 benchmarks/editor.py --layout [--code DIR ...] [--sizes 1000 10000]`` instead times
+applying a layout and undoing it as a person does: the toolbar's Org Chart and Office Bands
+actions, then Undo, in an offscreen MainWindow, until the window is idle again (CPU time,
+medians). Each checkout (``--code``, default this one) runs in a child process of its own,
+checkouts alternating; a size is skipped for a checkout whose smaller size, scaled up
+linearly (a lower bound: the old code was superlinear), would exceed ``--budget`` seconds.
+Target: apply and undo at 10,000 units <= 1 s each.
 """
 
 from __future__ import annotations
@@ -28,7 +36,9 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+#: The checkout to import orgmodel and ui from (a child of ``--layout`` runs another one).
+sys.path.insert(0, os.environ.get("ORGMODEL_BENCH_CODE", str(ROOT)))
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt  # noqa: E402
 from PySide6.QtGui import QMouseEvent  # noqa: E402
@@ -178,5 +188,111 @@ def main() -> None:
     window.close()
 
 
+# -- applying a layout, and undoing it ---------------------------------------------------
+
+LAYOUT_ACTIONS = (("orgchart", "org chart"), ("bands", "office bands"))
+
+
+def layout_child(units: int, repeat: int) -> dict[str, list[float]]:
+    """In this process: CPU seconds of each toolbar layout and of its Undo, each until the
+    window is idle, and of the autosave the layout ends with (part of the apply figure)."""
+    app = QApplication.instance() or QApplication([])
+    from ui.window.main_window import MainWindow
+
+    folder = tempfile.mkdtemp()
+    path = os.path.join(folder, "big.orgmodel")
+    save(generate_model(units, dense=True, seed=3), path)
+    window = MainWindow()
+    window.resize(1600, 1000)
+    window.show()
+    window.document.open(path)
+    window.view.fit_to_content()
+    app.processEvents()
+    model = window.document.model
+    before = {u.id: (u.x, u.y) for u in model.units()}
+    autosave, autosave_times = window.autosave_now, []
+
+    def timed_autosave() -> None:
+        start = time.process_time()
+        autosave()
+        autosave_times.append(time.process_time() - start)
+
+    window.autosave_now = timed_autosave
+    times: dict[str, list[float]] = {}
+    for _ in range(repeat):
+        for style, _title in LAYOUT_ACTIONS:
+            action = window.orgchart_action if style == "orgchart" else window.bands_action
+            start = time.process_time()
+            action.trigger()
+            app.processEvents()
+            times.setdefault(style, []).append(time.process_time() - start)
+            if window.document.undo_stack.count() != 1:
+                raise SystemExit(f"{style}: expected one undo step, got {window.document.undo_stack.count()}")
+            start = time.process_time()
+            window.undo_action.trigger()
+            app.processEvents()
+            times.setdefault(style + " undo", []).append(time.process_time() - start)
+            if {u.id: (u.x, u.y) for u in model.units()} != before:
+                raise SystemExit(f"{style}: undo did not restore every position")
+            window.document.undo_stack.clear()
+    times["autosave"] = autosave_times
+    window.document.undo_stack.setClean()
+    window.close()
+    return times
+
+
+def layout_figures(codes: list[str], sizes: list[int], repeat: int, budget: float) -> None:
+    """Run :func:`layout_child` per checkout and size, alternating checkouts; print medians."""
+    import subprocess
+
+    results: dict[tuple[str, int], dict[str, float] | str] = {}
+    for size in sorted(sizes):
+        for code in codes:
+            smaller = [(n, results[(code, n)]) for n in sorted(sizes) if n < size and isinstance(results.get((code, n)), dict)]
+            if smaller:
+                n, figures = smaller[-1]
+                projected = max(figures.values()) * size / n
+                if projected > budget:
+                    results[(code, size)] = f"skipped: at least {projected:.0f} s per step (from {n:,} units)"
+                    continue
+            env = dict(os.environ, ORGMODEL_BENCH_CODE=code, PYTHONPATH=code)
+            command = [sys.executable, __file__, "--layout-child", str(size), "--repeat", str(repeat)]
+            done = subprocess.run(command, env=env, capture_output=True, text=True)
+            if done.returncode:
+                raise SystemExit(f"{code} at {size:,} units failed:\n{done.stderr}")
+            runs = json.loads(done.stdout.strip().splitlines()[-1])
+            results[(code, size)] = {name: statistics.median(values) for name, values in runs.items() if values}
+    names = [name for style, _ in LAYOUT_ACTIONS for name in (style, style + " undo")]
+    print(f"apply a layout (toolbar) and Undo, offscreen MainWindow, until idle: CPU-time medians of {repeat}")
+    print(f"{'units':>7}  {'org chart':>10} {'undo':>8} {'bands':>8} {'undo':>8}  {'autosave':>8}  checkout")
+    for size in sorted(sizes):
+        for code in codes:
+            figures = results[(code, size)]
+            if isinstance(figures, str):
+                print(f"{size:>7,}  {figures}  {code}")
+                continue
+            cells = " ".join(f"{figures[name]:7.3f}s" for name in names)
+            print(f"{size:>7,}  {cells}  {figures.get('autosave', 0.0):7.3f}s  {code}")
+    print("(apply includes the layout, the autosave it ends with, the refit and the repaint; target at 10,000 <= 1 s each)")
+
+
+def layout_main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description="apply a layout and undo it")
+    parser.add_argument("--layout", action="store_true")
+    parser.add_argument("--layout-child", type=int, metavar="UNITS", help=argparse.SUPPRESS)
+    parser.add_argument("--code", action="append", metavar="DIR", help="checkout to time (repeatable; default: this one)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--budget", type=float, default=60.0, help="skip a size projected to take longer per step (s)")
+    args = parser.parse_args(argv)
+    if args.layout_child:
+        print(json.dumps(layout_child(args.layout_child, args.repeat)))
+        return
+    layout_figures([str(Path(code).resolve()) for code in args.code or [str(ROOT)]], args.sizes, args.repeat, args.budget)
+
+
 if __name__ == "__main__":
-    main()
+    if "--layout" in sys.argv or "--layout-child" in sys.argv:
+        layout_main(sys.argv[1:])
+    else:
+        main()

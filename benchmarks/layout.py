@@ -10,7 +10,8 @@ checkout (e.g. a ``git worktree`` of the base commit), to run before and after a
 
 ``python3 benchmarks/layout.py --cli DIR [DIR ...]`` instead times the command line on a
 10,000-unit file: the CPU time of ``orgmodel layout FILE OUT`` minus that of ``orgmodel
-check FILE`` (what laying out and saving cost beyond loading), each checkout in turn.
+check FILE`` (what laying out and saving cost beyond loading), each checkout in turn
+(``--repeat N`` runs of each, 5 by default).
 
 Targets: org chart 10,000 units < 0.1 s, 50,000 < 0.5 s; office bands 10,000 units
 < 0.5 s with at least 30% fewer crossings than model order; ``layout`` <= 0.3 s beyond
@@ -73,9 +74,10 @@ def cli(codes: list[str], units: int = 10_000, repeat: int = 5) -> None:
                     command = [sys.executable, "-m", "orgmodel", "layout", model_file, out, "--style", style]
                     runs[code][style].append(child_cpu(command, code))
     print(f"{units:,} units; CPU-time medians of {repeat} runs per checkout, alternating")
+    print("(beyond check: the median of each run's layout minus the check run just before it)")
     for code, times in runs.items():
         check = statistics.median(times["check"])
-        beyond = {style: statistics.median(times[style]) - check for style in ("orgchart", "bands")}
+        beyond = {style: statistics.median(a - b for a, b in zip(times[style], times["check"])) for style in ("orgchart", "bands")}
         print(f"{code}: check {check:.2f}s; layout beyond check: orgchart {beyond['orgchart']:.2f}s, bands {beyond['bands']:.2f}s")
 
 
@@ -106,9 +108,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 units only")
     parser.add_argument("--code", default=str(ROOT), help="checkout to import orgmodel from")
     parser.add_argument("--cli", nargs="+", metavar="DIR", help="time orgmodel layout minus check for these checkouts")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per checkout with --cli")
     args = parser.parse_args()
     if args.cli:
-        cli(args.cli)
+        cli(args.cli, repeat=args.repeat)
         return
     sys.path.insert(0, args.code)
     from orgmodel.layout import band_crossings, bands_layout, bands_order, orgchart_layout

@@ -251,12 +251,12 @@ def _convert(source: str, out: str, merge_into: str | None) -> int:
 def _layout(model: OrgModel, out: str, style: str) -> int:
     from orgmodel.formats.native import EXTENSIONS, save
     from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
-    from orgmodel.layout import bands_layout, orgchart_layout, set_positions
+    from orgmodel.layout import bands_layout, orgchart_layout
 
     if not out.lower().endswith(EXTENSIONS):
         raise _Failure(f"{out}: the output must be a .orgmodel file")
     arrange = orgchart_layout if style == "orgchart" else bands_layout
-    set_positions(model, arrange(model, CARD_WIDTH, CARD_HEIGHT))
+    model.move_units(arrange(model, CARD_WIDTH, CARD_HEIGHT))  # one checked change, not one per unit
     save(model, out)
     print(f"{out}: {len(model):,} units laid out ({style})")
     return 0

@@ -28,6 +28,14 @@ class UnitChanged:
 
 
 @dataclass(frozen=True)
+class UnitsMoved:
+    """Many units moved as one change (a layout, a drag, their undo): ``x``/``y`` only,
+    ``unit_ids`` in the order the move named them. Listeners re-lay once, not per unit."""
+
+    unit_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ParentChanged:
     unit_id: str
     old_parent: str | None
@@ -78,6 +86,7 @@ Event = (
     UnitAdded
     | UnitRemoved
     | UnitChanged
+    | UnitsMoved
     | ParentChanged
     | DependencyAdded
     | DependencyRemoved

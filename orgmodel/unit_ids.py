@@ -10,8 +10,6 @@ followed by one :class:`~orgmodel.events.UnitIdChanged` that the model sends at 
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -84,18 +82,3 @@ def change_unit_id(model: OrgModel, unit_id: str, new_id: str) -> bool:
     )
     return True
 
-
-_TURKISH_ASCII = str.maketrans({"ı": "i", "İ": "i", "ş": "s", "Ş": "s", "ğ": "g", "Ğ": "g", "ç": "c", "Ç": "c", "ö": "o", "Ö": "o", "ü": "u", "Ü": "u"})
-
-
-def slugify(text: str) -> str:
-    """A lower-case ASCII id from a name: stable, readable, and safe in any file.
-
-    >>> slugify("Çağrı Merkezi")
-    'cagri-merkezi'
-    >>> slugify("R&D / Labs")
-    'r-d-labs'
-    """
-    text = unicodedata.normalize("NFKD", text.translate(_TURKISH_ASCII))
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")

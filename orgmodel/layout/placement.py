@@ -85,7 +85,7 @@ def _block(units: list[Unit], left: float, card_width: float, card_height: float
 def place_unplaced(model: OrgModel, card_width: float = CARD_WIDTH, card_height: float = CARD_HEIGHT) -> int:
     """Give every unit without a position the place :func:`unplaced_positions` says;
     returns how many moved. Meant for a model nobody is watching yet (just read, being
-    opened or exported): it goes through the model's own checks, one unit at a time.
+    opened or exported): one change through the model's own checks, no undo step.
 
     >>> from orgmodel.model import Unit
     >>> m = OrgModel()
@@ -99,17 +99,15 @@ def place_unplaced(model: OrgModel, card_width: float = CARD_WIDTH, card_height:
 
 
 def set_positions(model: OrgModel, positions: Positions) -> None:
-    """Move units to ``positions`` through the model's checks, one event per unit: for
-    models no view follows (headless export, reading a file); the editor moves units with
-    one undo command instead.
+    """Move units to ``positions`` as one change of the model (:meth:`OrgModel.move_units`:
+    checked first, one event); the editor moves units with one undo command instead.
 
     >>> from orgmodel.model import Unit
     >>> m = OrgModel(); m.add_unit(Unit("a", "A", "front"))
     >>> set_positions(m, {"a": (1.0, 2.0)}); (m.unit("a").x, m.unit("a").y)
     (1.0, 2.0)
     """
-    for unit_id, (x, y) in positions.items():
-        model.update_unit(unit_id, x=x, y=y)
+    model.move_units(positions)
 
 
 def overlapping_cards(positions: Positions, card_width: float, card_height: float) -> list[tuple[str, str]]:

@@ -650,6 +650,10 @@
         <translation>{source!r} birimi {target!r} birimine bağımlı değil</translation>
     </message>
     <message>
+        <source>expected a pair of numbers (x, y), got {found}</source>
+        <translation>bir sayı çifti (x, y) bekleniyordu, {found} bulundu</translation>
+    </message>
+    <message>
         <source>expected yes or no, got &quot;{value}&quot;</source>
         <translation>evet ya da hayır bekleniyordu, &quot;{value}&quot; bulundu</translation>
     </message>

@@ -155,3 +155,61 @@ def test_the_dependency_graph_is_read_only(model: OrgModel) -> None:
     assert set(graph.edges) == {("sales", "it"), ("it", "fin"), ("fin", "it")}
     with pytest.raises(Exception):
         graph.add_edge("ceo", "sales")
+
+
+# -- moving many units as one change (a layout, a drag, their undo) ------------------------
+
+
+def positions(model: OrgModel) -> dict[str, tuple[float | None, float | None]]:
+    return {u.id: (u.x, u.y) for u in model.units()}
+
+
+def test_moving_many_units_is_one_event_naming_those_that_moved(model: OrgModel) -> None:
+    model.move_units({"ceo": (0.0, 0.0), "it": (5.0, 5.0)})
+    seen = record(model)
+    moved = model.move_units({"sales": (10, 20), "ceo": (0.0, 0.0), "fin": (-3.5, 7.0), "it": (5.0, 6.0)})
+    assert moved == ("sales", "fin", "it")  # ceo stays where it was: not named
+    assert seen == [ev.UnitsMoved(("sales", "fin", "it"))]
+    assert positions(model) == {"ceo": (0.0, 0.0), "sales": (10.0, 20.0), "it": (5.0, 6.0), "fin": (-3.5, 7.0)}
+    assert type(model.unit("sales").x) is float  # one form, whatever the caller gave
+    assert model.unit("sales").name == "Sales" and model.parent("sales") == "ceo"  # nothing else changed
+
+
+def test_moving_nothing_or_to_the_same_places_announces_nothing(model: OrgModel) -> None:
+    model.move_units({"it": (1.0, 2.0)})
+    seen = record(model)
+    assert model.move_units({}) == () and model.move_units({"it": (1, 2)}) == ()
+    assert seen == []
+
+
+@pytest.mark.parametrize(
+    ("bad", "error", "field"),
+    [
+        ({"nobody": (1.0, 1.0)}, UnknownUnitError, None),
+        ({"fin": (1.0, float("nan"))}, FieldError, "y"),
+        ({"fin": (float("-inf"), 1.0)}, FieldError, "x"),
+        ({"fin": ("12", 1.0)}, FieldError, "x"),
+        ({"fin": (True, 1.0)}, FieldError, "x"),
+        ({"fin": (1.0,)}, FieldError, "position"),
+        ({"fin": None}, FieldError, "position"),
+    ],
+)
+def test_a_refused_position_moves_no_unit_at_all(model: OrgModel, bad: dict, error: type, field: str | None) -> None:
+    before = positions(model)
+    seen = record(model)
+    with pytest.raises(error) as raised:
+        model.move_units({"sales": (100.0, 100.0), "it": (200.0, 0.0), **bad})  # the bad one last
+    assert positions(model) == before and seen == []
+    if field is not None:  # the message names the unit and the field
+        assert raised.value.field == field and raised.value.unit_id == "fin"
+        assert str(raised.value).startswith(f"unit 'fin', {field}: ")
+
+
+def test_moving_back_to_the_old_places_restores_the_model(model: OrgModel) -> None:
+    model.move_units({uid: (float(i), 0.0) for i, uid in enumerate(model.unit_ids())})
+    before = model.units()
+    old = positions(model)
+    model.move_units({uid: (i * 100.0, 50.0) for i, uid in enumerate(model.unit_ids())})
+    seen = record(model)
+    model.move_units(old)
+    assert model.units() == before and seen == [ev.UnitsMoved(tuple(model.unit_ids()))]

@@ -100,3 +100,15 @@ def test_a_spreadsheet_read_through_read_any_has_every_unit_placed(tmp_path) -> 
     positions = {u.id: (u.x, u.y) for u in model.units()}
     assert len(positions) == 20 and all(x is not None and y is not None for x, y in positions.values())
     assert overlaps(positions) == []
+
+
+def test_placing_many_unplaced_units_is_one_change_of_the_model() -> None:
+    from orgmodel import events as ev
+
+    model = generate_model(300, seed=4)
+    for unit in model.units():
+        model.update_unit(unit.id, x=None, y=None)
+    seen: list = []
+    model.add_listener(seen.append)
+    assert place_unplaced(model) == 300
+    assert [type(event) for event in seen] == [ev.UnitsMoved] and set(seen[0].unit_ids) == set(model.unit_ids())

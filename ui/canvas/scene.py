@@ -34,6 +34,7 @@ from ui.canvas.items.unit_card import HEIGHT, WIDTH, UnitCard
 from ui.canvas.drag_picture import picture_without
 from ui.canvas.emphasis import Highlight
 from ui.canvas.line_gesture import LineGesture
+from ui.canvas.moving import follow_units_moved, lines_of
 from ui.editing.model_signals import ModelSignals
 from ui.editing.selection import Selection
 
@@ -92,6 +93,7 @@ class OrgScene(QGraphicsScene):
             "unitAdded": self._unit_added,
             "unitRemoved": self._unit_removed,
             "unitChanged": self._unit_changed,
+            "unitsMoved": self._units_moved,
             "parentChanged": self._parent_changed,
             "dependencyAdded": self._dependency_added,
             "dependencyRemoved": self._dependency_removed,
@@ -109,11 +111,16 @@ class OrgScene(QGraphicsScene):
         for unit in model.units():
             self._add_card(unit.id, unit)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.relay_lines()
+        self.fit_scene_rect()
+        self.update_bands()
+
+    def relay_lines(self) -> None:
+        """Every line laid again from the model, one pass per layer (open, bulk moves)."""
+        model = self.model
         corners = {u.id: (u.x or 0.0, u.y or 0.0) for u in model.units()}
         self.dependencies.set_all({(d.source, d.target): self._dependency_geometry(d.source, d.target, corners) for d in model.dependencies()})
         self.reporting.set_all({child: self._reporting_geometry(child, parent, corners) for child, parent in model.reporting_lines()})
-        self.fit_scene_rect()
-        self.update_bands()
 
     def cards_bounding_rect(self) -> QRectF:
         """The area the drawing covers: cards (from the cards' positions) and office bands.
@@ -176,6 +183,9 @@ class OrgScene(QGraphicsScene):
         if fields - {"x", "y", "cost", "automation_potential", "notes", "tags"}:
             card.set_unit(unit.name, unit.office, unit.is_revenue_generating, unit.headcount, unit.revenue, unit.color)
 
+    def _units_moved(self, unit_ids: tuple[str, ...]) -> None:
+        follow_units_moved(self, unit_ids)  # cards first, then the lines once
+
     def _parent_changed(self, unit_id: str, old: str | None, new: str | None) -> None:
         if new is None:
             self.reporting.remove_line(unit_id)
@@ -218,16 +228,6 @@ class OrgScene(QGraphicsScene):
             self.reporting.set_line(uid, self._reporting_geometry(uid, parent))
         for child in model.children(uid):
             self.reporting.set_line(child, self._reporting_geometry(child, uid))
-
-    def _lines_of(self, unit_ids: list[str]) -> tuple[set, set]:
-        deps, reports = set(), set()
-        for uid in unit_ids:
-            deps.update((uid, t) for t in self.model.dependencies_of(uid))
-            deps.update((s, uid) for s in self.model.dependents_of(uid))
-            if self.model.parent(uid) is not None:
-                reports.add(uid)
-            reports.update(self.model.children(uid))
-        return deps, reports
 
     # -- selection ---------------------------------------------------------------------------
 
@@ -341,7 +341,7 @@ class OrgScene(QGraphicsScene):
                 item.unit_id: (item.x(), item.y()) for item in self.selectedItems() if isinstance(item, UnitCard)
             }
             if self._press_positions:
-                deps, reports = self._lines_of(list(self._press_positions))
+                deps, reports = lines_of(self.model, self._press_positions)
                 self.dependencies.set_moving(deps)
                 self.reporting.set_moving(reports)
 

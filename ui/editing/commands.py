@@ -118,7 +118,8 @@ class UpdateUnitCommand(ModelCommand):
 
 
 class MoveUnitsCommand(ModelCommand):
-    """One step for a whole drag (or arrow-key nudge) of any number of units."""
+    """One step for a whole drag, arrow-key nudge or layout of any number of units: one
+    model change (``OrgModel.move_units``, one event) each way, whatever their number."""
 
     def __init__(
         self, model: OrgModel, moves: dict[str, tuple[tuple[float, float], tuple[float, float]]], text: str | None = None
@@ -131,12 +132,10 @@ class MoveUnitsCommand(ModelCommand):
         self.moves = dict(moves)
 
     def do(self) -> None:
-        for unit_id, (_, (x, y)) in self.moves.items():
-            self.model.update_unit(unit_id, x=x, y=y)
+        self.model.move_units({unit_id: new for unit_id, (_, new) in self.moves.items()})
 
     def revert(self) -> None:
-        for unit_id, ((x, y), _) in self.moves.items():
-            self.model.update_unit(unit_id, x=x, y=y)
+        self.model.move_units({unit_id: old for unit_id, (old, _) in self.moves.items()})
 
 
 class SetParentCommand(ModelCommand):

@@ -31,6 +31,7 @@ class ModelSignals(QObject):
     unitAdded = Signal(str, int)
     unitRemoved = Signal(str, int)
     unitChanged = Signal(str, object)  # unit id, frozenset of field names
+    unitsMoved = Signal(object)  # tuple of unit ids: many moved at once (a layout, its undo)
     parentChanged = Signal(str, object, object)  # unit id, old parent id or None, new
     dependencyAdded = Signal(str, str)
     dependencyRemoved = Signal(str, str)
@@ -46,6 +47,7 @@ class ModelSignals(QObject):
             ev.UnitAdded: self.unitAdded,
             ev.UnitRemoved: self.unitRemoved,
             ev.UnitChanged: self.unitChanged,
+            ev.UnitsMoved: self.unitsMoved,
             ev.ParentChanged: self.parentChanged,
             ev.DependencyAdded: self.dependencyAdded,
             ev.DependencyRemoved: self.dependencyRemoved,

@@ -15,7 +15,8 @@ from orgmodel.formats.spreadsheet.columns import guess_mapping, name_key
 from orgmodel.formats.spreadsheet.read import file_error, read_rows
 from orgmodel.formats.spreadsheet.values import ValueProblem, cell_text, parse_field
 from orgmodel.i18n import joined, tr
-from orgmodel.model import OrgModel, Unit, slugify
+from orgmodel.ids import slugify
+from orgmodel.model import OrgModel, Unit
 
 
 @dataclass

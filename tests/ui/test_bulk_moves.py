@@ -1,0 +1,105 @@
+"""Many units moved at once from the window (a toolbar layout, its Undo, an arrow-key nudge
+of a selection): one change of the model, one undo step, and a canvas that shows exactly
+the model: every card where its unit is, every line as a fresh canvas would draw it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QToolBar
+
+from orgmodel import events as ev
+from orgmodel.model import OrgModel
+from orgmodel.synthetic import generate_model
+from ui.canvas.scene import OrgScene
+from ui.editing.model_signals import ModelSignals
+from ui.editing.selection import Selection
+from ui.window.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    w = MainWindow()
+    w.document.replace_model(generate_model(300, seed=7), None)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.document.undo_stack.setClean()
+    w.close()
+    w.deleteLater()
+
+
+def positions(model: OrgModel) -> dict[str, tuple[float | None, float | None]]:
+    return {u.id: (u.x, u.y) for u in model.units()}
+
+
+def drawn(scene: OrgScene) -> tuple[dict, dict]:
+    """Every line of both layers as plain numbers, by key."""
+
+    def numbers(layer) -> dict:
+        return {key: [(round(s.x1(), 6), round(s.y1(), 6), round(s.x2(), 6), round(s.y2(), 6)) for s in layer.segments(key)] for key in layer.keys()}
+
+    return numbers(scene.dependencies), numbers(scene.reporting)
+
+
+def assert_canvas_shows(window: MainWindow, model: OrgModel) -> None:
+    scene = window.scene
+    assert {uid: (card.x(), card.y()) for uid, card in scene.cards.items()} == positions(model)
+    fresh = OrgScene(Selection())
+    signals = ModelSignals(model)
+    try:
+        fresh.set_model(model, signals)
+        assert drawn(scene) == drawn(fresh)
+    finally:
+        signals.detach()
+        fresh.deleteLater()
+
+
+def toolbar_button(window: MainWindow, action):
+    return window.findChild(QToolBar, "mainToolbar").widgetForAction(action)
+
+
+@pytest.mark.parametrize("layout", ["orgchart", "bands"])
+def test_a_toolbar_layout_and_its_undo_are_one_change_each_and_the_canvas_follows(window: MainWindow, qtbot, layout: str) -> None:
+    model = window.document.model
+    before = positions(model)
+    seen: list = []
+    model.add_listener(seen.append)
+    action = window.orgchart_action if layout == "orgchart" else window.bands_action
+    qtbot.mouseClick(toolbar_button(window, action), Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert [type(event) for event in seen] == [ev.UnitsMoved]
+    assert window.document.undo_stack.count() == 1
+    laid_out = positions(model)
+    assert laid_out != before and set(seen[0].unit_ids) == {uid for uid in before if before[uid] != laid_out[uid]}
+    assert_canvas_shows(window, model)
+
+    seen.clear()
+    qtbot.mouseClick(toolbar_button(window, window.undo_action), Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert [type(event) for event in seen] == [ev.UnitsMoved]
+    assert positions(model) == before and window.document.undo_stack.index() == 0
+    assert_canvas_shows(window, model)
+
+    seen.clear()
+    qtbot.mouseClick(toolbar_button(window, window.redo_action), Qt.MouseButton.LeftButton)
+    assert [type(event) for event in seen] == [ev.UnitsMoved] and positions(model) == laid_out
+    assert_canvas_shows(window, model)
+
+
+def test_an_arrow_key_nudge_of_a_selection_is_one_change_and_lines_follow(window: MainWindow, qtbot) -> None:
+    model = window.document.model
+    chosen = [uid for uid in model.unit_ids() if model.dependencies_of(uid)][:3]
+    window.selection.set(chosen)
+    before = positions(model)
+    seen: list = []
+    model.add_listener(seen.append)
+    window.view.setFocus()
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Right)
+    assert seen == [ev.UnitsMoved(tuple(chosen))]
+    assert all(model.unit(uid).x == before[uid][0] + 10 for uid in chosen)
+    assert_canvas_shows(window, model)
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert positions(model) == before
+    assert_canvas_shows(window, model)
