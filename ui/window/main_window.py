@@ -80,19 +80,21 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         self.document.undo_stack.cleanChanged.connect(self._edited)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed_on_disk)
-        self.document.pathChanged.connect(lambda _: self._watch())
-        self.document.undo_stack.cleanChanged.connect(lambda _: self._watch())
+        # Every slot on the document and its stack is a bound method of the window (never a
+        # lambda, which Qt cannot tie to the window): the stack, a child, is destroyed after
+        # the window and emits cleanChanged as it empties; a lambda would then call into a
+        # deleted window (the crash dialog after Quit › Discard).
+        self.document.pathChanged.connect(self._file_state_changed)
+        self.document.undo_stack.cleanChanged.connect(self._file_state_changed)
         self.document.modelReplaced.connect(self._model_replaced)
-        self.document.pathChanged.connect(lambda _: self._update_title())
-        self.document.undo_stack.cleanChanged.connect(lambda _: self._update_title())
-        self.scene.moveRequested.connect(lambda moves: self._attempt(self.document.move_units, moves))
-        self.scene.connectRequested.connect(lambda a, b: self._attempt(self.document.add_dependency, a, b))
-        self.scene.parentRequested.connect(lambda a, b: self._attempt(self.document.set_parent, a, b))
+        self.scene.moveRequested.connect(self._move_requested)
+        self.scene.connectRequested.connect(self._connect_requested)
+        self.scene.parentRequested.connect(self._parent_requested)
         self.scene.addUnitRequested.connect(self._add_unit_at)
         self.scene.renameRequested.connect(self.view.start_rename)
         self.scene.deleteRequested.connect(self.delete_selection)
         self.scene.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.view.renameCommitted.connect(lambda uid, name: self._attempt(self.document.rename_unit, uid, name))
+        self.view.renameCommitted.connect(self._rename_committed)
         self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(self.tr("Zoom %1%").replace("%1", str(round(z * 100)))))
         self.selection.changed.connect(self._emphasis_timer.start)
         self.selection.revealRequested.connect(self.view.reveal)
@@ -105,7 +107,12 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         self.scene.set_model(self.document.model, self.document.signals)
         self.document.analysis.add_change_callback(self._analysis_changed)
         self._update_title()
-        QTimer.singleShot(0, self.view.fit_to_content)
+        QTimer.singleShot(0, self.view, self.view.fit_to_content)  # the view as context: dropped with it
+
+    def _file_state_changed(self, *_: object) -> None:
+        """The path or the saved state changed: watch the right file, say it in the title."""
+        self._watch()
+        self._update_title()
 
     def _update_title(self) -> None:
         marker = self.tr(" (read-only)") if self.document.read_only else ""
@@ -244,6 +251,18 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
             self.statusBar().showMessage(i18n.describe(error), 10000)
             return False
         return True
+
+    def _move_requested(self, moves: dict) -> None:
+        self._attempt(self.document.move_units, moves)
+
+    def _connect_requested(self, source: str, target: str) -> None:
+        self._attempt(self.document.add_dependency, source, target)
+
+    def _parent_requested(self, child: str, parent: str) -> None:
+        self._attempt(self.document.set_parent, child, parent)
+
+    def _rename_committed(self, unit_id: str, name: str) -> None:
+        self._attempt(self.document.rename_unit, unit_id, name)
 
     def _add_unit_at(self, office: str, top_left: QPointF | None) -> None:
         if top_left is None:

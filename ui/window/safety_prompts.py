@@ -121,4 +121,4 @@ class SafetyMixin:
             self.statusBar().showMessage(
                 self.tr("“%1” was changed by another program; saving will ask before overwriting it.").replace("%1", self.document.display_name)
             )
-        QTimer.singleShot(200, self._watch)  # an atomic replace drops the watch
+        QTimer.singleShot(200, self, self._watch)  # an atomic replace drops the watch
