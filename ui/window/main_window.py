@@ -13,12 +13,11 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 from typing_extensions import override
 
-from orgmodel import __version__
+from orgmodel import __version__, lock
 from orgmodel.analysis import highlight
 from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
 from orgmodel.errors import ModelFileError, OrgModelError
 from orgmodel.layout.placement import card_centred_at
-from orgmodel.lock import current_owner as lock_owner
 
 from ui import i18n
 from ui.canvas.legend import Legend
@@ -159,7 +158,8 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         """Open a file; on failure show every problem and keep the current document."""
         if ask and not self.maybe_keep_changes():
             return False
-        owner = lock_owner(path)
+        # Taken now, atomically: of two editors opening the file at once, one is warned.
+        owner = lock.claim(path)
         read_only = False
         if owner is not None:
             answer = self.ask_locked(path, i18n.localize(owner.describe()))
@@ -169,6 +169,9 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         try:
             self.document.open(path)
         except ModelFileError as error:
+            current = self.document.path
+            if owner is None and (current is None or os.path.realpath(current) != os.path.realpath(path)):
+                lock.release(path)  # taken for a file that did not open
             self.show_problems(path, error)
             return False
         self.document.read_only = self.document.read_only or read_only
