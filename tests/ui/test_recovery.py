@@ -47,12 +47,14 @@ def test_autosave_writes_a_recovery_file_and_a_save_removes_it(qtbot, tmp_path: 
     window.document.open(str(path))
     window.document.rename_unit("u1", "Edited")
     window.autosave_now()
+    assert window.autosaver.wait(60)
     files = sorted(p.suffix for p in recovery_dir.iterdir())
     assert files == [".json", ".orgmodel"]
     assert path.read_bytes() == original  # the person's file is never autosaved over
     meta = json.loads(next(recovery_dir.glob("*.json")).read_text())
     assert meta["original"] == str(path) and meta["pid"] == os.getpid()
     assert window.save()
+    assert window.autosaver.wait(60)
     assert list(recovery_dir.iterdir()) == []
 
 
@@ -63,6 +65,7 @@ def test_a_layout_autosaves_at_once(qtbot, recovery_dir: Path) -> None:
     qtbot.addWidget(window)
     window.document.replace_model(small(), None)
     window.bands_action.trigger()
+    assert window.autosaver.wait(60)
     assert any(p.suffix == ".orgmodel" for p in recovery_dir.iterdir())
     window.document.undo_stack.setClean()
 
@@ -80,7 +83,7 @@ w.document.rename_unit("u1", "Renamed before the crash")
 w.document.add_unit("middle", 100, 300, name="Added before the crash")
 w.document.add_dependency("u2", "u0")
 deadline = time.time() + 20
-while not any(n.endswith(".orgmodel") for n in os.listdir(os.environ["ORGMODEL_RECOVERY_DIR"])) and time.time() < deadline:
+while not any(n.endswith(".json") for n in os.listdir(os.environ["ORGMODEL_RECOVERY_DIR"])) and time.time() < deadline:
     app.processEvents()
     time.sleep(0.02)
 from orgmodel.formats.native import dumps

@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from orgmodel.errors import OrgModelError
+from orgmodel.formats.file_errors import os_reason
 
 from ui import i18n
 from ui.editing.autosave import Recovered, left_behind
@@ -49,15 +50,36 @@ class SafetyMixin:
             self._autosave_timer.start()  # restarts: waits for a pause in editing
 
     def autosave_now(self) -> None:
-        """Write the recovery file now (also right after imports, layouts, bulk deletes)."""
+        """Autosave now (also right after imports, layouts, bulk deletes). Only a copy of the
+        model is taken here; a worker thread writes it, so the window never waits."""
         self._autosave_timer.stop()
         if not self.document.is_modified:
             return
         try:
             self.autosaver.write(self.document.model, self.document.path)
-            self._first_unsaved = time.monotonic()
-        except OrgModelError as error:
-            self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", i18n.describe(error)), 10000)
+        except OSError as error:  # the recovery folder cannot be made
+            self._autosave_failed(error)
+            return
+        self._first_unsaved = time.monotonic()
+        self._autosave_watch.start()
+
+    def _autosave_progress(self) -> None:
+        """While the worker writes: report its failures in the status bar when it is done."""
+        for error in self.autosaver.take_failures():
+            self._autosave_failed(error)
+        if not self.autosaver.busy:
+            self._autosave_watch.stop()
+            for error in self.autosaver.take_failures():
+                self._autosave_failed(error)
+
+    def _autosave_failed(self, error: Exception) -> None:
+        if isinstance(error, OrgModelError):
+            reason = i18n.describe(error)
+        elif isinstance(error, OSError):
+            reason = os_reason(error)
+        else:
+            reason = str(error) or type(error).__name__
+        self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", reason), 10000)
 
     def ask_recovery(self, item: Recovered) -> str:
         """"restore", "discard" or "later" for a recovery file (tests replace this)."""
