@@ -27,7 +27,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -66,6 +66,8 @@ class Recovered:
     saved_at: float
     name: str
     units: int = 0
+    #: The original file as the document knew it when autosaved: (size, mtime_ns, SHA-256).
+    disk: tuple[int, int, str] | None = None
     #: Keys of autosaves with the very same model text (offered once, discarded together).
     duplicates: tuple[str, ...] = field(default=())
 
@@ -109,12 +111,16 @@ class Autosaver:
         self._idle.set()
         self._failures: list[Exception] = []
 
-    def write(self, model: OrgModel, original: str | None) -> None:
-        """Autosave ``model`` (call in the thread that edits it: only its containers are
-        copied here). Raises OSError when the recovery folder cannot be made."""
+    def write(self, model: OrgModel, original: str | None, disk: tuple[int, int, str] | None = None) -> None:
+        """Autosave ``model``, an unsaved version of ``original`` as it was on disk then
+        (``disk``), in the thread that edits it: only its containers are copied here.
+        Raises OSError when the recovery folder cannot be made."""
         folder = recovery_folder()
         parts = ModelParts.of(model)
-        writer = {"pid": os.getpid(), "host": socket.gethostname(), "machine": machine_id(), "started": process_start(os.getpid()) or ""}
+        writer = {
+            "pid": os.getpid(), "host": socket.gethostname(), "machine": machine_id(), "started": process_start(os.getpid()) or "",
+            "disk": list(disk) if disk else None,
+        }
         self._submit(lambda: self._write_now(folder, parts, original, time.time(), writer))
 
     def remove(self) -> None:
@@ -198,23 +204,31 @@ def left_behind() -> list[Recovered]:
             with open(os.path.join(folder, name), encoding="utf-8") as handle:
                 meta = json.load(handle)
             writer = LockOwner(int(meta["pid"]), str(meta["host"]), 0.0, str(meta.get("machine") or ""), str(meta.get("started") or ""))
-        except (OSError, ValueError, KeyError, TypeError):
+            item = _recovered(stem, meta)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             continue
         if writer.pid == os.getpid() or (writer.on_this_machine() and not writer.is_gone()):
             continue  # still running: its own autosave
         if stem + MODEL not in names:
             _remove_files(folder, stem)  # a descriptor without its model: nothing to offer
             continue
-        item = Recovered(stem, meta.get("original"), float(meta.get("saved_at", 0)), str(meta.get("name", "")), int(meta.get("units", 0)))
         digest = str(meta.get("sha256") or stem)
         same = found.get(digest)
         if same is None:
             found[digest] = item
         else:  # identical text: offer the newest once, keep the others with it
             newer, older = (item, same) if item.saved_at > same.saved_at else (same, item)
-            found[digest] = Recovered(newer.key, newer.original, newer.saved_at, newer.name, newer.units, (*newer.duplicates, older.key, *older.duplicates))
+            found[digest] = replace(newer, duplicates=(*newer.duplicates, older.key, *older.duplicates))
     _remove_incomplete(folder, names)
     return sorted(found.values(), key=lambda r: -r.saved_at)
+
+
+def _recovered(key: str, meta: dict) -> Recovered:
+    """The offer a descriptor makes (raises ValueError and the like when it is not one)."""
+    disk = meta.get("disk")
+    known = (int(disk[0]), int(disk[1]), str(disk[2])) if disk else None
+    original = meta.get("original")
+    return Recovered(key, str(original) if original else None, float(meta.get("saved_at", 0)), str(meta.get("name", "")), int(meta.get("units", 0)), known)
 
 
 def _remove_incomplete(folder: str, names: set[str]) -> None:

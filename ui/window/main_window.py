@@ -74,6 +74,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         self._autosave_timer = QTimer(self, singleShot=True, interval=int(os.environ.get("ORGMODEL_AUTOSAVE_MS", "5000")))
         self._autosave_timer.timeout.connect(self.autosave_now)
         self._autosave_watch = QTimer(self, interval=100, timeout=self._autosave_progress)
+        self.recovered_windows: list[MainWindow] = []  # documents restored at start, each in its window
         # Bound methods, not lambdas: Qt drops them with the window, so a stack emptied while
         # the window is destroyed cannot call into a deleted object.
         self.document.undo_stack.indexChanged.connect(self._edited)
