@@ -92,4 +92,8 @@ def show(app: QApplication, model: OrgModel, path: str | None) -> int:
     window.document.replace_model(model, path)
     window.show()
     window.offer_recovery()
-    return app.exec()
+    code = app.exec()
+    # The windows are gone: a problem from here on goes to the terminal, never to a dialog
+    # that nobody sees and the process would wait on.
+    sys.excepthook = sys.__excepthook__
+    return code

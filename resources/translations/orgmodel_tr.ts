@@ -1922,6 +1922,53 @@
     </message>
 </context>
 <context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>Kaydedilmemiş çalışmayı kurtar</translation>
+    </message>
+    <message>
+        <source>OrgModel stopped before this work was saved. Restore opens each checked document in a window of its own; no file is changed until you save.</source>
+        <translation>OrgModel bu çalışma kaydedilmeden önce durdu. Geri Yükle, işaretli her belgeyi kendi penceresinde açar; siz kaydedene kadar hiçbir dosya değişmez.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Belge</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Dosya</translation>
+    </message>
+    <message>
+        <source>Autosaved</source>
+        <translation>Otomatik kaydedildi</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Birimler</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Adsız</translation>
+    </message>
+    <message>
+        <source>never saved</source>
+        <translation>hiç kaydedilmedi</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Geri Yükle</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <source>Decide Later</source>
+        <translation>Sonra Karar Ver</translation>
+    </message>
+</context>
+<context>
     <name>SafetyMixin</name>
     <message>
         <source>File already open</source>
@@ -1942,30 +1989,6 @@
     <message>
         <source>Autosave failed: %1</source>
         <translation>Otomatik kayıt başarısız: %1</translation>
-    </message>
-    <message>
-        <source>Recover unsaved work</source>
-        <translation>Kaydedilmemiş çalışmayı kurtar</translation>
-    </message>
-    <message>
-        <source>an untitled model</source>
-        <translation>adsız bir model</translation>
-    </message>
-    <message>
-        <source>OrgModel stopped before “%1” was saved. Unsaved work from %2 was kept.</source>
-        <translation>OrgModel, “%1” kaydedilmeden önce durdu. %2 tarihli kaydedilmemiş çalışma saklandı.</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>Geri Yükle</translation>
-    </message>
-    <message>
-        <source>Discard</source>
-        <translation>At</translation>
-    </message>
-    <message>
-        <source>Decide Later</source>
-        <translation>Sonra Karar Ver</translation>
     </message>
     <message>
         <source>Cannot restore</source>

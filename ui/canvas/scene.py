@@ -31,6 +31,7 @@ from ui import style
 from ui.canvas.items.line_layer import Coords, LineLayer, border_line, elbow_line
 from ui.canvas.items.office_bands import OfficeBands, band_rects, office_extents
 from ui.canvas.items.unit_card import HEIGHT, WIDTH, UnitCard
+from ui.canvas.clicks import extends_selection
 from ui.canvas.drag_picture import picture_without
 from ui.canvas.emphasis import Highlight
 from ui.canvas.line_gesture import LineGesture
@@ -77,6 +78,7 @@ class OrgScene(QGraphicsScene):
         self._hidden_for_drag: list[UnitCard] = []
         self._gesture: LineGesture | None = None
         self.highlight = Highlight(self)  # the live analysis highlight (see ``emphasis``)
+        self._plain_click_on_selected = False
         self.default_office = "front"
         self.selectionChanged.connect(self._items_selection_changed)
         selection.changed.connect(self._selection_changed)
@@ -322,19 +324,21 @@ class OrgScene(QGraphicsScene):
                 self._gesture = LineGesture(self, card.unit_id, kind, event.scenePos())
                 event.accept()
                 return
+            # A plain click selects only what it hits; Ctrl or Shift adds to the selection.
+            additive = extends_selection(event)
+            self._plain_click_on_selected = not additive and card is not None and card.isSelected()
             if card is None:
                 key = self.dependencies.key_at(event.scenePos(), 6.0 / max(self._view_scale(), 0.05))
                 if key is not None:
-                    additive = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
                     units = self.selection.units() if additive else []
                     deps = self.selection.dependencies() if additive else []
                     if not additive:
                         self.clearSelection()
-                    self.selection.set(units, deps + [key])
+                    self.selection.set(units, [d for d in deps if d != key] + ([] if key in deps else [key]))  # Ctrl toggles
                     event.accept()
                     return
-                if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-                    self.selection.set(self.selection.units(), [])
+            if not additive and not self._plain_click_on_selected:
+                self.selection.set(self.selection.units(), [])
         super().mousePressEvent(event)
         if event.button() == Qt.MouseButton.LeftButton:
             self._press_positions = {
@@ -368,6 +372,7 @@ class OrgScene(QGraphicsScene):
             gesture.finish(event.scenePos())
             event.accept()
             return
+        extends_selection(event)
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and self._press_positions:
             moves = {}
@@ -375,6 +380,8 @@ class OrgScene(QGraphicsScene):
                 card = self.cards.get(uid)
                 if card is not None and (card.x(), card.y()) != old:
                     moves[uid] = (old, (card.x(), card.y()))
+            if self._plain_click_on_selected and not moves:
+                self.selection.set(self.selection.units(), [])  # Qt kept only the card: lines go too
             self._press_positions = {}
             self._drawn_at = {}
             self._thaw()

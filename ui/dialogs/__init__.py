@@ -1,1 +1,1 @@
-"""Dialogs with options of their own: export settings, import column mapping."""
+"""Dialogs with options of their own: export settings, import column mapping, work to recover."""

@@ -93,6 +93,21 @@ class Document(QObject):
         self.modelReplaced.emit()
         self.pathChanged.emit(path or "")
 
+    def restore_unsaved(self, model: OrgModel, path: str | None, disk: tuple[int, int, str] | None) -> None:
+        """Show work recovered after a crash: unsaved, and its file judged against ``disk``,
+        the file as it was when the work was autosaved (:attr:`disk_state` then), so a save
+        over a file changed since then asks first, as for any document. Unknown (an older
+        autosave): any file there counts as changed."""
+        self.replace_model(model, path)
+        if path:
+            self._disk = tuple(disk) if disk else (-1, -1, "")  # type: ignore[assignment]
+        self.undo_stack.resetClean()  # restored work is unsaved work
+
+    @property
+    def disk_state(self) -> tuple[int, int, str] | None:
+        """The file as this document last read or wrote it (size, time, SHA-256)."""
+        return self._disk
+
     def new(self) -> None:
         self.replace_model(OrgModel(), None)
 

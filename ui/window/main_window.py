@@ -13,10 +13,9 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
 from typing_extensions import override
 
-from orgmodel import __version__
+from orgmodel import __version__, lock
 from orgmodel.analysis import highlight
 from orgmodel.errors import ModelFileError, OrgModelError
-from orgmodel.lock import current_owner as lock_owner
 
 from ui import i18n
 from ui.canvas.adding import UnitAdder
@@ -83,26 +82,30 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         self._first_unsaved: float | None = None
         self._autosave_timer = QTimer(self, singleShot=True, interval=int(os.environ.get("ORGMODEL_AUTOSAVE_MS", "5000")))
         self._autosave_timer.timeout.connect(self.autosave_now)
+        self._autosave_watch = QTimer(self, interval=100, timeout=self._autosave_progress)
+        self.recovered_windows: list[MainWindow] = []  # documents restored at start, each in its window
         # Bound methods, not lambdas: Qt drops them with the window, so a stack emptied while
         # the window is destroyed cannot call into a deleted object.
         self.document.undo_stack.indexChanged.connect(self._edited)
         self.document.undo_stack.cleanChanged.connect(self._edited)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed_on_disk)
-        self.document.pathChanged.connect(lambda _: self._watch())
-        self.document.undo_stack.cleanChanged.connect(lambda _: self._watch())
+        # Every slot on the document and its stack is a bound method of the window (never a
+        # lambda, which Qt cannot tie to the window): the stack, a child, is destroyed after
+        # the window and emits cleanChanged as it empties; a lambda would then call into a
+        # deleted window (the crash dialog after Quit › Discard).
+        self.document.pathChanged.connect(self._file_state_changed)
+        self.document.undo_stack.cleanChanged.connect(self._file_state_changed)
         self.document.modelReplaced.connect(self._model_replaced)
-        self.document.pathChanged.connect(lambda _: self._update_title())
-        self.document.undo_stack.cleanChanged.connect(lambda _: self._update_title())
-        self.scene.moveRequested.connect(lambda moves: self._attempt(self.document.move_units, moves))
-        self.scene.connectRequested.connect(lambda a, b: self._attempt(self.document.add_dependency, a, b))
-        self.scene.parentRequested.connect(lambda a, b: self._attempt(self.document.set_parent, a, b))
+        self.scene.moveRequested.connect(self._move_requested)
+        self.scene.connectRequested.connect(self._connect_requested)
+        self.scene.parentRequested.connect(self._parent_requested)
         self.scene.addUnitRequested.connect(self._add_unit_at)
         self.scene.renameRequested.connect(self.view.start_rename)
         self.scene.deleteRequested.connect(self.delete_selection)
         self.scene.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
-        self.view.renameCommitted.connect(lambda uid, name: self._attempt(self.document.rename_unit, uid, name))
-        self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(zoom_text(z, self.locale())))
+        self.view.renameCommitted.connect(self._rename_committed)
+        self.view.zoomChanged.connect(self._zoom_changed)
         self.selection.changed.connect(self._emphasis_timer.start)
         ModelFollower(self.document, {"unitChanged": self._unit_changed}, self)
         self.selection.revealRequested.connect(self.view.reveal)
@@ -115,7 +118,12 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         self.scene.set_model(self.document.model, self.document.signals)
         self.document.analysis.add_change_callback(self._analysis_changed)
         self._update_title()
-        QTimer.singleShot(0, self.view.show_opening)
+        QTimer.singleShot(0, self.view, self.view.show_opening)  # the view as context: dropped with it
+
+    def _file_state_changed(self, *_: object) -> None:
+        """The path or the saved state changed: watch the right file, say it in the title."""
+        self._watch()
+        self._update_title()
 
     def _update_title(self) -> None:
         marker = self.tr(" (read-only)") if self.document.read_only else ""
@@ -162,7 +170,8 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         """Open a file; on failure show every problem and keep the current document."""
         if ask and not self.maybe_keep_changes():
             return False
-        owner = lock_owner(path)
+        # Taken now, atomically: of two editors opening the file at once, one is warned.
+        owner = lock.claim(path)
         read_only = False
         if owner is not None:
             answer = self.ask_locked(path, i18n.localize(owner.describe()))
@@ -172,6 +181,9 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         try:
             self.document.open(path)
         except ModelFileError as error:
+            current = self.document.path
+            if owner is None and (current is None or os.path.realpath(current) != os.path.realpath(path)):
+                lock.release(path)  # taken for a file that did not open
             self.show_problems(path, error)
             return False
         self.document.read_only = self.document.read_only or read_only
@@ -254,6 +266,21 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
             self.statusBar().showMessage(i18n.describe(error), 10000)
             return False
         return True
+
+    def _move_requested(self, moves: dict) -> None:
+        self._attempt(self.document.move_units, moves)
+
+    def _connect_requested(self, source: str, target: str) -> None:
+        self._attempt(self.document.add_dependency, source, target)
+
+    def _parent_requested(self, child: str, parent: str) -> None:
+        self._attempt(self.document.set_parent, child, parent)
+
+    def _zoom_changed(self, zoom: float) -> None:
+        self.zoom_label.setText(zoom_text(zoom, self.locale()))
+
+    def _rename_committed(self, unit_id: str, name: str) -> None:
+        self._attempt(self.document.rename_unit, unit_id, name)
 
     def _add_unit_at(self, office: str, top_left: QPointF | None) -> None:
         self.adder.add(office, top_left)  # a free spot near top_left, the selection or the centre

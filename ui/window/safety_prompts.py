@@ -12,8 +12,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from orgmodel.errors import OrgModelError
+from orgmodel.formats.file_errors import os_reason
 
 from ui import i18n
+from ui.dialogs.recovery_dialog import RecoveryDialog
 from ui.editing.autosave import Recovered, left_behind
 
 
@@ -49,49 +51,75 @@ class SafetyMixin:
             self._autosave_timer.start()  # restarts: waits for a pause in editing
 
     def autosave_now(self) -> None:
-        """Write the recovery file now (also right after imports, layouts, bulk deletes)."""
+        """Autosave now (also right after imports, layouts, bulk deletes). Only a copy of the
+        model is taken here; a worker thread writes it, so the window never waits."""
         self._autosave_timer.stop()
         if not self.document.is_modified:
             return
         try:
-            self.autosaver.write(self.document.model, self.document.path)
-            self._first_unsaved = time.monotonic()
-        except OrgModelError as error:
-            self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", i18n.describe(error)), 10000)
+            self.autosaver.write(self.document.model, self.document.path, self.document.disk_state)
+        except OSError as error:  # the recovery folder cannot be made
+            self._autosave_failed(error)
+            return
+        self._first_unsaved = time.monotonic()
+        self._autosave_watch.start()
 
-    def ask_recovery(self, item: Recovered) -> str:
-        """"restore", "discard" or "later" for a recovery file (tests replace this)."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Recover unsaved work"))
-        what = item.original or self.tr("an untitled model")
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(item.saved_at))
-        box.setText(self.tr("OrgModel stopped before “%1” was saved. Unsaved work from %2 was kept.").replace("%1", what).replace("%2", when))
-        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(self.tr("Decide Later"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return {restore: "restore", discard: "discard"}.get(box.clickedButton(), "later")
+    def _autosave_progress(self) -> None:
+        """While the worker writes: report its failures in the status bar when it is done."""
+        for error in self.autosaver.take_failures():
+            self._autosave_failed(error)
+        if not self.autosaver.busy:
+            self._autosave_watch.stop()
+            for error in self.autosaver.take_failures():
+                self._autosave_failed(error)
 
-    def offer_recovery(self) -> bool:
-        """At start-up: offer work left by OrgModels that stopped; True when one was restored."""
-        for item in left_behind():
-            answer = self.ask_recovery(item)
-            if answer == "discard":
+    def _autosave_failed(self, error: Exception) -> None:
+        if isinstance(error, OrgModelError):
+            reason = i18n.describe(error)
+        elif isinstance(error, OSError):
+            reason = os_reason(error)
+        else:
+            reason = str(error) or type(error).__name__
+        self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", reason), 10000)
+
+    def ask_recovery(self, items: list[Recovered]) -> tuple[str, list[Recovered]]:
+        """"restore", "discard" or "later", and the documents it is for, from one dialog
+        listing every recoverable document (tests replace this)."""
+        dialog = RecoveryDialog(items, self)
+        dialog.exec()
+        return dialog.choice, dialog.checked()
+
+    def offer_recovery(self) -> list:
+        """At start-up: offer the work left by OrgModels that stopped, all in one dialog; each
+        document restored opens in a window of its own (this window's document, perhaps the
+        file named on the command line, stays). Returns those windows."""
+        items = left_behind()
+        if not items:
+            return []
+        choice, chosen = self.ask_recovery(items)
+        if choice == "discard":
+            for item in chosen:
                 item.discard()
-            elif answer == "restore":
-                try:
-                    model = item.load()
-                except OrgModelError as error:
-                    QMessageBox.warning(self, self.tr("Cannot restore"), i18n.describe(error))
-                    continue
-                self.document.replace_model(model, item.original)
-                self.document.undo_stack.resetClean()  # restored work is unsaved work
-                self._update_title()
-                item.discard()  # it lives on in this window (and its autosave)
-                self.autosave_now()
-                return True
-        return False
+        if choice != "restore":
+            return []
+        windows = [window for window in map(self.restore_recovered, chosen) if window is not None]
+        self.recovered_windows.extend(windows)  # kept alive with this window
+        return windows
+
+    def restore_recovered(self, item: Recovered):
+        """Open ``item`` in a new window, unsaved; its file is checked like any other."""
+        try:
+            model = item.load()
+        except (OrgModelError, OSError) as error:
+            reason = i18n.describe(error) if isinstance(error, OrgModelError) else os_reason(error)
+            QMessageBox.warning(self, self.tr("Cannot restore"), reason)
+            return None
+        window = type(self)()
+        window.document.restore_unsaved(model, item.original, item.disk)
+        window.show()
+        item.discard()  # it lives on in that window (and its autosave)
+        window.autosave_now()
+        return window
 
     def ask_conflict(self) -> str:
         """The file changed on disk: "overwrite", "save-as", "reload" or "cancel" (tests
@@ -121,4 +149,4 @@ class SafetyMixin:
             self.statusBar().showMessage(
                 self.tr("“%1” was changed by another program; saving will ask before overwriting it.").replace("%1", self.document.display_name)
             )
-        QTimer.singleShot(200, self._watch)  # an atomic replace drops the watch
+        QTimer.singleShot(200, self, self._watch)  # an atomic replace drops the watch
