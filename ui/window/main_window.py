@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QFileSystemWatcher, QPointF, QProcess, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 from typing_extensions import override
 
 from orgmodel import __version__
@@ -67,6 +67,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
+        self._make_find_actions()
 
         # Autosave: to the recovery folder, never the person's file; after a pause in editing,
         # at most a minute after the first unsaved change, and right after bulk operations.
@@ -97,6 +98,16 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, QMainWindow):
         self.selection.changed.connect(self._emphasis_timer.start)
         self.selection.revealRequested.connect(self.view.reveal)
         self._model_replaced()
+
+    def _make_find_actions(self) -> None:
+        """F3 and Shift+F3, after Find Unit… in the Edit menu: the outline's next and
+        previous match, from wherever the focus is."""
+        find = self.outline.find
+        self.find_next_action = self._action(self.tr("Find &Next"), lambda: find.find_next(True), QKeySequence(Qt.Key.Key_F3))
+        self.find_previous_action = self._action(self.tr("Find Pre&vious"), lambda: find.find_next(False), QKeySequence("Shift+F3"))
+        for menu in self.find_action.associatedObjects():
+            if isinstance(menu, QMenu):
+                menu.addActions([self.find_next_action, self.find_previous_action])
 
     # -- document life ---------------------------------------------------------------------
 
