@@ -251,3 +251,18 @@ def test_big_groups_open_closed_and_the_filter_opens_them(qtbot, window, monkeyp
     settle()
     group = next(proxy.index(r, 0) for r in range(proxy.rowCount()) if proxy.index(r, 0).data().startswith("Back"))
     assert tree.isExpanded(group) and proxy.rowCount(group) == 5
+
+
+def test_the_selected_row_follows_its_unit_when_the_table_is_sorted_again(qtbot, window):
+    dock = window.analysis_dock
+    window.selection.select_unit("s3", reveal=False)
+    settle()
+    assert selected_ids(dock.revenue_table) == ["s3"]
+    header = dock.revenue_table.horizontalHeader()
+    header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+    settle()
+    assert dock.revenue_model.index(0, 0).data() == "Sales West"
+    assert selected_ids(dock.revenue_table) == ["s3"]
+    header.setSortIndicator(2, Qt.SortOrder.AscendingOrder)
+    settle()
+    assert selected_ids(dock.revenue_table) == ["s3"] and window.selection.units() == ["s3"]

@@ -268,10 +268,18 @@ class UnitTable(QAbstractTableModel):
 
     def resort(self) -> None:
         """Sort the present rows again (a header click, or every key changed)."""
+        self._relayout(lambda: self._sort_all(self._ids))
+
+    def _relayout(self, change: Callable[[], None]) -> None:
+        """Rows change places: the selected row (a persistent index) follows its unit."""
         self.layoutAboutToBeChanged.emit()
         try:
+            before = self.persistentIndexList()
+            units = [self.unit_id(index.row()) if 0 <= index.row() < len(self._ids) else None for index in before]
             self._cache.clear()
-            self._sort_all(self._ids)
+            change()
+            after = [self.index(self.row_of(uid), index.column()) if uid else QModelIndex() for uid, index in zip(units, before)]
+            self.changePersistentIndexList(before, after)
         finally:
             self.layoutChanged.emit()
 
@@ -315,13 +323,13 @@ class UnitTable(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column == self._sort_column and order == self._sort_order and self._ids:
             return
-        same_keys = column == self._sort_column
-        self._sort_column, self._sort_order = column, order
-        if same_keys:  # only the direction changed: the same list, read from the other end
-            self.layoutAboutToBeChanged.emit()
-            self.layoutChanged.emit()
-        else:
-            self.resort()
+        def change() -> None:
+            same_keys = column == self._sort_column
+            self._sort_column, self._sort_order = column, order
+            if not same_keys:  # else only the direction changed: the list read from the other end
+                self._sort_all(self._ids)
+
+        self._relayout(change)
 
 
 class RevenueUnitsTable(UnitTable):
