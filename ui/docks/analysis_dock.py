@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTabl
 
 from orgmodel.analysis.live import LiveAnalysis
 from orgmodel.fields import OFFICES
+from orgmodel.gcpause import gc_paused
 
 from ui import i18n, style
 from ui.docks.analysis_tables import ID_ROLE, BackOfficeTable, NameOrder, RevenueUnitsTable, UnitTable, name_list
@@ -202,9 +203,10 @@ class AnalysisDock(QDockWidget):
                 if self._full:
                     self._findings_dirty = True
                     self._size_columns()  # the widest amount is the new model's
-                    for table in tables:
-                        table.reload()
-                    self.back_office_names.reload(self.back_office_model)
+                    with gc_paused():  # 90,000 keys make no cycles
+                        for table in tables:
+                            table.reload()
+                        self.back_office_names.reload(self.back_office_model)
                 else:
                     self.back_office_names.update(self._changed)
                     for table in tables:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDockWidget, QLineEd
 
 from orgmodel.collate import fold_turkish
 from orgmodel.fields import OFFICES
+from orgmodel.gcpause import gc_paused
 
 from ui import style
 from ui.editing.document import Document
@@ -204,7 +205,8 @@ class OutlineDock(QDockWidget):
             self._syncing = True  # rows taken out or cleared are not the user unselecting
             try:
                 if self._rebuild_needed:
-                    self._rebuild()
+                    with gc_paused():  # 50,000 rows and their keys make no cycles
+                        self._rebuild()
                 else:
                     self._apply_incremental()
             finally:
