@@ -21,6 +21,21 @@ medians). Each checkout (``--code``, default this one) runs in a child process o
 checkouts alternating; a size is skipped for a checkout whose smaller size, scaled up
 linearly (a lower bound: the old code was superlinear), would exceed ``--budget`` seconds.
 Target: apply and undo at 10,000 units <= 1 s each.
+
+``python3 benchmarks/editor.py --sizes 10000 50000 [--code DIR] [--window-repeat 3]`` instead
+measures the whole window at each size, each size in a process of its own (and, with
+``--code DIR``, the checkout in DIR — e.g. the base commit from ``git archive`` — in
+processes of its own, side by side), as CPU-time medians:
+
+* open → first paint: ``Document.open`` and one synchronous repaint of the viewport;
+* open → idle window: from the same start until the event loop, with nothing left to do,
+  is about to wait (``QAbstractEventDispatcher.aboutToBlock``) and the outline and analysis
+  docks hold their rows: docks, first paints and every deferred refresh included;
+* rename in the Properties dock: text typed, Return, until the window is idle again;
+* move one unit (a ``Move`` command, as a drag ends), until idle again;
+* peak memory: ``ru_maxrss`` of a process that opens the model once and makes those edits.
+
+Targets at 50,000 units: idle window <= 4 s, an edit <= 50 ms, peak memory <= 1 GB.
 """
 
 from __future__ import annotations
@@ -61,7 +76,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=5)
+    add_window_arguments(parser)
     args = parser.parse_args()
+    if args.sizes or args.window_child:
+        window_report(args)
+        return
     app = QApplication.instance() or QApplication([])
     from ui.window.main_window import MainWindow
 
@@ -289,6 +308,142 @@ def layout_main(argv: list[str]) -> None:
         print(json.dumps(layout_child(args.layout_child, args.repeat)))
         return
     layout_figures([str(Path(code).resolve()) for code in args.code or [str(ROOT)]], args.sizes, args.repeat, args.budget)
+
+
+# -- the whole window at 10,000 and 50,000 units (--sizes) ----------------------------------
+
+
+def add_window_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sizes", type=int, nargs="*", help="measure the whole window at these sizes (e.g. 10000 50000)")
+    parser.add_argument("--code", help="another checkout (e.g. the base commit) to measure side by side")
+    parser.add_argument("--window-repeat", type=int, default=3, help="opens per process (50,000-unit opens are slow)")
+    parser.add_argument("--window-child", help=argparse.SUPPRESS)  # FILE: measure in this process
+
+
+def window_report(args: argparse.Namespace) -> None:
+    """One process per size and checkout; a table with both side by side."""
+    if args.window_child:
+        measure_window(args.window_child, args.window_repeat)
+        return
+    import shutil
+    import subprocess
+
+    repeat = args.window_repeat
+    this = str(Path(__file__).resolve().parent.parent)
+    codes = [("base", args.code)] if args.code else []
+    codes.append(("now", this))
+    folder = tempfile.mkdtemp(prefix="orgmodel-window-bench-")
+    rows: list[tuple[str, int, dict[str, dict[str, float]]]] = []
+    for size in args.sizes:
+        path = os.path.join(folder, f"{size}.orgmodel")
+        save(generate_model(size, dense=True, seed=3), path)
+        results: dict[str, dict[str, float]] = {}
+        for label, code in codes:
+            env = dict(os.environ, PYTHONPATH=code, ORGMODEL_BENCH_CODE=code, QT_QPA_PLATFORM="offscreen")
+
+            def child(runs: int) -> dict[str, float]:
+                command = [sys.executable, str(Path(__file__).resolve()), "--window-child", path, "--window-repeat", str(runs)]
+                output = subprocess.run(command, env=env, cwd=code, check=True, capture_output=True, text=True).stdout
+                return json.loads(output.strip().splitlines()[-1])
+
+            results[label] = child(repeat)
+            # Peak memory as a person's session has it: one open, then edits (reopening in
+            # the same process only raises the high-water mark of freed memory).
+            results[label]["peak_mb"] = child(1)["peak_mb"]
+        rows.append(("", size, results))
+    shutil.rmtree(folder)  # the model files, and the lock files the children left
+    labels = [label for label, _ in codes]
+    targets = {"open_to_idle": "<= 4 s at 50k", "rename": "<= 50 ms at 50k", "move": "<= 50 ms at 50k", "peak_mb": "<= 1024 MB at 50k"}
+    names = {
+        "open_to_paint": "open → first paint",
+        "open_to_idle": "open → idle window (docks filled)",
+        "rename": "rename in Properties → idle",
+        "move": "move one unit (command) → idle",
+        "peak_mb": "peak memory (ru_maxrss, MB)",
+    }
+    print(f"CPU-time medians over {repeat} runs; each size and checkout in a process of its own")
+    header = f"{'units':>7} {'measure':36}" + "".join(f" {label:>11}" for label in labels) + ("   ratio" if len(labels) == 2 else "") + "  target"
+    print(header)
+    for _, size, results in rows:
+        for key, name in names.items():
+            values = [results[label][key] for label in labels]
+            cells = "".join(f" {v:9.0f}MB" if key == "peak_mb" else f" {ms(v)}" for v in values)
+            ratio = f"  {values[0] / values[1]:5.1f}x" if len(values) == 2 and values[1] else ""
+            print(f"{size:>7,} {name:36}{cells}{ratio}  {targets.get(key, '')}")
+
+
+def measure_window(path: str, repeat: int) -> None:
+    """In this process: open ``path`` ``repeat`` times, then edit; print the medians as JSON."""
+    import resource
+
+    from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop
+    from PySide6.QtTest import QTest
+
+    app = QApplication.instance() or QApplication([])
+    from ui.window.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(1600, 1000)
+    window.show()
+    app.processEvents()
+    loop = QEventLoop()
+    filled = [False]
+
+    def docks_filled() -> bool:
+        return window.outline.source.rowCount() > 0 and window.analysis_dock.revenue_model.rowCount() > 0
+
+    def about_to_block() -> None:
+        if not filled[0] or docks_filled():
+            loop.quit()
+
+    QAbstractEventDispatcher.instance().aboutToBlock.connect(about_to_block)
+
+    def until_idle(need_docks: bool = False) -> None:
+        filled[0] = need_docks
+        loop.exec()
+
+    paints, idles = [], []
+    for _ in range(repeat):
+        window.document.new()
+        until_idle()
+        start = time.process_time()
+        window.document.open(path)
+        window.view.viewport().repaint()
+        paints.append(time.process_time() - start)
+        until_idle(need_docks=True)
+        idles.append(time.process_time() - start)
+
+    model = window.document.model
+    uid = model.unit_ids()[len(model) // 3]
+    window.selection.select_unit(uid)
+    until_idle()
+    editor = window.properties.name_edit
+    renames = []
+    for i in range(repeat * 3 + 1):
+        editor.setFocus()
+        until_idle()
+        start = time.process_time()
+        editor.setText(f"Renamed unit {i}")
+        QTest.keyClick(editor, Qt.Key.Key_Return)
+        until_idle()
+        renames.append(time.process_time() - start)
+    moves = []
+    for i in range(repeat * 3 + 1):
+        unit = window.document.model.unit(uid)
+        start = time.process_time()
+        window.document.move_units({uid: ((unit.x, unit.y), (unit.x + 20.0, unit.y + 10.0))})
+        until_idle()
+        moves.append(time.process_time() - start)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    window.document.undo_stack.setClean()
+    print(json.dumps({
+        "open_to_paint": statistics.median(paints),
+        "open_to_idle": statistics.median(idles),
+        "rename": statistics.median(renames[1:]),  # the first builds the lists it then keeps
+        "move": statistics.median(moves[1:]),
+        "peak_mb": peak,
+    }))
+    os._exit(0)  # no teardown of 50,000 items: it measures nothing
 
 
 if __name__ == "__main__":

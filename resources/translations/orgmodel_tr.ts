@@ -773,6 +773,11 @@
         <translation>Arka ofis destekçileri</translation>
     </message>
     <message>
+        <source>Supporters</source>
+        <comment>short header</comment>
+        <translation>Destekçiler</translation>
+    </message>
+    <message>
         <source>Supported by</source>
         <translation>Destekleyenler</translation>
     </message>
@@ -785,12 +790,27 @@
         <translation>Desteklenen gelir birimleri</translation>
     </message>
     <message>
+        <source>Supports</source>
+        <comment>short header</comment>
+        <translation>Desteklediği</translation>
+    </message>
+    <message>
         <source>Revenue at risk</source>
         <translation>Risk altındaki gelir</translation>
     </message>
     <message>
+        <source>At risk</source>
+        <comment>short header</comment>
+        <translation>Riskte</translation>
+    </message>
+    <message>
         <source>Automation potential</source>
         <translation>Otomasyon potansiyeli</translation>
+    </message>
+    <message>
+        <source>Automation</source>
+        <comment>short header</comment>
+        <translation>Otomasyon</translation>
     </message>
     <message>
         <source>%1 %</source>
@@ -1523,6 +1543,14 @@
     <message>
         <source>Reloaded %1 from disk</source>
         <translation>%1 diskten yeniden yüklendi</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>So&amp;nrakini Bul</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>Ön&amp;cekini Bul</translation>
     </message>
     <message>
         <source>Untitled</source>

@@ -435,3 +435,23 @@ def test_docks_follow_a_replaced_model(qtbot, document, selection, properties, o
     document.rename_unit("b", "Beta 2")
     settle(qtbot)
     assert table_rows(analysis.revenue_model)[0][3] == "Beta 2"
+
+
+def test_reports_to_list_follows_a_rename_in_place(qtbot, properties, document):
+    """A rename moves its one entry of the "Reports to" list; twins are told apart by id."""
+    choices = properties.parent_choices
+
+    def entries() -> list[str]:
+        return [choices.index(row).data() for row in range(1, choices.rowCount())]
+
+    document.rename_unit("muhasebe", "Bilgi İşlem")
+    settle(qtbot)
+    shown = entries()
+    assert "Bilgi İşlem (bilgi)" in shown and "Bilgi İşlem (muhasebe)" in shown and "Muhasebe" not in shown
+    assert shown == sorted(shown, key=lambda n: fold_turkish(n))  # still in name order
+    document.rename_unit("muhasebe", "Ödemeler")
+    settle(qtbot)
+    shown = entries()
+    assert "Bilgi İşlem" in shown and "Ödemeler" in shown and "Bilgi İşlem (bilgi)" not in shown
+    assert shown.index("Ödemeler") > shown.index("Işık Lojistik")  # Ö after O in Turkish order
+    assert choices.row_of("muhasebe") == shown.index("Ödemeler") + 1

@@ -1,10 +1,11 @@
 """The analysis panel: who supports each revenue unit, what each back-office unit carries,
 and the findings (gaps and circular dependencies).
 
-The tables are ``QAbstractTableModel``s over the sorted id lists of ``document.analysis``;
-every cell is computed when the view asks for it, so only the visible rows cost anything,
-and sorting happens once per click over one key per row (no per-comparison calls into
-Python). The panel refreshes once per burst of changes, after the event loop is free.
+The tables (``analysis_tables``) keep their rows in order and move only the rows an edit
+changed; the panel collects what changed (units added, removed or edited, and the units whose
+answers the live analysis says changed) and hands it to them once per burst of changes, after
+the event loop is free. The row of the selected unit is selected, and selecting a row selects
+the unit: both ways, without echo.
 """
 
 from __future__ import annotations
@@ -13,246 +14,28 @@ import html
 import logging
 import weakref
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTableView, QTabWidget, QTreeWidget, QTreeWidgetItem, QWidget
-from typing_extensions import override
 
 from orgmodel.analysis.live import LiveAnalysis
+from orgmodel.fields import OFFICES
+from orgmodel.gcpause import gc_paused
 
 from ui import i18n, style
+from ui.docks.analysis_tables import ID_ROLE, BackOfficeTable, NameOrder, RevenueUnitsTable, UnitTable, name_list
 from ui.editing.document import Document
 from ui.editing.model_signals import ModelFollower
 from ui.editing.selection import Selection
-from ui.i18n import format_amount, translate
 
 log = logging.getLogger(__name__)
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Unit fields the tables show or the analysis reads; anything else (moves, notes) is ignored.
 _RELEVANT_FIELDS = frozenset({"name", "office", "revenue_generating", "revenue", "automation_potential"})
-_OFFICE_ORDER = {"front": 0, "middle": 1, "back": 2}
-_MAX_NAMES_SHOWN = 40
-_MAX_NAMES_IN_TIP = 150
 _MAX_NAMES_IN_CYCLE = 12
-
-
-
-class NameList(i18n.Translatable):
-    def join(self, names: list[str], limit: int) -> str:
-        shown = ", ".join(names[:limit])
-        if len(names) > limit:
-            shown += " " + self.tr("… and %Ln more", "", len(names) - limit)
-        return shown
-
-
-_name_list = NameList().join
-
-
-class UnitTable(QAbstractTableModel):
-    """Rows are unit ids; subclasses say what each column shows and how it sorts."""
-
-    headers: tuple[str, ...] = ()
-    numeric_columns: frozenset[int] = frozenset()
-
-    def __init__(self, document: Document, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.document = document
-        self._ids: list[str] = []
-        self._sort_column = 0
-        self._sort_order = Qt.SortOrder.AscendingOrder
-        self._cache: dict[tuple[str, int], tuple[str, str]] = {}
-        self._name_keys: dict[str, tuple[str, str]] = {}
-
-    # -- what subclasses provide --------------------------------------------------------------
-
-    def row_ids(self) -> list[str]:
-        raise NotImplementedError
-
-    def cell(self, unit_id: str, column: int) -> Any:
-        raise NotImplementedError
-
-    def sort_key(self, column: int) -> Callable[[str], Any]:
-        raise NotImplementedError
-
-    def tooltip(self, unit_id: str, column: int) -> str | None:
-        return None
-
-    # -- shared ----------------------------------------------------------------------------
-
-    def unit_id(self, row: int) -> str:
-        return self._ids[row]
-
-    def row_of(self, unit_id: str) -> int:
-        try:
-            return self._ids.index(unit_id)
-        except ValueError:
-            return -1
-
-    def name(self, unit_id: str) -> str:
-        return self.document.model.unit(unit_id).name
-
-    def name_key(self, unit_id: str) -> tuple[str, str]:
-        """Sorts "Çağrı" with the Cs, not after Z; computed once per unit and refresh."""
-        key = self._name_keys.get(unit_id)
-        if key is None:
-            key = self._name_keys[unit_id] = (i18n.name_key(self.name(unit_id)), unit_id)
-        return key
-
-    def names(self, ids: list[str]) -> list[str]:
-        return sorted((self.name(uid) for uid in ids), key=i18n.name_key)
-
-    def reload(self) -> None:
-        """Take the rows from the current analysis, sorted as the user last asked."""
-        self.beginResetModel()
-        self._cache.clear()
-        self._ids = self.row_ids()
-        self._sort_ids()
-        self.endResetModel()
-
-    def _sort_ids(self) -> None:
-        try:
-            self._ids.sort(key=self.sort_key(self._sort_column), reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
-        except Exception:  # a unit gone between the event and this refresh: keep the order
-            log.exception("could not sort the table")
-
-    @override
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    @override
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    @override
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
-
-    @override
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        try:
-            row, column = index.row(), index.column()
-            if not index.isValid() or row >= len(self._ids):
-                return None
-            unit_id = self._ids[row]
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.cell(unit_id, column)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tooltip(unit_id, column)
-            if role == ID_ROLE:
-                return unit_id
-            if role == Qt.ItemDataRole.TextAlignmentRole and column in self.numeric_columns:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        except Exception:  # a unit removed a moment ago: show nothing rather than abort
-            return None
-        return None
-
-    @override
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort_column, self._sort_order = column, order
-        self.beginResetModel()
-        self._cache.clear()
-        self._sort_ids()
-        self.endResetModel()
-
-    def forget_names(self) -> None:
-        """Names (or figures) changed: sort keys and cached texts are stale."""
-        self._name_keys.clear()
-        self._cache.clear()
-
-    def names_changed(self) -> None:
-        """Names or figures changed but not the rows: repaint what is visible, sort again."""
-        self.forget_names()
-        self.sort(self._sort_column, self._sort_order)
-
-
-class RevenueUnitsTable(UnitTable):
-    """Revenue-generating units and the back-office units that support them."""
-
-    numeric_columns = frozenset({2})
-
-    def __init__(self, document: Document, parent: QObject | None = None) -> None:
-        super().__init__(document, parent)
-        self.headers = (translate("AnalysisDock", "Name"), translate("AnalysisDock", "Office"), translate("AnalysisDock", "Back-office supporters"), translate("AnalysisDock", "Supported by"))
-
-    def row_ids(self) -> list[str]:
-        return list(self.document.analysis.revenue_units)
-
-    def _supporters(self, unit_id: str) -> tuple[str, str]:
-        cached = self._cache.get((unit_id, 3))
-        if cached is None:
-            names = self.names(self.document.analysis.support(unit_id))
-            tip = html.escape(_name_list(names, _MAX_NAMES_IN_TIP)) if names else translate("AnalysisDock", "No back-office unit supports it")
-            cached = self._cache[(unit_id, 3)] = (_name_list(names, _MAX_NAMES_SHOWN), f"<p>{tip}</p>")
-        return cached
-
-    def cell(self, unit_id: str, column: int) -> Any:
-        if column == 0:
-            return self.name(unit_id)
-        if column == 1:
-            return style.office_title(self.document.model.unit(unit_id).office)
-        if column == 2:
-            return self.document.analysis.support_count(unit_id)
-        return self._supporters(unit_id)[0]
-
-    def tooltip(self, unit_id: str, column: int) -> str | None:
-        return self._supporters(unit_id)[1] if column == 3 else None
-
-    def sort_key(self, column: int) -> Callable[[str], Any]:
-        analysis, model = self.document.analysis, self.document.model
-        if column == 1:
-            return lambda uid: (_OFFICE_ORDER.get(model.unit(uid).office, 3), self.name_key(uid))
-        if column in (2, 3):  # listing every supporter of 10,000 units to sort names: no
-            return lambda uid: (analysis.support_count(uid), self.name_key(uid))
-        return self.name_key
-
-
-class BackOfficeTable(UnitTable):
-    """Back-office units, how many revenue units lean on them and how much revenue."""
-
-    numeric_columns = frozenset({1, 2, 3})
-
-    def __init__(self, document: Document, parent: QObject | None = None) -> None:
-        super().__init__(document, parent)
-        self.headers = (translate("AnalysisDock", "Name"), translate("AnalysisDock", "Revenue units supported"), translate("AnalysisDock", "Revenue at risk"), translate("AnalysisDock", "Automation potential"))
-
-    def row_ids(self) -> list[str]:
-        return list(self.document.analysis.back_office_units)
-
-    def cell(self, unit_id: str, column: int) -> Any:
-        if column == 0:
-            return self.name(unit_id)
-        if column == 1:
-            return self.document.analysis.impact_count(unit_id)
-        if column == 2:
-            return format_amount(self.document.analysis.revenue_at_risk(unit_id))
-        share = self.document.model.unit(unit_id).automation_potential
-        if share is None:
-            return ""
-        return translate("AnalysisDock", "%1 %", "percentage").replace("%1", QLocale().toString(round(share * 100, 1), "g", 4))
-
-    def tooltip(self, unit_id: str, column: int) -> str | None:
-        if column == 1:
-            names = self.names(self.document.analysis.impact(unit_id))
-            return f"<p>{html.escape(_name_list(names, _MAX_NAMES_IN_TIP))}</p>" if names else None
-        return None
-
-    def sort_key(self, column: int) -> Callable[[str], Any]:
-        analysis, model = self.document.analysis, self.document.model
-        if column == 1:
-            return lambda uid: (analysis.impact_count(uid), self.name_key(uid))
-        if column == 2:
-            return lambda uid: (analysis.revenue_at_risk(uid), self.name_key(uid))
-        if column == 3:
-            def share(uid: str) -> tuple[float, tuple[str, str]]:
-                value = model.unit(uid).automation_potential
-                return (-1.0 if value is None else value, self.name_key(uid))
-
-            return share
-        return self.name_key
+_MAX_NAMES_IN_TIP = 150
+#: Past this many changed units in one burst the tables are simply built again.
+_MAX_TRACKED = 5000
 
 
 class AnalysisDock(QDockWidget):
@@ -263,14 +46,18 @@ class AnalysisDock(QDockWidget):
         self.setObjectName("AnalysisDock")
         self._document = document
         self._selection = selection
-        self._seen: tuple[int, int] | None = None  # (id of the analysis, its version) shown
-        self._figures_changed = False
+        self._full = True  # every row to take again (a new model)
+        self._changed: set[str] = set()  # units added, removed or with a shown field edited
+        self._answers: set[str] | None = set()  # units whose answers changed (None: too many)
+        self._names_changed = False
+        self._syncing = False
         self._findings_dirty = True
         self._watched: tuple[LiveAnalysis, Callable[[object], None]] | None = None
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh)
 
-        self.revenue_model = RevenueUnitsTable(document, self)
+        self.back_office_names = NameOrder(document)
+        self.revenue_model = RevenueUnitsTable(document, self.back_office_names, self)
         self.back_office_model = BackOfficeTable(document, self)
         self.revenue_table = self._table(self.revenue_model)
         self.back_office_table = self._table(self.back_office_model)
@@ -291,11 +78,10 @@ class AnalysisDock(QDockWidget):
         ModelFollower(document, {
             "unitAdded": self._structure_changed,
             "unitRemoved": self._structure_changed,
-            "dependencyAdded": self._structure_changed,
-            "dependencyRemoved": self._structure_changed,
             "unitChanged": self._unit_changed,
         }, self)
         document.modelReplaced.connect(self._model_replaced)
+        selection.changed.connect(self._selection_changed)
         self._watch_analysis()
         self._refresh()
 
@@ -316,13 +102,35 @@ class AnalysisDock(QDockWidget):
         header.setHighlightSections(False)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         header.setStretchLastSection(True)
-        header.resizeSection(0, 170)
-        for column in range(1, model.columnCount()):
-            header.resizeSection(column, max(110, header.sectionSizeHint(column)))
         view.setSortingEnabled(True)
-        view.clicked.connect(lambda index, m=model: self._row_clicked(m, index))
+        view.selectionModel().selectionChanged.connect(lambda *_, v=view, m=model: self._rows_selected(v, m))
         view.activated.connect(lambda index, m=model: self._row_clicked(m, index))
         return view
+
+    def _size_columns(self) -> None:
+        """Every column readable at the dock's default width (about 370 pixels): each figure
+        as wide as its short header (the full one is its tooltip) or its widest value, the
+        office as its longest title; names take what is left of the back-office table, and
+        the list of supporters what is left of the other. Measured from the font and one
+        total, never from the rows (that would read 50,000 of them)."""
+        metrics = self.fontMetrics()
+        pad = metrics.averageCharWidth() + 12  # the cell's margins
+        offices = max(metrics.horizontalAdvance(style.office_title(o)) for o in OFFICES)
+        total = sum(unit.revenue or 0 for unit in self._document.model.units() if unit.is_revenue_generating)
+        widest = {  # the widest value a column can show, beside its header
+            (self.revenue_model, 1): offices,
+            (self.back_office_model, 2): metrics.horizontalAdvance(i18n.format_amount(total)),
+            (self.back_office_model, 3): metrics.horizontalAdvance(i18n.translate("AnalysisDock", "%1 %", "percentage").replace("%1", "100")),
+        }
+        for view, model in ((self.revenue_table, self.revenue_model), (self.back_office_table, self.back_office_model)):
+            header = view.horizontalHeader()
+            header.resizeSection(0, metrics.averageCharWidth() * 16)
+            for column in range(1, model.columnCount()):
+                text = str(model.headerData(column, Qt.Orientation.Horizontal))
+                header.resizeSection(column, max(metrics.horizontalAdvance(text), widest.get((model, column), 0)) + pad)
+        header = self.back_office_table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     # -- following the document ------------------------------------------------------------
 
@@ -341,11 +149,11 @@ class AnalysisDock(QDockWidget):
         # keep this dock alive or touch it once Qt has deleted it.
         dock = weakref.ref(self)
 
-        def changed(_ids: object) -> None:
+        def changed(ids: set[str]) -> None:
             this = dock()
             if this is not None:
                 try:
-                    this.schedule_refresh()
+                    this._answers_changed(ids)
                 except RuntimeError:  # the C++ side is gone
                     pass
 
@@ -353,7 +161,7 @@ class AnalysisDock(QDockWidget):
 
     def _model_replaced(self) -> None:
         self._watch_analysis()
-        self._seen = None
+        self._full = True
         self.schedule_refresh()
 
     def schedule_refresh(self) -> None:
@@ -361,32 +169,57 @@ class AnalysisDock(QDockWidget):
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
-    def _structure_changed(self, *_: object) -> None:
+    def _mark(self, unit_id: str) -> None:
+        if not self._full:
+            self._changed.add(unit_id)
+            if len(self._changed) > _MAX_TRACKED:
+                self._full = True
         self.schedule_refresh()
 
-    def _unit_changed(self, _unit_id: str, fields: frozenset[str]) -> None:
+    def _structure_changed(self, unit_id: str, _index: int) -> None:
+        self._mark(unit_id)
+
+    def _unit_changed(self, unit_id: str, fields: frozenset[str]) -> None:
         if fields & _RELEVANT_FIELDS:  # moves during a drag stop here
-            self._figures_changed = True
-            self.schedule_refresh()
+            if "name" in fields:
+                self._names_changed = True  # in lists of supporters and findings too
+                self._findings_dirty = True
+            self._mark(unit_id)
+
+    def _answers_changed(self, ids: set[str]) -> None:
+        """The live analysis changed the answers of ``ids`` (called inside the edit)."""
+        self._findings_dirty = True  # an empty set: the cycles changed
+        if self._answers is not None:
+            self._answers |= ids
+            if len(self._answers) > _MAX_TRACKED:
+                self._answers = None
+        self.schedule_refresh()
 
     def _refresh(self) -> None:
         try:
-            analysis = self._document.analysis
-            seen = (id(analysis), analysis.version)  # kept up to date inside every edit
-            if self._figures_changed or self._seen is None:
-                self.revenue_model.forget_names()
-                self.back_office_model.forget_names()
-            if seen != self._seen:
-                self._seen = seen
-                self.revenue_model.reload()
-                self.back_office_model.reload()
-                self._findings_dirty = True
-            elif self._figures_changed:
-                self.revenue_model.names_changed()
-                self.back_office_model.names_changed()
-                self._findings_dirty = True
-            self._figures_changed = False
+            tables = (self.revenue_model, self.back_office_model)
+            self._syncing = True  # rows taken out are not the person unselecting
+            try:
+                if self._full:
+                    self._findings_dirty = True
+                    self._size_columns()  # the widest amount is the new model's
+                    with gc_paused():  # 90,000 keys make no cycles
+                        for table in tables:
+                            table.reload()
+                        self.back_office_names.reload(self.back_office_model)
+                else:
+                    self.back_office_names.update(self._changed)
+                    for table in tables:
+                        if self._names_changed:
+                            table.forget_texts()
+                        table.update_rows(self._changed, self._answers)
+            finally:
+                self._syncing = False
+            self._full = self._names_changed = False
+            self._changed = set()
+            self._answers = set()
             self._fill_findings_if_shown()
+            self._select_rows()
         except Exception:  # a slot must never let an exception reach Qt
             log.exception("could not refresh the analysis")
 
@@ -430,7 +263,7 @@ class AnalysisDock(QDockWidget):
                     child = QTreeWidgetItem([text])
                     child.setData(0, ID_ROLE, ids)
                     if len(ids) > 1:
-                        child.setToolTip(0, f"<p>{html.escape(_name_list(sorted(names, key=i18n.name_key), _MAX_NAMES_IN_TIP))}</p>")
+                        child.setToolTip(0, f"<p>{html.escape(name_list(sorted(names, key=i18n.name_key), _MAX_NAMES_IN_TIP))}</p>")
                     children.append(child)
                 section.addChildren(children)
                 self.findings.addTopLevelItem(section)
@@ -438,14 +271,53 @@ class AnalysisDock(QDockWidget):
         finally:
             self.findings.setUpdatesEnabled(True)
 
-    # -- clicks select -------------------------------------------------------------------------
+    # -- selection, both ways, without echo ----------------------------------------------------
 
     def _row_clicked(self, model: UnitTable, index: QModelIndex) -> None:
+        """Enter or a double click on a row: select its unit and show it again."""
         try:
             if index.isValid():
-                self._selection.select_unit(model.unit_id(index.row()))
+                self._syncing = True
+                try:
+                    self._selection.select_unit(model.unit_id(index.row()))
+                finally:
+                    self._syncing = False
+                self._select_rows()  # the other table too
         except Exception:
             log.exception("could not select the unit")
+
+    def _rows_selected(self, view: QTableView, model: UnitTable) -> None:
+        """A row picked with the mouse or the arrow keys selects its unit on the canvas."""
+        if self._syncing:
+            return
+        rows = view.selectionModel().selectedRows()
+        if rows and self._selection.units() != [model.unit_id(rows[0].row())]:
+            self._row_clicked(model, rows[0])
+
+    def _selection_changed(self) -> None:
+        if not self._syncing:
+            try:
+                self._select_rows()
+            except Exception:
+                log.exception("could not follow the selection")
+
+    def _select_rows(self) -> None:
+        """In each table, select the row of the first selected unit it lists (or none)."""
+        units = self._selection.units()
+        self._syncing = True
+        try:
+            for view, model in ((self.revenue_table, self.revenue_model), (self.back_office_table, self.back_office_model)):
+                row = next((r for r in map(model.row_of, units) if r >= 0), -1)
+                chosen = view.selectionModel()
+                if row < 0:
+                    chosen.clearSelection()
+                    continue
+                index = model.index(row, 0)
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                chosen.setCurrentIndex(index, flags)
+                view.scrollTo(index)
+        finally:
+            self._syncing = False
 
     def _finding_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         try:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QFileSystemWatcher, QPointF, QProcess, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QResizeEvent
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 from typing_extensions import override
 
 from orgmodel import __version__, lock
@@ -74,6 +74,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         self.canvas_menus = CanvasMenus(self.scene, self.view, self.document, self.selection, {
             "rename": self.rename_action, "delete": self.delete_action, "select_all": self.select_all_action, "fit": self.fit_action,
         })
+        self._make_find_actions()
         self._restore_window_state()
 
         # Autosave: to the recovery folder, never the person's file; after a pause in editing,
@@ -110,6 +111,16 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         ModelFollower(self.document, {"unitChanged": self._unit_changed}, self)
         self.selection.revealRequested.connect(self.view.reveal)
         self._model_replaced()
+
+    def _make_find_actions(self) -> None:
+        """F3 and Shift+F3, after Find Unit… in the Edit menu: the outline's next and
+        previous match, from wherever the focus is."""
+        find = self.outline.find
+        self.find_next_action = self._action(self.tr("Find &Next"), lambda: find.find_next(True), QKeySequence(Qt.Key.Key_F3))
+        self.find_previous_action = self._action(self.tr("Find Pre&vious"), lambda: find.find_next(False), QKeySequence("Shift+F3"))
+        for menu in self.find_action.associatedObjects():
+            if isinstance(menu, QMenu):
+                menu.addActions([self.find_next_action, self.find_previous_action])
 
     # -- document life ---------------------------------------------------------------------
 

@@ -1,0 +1,92 @@
+"""The outline's rows: where a unit's row goes, how many rows a unit holds, and the
+selection of many rows at once. Plain functions over ``QStandardItem`` trees and the model."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QTreeView
+
+from orgmodel.model import OrgModel
+
+from ui.i18n import name_key
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FOLD_ROLE = Qt.ItemDataRole.UserRole + 2
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 4
+
+
+def row_key(name: str, unit_id: str) -> tuple[str, str]:
+    """Where a unit's row goes among its siblings: by name as the reader expects, then id."""
+    return (name_key(name), unit_id)
+
+
+def insert_sorted(container: QStandardItem, item: QStandardItem) -> None:
+    """Put ``item`` among ``container``'s rows (kept in order) by a binary search."""
+    key = row_key(item.text(), item.data(ID_ROLE))
+    low, high = 0, container.rowCount()
+    while low < high:
+        middle = (low + high) // 2
+        child = container.child(middle)
+        if row_key(child.text(), child.data(ID_ROLE)) < key:
+            low = middle + 1
+        else:
+            high = middle
+    container.insertRow(low, item)
+
+
+def detach(source: QStandardItemModel, item: QStandardItem) -> None:
+    """Take ``item``'s row (and what is under it) out of ``source``, if it is in."""
+    parent = item.parent()
+    if parent is None:
+        if item.model() is None:
+            return  # already out
+        parent = source.invisibleRootItem()
+    parent.takeRow(item.row())
+
+
+def descendant_counts(model: OrgModel) -> dict[str, int]:
+    """How many units report to each manager, directly or not (managers only)."""
+    children: dict[str, list[str]] = {}
+    for unit_id, parent_id in model.reporting_lines():
+        children.setdefault(parent_id, []).append(unit_id)
+    order = list(model.roots())  # breadth first: each unit after its manager
+    for unit_id in order:
+        order.extend(children.get(unit_id, ()))
+    counts = dict.fromkeys(children, 0)
+    for unit_id in reversed(order):
+        parent_id = model.parent(unit_id)
+        if parent_id is not None:
+            counts[parent_id] += counts.get(unit_id, 0) + 1
+    return counts
+
+
+def row_ranges(proxy: QSortFilterProxyModel, indexes: list[QModelIndex]) -> QItemSelection:
+    """The rows of ``indexes`` as one range per run of adjacent rows: "select all" on 10,000
+    units is a handful of ranges, not 10,000 that the selection model would merge one by one."""
+    wanted = QItemSelection()
+    rows_under: dict[QPersistentModelIndex, list[int]] = {}
+    for index in indexes:
+        rows_under.setdefault(QPersistentModelIndex(index.parent()), []).append(index.row())
+    for parent, rows in rows_under.items():
+        rows.sort()
+        start = previous = rows[0]
+        for row in rows[1:] + [None]:
+            if row is not None and row == previous + 1:
+                previous = row
+                continue
+            parent_index = QModelIndex(parent)
+            wanted.select(proxy.index(start, 0, parent_index), proxy.index(previous, 0, parent_index))
+            if row is not None:
+                start = previous = row
+    return wanted
+
+
+def is_shown(tree: QTreeView, index: QModelIndex) -> bool:
+    """Whether every row above ``index`` is open (scrolling to it would open them)."""
+    parent = index.parent()
+    while parent.isValid():
+        if not tree.isExpanded(parent):
+            return False
+        parent = parent.parent()
+    return True
