@@ -9,8 +9,6 @@ the two line layers; the scene calls it when the model says cards or lines chang
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 
@@ -44,6 +42,8 @@ class SceneLines:
         self.dependencies, self.reporting = dependencies, reporting
         self.router = Router(WIDTH, HEIGHT)
         self._texts: dict[Key, str] = {}
+        self._boxes: dict[Key, QRectF] = {}  # labels placed, so that labels do not overlap
+        self._box_cells: dict[tuple[int, int], set[Key]] = {}
         font = QFont()
         font.setPointSizeF(8.0)
         self._metrics = QFontMetricsF(font)
@@ -55,7 +55,7 @@ class SceneLines:
         deps = model.dependencies()
         self.dependencies.set_all(self.router.route_all(corners, [(d.source, d.target) for d in deps]))
         self.reporting.set_all({child: reporting_geometry(corners[parent], corners[child]) for child, parent in model.reporting_lines()})
-        self._texts = {}
+        self._texts, self._boxes, self._box_cells = {}, {}, {}
         for d in deps:
             text = label_text(d.label, d.weight)
             if text:
@@ -120,23 +120,35 @@ class SceneLines:
     # -- labels ----------------------------------------------------------------------------
 
     def _relabel(self, key: Key) -> None:
+        old = self._boxes.pop(key, None)
+        if old is not None:
+            for cell in _cells(old):
+                self._box_cells.get(cell, set()).discard(key)
         text = self._texts.get(key)
         route = self.router.routes.get(key)
         box = self.label_box(route, text) if text and route else None
+        if box is not None:
+            self._boxes[key] = box
+            for cell in _cells(box):
+                self._box_cells.setdefault(cell, set()).add(key)
         self.dependencies.set_label(key, text, box)
 
+    def _label_free(self, box: QRectF) -> bool:
+        if self.router.space.cards_in(box.left(), box.top(), box.right(), box.bottom()):
+            return False
+        return not any(self._boxes[k].intersects(box) for cell in _cells(box) for k in self._box_cells.get(cell, ()))
+
     def label_box(self, route: list[Point], text: str) -> QRectF | None:
-        """Where a label goes: centred on the longest run it fits on, clear of every card
-        (then beside that run); None when there is no such place."""
+        """Where a label goes: centred on the longest run it fits on, clear of every card and
+        every other label (else beside a run); None when there is no such place."""
         width = self._metrics.horizontalAdvance(text) + 8
         height = self._metrics.height() + 2
         runs = sorted(zip(route, route[1:]), key=lambda run: -abs(run[1][0] - run[0][0]) - abs(run[1][1] - run[0][1]))
-        space = self.router.space
         for (x1, y1), (x2, y2) in runs:
             cx, cy = (x1 + x2) / 2, (y1 + y2) / 2
             for dx, dy in ((0, 0), (0, -height / 2 - 2), (0, height / 2 + 2), (width / 2 + 2, 0), (-width / 2 - 2, 0)):
                 box = QRectF(cx + dx - width / 2, cy + dy - height / 2, width, height)
-                if not space.cards_in(box.left(), box.top(), box.right(), box.bottom()):
+                if self._label_free(box):
                     return box
         return None
 
@@ -146,6 +158,6 @@ def reporting_geometry(parent: tuple[float, float], child: tuple[float, float]) 
     return elbow_line(parent[0], parent[1], child[0], child[1], WIDTH, HEIGHT, LEVEL_GAP)
 
 
-def corners_of(cards: Iterable) -> Corners:
-    """Top-left corners of cards (anything with ``unit_id``, ``x()`` and ``y()``)."""
-    return {card.unit_id: (card.x(), card.y()) for card in cards}
+def _cells(box: QRectF) -> list[tuple[int, int]]:
+    return [(i, j) for i in range(int(box.left() // 256), int(box.right() // 256) + 1)
+            for j in range(int(box.top() // 256), int(box.bottom() // 256) + 1)]
