@@ -34,14 +34,20 @@ class RunIndex:
 
     def __init__(self) -> None:
         self._runs: Runs = {}
-        self._coords: dict[str, list[float]] = {"h": [], "v": []}  # sorted, for crossing()
+        #: the coordinates in use, sorted, for crossing(); None: to be sorted at the next query
+        self._coords: dict[str, list[float]] | None = {"h": [], "v": []}
+
+    def defer_sorting(self) -> None:
+        """Many routes are coming: sort their coordinates once, at the next query."""
+        self._coords = None
 
     def add(self, key: Hashable, route: list[Point]) -> None:
         for _, line, extent in _runs(route):
             owners = self._runs.get(line)
             if owners is None:
                 owners = self._runs[line] = {}
-                insort(self._coords[line[0]], line[1])
+                if self._coords is not None:
+                    insort(self._coords[line[0]], line[1])
             owners.setdefault(key, []).append(extent)
 
     def remove(self, key: Hashable, route: list[Point] | None) -> None:
@@ -53,11 +59,14 @@ class RunIndex:
                 owners.pop(key, None)
                 if not owners:
                     del self._runs[line]
-                    coords = self._coords[line[0]]
-                    del coords[bisect_left(coords, line[1])]
+                    if self._coords is not None:
+                        coords = self._coords[line[0]]
+                        del coords[bisect_left(coords, line[1])]
 
     def crossing(self, left: float, top: float, right: float, bottom: float) -> set[Hashable]:
         """The lines with a run through the open rectangle."""
+        if self._coords is None:
+            self._coords = {"h": sorted(c for k, c in self._runs if k == "h"), "v": sorted(c for k, c in self._runs if k == "v")}
         found: set[Hashable] = set()
         for kind, (lo, hi), (a, b) in (("h", (top, bottom), (left, right)), ("v", (left, right), (top, bottom))):
             coords = self._coords[kind]

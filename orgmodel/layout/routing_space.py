@@ -67,8 +67,11 @@ class CardSpace:
         self._cells: dict[tuple[int, int], set[str]] = {}
         self._ybands: dict[int, set[str]] = {}  # y band -> cards meeting it
         self._xbands: dict[int, set[str]] = {}  # x band (of CELL) -> cards meeting it
-        self._rows: dict[float, Intervals] = {}  # y -> cards strictly spanning y, as x runs
-        self._columns: dict[float, Intervals] = {}  # x -> cards strictly spanning x, as y runs
+        #: y band -> y -> the cards strictly spanning y, as x runs (dropped by band)
+        self._rows: dict[int, dict[float, Intervals]] = {}
+        self._tops: dict[int, tuple[list[float], list[float]]] = {}  # y band -> (tops, lefts)
+        #: x band -> x -> the cards strictly spanning x, as y runs
+        self._columns: dict[int, dict[float, Intervals]] = {}
         self._nodes: dict[tuple[int, int], Intervals] = {}  # (level, index) -> inflated x runs
         self._gaps: dict[tuple[str, int], float | None] = {}  # (card, +1 below / -1 above)
 
@@ -96,6 +99,11 @@ class CardSpace:
                 self._cells.setdefault((i, j), set()).add(uid)
         for b in yb:
             self._ybands.setdefault(b, set()).add(uid)
+            tops = self._tops.get(b)
+            if tops is not None:
+                i = bisect_right(tops[0], y)
+                tops[0].insert(i, y)
+                tops[1].insert(i, x)
         for b in xb:
             self._xbands.setdefault(b, set()).add(uid)
 
@@ -107,16 +115,23 @@ class CardSpace:
                 self._cells[(i, j)].discard(uid)
         for b in yb:
             self._ybands[b].discard(uid)
+            tops = self._tops.get(b)
+            if tops is not None:
+                i = bisect_left(tops[0], y)
+                while tops[1][i] != x:
+                    i += 1
+                del tops[0][i], tops[1][i]
         for b in xb:
             self._xbands[b].discard(uid)
 
     def _forget_around(self, x: float, y: float) -> None:
         """Drop every cached answer a card at (x, y) takes part in."""
+        _, _, yb, xb = self._ranges(x, y)
         w, h = self.w, self.h
-        for key in [k for k in self._rows if y < k < y + h]:
-            del self._rows[key]
-        for key in [k for k in self._columns if x < k < x + w]:
-            del self._columns[key]
+        for b in yb:
+            self._rows.pop(b, None)
+        for b in xb:
+            self._columns.pop(b, None)
         bands = range(math.floor((y - CLEAR) / BAND), math.floor((y + h + CLEAR) / BAND) + 1)
         for level in range(LEVELS):
             for index in {b >> level for b in bands}:
@@ -162,19 +177,38 @@ class CardSpace:
     # -- free runs ---------------------------------------------------------------------------
 
     def _row(self, y: float) -> Intervals:
-        row = self._rows.get(y)
+        band = math.floor(y / BAND)
+        rows = self._rows.get(band)
+        if rows is None:
+            rows = self._rows[band] = {}
+        row = rows.get(y)
         if row is None:
-            corners, w, h = self.corners, self.w, self.h
-            ids = self._ybands.get(math.floor(y / BAND), ())
-            row = self._rows[y] = merge([(corners[u][0], corners[u][0] + w) for u in ids if corners[u][1] < y < corners[u][1] + h])
+            tops, lefts = self._band_tops(band)
+            # Cards spanning y have their top in (y - h, y): a slice of the band's cards.
+            lo, hi = bisect_right(tops, y - self.h), bisect_left(tops, y)
+            w = self.w
+            row = rows[y] = merge([(x, x + w) for x in lefts[lo:hi]]) if hi > lo else _EMPTY
         return row
 
+    def _band_tops(self, band: int) -> tuple[list[float], list[float]]:
+        """The cards meeting a band, as their tops (sorted) and their left edges."""
+        tops = self._tops.get(band)
+        if tops is None:
+            corners = self.corners
+            pairs = sorted((corners[u][1], corners[u][0]) for u in self._ybands.get(band, ()))
+            tops = self._tops[band] = ([t for t, _ in pairs], [x for _, x in pairs])
+        return tops
+
     def _column(self, x: float) -> Intervals:
-        column = self._columns.get(x)
+        band = math.floor(x / CELL)
+        columns = self._columns.get(band)
+        if columns is None:
+            columns = self._columns[band] = {}
+        column = columns.get(x)
         if column is None:
             corners, w, h = self.corners, self.w, self.h
-            ids = self._xbands.get(math.floor(x / CELL), ())
-            column = self._columns[x] = merge([(corners[u][1], corners[u][1] + h) for u in ids if corners[u][0] < x < corners[u][0] + w])
+            ids = self._xbands.get(band, ())
+            column = columns[x] = merge([(corners[u][1], corners[u][1] + h) for u in ids if corners[u][0] < x < corners[u][0] + w])
         return column
 
     def h_free(self, y: float, x0: float, x1: float) -> bool:

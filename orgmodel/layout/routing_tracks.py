@@ -27,18 +27,21 @@ class Tracks:
         self.groups: dict[ChannelKey, dict[Member, int]] = {}
         self._positions: dict[ChannelKey, list[float]] = {}
         self._extents: dict[Member, Extent] = {}
+        self._new: dict[ChannelKey, set[Member]] = {}  # runs without a track yet
         #: per channel and track, its runs sorted by start: [starts], [(start, end, member)]
         self._laid: dict[tuple[ChannelKey, int], tuple[list[float], list[tuple[float, float, Member]]]] = {}
 
     def add(self, channel: ChannelKey, member: Member) -> None:
         """A run joins a channel without a track yet."""
         self.groups.setdefault(channel, {})[member] = -1
+        self._new.setdefault(channel, set()).add(member)
 
     def remove(self, channel: ChannelKey, member: Member) -> bool:
         group = self.groups.get(channel)
         if group is None or member not in group:
             return False
         track = group.pop(member)
+        self._new.get(channel, set()).discard(member)
         extent = self._extents.pop(member, None)
         if extent is not None and track >= 0:
             starts, runs = self._laid[(channel, track)]
@@ -53,6 +56,7 @@ class Tracks:
 
     def _put(self, channel: ChannelKey, member: Member, track: int, extent: Extent) -> None:
         self.groups[channel][member] = track
+        self._new.get(channel, set()).discard(member)
         self._extents[member] = extent
         starts, runs = self._laid.setdefault((channel, track), ([], []))
         i = bisect_right(starts, extent[0])
@@ -96,7 +100,7 @@ class Tracks:
         self._put(channel, member, best, extent)
 
     def unplaced(self, channel: ChannelKey) -> list[Member]:
-        return [m for m, track in self.groups.get(channel, {}).items() if track < 0]
+        return sorted(self._new.pop(channel, ()))
 
     def positions(self, channel: ChannelKey) -> list[float]:
         positions = self._positions.get(channel)
