@@ -34,6 +34,7 @@ ORDER = (DIMMED, NORMAL, HIGHLIGHTED, SELECTED)
 LOD_PLAIN = 0.45
 CELL = 512.0  #: grid of line ends, for arrowheads
 BUCKET = 1024.0  #: side of the squares whose lines are cached as one path per look
+LONG = 4 * BUCKET  #: longer runs are cut to the painted area at each repaint instead
 
 
 class LineLayer(QGraphicsItem):
@@ -51,6 +52,10 @@ class LineLayer(QGraphicsItem):
         #: bucket -> keys with a segment in it; key -> its buckets (None: not indexed yet)
         self._members: dict[Cell, set[Key]] | None = None
         self._cells_of: dict[Key, set[Cell]] = {}
+        #: Runs longer than LONG are not cut into buckets: by bucket row ("h", row) or column
+        #: ("v", column), or ("s", 0) if slanted, each key's (from, to, at) runs there.
+        self._long: dict[tuple[str, int], dict[Key, list[tuple[float, float, float, float]]]] = {}
+        self._long_of: dict[Key, set[tuple[str, int]]] = {}
         self._paths: dict[Cell, dict[int, QPainterPath]] = {}
         self._heads: dict[Key, list[QLineF]] = {}
         self._grid: dict[tuple[int, int], set[Key]] | None = None
@@ -90,7 +95,7 @@ class LineLayer(QGraphicsItem):
         self._selected &= set(self._points)
         self._labels = {k: v for k, v in self._labels.items() if k in self._points}
         self._members = None  # indexed at the first paint or hit test, not at open
-        self._cells_of = {}
+        self._cells_of, self._long, self._long_of = {}, {}, {}
         self._paths.clear()
         self._heads.clear()
         self._grid = None  # built when heads are first painted (zoomed in), not at open
@@ -108,7 +113,16 @@ class LineLayer(QGraphicsItem):
         return self._members
 
     def _enter(self, key: Key, pts: list[Point]) -> None:
-        cells = _cells(pts)
+        cells: set[Cell] = set()
+        for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+            if abs(x2 - x1) + abs(y2 - y1) <= LONG:
+                for cx in range(int(min(x1, x2) // BUCKET), int(max(x1, x2) // BUCKET) + 1):
+                    for cy in range(int(min(y1, y2) // BUCKET), int(max(y1, y2) // BUCKET) + 1):
+                        cells.add((cx, cy))
+                continue
+            slot = ("h", int(y1 // BUCKET)) if y1 == y2 else ("v", int(x1 // BUCKET)) if x1 == x2 else ("s", 0)
+            self._long.setdefault(slot, {}).setdefault(key, []).append((x1, y1, x2, y2))
+            self._long_of.setdefault(key, set()).add(slot)
         self._cells_of[key] = cells
         members = self._members
         for cell in cells:
@@ -119,6 +133,8 @@ class LineLayer(QGraphicsItem):
         if self._members is not None:
             for cell in cells:
                 self._members[cell].discard(key)
+        for slot in self._long_of.pop(key, ()):
+            self._long[slot].pop(key, None)
         return cells
 
     def _forget_paths(self, cells: Iterable[Cell]) -> None:
@@ -144,9 +160,13 @@ class LineLayer(QGraphicsItem):
             self._cell_of[key] = cell
 
     def _update_along(self, pts: list[Point]) -> None:
-        """Ask for a repaint of the strip along each segment, in pieces: the bounding box of
-        a long line covers much of the canvas, and every card in it would repaint."""
+        """Ask for a repaint of the strip along each segment; a slanted one in pieces: the
+        bounding box of a long one covers much of the canvas, and every card in it would
+        repaint."""
         for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+            if x1 == x2 or y1 == y2:  # a routed run: its strip is thin, one rectangle
+                self.update(QRectF(min(x1, x2) - 14, min(y1, y2) - 14, abs(x2 - x1) + 28, abs(y2 - y1) + 28))
+                continue
             seg = QLineF(x1, y1, x2, y2)
             pieces = max(1, int(seg.length() // 300))
             for i in range(pieces):
@@ -250,10 +270,13 @@ class LineLayer(QGraphicsItem):
         best, best_distance = None, tolerance
         px, py = point.x(), point.y()
         members = self._index_all()
-        candidates: set[Key] = set()
+        candidates: set[Key] = set(self._long.get(("s", 0), ()))
         for cx in range(int((px - tolerance) // BUCKET), int((px + tolerance) // BUCKET) + 1):
+            candidates |= set(self._long.get(("v", cx), ()))
             for cy in range(int((py - tolerance) // BUCKET), int((py + tolerance) // BUCKET) + 1):
                 candidates |= members.get((cx, cy), set())
+        for cy in range(int((py - tolerance) // BUCKET), int((py + tolerance) // BUCKET) + 1):
+            candidates |= set(self._long.get(("h", cy), ()))
         for key in candidates:
             pts = self._points[key]
             for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
@@ -311,6 +334,8 @@ class LineLayer(QGraphicsItem):
                     path = paths[category] = QPainterPath()
                 pts = self._points[key]
                 for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+                    if abs(x2 - x1) + abs(y2 - y1) > LONG:
+                        continue  # drawn from the long runs, cut to the painted area
                     piece = _clip(x1, y1, x2, y2, left, top, right, bottom)
                     if piece is not None:
                         path.moveTo(piece[0], piece[1])
@@ -334,14 +359,19 @@ class LineLayer(QGraphicsItem):
                     if (cx, cy) in self._members:
                         for category, path in self._cell_paths((cx, cy)).items():
                             groups.setdefault(category, []).append(path)
+        left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+        pieces: dict[int, list[QLineF]] = {}
+        if self.showing != "moving":
+            self._long_pieces(pieces, left, top, right, bottom)
         if self._moving and self.showing != "static":
             for key in self._moving:
                 pts = self._points[key]
-                path = QPainterPath(QPointF(*pts[0]))
-                for x, y in pts[1:]:
-                    path.lineTo(x, y)
-                groups.setdefault(self._category(key), []).append(path)
-        count = sum(path.elementCount() for paths in groups.values() for path in paths)
+                bucket = pieces.setdefault(self._category(key), [])
+                for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+                    piece = _clip(x1, y1, x2, y2, left, top, right, bottom)
+                    if piece is not None:
+                        bucket.append(QLineF(*piece))
+        count = sum(path.elementCount() for paths in groups.values() for path in paths) + sum(map(len, pieces.values()))
         # Smooth lines only where they are few enough to afford (a hairball of thousands of
         # crossing lines reads the same without, at a fifth of the cost).
         smooth = self.full_detail or (lod > 0.6 and count < 1600)
@@ -352,10 +382,28 @@ class LineLayer(QGraphicsItem):
                 painter.setPen(self._pen(category, plain, smooth, scale))
                 for path in groups[category]:
                     painter.drawPath(path)
+            if pieces.get(category):
+                painter.setPen(self._pen(category, plain, smooth, scale))
+                painter.drawLines(pieces[category])
         if self._arrows and not plain:
             self._paint_heads(painter, exposed, scale)
         if self._labels and (self.full_detail or lod > 0.6):
             self._paint_labels(painter, exposed)
+
+    def _long_pieces(self, pieces: dict[int, list[QLineF]], left: float, top: float, right: float, bottom: float) -> None:
+        """The long runs crossing the painted area, cut to it (Qt would dash and rasterise
+        a 100,000-unit run whole to show 1,000 units of it)."""
+        chosen, moving = self._filter, self._moving
+        slots = [("h", cy) for cy in range(int(top // BUCKET), int(bottom // BUCKET) + 1)]
+        slots += [("v", cx) for cx in range(int(left // BUCKET), int(right // BUCKET) + 1)]
+        for slot in slots + [("s", 0)]:
+            for key, runs in self._long.get(slot, {}).items():
+                if key in moving or (chosen is not None and key not in chosen):
+                    continue
+                for x1, y1, x2, y2 in runs:
+                    piece = _clip(x1, y1, x2, y2, left, top, right, bottom)
+                    if piece is not None:
+                        pieces.setdefault(self._category(key), []).append(QLineF(*piece))
 
     def _paint_labels(self, painter: QPainter, exposed: QRectF) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -399,17 +447,6 @@ class LineLayer(QGraphicsItem):
             if category in groups:
                 painter.setPen(self._pen(category, True, False, scale))
                 painter.drawLines(groups[category])
-
-
-def _cells(pts: list[Point]) -> set[Cell]:
-    """The buckets a polyline passes through (its segments' bounding boxes: exact for the
-    axis-parallel runs of routed lines)."""
-    cells: set[Cell] = set()
-    for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
-        for cx in range(int(min(x1, x2) // BUCKET), int(max(x1, x2) // BUCKET) + 1):
-            for cy in range(int(min(y1, y2) // BUCKET), int(max(y1, y2) // BUCKET) + 1):
-                cells.add((cx, cy))
-    return cells
 
 
 def _clip(x1: float, y1: float, x2: float, y2: float, left: float, top: float, right: float,
