@@ -135,6 +135,16 @@ class Router:
                 keys |= self._crossing(x, y, x + self.w, y + self.h)
         return self._replan(keys)
 
+    def route_one(self, source: str, target: str) -> list[Point]:
+        """A route between two cards that crosses no card, with neither ports nor tracks of its
+        own (for a reporting line whose org-chart elbow would cross one)."""
+        plan = self._plan((source, target))
+        return plan.points if plan.kind == "free" else self._points((source, target), plan, nudged=False)
+
+    def clear_of_cards(self, points: list[Point]) -> bool:
+        """No run of these points (axis-parallel) crosses a card's interior."""
+        return self._clear(points, trusted_ends=False)
+
     def add_card(self, uid: str, x: float, y: float) -> dict[Key, list[Point]]:
         cards = self.space.move(uid, x, y)
         keys = self._crossing(x, y, x + self.w, y + self.h)

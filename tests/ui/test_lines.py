@@ -201,3 +201,17 @@ def test_lines_are_not_hairlines_in_a_2x_export(qapp, tmp_path: Path) -> None:
         weight[scale] = max(ink(image, round((x + 20) * scale), row - 6, row + 7) for x in range(300, 330, 3))
     # Twice the scale, twice the width: a 2x picture is the 1x one, sharper, not hairlines.
     assert weight[1.0] > 100 and weight[2.0] > 1.6 * weight[1.0]
+
+
+def test_office_bands_layout_draws_no_line_through_a_card(window: MainWindow, qtbot) -> None:
+    # Units in one band sit beside their managers: an org-chart elbow would cross the cards.
+    window.bands_action.trigger()
+    qtbot.waitUntil(lambda: window.document.undo_stack.count() == 1)
+    assert cards_crossed(window) == []
+    cards = [(card.x(), card.y()) for card in window.scene.cards.values()]
+    for key in window.scene.reporting.keys():
+        for seg in window.scene.reporting.segments(key):
+            x1, y1, x2, y2 = seg.x1(), seg.y1(), seg.x2(), seg.y2()
+            assert x1 == x2 or y1 == y2
+            for x, y in cards:
+                assert not (min(x1, x2) < x + WIDTH and max(x1, x2) > x and min(y1, y2) < y + HEIGHT and max(y1, y2) > y), key

@@ -54,7 +54,7 @@ class SceneLines:
         """Lay every line anew (open, rebuild, a bulk move): one routing pass."""
         deps = model.dependencies()
         self.dependencies.set_all(self.router.route_all(corners, [(d.source, d.target) for d in deps]))
-        self.reporting.set_all({child: reporting_geometry(corners[parent], corners[child]) for child, parent in model.reporting_lines()})
+        self.reporting.set_all({child: self._reporting(parent, child) for child, parent in model.reporting_lines()})
         self._texts, self._boxes, self._box_cells = {}, {}, {}
         for d in deps:
             text = label_text(d.label, d.weight)
@@ -70,13 +70,19 @@ class SceneLines:
     def cards_moved(self, model: OrgModel, corners: Corners) -> None:
         """Cards now at these corners: their lines, and the lines routed near them, follow."""
         self._apply(self.router.move(corners))
-        for uid in corners:
+        placed = self.router.space.corners
+        for uid, (x, y) in corners.items():
+            # Reporting lines of other units that now cross this card go around it.
+            for child in self.reporting.keys_crossing(QRectF(x, y, WIDTH, HEIGHT)):
+                parent = model.parent(child)
+                if parent is not None:
+                    self.reporting.set_line(child, self._reporting(parent, child))
             parent = model.parent(uid)
-            if parent is not None and parent in self.router.space.corners:
-                self.reporting.set_line(uid, reporting_geometry(self.router.space.corners[parent], corners[uid]))
+            if parent is not None and parent in placed:
+                self.reporting.set_line(uid, self._reporting(parent, uid))
             for child in model.children(uid):
-                if child in self.router.space.corners:
-                    self.reporting.set_line(child, reporting_geometry(corners[uid], self.router.space.corners[child]))
+                if child in placed:
+                    self.reporting.set_line(child, self._reporting(uid, child))
 
     def unit_added(self, uid: str, x: float, y: float) -> None:
         self._apply(self.router.add_card(uid, x, y))
@@ -105,8 +111,16 @@ class SceneLines:
         if parent is None:
             self.reporting.remove_line(uid)
         else:
-            corners = self.router.space.corners
-            self.reporting.set_line(uid, reporting_geometry(corners[parent], corners[uid]))
+            self.reporting.set_line(uid, self._reporting(parent, uid))
+
+    def _reporting(self, parent: str, child: str) -> list[Point]:
+        """The org-chart elbow from parent down to child; routed around the cards instead
+        when the elbow would cross one (the child beside or above its parent)."""
+        corners = self.router.space.corners
+        if parent not in corners or child not in corners:
+            return []
+        elbow = reporting_geometry(corners[parent], corners[child])
+        return elbow if self.router.clear_of_cards(elbow) else self.router.route_one(parent, child)
 
     def _apply(self, changed: dict[Key, list[Point] | None]) -> None:
         for key, points in changed.items():
