@@ -127,7 +127,7 @@ class CardSpace:
     def _forget_around(self, x: float, y: float) -> None:
         """Drop every cached answer a card at (x, y) takes part in."""
         _, _, yb, xb = self._ranges(x, y)
-        w, h = self.w, self.h
+        h = self.h
         for b in yb:
             self._rows.pop(b, None)
         for b in xb:

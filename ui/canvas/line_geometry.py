@@ -16,7 +16,8 @@ from orgmodel.layout import LEVEL_GAP
 from orgmodel.layout.routing import Point, Router
 from orgmodel.model import OrgModel
 
-from ui.canvas.items.line_layer import LineLayer, elbow_line
+from ui.canvas.items.line_layer import LineLayer
+from ui.canvas.items.line_shapes import elbow_line
 from ui.canvas.items.unit_card import HEIGHT, WIDTH
 
 Key = tuple[str, str]

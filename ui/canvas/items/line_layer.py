@@ -13,7 +13,6 @@ zoomed in enough to see them; labels likewise, at the place the scene chose for 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Hashable, Iterable
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
 
 from ui import style
+from ui.canvas.items.line_shapes import arrow_head, bounds, clip, distance
 
 Key = Hashable
 Point = tuple[float, float]
@@ -188,7 +188,7 @@ class LineLayer(QGraphicsItem):
             self._enter(key, pts)
             if key not in self._moving:
                 self._forget_paths(self._cells_of[key])
-        new = _bounds(pts).adjusted(-14, -14, 14, 14)
+        new = bounds(pts).adjusted(-14, -14, 14, 14)
         if not self._bounds.contains(new):
             self.prepareGeometryChange()
             self._bounds = self._bounds.united(new) if not self._bounds.isNull() else new
@@ -284,9 +284,9 @@ class LineLayer(QGraphicsItem):
                     continue
                 if min(y1, y2) - tolerance > py or max(y1, y2) + tolerance < py:
                     continue
-                distance = _distance(px, py, x1, y1, x2, y2)
-                if distance <= best_distance:
-                    best, best_distance = key, distance
+                away = distance(px, py, x1, y1, x2, y2)
+                if away <= best_distance:
+                    best, best_distance = key, away
         return best
 
     def keys_crossing(self, rect: QRectF) -> set[Key]:
@@ -304,7 +304,7 @@ class LineLayer(QGraphicsItem):
         for key in candidates:
             pts = self._points[key]
             for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
-                piece = _clip(x1, y1, x2, y2, left, top, right, bottom)
+                piece = clip(x1, y1, x2, y2, left, top, right, bottom)
                 if piece is not None and left < (piece[0] + piece[2]) / 2 < right and top < (piece[1] + piece[3]) / 2 < bottom:
                     found.add(key)
                     break
@@ -357,7 +357,7 @@ class LineLayer(QGraphicsItem):
                 for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
                     if abs(x2 - x1) + abs(y2 - y1) > LONG:
                         continue  # drawn from the long runs, cut to the painted area
-                    piece = _clip(x1, y1, x2, y2, left, top, right, bottom)
+                    piece = clip(x1, y1, x2, y2, left, top, right, bottom)
                     if piece is not None:
                         path.moveTo(piece[0], piece[1])
                         path.lineTo(piece[2], piece[3])
@@ -389,7 +389,7 @@ class LineLayer(QGraphicsItem):
                 pts = self._points[key]
                 bucket = pieces.setdefault(self._category(key), [])
                 for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
-                    piece = _clip(x1, y1, x2, y2, left, top, right, bottom)
+                    piece = clip(x1, y1, x2, y2, left, top, right, bottom)
                     if piece is not None:
                         bucket.append(QLineF(*piece))
         count = sum(path.elementCount() for paths in groups.values() for path in paths) + sum(map(len, pieces.values()))
@@ -422,7 +422,7 @@ class LineLayer(QGraphicsItem):
                 if key in moving or (chosen is not None and key not in chosen):
                     continue
                 for x1, y1, x2, y2 in runs:
-                    piece = _clip(x1, y1, x2, y2, left, top, right, bottom)
+                    piece = clip(x1, y1, x2, y2, left, top, right, bottom)
                     if piece is not None:
                         pieces.setdefault(self._category(key), []).append(QLineF(*piece))
 
@@ -468,63 +468,3 @@ class LineLayer(QGraphicsItem):
             if category in groups:
                 painter.setPen(self._pen(category, True, False, scale))
                 painter.drawLines(groups[category])
-
-
-def _clip(x1: float, y1: float, x2: float, y2: float, left: float, top: float, right: float,
-          bottom: float) -> tuple[float, float, float, float] | None:
-    """The part of a segment inside the rectangle (Liang–Barsky), or None."""
-    dx, dy = x2 - x1, y2 - y1
-    t0, t1 = 0.0, 1.0
-    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
-        if p == 0:
-            if q < 0:
-                return None
-            continue
-        t = q / p
-        if p < 0:
-            if t > t1:
-                return None
-            t0 = max(t0, t)
-        else:
-            if t < t0:
-                return None
-            t1 = min(t1, t)
-    if t0 == t1 and (dx or dy):
-        return None
-    return (x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy)
-
-
-def _bounds(pts: list[Point]) -> QRectF:
-    if not pts:
-        return QRectF()
-    xs = [x for x, _ in pts]
-    ys = [y for _, y in pts]
-    return QRectF(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
-
-
-def _distance(px: float, py: float, x1: float, y1: float, x2: float, y2: float) -> float:
-    dx, dy = x2 - x1, y2 - y1
-    length2 = dx * dx + dy * dy
-    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - x1) * dx + (py - y1) * dy) / length2))
-    return math.hypot(px - (x1 + t * dx), py - (y1 + t * dy))
-
-
-def elbow_line(px: float, py: float, cx: float, cy: float, width: float, height: float, level_gap: float) -> list[Point]:
-    """A reporting line as an org-chart elbow between the cards at (px, py) (the parent) and
-    (cx, cy) (the child): down from the parent, across, down into the child."""
-    top_x, top_y = px + width / 2, py + height
-    bottom_x = cx + width / 2
-    # The bus runs just above the child: halfway for the next level down, and in the
-    # gap above it for leaves stacked in columns under their parent.
-    middle_y = cy - min(level_gap / 2, (cy - top_y) / 2)
-    return [(top_x, top_y), (top_x, middle_y), (bottom_x, middle_y), (bottom_x, cy)]
-
-
-def arrow_head(tip: QPointF, tail: QPointF, size: float = 11.0) -> list[QLineF]:
-    """An open arrowhead (UML dependency style) at ``tip``, pointing away from ``tail``."""
-    angle = math.atan2(tip.y() - tail.y(), tip.x() - tail.x())
-    lines = []
-    for side in (-1, 1):
-        a = angle + math.pi - side * math.radians(26)
-        lines.append(QLineF(tip, QPointF(tip.x() + size * math.cos(a), tip.y() + size * math.sin(a))))
-    return lines
