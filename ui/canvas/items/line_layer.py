@@ -114,7 +114,13 @@ class LineLayer(QGraphicsItem):
 
     def _enter(self, key: Key, pts: list[Point]) -> None:
         cells: set[Cell] = set()
+        b = BUCKET
         for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+            if (x1 == x2 or y1 == y2) and abs(x2 - x1) + abs(y2 - y1) <= b:
+                # An axis-parallel run no longer than a bucket: its ends' buckets hold it.
+                cells.add((int(x1 // b), int(y1 // b)))
+                cells.add((int(x2 // b), int(y2 // b)))
+                continue
             if abs(x2 - x1) + abs(y2 - y1) <= LONG:
                 for cx in range(int(min(x1, x2) // BUCKET), int(max(x1, x2) // BUCKET) + 1):
                     for cy in range(int(min(y1, y2) // BUCKET), int(max(y1, y2) // BUCKET) + 1):
@@ -413,18 +419,36 @@ class LineLayer(QGraphicsItem):
 
     def _long_pieces(self, pieces: dict[int, list[QLineF]], left: float, top: float, right: float, bottom: float) -> None:
         """The long runs crossing the painted area, cut to it (Qt would dash and rasterise
-        a 100,000-unit run whole to show 1,000 units of it)."""
-        chosen, moving = self._filter, self._moving
-        slots = [("h", cy) for cy in range(int(top // BUCKET), int(bottom // BUCKET) + 1)]
-        slots += [("v", cx) for cx in range(int(left // BUCKET), int(right // BUCKET) + 1)]
-        for slot in slots + [("s", 0)]:
-            for key, runs in self._long.get(slot, {}).items():
+        a 100,000-unit run whole to show 1,000 units of it). Runs are axis-parallel but for
+        the odd slanted one: cut with plain comparisons, a busy row has thousands."""
+        chosen, moving, category_of = self._filter, self._moving, self._category
+        plain = self._highlighted is None and not self._selected
+        normal = pieces.setdefault(NORMAL, []) if plain else None
+        for cy in range(int(top // BUCKET), int(bottom // BUCKET) + 1):
+            for key, runs in self._long.get(("h", cy), {}).items():
                 if key in moving or (chosen is not None and key not in chosen):
                     continue
-                for x1, y1, x2, y2 in runs:
-                    piece = clip(x1, y1, x2, y2, left, top, right, bottom)
-                    if piece is not None:
-                        pieces.setdefault(self._category(key), []).append(QLineF(*piece))
+                out = normal if plain else pieces.setdefault(category_of(key), [])
+                for x1, y, x2, _ in runs:
+                    lo, hi = (x1, x2) if x1 < x2 else (x2, x1)
+                    if top <= y <= bottom and lo < right and hi > left:
+                        out.append(QLineF(lo if lo > left else left, y, hi if hi < right else right, y))
+        for cx in range(int(left // BUCKET), int(right // BUCKET) + 1):
+            for key, runs in self._long.get(("v", cx), {}).items():
+                if key in moving or (chosen is not None and key not in chosen):
+                    continue
+                out = normal if plain else pieces.setdefault(category_of(key), [])
+                for x, y1, _, y2 in runs:
+                    lo, hi = (y1, y2) if y1 < y2 else (y2, y1)
+                    if left <= x <= right and lo < bottom and hi > top:
+                        out.append(QLineF(x, lo if lo > top else top, x, hi if hi < bottom else bottom))
+        for key, runs in self._long.get(("s", 0), {}).items():
+            if key in moving or (chosen is not None and key not in chosen):
+                continue
+            for x1, y1, x2, y2 in runs:
+                piece = clip(x1, y1, x2, y2, left, top, right, bottom)
+                if piece is not None:
+                    pieces.setdefault(category_of(key), []).append(QLineF(*piece))
 
     def _paint_labels(self, painter: QPainter, exposed: QRectF) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
