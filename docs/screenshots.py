@@ -34,12 +34,11 @@ def shoot(sample: str, focus: str, out: str, zoom: float, language: str = "en") 
     window.view.set_zoom(zoom)
     for _ in range(3):
         QApplication.processEvents()
-    # Centre on the highlighted units, so the support chains are in the picture.
-    shown = [c for c in window.scene.cards.values() if c.emphasis in (1, 2)]
-    rect = shown[0].sceneBoundingRect()
-    for card in shown[1:]:
-        rect = rect.united(card.sceneBoundingRect())
-    window.view.centerOn(rect.center())
+    # The selected unit in the upper left third, at a zoom where names and routed lines read
+    # at 100%: its lines run right and down to the units that support it.
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    centre = window.scene.cards[focus].sceneBoundingRect().center()
+    window.view.centerOn(centre.x() + visible.width() * 0.3, centre.y() + visible.height() * 0.25)
     for _ in range(5):
         QApplication.processEvents()
     window.grab().save(str(ROOT / "docs" / out))
@@ -89,8 +88,8 @@ def export_picture(sample: str, out: str, **choices: object) -> None:
 def main() -> None:
     QApplication.instance() or QApplication([])
     QCoreApplication.setOrganizationName("OrgModelScreenshots")
-    shoot("example_co.orgmodel", "sales-emea", "screenshot-en.png", 0.42)
-    shoot("ornek_as.orgmodel", "bireysel-satis", "screenshot-tr.png", 0.42, language="tr")
+    shoot("example_co.orgmodel", "sales-emea", "screenshot-en.png", 0.6)
+    shoot("ornek_as.orgmodel", "bireysel-satis", "screenshot-tr.png", 0.6, language="tr")
     # The org chart is wide: a window fitted to it shrinks the cards to blocks without names,
     # so it is exported at scale 1, where every name reads at 100%.
     export_picture("example_co.orgmodel", "layout-orgchart.png", layout="orgchart", legend=True)

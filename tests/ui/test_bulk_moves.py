@@ -1,6 +1,7 @@
 """Many units moved at once from the window (a toolbar layout, its Undo, an arrow-key nudge
 of a selection): one change of the model, one undo step, and a canvas that shows exactly
-the model: every card where its unit is, every line as a fresh canvas would draw it."""
+the model: every card where its unit is, every line as a fresh canvas would draw it (or,
+after a few cards moved, every line routed clear of the cards)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QToolBar
 from orgmodel import events as ev
 from orgmodel.model import OrgModel
 from orgmodel.synthetic import generate_model
+from ui.canvas.items.unit_card import HEIGHT, WIDTH
 from ui.canvas.scene import OrgScene
 from ui.editing.model_signals import ModelSignals
 from ui.editing.selection import Selection
@@ -43,17 +45,45 @@ def drawn(scene: OrgScene) -> tuple[dict, dict]:
     return numbers(scene.dependencies), numbers(scene.reporting)
 
 
-def assert_canvas_shows(window: MainWindow, model: OrgModel) -> None:
+def assert_canvas_shows(window: MainWindow, model: OrgModel, exact: bool = True) -> None:
+    """Cards where the model says, and the same lines as a fresh canvas: drawn exactly the
+    same (``exact``: after a whole re-route, as a layout does), or else — a few cards moved,
+    re-routed incrementally, so routes may differ from a fresh routing — each dependency
+    line from its source's border to its target's, clear of every card."""
     scene = window.scene
     assert {uid: (card.x(), card.y()) for uid, card in scene.cards.items()} == positions(model)
     fresh = OrgScene(Selection())
     signals = ModelSignals(model)
     try:
         fresh.set_model(model, signals)
-        assert drawn(scene) == drawn(fresh)
+        if exact:
+            assert drawn(scene) == drawn(fresh)
+        else:
+            assert [set(layer) for layer in drawn(scene)] == [set(layer) for layer in drawn(fresh)]
+            assert lines_astray(scene) == []
     finally:
         signals.detach()
         fresh.deleteLater()
+
+
+def lines_astray(scene: OrgScene) -> list[tuple]:
+    """Dependency lines not from border to border, or with a run through a card."""
+    corners = {uid: (card.x(), card.y()) for uid, card in scene.cards.items()}
+
+    def on_border(x: float, y: float, uid: str) -> bool:
+        cx, cy = corners[uid]
+        inside = cx - 1e-6 <= x <= cx + WIDTH + 1e-6 and cy - 1e-6 <= y <= cy + HEIGHT + 1e-6
+        return inside and min(abs(x - cx), abs(x - cx - WIDTH), abs(y - cy), abs(y - cy - HEIGHT)) < 1e-6
+
+    bad = []
+    for (source, target), runs in drawn(scene)[0].items():
+        if not on_border(*runs[0][:2], source) or not on_border(*runs[-1][2:], target):
+            bad.append(((source, target), "ends"))
+        for x1, y1, x2, y2 in runs:
+            for uid, (cx, cy) in corners.items():
+                if min(x1, x2) < cx + WIDTH and max(x1, x2) > cx and min(y1, y2) < cy + HEIGHT and max(y1, y2) > cy:
+                    bad.append(((source, target), uid))
+    return bad
 
 
 def toolbar_button(window: MainWindow, action):
@@ -99,7 +129,7 @@ def test_an_arrow_key_nudge_of_a_selection_is_one_change_and_lines_follow(window
     qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Right)
     assert seen == [ev.UnitsMoved(tuple(chosen))]
     assert all(model.unit(uid).x == before[uid][0] + 10 for uid in chosen)
-    assert_canvas_shows(window, model)
+    assert_canvas_shows(window, model, exact=False)
     qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert positions(model) == before
-    assert_canvas_shows(window, model)
+    assert_canvas_shows(window, model, exact=False)

@@ -2,7 +2,8 @@
 
 The export renders the same scene and items as the canvas, over the drawing's bounding
 rectangle plus a margin (or the selected units only), never with selection marks, handles
-or a rubber band, at full detail whatever the view's zoom, so it does not depend on window
+or a rubber band, with the dependency lines routed exactly as the editor shows them (the
+scene's own geometry; lines as wide in pixels per scene unit as on screen), at full detail whatever the view's zoom, so it does not depend on window
 state (a PNG scaled down to its pixel budget, too small for figures and arrow heads to be
 seen, is drawn as the canvas draws at that scale). Vector formats stay vector: text is
 written as text.
@@ -235,7 +236,15 @@ def _paint(scene: OrgScene, painter: QPainter, target: QRectF, options: ExportOp
     if not options.transparent:
         painter.fillRect(page, style.CANVAS)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, diagram, diagram, Qt.AspectRatioMode.IgnoreAspectRatio)
+    # Lines are as wide as on a screen at this scale: 2 px at 2x, never hairlines.
+    layers = (scene.dependencies, scene.reporting)
+    for layer in layers:
+        layer.pen_scale = scale * painter.device().devicePixelRatioF()
+    try:
+        scene.render(painter, diagram, diagram, Qt.AspectRatioMode.IgnoreAspectRatio)
+    finally:
+        for layer in layers:
+            layer.pen_scale = None
     if options.title:
         painter.setFont(_title_font())
         painter.setPen(style.TEXT)

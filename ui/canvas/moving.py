@@ -48,8 +48,8 @@ def follow_units_moved(scene: OrgScene, unit_ids: tuple[str, ...]) -> None:
         if card.x() != x or card.y() != y:  # a drag's cards are there already
             card.setPos(x, y)
     if len(moved) <= FEW * len(cards):
-        for card, _ in moved:
-            scene.card_moved(card)
+        # One re-route for all moved cards: a line between two of them is routed once.
+        scene.lines.cards_moved(model, {card.unit_id: (card.x(), card.y()) for card, _ in moved})
     else:
         scene.relay_lines()
         drawing = scene.cards_bounding_rect()

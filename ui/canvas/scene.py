@@ -23,17 +23,17 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from orgmodel.gcpause import gc_paused
-from orgmodel.layout import LEVEL_GAP
 from orgmodel.layout.placement import card_centred_at
 from orgmodel.model import OrgModel
 
 from ui import style
-from ui.canvas.items.line_layer import Coords, LineLayer, border_line, elbow_line
+from ui.canvas.items.line_layer import LineLayer, Point
 from ui.canvas.items.office_bands import OfficeBands, band_rects, office_extents
 from ui.canvas.items.unit_card import HEIGHT, WIDTH, UnitCard
 from ui.canvas.clicks import extends_selection
 from ui.canvas.drag_picture import picture_without
 from ui.canvas.emphasis import Highlight
+from ui.canvas.line_geometry import SceneLines
 from ui.canvas.line_gesture import LineGesture
 from ui.canvas.moving import follow_units_moved, lines_of
 from ui.editing.model_signals import ModelSignals
@@ -67,6 +67,7 @@ class OrgScene(QGraphicsScene):
         self.dependencies.setZValue(-1)
         self.addItem(self.reporting)
         self.addItem(self.dependencies)
+        self.lines = SceneLines(self.dependencies, self.reporting)
         self.bands = OfficeBands()
         self.addItem(self.bands)
         self._bands_timer = QTimer(self, singleShot=True, interval=0, timeout=self.update_bands)
@@ -99,6 +100,7 @@ class OrgScene(QGraphicsScene):
             "parentChanged": self._parent_changed,
             "dependencyAdded": self._dependency_added,
             "dependencyRemoved": self._dependency_removed,
+            "dependencyChanged": self._dependency_changed,
         })
 
     def _build(self, model: OrgModel) -> None:
@@ -116,13 +118,6 @@ class OrgScene(QGraphicsScene):
         self.relay_lines()
         self.fit_scene_rect()
         self.update_bands()
-
-    def relay_lines(self) -> None:
-        """Every line laid again from the model, one pass per layer (open, bulk moves)."""
-        model = self.model
-        corners = {u.id: (u.x or 0.0, u.y or 0.0) for u in model.units()}
-        self.dependencies.set_all({(d.source, d.target): self._dependency_geometry(d.source, d.target, corners) for d in model.dependencies()})
-        self.reporting.set_all({child: self._reporting_geometry(child, parent, corners) for child, parent in model.reporting_lines()})
 
     def cards_bounding_rect(self) -> QRectF:
         """The area the drawing covers: cards (from the cards' positions) and office bands.
@@ -163,6 +158,7 @@ class OrgScene(QGraphicsScene):
     def _unit_added(self, unit_id: str, index: int) -> None:
         self._bands_timer.start()
         card = self._add_card(unit_id)
+        self.lines.unit_added(unit_id, card.x(), card.y())
         if not self.sceneRect().contains(card.sceneBoundingRect()):
             self.setSceneRect(self.sceneRect().united(card.sceneBoundingRect().adjusted(-400, -300, 400, 300)))
 
@@ -170,6 +166,7 @@ class OrgScene(QGraphicsScene):
         card = self.cards.pop(unit_id, None)
         if card is not None:
             self.removeItem(card)
+        self.lines.unit_removed(unit_id)
         self._bands_timer.start()
         self.selection.forget([unit_id])
 
@@ -189,47 +186,38 @@ class OrgScene(QGraphicsScene):
         follow_units_moved(self, unit_ids)  # cards first, then the lines once
 
     def _parent_changed(self, unit_id: str, old: str | None, new: str | None) -> None:
-        if new is None:
-            self.reporting.remove_line(unit_id)
-        else:
-            self.reporting.set_line(unit_id, self._reporting_geometry(unit_id, new))
+        self.lines.parent_changed(unit_id, new)
 
     def _dependency_added(self, source: str, target: str) -> None:
-        self.dependencies.set_line((source, target), self._dependency_geometry(source, target))
+        d = self.model.dependency(source, target)
+        self.lines.dependency_added((source, target), d.label, d.weight)
 
     def _dependency_removed(self, source: str, target: str) -> None:
-        self.dependencies.remove_line((source, target))
+        self.lines.dependency_removed((source, target))
         self.selection.forget(dependencies=[(source, target)])
 
-    # -- line geometry ---------------------------------------------------------------------
+    def _dependency_changed(self, source: str, target: str, fields: frozenset[str]) -> None:
+        if fields & {"label", "weight"}:
+            d = self.model.dependency(source, target)
+            self.lines.dependency_changed((source, target), d.label, d.weight)
 
-    def _corner(self, unit_id: str) -> tuple[float, float]:
-        card = self.cards[unit_id]
-        return card.x(), card.y()
+    # -- line geometry (ui.canvas.line_geometry) ---------------------------------------------
 
-    def _dependency_geometry(self, source: str, target: str, corners: dict | None = None) -> list[Coords]:
-        (ax, ay), (bx, by) = (corners[source], corners[target]) if corners else (self._corner(source), self._corner(target))
-        return [border_line(ax, ay, bx, by, WIDTH, HEIGHT)]
+    def relay_lines(self) -> None:
+        """Lay every line anew from the cards' places, in one routing pass (open, rebuild,
+        a move of many units at once)."""
+        if self.model is not None:
+            self.lines.rebuild(self.model, {uid: (card.x(), card.y()) for uid, card in self.cards.items()})
 
-    def _reporting_geometry(self, child: str, parent: str, corners: dict | None = None) -> list[Coords]:
-        (px, py), (cx, cy) = (corners[parent], corners[child]) if corners else (self._corner(parent), self._corner(child))
-        return elbow_line(px, py, cx, cy, WIDTH, HEIGHT, LEVEL_GAP)
+    def _dependency_geometry(self, source: str, target: str, corners: dict | None = None) -> list[Point]:
+        """The routed points of a dependency line, as the editor and exports draw it."""
+        return self.lines.route((source, target))
 
     def card_moved(self, card: UnitCard) -> None:
-        """A card moved (dragged, nudged, undone): its lines follow."""
+        """A card moved (dragged, nudged, undone): its lines, and lines routed near it, follow."""
         if self.model is None or card.unit_id not in self.cards:
             return
-        uid = card.unit_id
-        model = self.model
-        for target in model.dependencies_of(uid):
-            self.dependencies.set_line((uid, target), self._dependency_geometry(uid, target))
-        for source in model.dependents_of(uid):
-            self.dependencies.set_line((source, uid), self._dependency_geometry(source, uid))
-        parent = model.parent(uid)
-        if parent is not None:
-            self.reporting.set_line(uid, self._reporting_geometry(uid, parent))
-        for child in model.children(uid):
-            self.reporting.set_line(child, self._reporting_geometry(child, uid))
+        self.lines.cards_moved(self.model, {card.unit_id: (card.x(), card.y())})
 
     # -- selection ---------------------------------------------------------------------------
 

@@ -1,61 +1,75 @@
 """All lines of one kind drawn by one item: dependencies, or reporting lines.
 
 One ``QGraphicsItem`` per line made Qt's scene index the bottleneck (about 3 s to index
-30,000 lines at open). Here a layer holds every line's segments and draws them with a few
-``drawLines`` calls from cached flat lists, grouped by look. Lines of units being dragged
-are kept out of the cache and drawn on their own, so a drag does not rebuild 30,000 lines.
-Arrowheads are made only for lines ending in the painted area, when zoomed in enough to
-see them (a grid of end points finds those quickly).
+30,000 lines at open). Here a layer holds every line as a polyline (a list of points) and
+draws it from cached ``QPainterPath``s, one per look and per square bucket of the canvas:
+a repaint draws the paths of the buckets in the painted area, made once and kept until a
+line in that bucket changes, instead of culling and clipping every segment in Python. Lines
+of units being dragged are kept out of the cache and drawn on their own, so a drag does not
+rebuild 30,000 lines. Arrowheads are made only for lines ending in the painted area, when
+zoomed in enough to see them; labels likewise, at the place the scene chose for them.
 """
+
 
 from __future__ import annotations
 
-import math
 from collections.abc import Hashable, Iterable
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
 
 from ui import style
+from ui.canvas.items.line_shapes import arrow_head, bounds, clip, distance
 
 Key = Hashable
-#: A segment as plain numbers: (x1, y1, x2, y2).
-Coords = tuple[float, float, float, float]
+Point = tuple[float, float]
+Cell = tuple[int, int]
 
 NORMAL, HIGHLIGHTED, DIMMED, SELECTED = range(4)
 #: Drawing order: faded first, emphasised last (on top).
 ORDER = (DIMMED, NORMAL, HIGHLIGHTED, SELECTED)
 #: Below this scale dashes and arrowheads are invisible noise; lines are drawn plain.
 LOD_PLAIN = 0.45
-CELL = 512.0
+CELL = 512.0  #: grid of line ends, for arrowheads
+BUCKET = 1024.0  #: side of the squares whose lines are cached as one path per look
+LONG = 4 * BUCKET  #: longer runs are cut to the painted area at each repaint instead
 
 
 class LineLayer(QGraphicsItem):
-    """Segments per key. With ``arrows``, the last segment of a line gets an open head."""
+    """Polylines per key. With ``arrows``, the last segment of a line gets an open head."""
 
     def __init__(self, color: QColor, dashed: bool, arrows: bool = False) -> None:
         super().__init__()
         self._color = color
         self._dashed = dashed
         self._arrows = arrows
-        self._lines: dict[Key, list[QLineF]] = {}
-        #: Per key, its segments with their bounding boxes, for culling at paint time.
-        self._boxes: dict[Key, list[tuple[float, float, float, float, QLineF]]] = {}
+        self._points: dict[Key, list[Point]] = {}
         self._moving: set[Key] = set()
         self._highlighted: set[Key] | None = None
         self._selected: set[Key] = set()
-        self._flat: dict[int, list[QLineF]] | None = None
+        #: bucket -> keys with a segment in it; key -> its buckets (None: not indexed yet)
+        self._members: dict[Cell, set[Key]] | None = None
+        self._cells_of: dict[Key, set[Cell]] = {}
+        #: Runs longer than LONG are not cut into buckets: by bucket row ("h", row) or column
+        #: ("v", column), or ("s", 0) if slanted, each key's (from, to, at) runs there.
+        self._long: dict[tuple[str, int], dict[Key, list[tuple[float, float, float, float]]]] = {}
+        self._long_of: dict[Key, set[tuple[str, int]]] = {}
+        self._paths: dict[Cell, dict[int, QPainterPath]] = {}
         self._heads: dict[Key, list[QLineF]] = {}
         self._grid: dict[tuple[int, int], set[Key]] | None = None
         self._cell_of: dict[Key, tuple[int, int]] = {}
+        self._labels: dict[Key, tuple[str, QRectF]] = {}
         self._bounds = QRectF()
         #: Which lines to paint: "all", "static" (not the moving ones) or "moving" (only
         #: those; the rest is in the scene's frozen picture during a large drag).
         self.showing = "all"
-        #: Exports: dashes, arrowheads and smooth lines at any scale.
+        #: Exports: dashes, arrowheads, labels and smooth lines at any scale.
         self.full_detail = False
+        #: Device pixels per scene unit of the output when an export draws (None: the
+        #: screen's device pixel ratio); pens are that many pixels wide per line pixel.
+        self.pen_scale: float | None = None
         self._filter: set[Key] | None = None
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         # Without this, option.exposedRect is the whole layer and nothing can be culled.
@@ -64,38 +78,86 @@ class LineLayer(QGraphicsItem):
     # -- contents --------------------------------------------------------------------------
 
     def keys(self) -> list[Key]:
-        return list(self._lines)
+        return list(self._points)
+
+    def points(self, key: Key) -> list[Point]:
+        return list(self._points.get(key, ()))
 
     def segments(self, key: Key) -> list[QLineF]:
-        return list(self._lines.get(key, ()))
+        pts = self._points.get(key, ())
+        return [QLineF(x1, y1, x2, y2) for (x1, y1), (x2, y2) in zip(pts, pts[1:])]
 
-    def set_all(self, lines: dict[Key, list[Coords]]) -> None:
-        """Replace every line at once (open, rebuild); each line is a list of segments
-        given as ``(x1, y1, x2, y2)``."""
+    def set_all(self, lines: dict[Key, list[Point]]) -> None:
+        """Replace every line at once (open, rebuild); each line is a list of points."""
         self.prepareGeometryChange()
-        self._lines, self._boxes = {}, {}
-        for key, coords in lines.items():
-            self._lines[key], self._boxes[key] = _segments(coords)
+        self._points = {key: [(float(x), float(y)) for x, y in pts] for key, pts in lines.items()}
         self._moving.clear()
-        self._selected &= set(self._lines)
-        self._flat = None
+        self._selected &= set(self._points)
+        self._labels = {k: v for k, v in self._labels.items() if k in self._points}
+        self._members = None  # indexed at the first paint or hit test, not at open
+        self._cells_of, self._long, self._long_of = {}, {}, {}
+        self._paths.clear()
         self._heads.clear()
         self._grid = None  # built when heads are first painted (zoomed in), not at open
         self._cell_of.clear()
-        boxes = [box for boxed in self._boxes.values() for box in boxed]
-        if boxes:
-            left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
-            right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
-            self._bounds = QRectF(left, top, right - left + 1, bottom - top + 1)
-        else:
-            self._bounds = QRectF()
+        xs = [x for pts in self._points.values() for x, _ in pts]
+        ys = [y for pts in self._points.values() for _, y in pts]
+        self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1) if xs else QRectF()
         self.update()
 
-    def _index(self, key: Key, segments: list[QLineF]) -> None:
+    def _index_all(self) -> dict[Cell, set[Key]]:
+        if self._members is None:
+            self._members = {}
+            for key, pts in self._points.items():
+                self._enter(key, pts)
+        return self._members
+
+    def _enter(self, key: Key, pts: list[Point]) -> None:
+        cells: set[Cell] = set()
+        b = BUCKET
+        for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+            if (x1 == x2 or y1 == y2) and abs(x2 - x1) + abs(y2 - y1) <= b:
+                # An axis-parallel run no longer than a bucket: its ends' buckets hold it.
+                cells.add((int(x1 // b), int(y1 // b)))
+                cells.add((int(x2 // b), int(y2 // b)))
+                continue
+            if abs(x2 - x1) + abs(y2 - y1) <= LONG:
+                for cx in range(int(min(x1, x2) // BUCKET), int(max(x1, x2) // BUCKET) + 1):
+                    for cy in range(int(min(y1, y2) // BUCKET), int(max(y1, y2) // BUCKET) + 1):
+                        cells.add((cx, cy))
+                continue
+            slot = ("h", int(y1 // BUCKET)) if y1 == y2 else ("v", int(x1 // BUCKET)) if x1 == x2 else ("s", 0)
+            self._long.setdefault(slot, {}).setdefault(key, []).append((x1, y1, x2, y2))
+            self._long_of.setdefault(key, set()).add(slot)
+        self._cells_of[key] = cells
+        members = self._members
+        for cell in cells:
+            members.setdefault(cell, set()).add(key)
+
+    def _leave(self, key: Key) -> set[Cell]:
+        cells = self._cells_of.pop(key, set())
+        if self._members is not None:
+            for cell in cells:
+                self._members[cell].discard(key)
+        for slot in self._long_of.pop(key, ()):
+            self._long[slot].pop(key, None)
+        return cells
+
+    def _forget_paths(self, cells: Iterable[Cell]) -> None:
+        for cell in cells:
+            self._paths.pop(cell, None)
+
+    def _restyle(self, keys: Iterable[Key]) -> None:
+        """These lines change look: drop the cached paths they are in, repaint them."""
+        for key in keys:
+            self._forget_paths(self._cells_of.get(key, ()))
+            self._update_along(self._points.get(key, ()))
+
+    def _index(self, key: Key, pts: list[Point]) -> None:
         if self._grid is None:
             return
-        end = segments[-1].p2()
-        cell = (int(end.x() // CELL), int(end.y() // CELL))
+        end = pts[-1]
+        cell = (int(end[0] // CELL), int(end[1] // CELL))
         old = self._cell_of.get(key)
         if old != cell:
             if old is not None:
@@ -103,42 +165,51 @@ class LineLayer(QGraphicsItem):
             self._grid.setdefault(cell, set()).add(key)
             self._cell_of[key] = cell
 
-    def _update_along(self, segments: Iterable[QLineF]) -> None:
-        """Ask for a repaint of the strip along each segment, in pieces: the bounding box of
-        a long diagonal line covers much of the canvas, and every card in it would repaint."""
-        for seg in segments:
+    def _update_along(self, pts: list[Point]) -> None:
+        """Ask for a repaint of the strip along each segment; a slanted one in pieces: the
+        bounding box of a long one covers much of the canvas, and every card in it would
+        repaint."""
+        for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+            if x1 == x2 or y1 == y2:  # a routed run: its strip is thin, one rectangle
+                self.update(QRectF(min(x1, x2) - 14, min(y1, y2) - 14, abs(x2 - x1) + 28, abs(y2 - y1) + 28))
+                continue
+            seg = QLineF(x1, y1, x2, y2)
             pieces = max(1, int(seg.length() // 300))
             for i in range(pieces):
                 a, b = seg.pointAt(i / pieces), seg.pointAt((i + 1) / pieces)
                 self.update(QRectF(a, b).normalized().adjusted(-14, -14, 14, 14))
 
-    def set_line(self, key: Key, coords: list[Coords]) -> None:
-        """Add or move one line; lines of units being dragged leave the cache alone."""
-        self._update_along(self._lines.get(key, ()))
-        new_line = key not in self._lines
-        segments, self._boxes[key] = _segments(coords)
-        self._lines[key] = segments
+    def set_line(self, key: Key, coords: list[Point]) -> None:
+        """Add or move one line (a list of points)."""
+        old = self._points.get(key)
+        if old is not None:
+            self._update_along(old)
+        pts = [(float(x), float(y)) for x, y in coords]
+        self._points[key] = pts
         self._heads.pop(key, None)
         if self._arrows:
-            self._index(key, segments)
-        new = self._dirty_rect(key)
+            self._index(key, pts)
+        if self._members is not None:
+            self._forget_paths(self._leave(key))
+            self._enter(key, pts)
+            if key not in self._moving:
+                self._forget_paths(self._cells_of[key])
+        new = bounds(pts).adjusted(-14, -14, 14, 14)
         if not self._bounds.contains(new):
             self.prepareGeometryChange()
-            self._bounds = self._bounds.united(new)
-        if key not in self._moving:
-            if new_line and self._flat is not None:
-                self._flat.setdefault(self._category(key), []).extend(self._boxes[key])
-            else:
-                self._flat = None
-        self._update_along(segments)
+            self._bounds = self._bounds.united(new) if not self._bounds.isNull() else new
+        self._update_along(pts)
 
     def remove_line(self, key: Key) -> None:
-        if key not in self._lines:
+        if key not in self._points:
             return
-        self._update_along(self._lines[key])
-        del self._lines[key]
-        del self._boxes[key]
+        self._update_along(self._points[key])
+        self._forget_paths(self._leave(key))
+        del self._points[key]
         self._heads.pop(key, None)
+        label = self._labels.pop(key, None)
+        if label is not None:
+            self.update(label[1])
         cell = self._cell_of.pop(key, None)
         if cell is not None and self._grid is not None:
             self._grid[cell].discard(key)
@@ -146,26 +217,33 @@ class LineLayer(QGraphicsItem):
         self._selected.discard(key)
         if self._highlighted is not None:
             self._highlighted.discard(key)
-        self._flat = None
 
-    def _dirty_rect(self, key: Key) -> QRectF:
-        rect = _bounds(self._lines.get(key, ()))
-        return rect.adjusted(-14, -14, 14, 14) if not rect.isNull() else rect
+    def set_label(self, key: Key, text: str | None, box: QRectF | None = None) -> None:
+        """Show ``text`` in ``box`` (scene coordinates) beside a line; None: no label."""
+        old = self._labels.pop(key, None)
+        if old is not None:
+            self.update(old[1])
+        if text and box is not None:
+            self._labels[key] = (text, QRectF(box))
+            self.update(box)
+
+    def label(self, key: Key) -> tuple[str, QRectF] | None:
+        return self._labels.get(key)
 
     # -- state -----------------------------------------------------------------------------
 
     def set_moving(self, keys: Iterable[Key]) -> None:
         """Lines about to move with a drag are drawn live, outside the cache."""
-        keys = set(keys) & set(self._lines)
+        keys = set(keys) & set(self._points)
         if keys != self._moving:
+            changed = keys ^ self._moving
             self._moving = keys
-            self._flat = None
-            self.update()
+            self._restyle(changed)
 
     def set_filter(self, keys: set[Key] | None) -> None:
         """Draw only these lines (an export of the selection); ``None``: all."""
         self._filter = None if keys is None else set(keys)
-        self._flat = None
+        self._paths.clear()
         self.update()
 
     def set_highlighted(self, keys: set[Key] | None) -> None:
@@ -174,19 +252,18 @@ class LineLayer(QGraphicsItem):
         if keys == self._highlighted:
             return  # a refresh after an unrelated edit must not repaint 30,000 lines
         old, self._highlighted = self._highlighted, keys
-        self._flat = None
         if old is None or keys is None:
+            self._paths.clear()
             self.update()
         else:  # only the lines that changed look
-            for key in old ^ keys:
-                self._update_along(self._lines.get(key, ()))
+            self._restyle(old ^ keys)
 
     def set_selected(self, keys: Iterable[Key]) -> None:
         keys = set(keys)
         if keys != self._selected:
+            changed = keys ^ self._selected
             self._selected = keys
-            self._flat = None
-            self.update()
+            self._restyle(changed)
 
     def selected(self) -> set[Key]:
         return set(self._selected)
@@ -198,17 +275,46 @@ class LineLayer(QGraphicsItem):
         """The line nearest to ``point`` within ``tolerance`` (scene units), if any."""
         best, best_distance = None, tolerance
         px, py = point.x(), point.y()
-        for key, segments in self._lines.items():
-            for seg in segments:
-                x1, y1, x2, y2 = seg.x1(), seg.y1(), seg.x2(), seg.y2()
+        members = self._index_all()
+        candidates: set[Key] = set(self._long.get(("s", 0), ()))
+        for cx in range(int((px - tolerance) // BUCKET), int((px + tolerance) // BUCKET) + 1):
+            candidates |= set(self._long.get(("v", cx), ()))
+            for cy in range(int((py - tolerance) // BUCKET), int((py + tolerance) // BUCKET) + 1):
+                candidates |= members.get((cx, cy), set())
+        for cy in range(int((py - tolerance) // BUCKET), int((py + tolerance) // BUCKET) + 1):
+            candidates |= set(self._long.get(("h", cy), ()))
+        for key in candidates:
+            pts = self._points[key]
+            for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
                 if min(x1, x2) - tolerance > px or max(x1, x2) + tolerance < px:
                     continue
                 if min(y1, y2) - tolerance > py or max(y1, y2) + tolerance < py:
                     continue
-                distance = _distance(px, py, x1, y1, x2, y2)
-                if distance <= best_distance:
-                    best, best_distance = key, distance
+                away = distance(px, py, x1, y1, x2, y2)
+                if away <= best_distance:
+                    best, best_distance = key, away
         return best
+
+    def keys_crossing(self, rect: QRectF) -> set[Key]:
+        """The lines with a segment through the inside of ``rect`` (a card's new place)."""
+        members = self._index_all()
+        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
+        candidates: set[Key] = set(self._long.get(("s", 0), ()))
+        for cx in range(int(left // BUCKET), int(right // BUCKET) + 1):
+            candidates.update(self._long.get(("v", cx), ()))
+            for cy in range(int(top // BUCKET), int(bottom // BUCKET) + 1):
+                candidates.update(members.get((cx, cy), ()))
+        for cy in range(int(top // BUCKET), int(bottom // BUCKET) + 1):
+            candidates.update(self._long.get(("h", cy), ()))
+        found = set()
+        for key in candidates:
+            pts = self._points[key]
+            for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+                piece = clip(x1, y1, x2, y2, left, top, right, bottom)
+                if piece is not None and left < (piece[0] + piece[2]) / 2 < right and top < (piece[1] + piece[3]) / 2 < bottom:
+                    found.add(key)
+                    break
+        return found
 
     # -- painting --------------------------------------------------------------------------
 
@@ -223,77 +329,152 @@ class LineLayer(QGraphicsItem):
             return NORMAL
         return HIGHLIGHTED if key in self._highlighted else DIMMED
 
-    def _pen(self, category: int, plain: bool, smooth: bool = False) -> QPen:
+    def _pen(self, category: int, plain: bool, smooth: bool, scale: float) -> QPen:
         color = {NORMAL: self._color, HIGHLIGHTED: style.HIGHLIGHT, DIMMED: style.DIMMED_LINE, SELECTED: style.SELECTION}[category]
         dashed = self._dashed and not plain
-        # Measured on 5,000 random lines: solid and aliased, 1.2 px takes Qt's fast path
-        # (13 ms, against 23 ms at exactly 1 px); antialiased or dashed, 1 px is cheapest.
+        # Solid and aliased, 1.2 px takes Qt's fast path (measured: 13 ms against 23 ms at
+        # exactly 1 px for 5,000 lines); antialiased or dashed, 1 px is cheapest.
         thin = 1.0 if smooth or dashed else 1.2
-        width = {NORMAL: thin, HIGHLIGHTED: 2.4, DIMMED: thin, SELECTED: 2.4}[category]
-        pen = QPen(color, width)
+        width = {NORMAL: thin, HIGHLIGHTED: 1.6, DIMMED: thin, SELECTED: 2.4}[category]
+        # Cosmetic: as wide at any zoom; times the output's pixels per line pixel, so that a
+        # 2x export or a high-DPI screen does not draw hairlines.
+        pen = QPen(color, width * scale)
         pen.setCosmetic(True)
         if dashed:
             pen.setStyle(Qt.PenStyle.DashLine)
         return pen
 
-    def _group(self, keys: Iterable[Key]) -> dict[int, list[tuple[float, float, float, float, QLineF]]]:
-        """Segments (with their bounding boxes) by look."""
-        groups: dict[int, list[tuple[float, float, float, float, QLineF]]] = {}
-        boxes = self._boxes
-        if self._highlighted is None and not self._selected:
-            normal = groups[NORMAL] = []
-            for key in keys:
-                normal += boxes[key]
-            return groups
-        for key in keys:
-            groups.setdefault(self._category(key), []).extend(boxes[key])
-        return groups
+    def _cell_paths(self, cell: Cell) -> dict[int, QPainterPath]:
+        """The cached paths of one bucket, by look: the pieces of its lines inside it."""
+        paths = self._paths.get(cell)
+        if paths is None:
+            paths = self._paths[cell] = {}
+            left, top = cell[0] * BUCKET, cell[1] * BUCKET
+            right, bottom = left + BUCKET, top + BUCKET
+            chosen = self._filter
+            for key in self._members.get(cell, ()):
+                if key in self._moving or (chosen is not None and key not in chosen):
+                    continue
+                category = self._category(key)
+                path = paths.get(category)
+                if path is None:
+                    path = paths[category] = QPainterPath()
+                pts = self._points[key]
+                for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+                    if abs(x2 - x1) + abs(y2 - y1) > LONG:
+                        continue  # drawn from the long runs, cut to the painted area
+                    piece = clip(x1, y1, x2, y2, left, top, right, bottom)
+                    if piece is not None:
+                        path.moveTo(piece[0], piece[1])
+                        path.lineTo(piece[2], piece[3])
+        return paths
 
     @override
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         lod = 1.0 if self.full_detail else option.levelOfDetailFromTransform(painter.worldTransform())
         plain = lod < LOD_PLAIN
-        # Antialiased long lines are the costliest part of a zoomed-out repaint.
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.6)
-        if self._flat is None:
-            chosen = self._filter
-            self._flat = self._group(k for k in self._lines if k not in self._moving and (chosen is None or k in chosen))
-        flat = self._flat if self.showing != "moving" else {}
-        moving = self._group(self._moving) if self._moving and self.showing != "static" else {}
+        scale = self.pen_scale if self.pen_scale is not None else painter.device().devicePixelRatioF()
         exposed = option.exposedRect
         if painter.hasClipping():  # QGraphicsScene.render gives the whole layer as exposed
             exposed = exposed.intersected(painter.clipBoundingRect())
         exposed = exposed.adjusted(-2, -2, 2, 2)
+        groups: dict[int, list[QPainterPath]] = {}
+        if self.showing != "moving":
+            self._index_all()
+            for cx in range(int(exposed.left() // BUCKET), int(exposed.right() // BUCKET) + 1):
+                for cy in range(int(exposed.top() // BUCKET), int(exposed.bottom() // BUCKET) + 1):
+                    if (cx, cy) in self._members:
+                        for category, path in self._cell_paths((cx, cy)).items():
+                            groups.setdefault(category, []).append(path)
         left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+        pieces: dict[int, list[QLineF]] = {}
+        if self.showing != "moving":
+            self._long_pieces(pieces, left, top, right, bottom)
+        if self._moving and self.showing != "static":
+            for key in self._moving:
+                pts = self._points[key]
+                bucket = pieces.setdefault(self._category(key), [])
+                for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+                    piece = clip(x1, y1, x2, y2, left, top, right, bottom)
+                    if piece is not None:
+                        bucket.append(QLineF(*piece))
+        count = sum(path.elementCount() for paths in groups.values() for path in paths) + sum(map(len, pieces.values()))
+        # Smooth lines only where they are few enough to afford (a hairball of thousands of
+        # crossing lines reads the same without, at a fifth of the cost).
+        smooth = self.full_detail or (lod > 0.6 and count < 1600)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         for category in ORDER:
-            boxed = flat.get(category, []) + moving.get(category, [])
-            # Only lines crossing the painted area, cut to it: Qt dashes (and rasterises) a
-            # whole 20,000-unit line even when 200 units of it are visible.
-            segments = [
-                _clip(seg, left, top, right, bottom) if (x2 - x1 > right - left or y2 - y1 > bottom - top) else seg
-                for x1, y1, x2, y2, seg in boxed
-                if x1 <= right and x2 >= left and y1 <= bottom and y2 >= top
-            ]
-            segments = [seg for seg in segments if seg is not None]
-            if segments:
-                # Smooth lines only where they are few enough to afford (a hairball of
-                # thousands of crossing lines reads the same without, at a fifth of the cost).
-                smooth = self.full_detail or (lod > 0.6 and len(segments) < 400)
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
-                painter.setPen(self._pen(category, plain, smooth))
-                painter.drawLines(segments)
+            if category in groups:
+                painter.setPen(self._pen(category, plain, smooth, scale))
+                for path in groups[category]:
+                    painter.drawPath(path)
+            if pieces.get(category):
+                painter.setPen(self._pen(category, plain, smooth, scale))
+                painter.drawLines(pieces[category])
         if self._arrows and not plain:
-            self._paint_heads(painter, exposed)
+            self._paint_heads(painter, exposed, scale)
+        if self._labels and (self.full_detail or lod > 0.6):
+            self._paint_labels(painter, exposed)
 
-    def _paint_heads(self, painter: QPainter, exposed: QRectF) -> None:
+    def _long_pieces(self, pieces: dict[int, list[QLineF]], left: float, top: float, right: float, bottom: float) -> None:
+        """The long runs crossing the painted area, cut to it (Qt would dash and rasterise
+        a 100,000-unit run whole to show 1,000 units of it). Runs are axis-parallel but for
+        the odd slanted one: cut with plain comparisons, a busy row has thousands."""
+        chosen, moving, category_of = self._filter, self._moving, self._category
+        plain = self._highlighted is None and not self._selected
+        normal = pieces.setdefault(NORMAL, []) if plain else None
+        for cy in range(int(top // BUCKET), int(bottom // BUCKET) + 1):
+            for key, runs in self._long.get(("h", cy), {}).items():
+                if key in moving or (chosen is not None and key not in chosen):
+                    continue
+                out = normal if plain else pieces.setdefault(category_of(key), [])
+                for x1, y, x2, _ in runs:
+                    lo, hi = (x1, x2) if x1 < x2 else (x2, x1)
+                    if top <= y <= bottom and lo < right and hi > left:
+                        out.append(QLineF(lo if lo > left else left, y, hi if hi < right else right, y))
+        for cx in range(int(left // BUCKET), int(right // BUCKET) + 1):
+            for key, runs in self._long.get(("v", cx), {}).items():
+                if key in moving or (chosen is not None and key not in chosen):
+                    continue
+                out = normal if plain else pieces.setdefault(category_of(key), [])
+                for x, y1, _, y2 in runs:
+                    lo, hi = (y1, y2) if y1 < y2 else (y2, y1)
+                    if left <= x <= right and lo < bottom and hi > top:
+                        out.append(QLineF(x, lo if lo > top else top, x, hi if hi < bottom else bottom))
+        for key, runs in self._long.get(("s", 0), {}).items():
+            if key in moving or (chosen is not None and key not in chosen):
+                continue
+            for x1, y1, x2, y2 in runs:
+                piece = clip(x1, y1, x2, y2, left, top, right, bottom)
+                if piece is not None:
+                    pieces.setdefault(category_of(key), []).append(QLineF(*piece))
+
+    def _paint_labels(self, painter: QPainter, exposed: QRectF) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        font = painter.font()
+        font.setPointSizeF(8.0)
+        painter.setFont(font)
+        for key, (text, box) in self._labels.items():
+            if not box.intersects(exposed) or (self._filter is not None and key not in self._filter):
+                continue
+            if self.showing != "all" and (key in self._moving) != (self.showing == "moving"):
+                continue
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.CANVAS)
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setPen(style.TEXT)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_heads(self, painter: QPainter, exposed: QRectF, scale: float) -> None:
         left, top = int(exposed.left() // CELL), int(exposed.top() // CELL)
         right, bottom = int(exposed.right() // CELL), int(exposed.bottom() // CELL)
         if (right - left + 1) * (bottom - top + 1) > 400 and not self.full_detail:
             return  # far too much area for heads to be readable
         if self._grid is None:
             self._grid = {}
-            for key, segments in self._lines.items():
-                self._index(key, segments)
+            for key, pts in self._points.items():
+                self._index(key, pts)
         groups: dict[int, list[QLineF]] = {}
         for cx in range(left, right + 1):
             for cy in range(top, bottom + 1):
@@ -304,95 +485,10 @@ class LineLayer(QGraphicsItem):
                         continue
                     head = self._heads.get(key)
                     if head is None:
-                        last = self._lines[key][-1]
-                        head = self._heads[key] = arrow_head(last.p2(), last.p1())
+                        pts = self._points[key]
+                        head = self._heads[key] = arrow_head(QPointF(*pts[-1]), QPointF(*pts[-2]))
                     groups.setdefault(self._category(key), []).extend(head)
         for category in ORDER:
             if category in groups:
-                pen = self._pen(category, plain=True)
-                painter.setPen(pen)
+                painter.setPen(self._pen(category, True, False, scale))
                 painter.drawLines(groups[category])
-
-
-def _segments(coords: list[Coords]) -> tuple[list[QLineF], list[tuple[float, float, float, float, QLineF]]]:
-    """Segments and their bounding boxes, from plain numbers (no getter calls: at open this
-    runs for 60,000 segments)."""
-    segments, boxes = [], []
-    for x1, y1, x2, y2 in coords:
-        seg = QLineF(x1, y1, x2, y2)
-        segments.append(seg)
-        boxes.append((x1 if x1 < x2 else x2, y1 if y1 < y2 else y2, x2 if x1 < x2 else x1, y2 if y1 < y2 else y1, seg))
-    return segments, boxes
-
-
-def _clip(seg: QLineF, left: float, top: float, right: float, bottom: float) -> QLineF | None:
-    """The part of ``seg`` inside the rectangle (Liang–Barsky), or None."""
-    x1, y1 = seg.x1(), seg.y1()
-    dx, dy = seg.x2() - x1, seg.y2() - y1
-    t0, t1 = 0.0, 1.0
-    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
-        if p == 0:
-            if q < 0:
-                return None
-            continue
-        t = q / p
-        if p < 0:
-            if t > t1:
-                return None
-            t0 = max(t0, t)
-        else:
-            if t < t0:
-                return None
-            t1 = min(t1, t)
-    return QLineF(x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy)
-
-
-def _bounds(segments: Iterable[QLineF]) -> QRectF:
-    xs: list[float] = []
-    ys: list[float] = []
-    for seg in segments:
-        xs += (seg.x1(), seg.x2())
-        ys += (seg.y1(), seg.y2())
-    if not xs:
-        return QRectF()
-    return QRectF(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
-
-
-def _distance(px: float, py: float, x1: float, y1: float, x2: float, y2: float) -> float:
-    dx, dy = x2 - x1, y2 - y1
-    length2 = dx * dx + dy * dy
-    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - x1) * dx + (py - y1) * dy) / length2))
-    return math.hypot(px - (x1 + t * dx), py - (y1 + t * dy))
-
-
-def border_line(ax: float, ay: float, bx: float, by: float, width: float, height: float) -> Coords:
-    """The line between two cards' centres, clipped to both cards' borders (top-left corners
-    given). Plain float arithmetic: it runs 30,000 times when a model opens."""
-    hw, hh = width / 2, height / 2
-    acx, acy, bcx, bcy = ax + hw, ay + hh, bx + hw, by + hh
-    dx, dy = bcx - acx, bcy - acy
-    if dx == 0 and dy == 0:
-        return (acx, acy, bcx, bcy)
-    scale = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
-    return (acx + dx * scale, acy + dy * scale, bcx - dx * scale, bcy - dy * scale)
-
-
-def elbow_line(px: float, py: float, cx: float, cy: float, width: float, height: float, level_gap: float) -> list[Coords]:
-    """A reporting line as an org-chart elbow between the cards at (px, py) (the parent) and
-    (cx, cy) (the child): down from the parent, across, down into the child."""
-    top_x, top_y = px + width / 2, py + height
-    bottom_x = cx + width / 2
-    # The bus runs just above the child: halfway for the next level down, and in the
-    # gap above it for leaves stacked in columns under their parent.
-    middle_y = cy - min(level_gap / 2, (cy - top_y) / 2)
-    return [(top_x, top_y, top_x, middle_y), (top_x, middle_y, bottom_x, middle_y), (bottom_x, middle_y, bottom_x, cy)]
-
-
-def arrow_head(tip: QPointF, tail: QPointF, size: float = 11.0) -> list[QLineF]:
-    """An open arrowhead (UML dependency style) at ``tip``, pointing away from ``tail``."""
-    angle = math.atan2(tip.y() - tail.y(), tip.x() - tail.x())
-    lines = []
-    for side in (-1, 1):
-        a = angle + math.pi - side * math.radians(26)
-        lines.append(QLineF(tip, QPointF(tip.x() + size * math.cos(a), tip.y() + size * math.sin(a))))
-    return lines

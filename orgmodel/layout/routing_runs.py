@@ -1,0 +1,115 @@
+"""The last step of routing: no two lines share a stretch.
+
+Ports and tracks keep most lines apart, but runs planned in different channels can still
+fall on one coordinate (a line leaving a card above runs down past the track of a line
+entering the card below at the same x). The :class:`RunIndex` knows every run by its exact
+coordinate; a new route whose run lies on another line's run is shifted sideways by a
+step or two, when the shifted route still clears every card and keeps its ports on their
+card sides.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Callable, Hashable
+
+Point = tuple[float, float]
+Rect = tuple[float, float, float, float]
+Runs = dict[tuple[str, float], dict[Hashable, list[tuple[float, float]]]]
+
+SHIFTS = (1.5, -1.5, 3.0, -3.0, 4.5, -4.5)
+CROWD = 6  #: more lines than this on one coordinate: a crowded channel, left as it is
+
+
+def _runs(route: list[Point]):
+    for i, ((x0, y0), (x1, y1)) in enumerate(zip(route, route[1:])):
+        if y0 == y1:
+            yield i, ("h", y0), (min(x0, x1), max(x0, x1))
+        elif x0 == x1:
+            yield i, ("v", x0), (min(y0, y1), max(y0, y1))
+
+
+class RunIndex:
+    """Every route's axis-parallel runs, by orientation and exact coordinate."""
+
+    def __init__(self) -> None:
+        self._runs: Runs = {}
+        #: the coordinates in use, sorted, for crossing(); None: to be sorted at the next query
+        self._coords: dict[str, list[float]] | None = {"h": [], "v": []}
+
+    def defer_sorting(self) -> None:
+        """Many routes are coming: sort their coordinates once, at the next query."""
+        self._coords = None
+
+    def add(self, key: Hashable, route: list[Point]) -> None:
+        for _, line, extent in _runs(route):
+            owners = self._runs.get(line)
+            if owners is None:
+                owners = self._runs[line] = {}
+                if self._coords is not None:
+                    insort(self._coords[line[0]], line[1])
+            owners.setdefault(key, []).append(extent)
+
+    def remove(self, key: Hashable, route: list[Point] | None) -> None:
+        if not route:
+            return
+        for _, line, _ in _runs(route):
+            owners = self._runs.get(line)
+            if owners is not None:
+                owners.pop(key, None)
+                if not owners:
+                    del self._runs[line]
+                    if self._coords is not None:
+                        coords = self._coords[line[0]]
+                        del coords[bisect_left(coords, line[1])]
+
+    def crossing(self, left: float, top: float, right: float, bottom: float) -> set[Hashable]:
+        """The lines with a run through the open rectangle."""
+        if self._coords is None:
+            self._coords = {"h": sorted(c for k, c in self._runs if k == "h"), "v": sorted(c for k, c in self._runs if k == "v")}
+        found: set[Hashable] = set()
+        for kind, (lo, hi), (a, b) in (("h", (top, bottom), (left, right)), ("v", (left, right), (top, bottom))):
+            coords = self._coords[kind]
+            for coord in coords[bisect_right(coords, lo):bisect_left(coords, hi)]:
+                for key, extents in self._runs[(kind, coord)].items():
+                    if any(s < b and e > a for s, e in extents):
+                        found.add(key)
+        return found
+
+    def _clashes(self, key: Hashable, line: tuple[str, float], lo: float, hi: float) -> bool:
+        owners = self._runs.get(line)
+        if not owners or len(owners) > CROWD:
+            return False
+        return any(other != key and a < hi and b > lo for other, extents in owners.items() for a, b in extents)
+
+    def separate(self, key: Hashable, route: list[Point], free: Callable[[Point, Point], bool],
+                 ends: tuple[Rect, Rect], trusted_ends: bool = False) -> list[Point]:
+        """``route`` with each run that lies on another line's run shifted off it, where a
+        shift keeps it clear of cards (``free``) and its ends on the sides of the two cards
+        ``ends`` (left, top, right, bottom), away from their corners. ``trusted_ends``:
+        the first and last runs stay in the gaps beside their cards however they shift
+        along the sides, so they need no check."""
+        route = list(route)
+        last = len(route) - 2
+        for i, line, (lo, hi) in list(_runs(route)):
+            if not self._clashes(key, line, lo, hi):
+                continue
+            axis = 1 if line[0] == "h" else 0
+            for shift in SHIFTS:
+                moved = list(route)
+                for j in (i, i + 1):
+                    p = list(moved[j])
+                    p[axis] += shift
+                    moved[j] = (p[0], p[1])
+                if i == 0 and not ends[0][axis] + 4 <= moved[0][axis] <= ends[0][axis + 2] - 4:
+                    continue
+                if i == last and not ends[1][axis] + 4 <= moved[-1][axis] <= ends[1][axis + 2] - 4:
+                    continue
+                near = range(max(0, i - 1), min(last, i + 1) + 1)
+                if not all(free(moved[j], moved[j + 1]) for j in near if not (trusted_ends and j in (0, last))):
+                    continue
+                if self._clashes(key, (line[0], line[1] + shift), lo, hi):
+                    continue
+                route = moved
+                break
+        return route

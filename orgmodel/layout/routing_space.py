@@ -1,0 +1,319 @@
+"""Where the cards are, asked the way an orthogonal router asks: is this horizontal or
+vertical run free of cards, how deep is the gap above or below a card, and where is the
+nearest vertical channel clear of every card over a height.
+
+All cards have one size. Answers come from small sorted lists of blocked intervals, built
+lazily and cached per line (``y`` for horizontal runs, ``x`` for vertical ones) and per
+dyadic range of 32-unit bands (for channels over a height), so a question costs a few
+binary searches, and moving one card drops only the cached answers it can change.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, bisect_right
+
+Intervals = tuple[list[float], list[float]]  # merged (starts, ends), sorted, disjoint
+
+BAND = 32.0  #: height of the bands behind the channel search
+CELL = 256.0  #: side of the grid cells that find cards near a place
+REACH = 1024.0  #: how far above or below a card its gap is looked for
+CLEAR = 6.0  #: a channel keeps this far from cards
+LEVELS = 18  #: dyadic levels over bands (2**18 bands of 32 units: far more than any drawing)
+
+_EMPTY: Intervals = ([], [])
+
+
+def merge(intervals: list[tuple[float, float]]) -> Intervals:
+    """Sorted, disjoint union of open intervals.
+
+    >>> merge([(5, 7), (0, 2), (1, 3)])
+    ([0, 5], [3, 7])
+    """
+    intervals.sort()
+    starts: list[float] = []
+    ends: list[float] = []
+    for s, e in intervals:
+        if ends and s < ends[-1]:
+            if e > ends[-1]:
+                ends[-1] = e
+        else:
+            starts.append(s)
+            ends.append(e)
+    return starts, ends
+
+
+def _union(a: Intervals, b: Intervals) -> Intervals:
+    if not a[0]:
+        return b
+    if not b[0]:
+        return a
+    return merge(list(zip(a[0], a[1])) + list(zip(b[0], b[1])))
+
+
+def blocked(intervals: Intervals, lo: float, hi: float) -> bool:
+    """Does any interval overlap the open run (lo, hi)?"""
+    starts, ends = intervals
+    i = bisect_left(starts, hi) - 1
+    return i >= 0 and ends[i] > lo
+
+
+class CardSpace:
+    """Cards of one size, by id, with their top-left corners."""
+
+    def __init__(self, width: float, height: float) -> None:
+        self.w, self.h = width, height
+        self.corners: dict[str, tuple[float, float]] = {}
+        self._cells: dict[tuple[int, int], set[str]] = {}
+        self._ybands: dict[int, set[str]] = {}  # y band -> cards meeting it
+        self._xbands: dict[int, set[str]] = {}  # x band (of CELL) -> cards meeting it
+        #: y band -> y -> the cards strictly spanning y, as x runs (dropped by band)
+        self._rows: dict[int, dict[float, Intervals]] = {}
+        self._tops: dict[int, tuple[list[float], list[float]]] = {}  # y band -> (tops, lefts)
+        #: x band -> x -> the cards strictly spanning x, as y runs
+        self._columns: dict[int, dict[float, Intervals]] = {}
+        self._nodes: dict[tuple[int, int], Intervals] = {}  # (level, index) -> inflated x runs
+        self._gaps: dict[tuple[str, int], float | None] = {}  # (card, +1 below / -1 above)
+
+    # -- contents --------------------------------------------------------------------------
+
+    def set_all(self, corners: dict[str, tuple[float, float]]) -> None:
+        self.__init__(self.w, self.h)  # type: ignore[misc]
+        for uid, (x, y) in corners.items():
+            self._place(uid, x, y)
+
+    def _ranges(self, x: float, y: float) -> tuple[range, range, range, range]:
+        w, h = self.w, self.h
+        return (
+            range(math.floor(x / CELL), math.floor((x + w) / CELL) + 1),
+            range(math.floor(y / CELL), math.floor((y + h) / CELL) + 1),
+            range(math.floor(y / BAND), math.floor((y + h) / BAND) + 1),
+            range(math.floor(x / CELL), math.floor((x + w) / CELL) + 1),
+        )
+
+    def _place(self, uid: str, x: float, y: float) -> None:
+        self.corners[uid] = (x, y)
+        cx, cy, yb, xb = self._ranges(x, y)
+        for i in cx:
+            for j in cy:
+                self._cells.setdefault((i, j), set()).add(uid)
+        for b in yb:
+            self._ybands.setdefault(b, set()).add(uid)
+            tops = self._tops.get(b)
+            if tops is not None:
+                i = bisect_right(tops[0], y)
+                tops[0].insert(i, y)
+                tops[1].insert(i, x)
+        for b in xb:
+            self._xbands.setdefault(b, set()).add(uid)
+
+    def _unplace(self, uid: str) -> None:
+        x, y = self.corners.pop(uid)
+        cx, cy, yb, xb = self._ranges(x, y)
+        for i in cx:
+            for j in cy:
+                self._cells[(i, j)].discard(uid)
+        for b in yb:
+            self._ybands[b].discard(uid)
+            tops = self._tops.get(b)
+            if tops is not None:
+                i = bisect_left(tops[0], y)
+                while tops[1][i] != x:
+                    i += 1
+                del tops[0][i], tops[1][i]
+        for b in xb:
+            self._xbands[b].discard(uid)
+
+    def _forget_around(self, x: float, y: float) -> None:
+        """Drop every cached answer a card at (x, y) takes part in."""
+        _, _, yb, xb = self._ranges(x, y)
+        h = self.h
+        for b in yb:
+            self._rows.pop(b, None)
+        for b in xb:
+            self._columns.pop(b, None)
+        bands = range(math.floor((y - CLEAR) / BAND), math.floor((y + h + CLEAR) / BAND) + 1)
+        for level in range(LEVELS):
+            for index in {b >> level for b in bands}:
+                self._nodes.pop((level, index), None)
+
+    def near_gaps(self, x: float, y: float) -> set[str]:
+        """Cards whose gap above or below a card at (x, y) may bound."""
+        return set(self.cards_in(x - self.w, y - REACH, x + 2 * self.w, y + self.h + REACH))
+
+    def move(self, uid: str, x: float, y: float) -> set[str]:
+        """Move (or add, or with ``x`` None remove) a card; returns the cards whose gaps changed."""
+        touched: set[str] = set()
+        if uid in self.corners:
+            ox, oy = self.corners[uid]
+            touched |= self.near_gaps(ox, oy)
+            self._forget_around(ox, oy)
+            self._unplace(uid)
+        if x is not None:
+            self._place(uid, x, y)
+            self._forget_around(x, y)
+            touched |= self.near_gaps(x, y)
+        touched.add(uid)
+        changed = set()
+        for card in touched:
+            for side in (1, -1):
+                old = self._gaps.pop((card, side), 0.5)
+                if card in self.corners and self.gap(card, side) != old:
+                    changed.add(card)
+        changed.add(uid)
+        return changed
+
+    def cards_in(self, left: float, top: float, right: float, bottom: float) -> list[str]:
+        """Cards meeting the open rectangle."""
+        found: set[str] = set()
+        for i in range(math.floor(left / CELL), math.floor(right / CELL) + 1):
+            for j in range(math.floor(top / CELL), math.floor(bottom / CELL) + 1):
+                found.update(self._cells.get((i, j), ()))
+        w, h = self.w, self.h
+        corners = self.corners
+        return [u for u in found if corners[u][0] < right and corners[u][0] + w > left
+                and corners[u][1] < bottom and corners[u][1] + h > top]
+
+    # -- free runs ---------------------------------------------------------------------------
+
+    def _row(self, y: float) -> Intervals:
+        band = math.floor(y / BAND)
+        rows = self._rows.get(band)
+        if rows is None:
+            rows = self._rows[band] = {}
+        row = rows.get(y)
+        if row is None:
+            tops, lefts = self._band_tops(band)
+            # Cards spanning y have their top in (y - h, y): a slice of the band's cards.
+            lo, hi = bisect_right(tops, y - self.h), bisect_left(tops, y)
+            w = self.w
+            row = rows[y] = merge([(x, x + w) for x in lefts[lo:hi]]) if hi > lo else _EMPTY
+        return row
+
+    def _band_tops(self, band: int) -> tuple[list[float], list[float]]:
+        """The cards meeting a band, as their tops (sorted) and their left edges."""
+        tops = self._tops.get(band)
+        if tops is None:
+            corners = self.corners
+            pairs = sorted((corners[u][1], corners[u][0]) for u in self._ybands.get(band, ()))
+            tops = self._tops[band] = ([t for t, _ in pairs], [x for _, x in pairs])
+        return tops
+
+    def _column(self, x: float) -> Intervals:
+        band = math.floor(x / CELL)
+        columns = self._columns.get(band)
+        if columns is None:
+            columns = self._columns[band] = {}
+        column = columns.get(x)
+        if column is None:
+            corners, w, h = self.corners, self.w, self.h
+            ids = self._xbands.get(band, ())
+            column = columns[x] = merge([(corners[u][1], corners[u][1] + h) for u in ids if corners[u][0] < x < corners[u][0] + w])
+        return column
+
+    def h_free(self, y: float, x0: float, x1: float) -> bool:
+        """No card's interior meets the horizontal run at ``y`` between ``x0`` and ``x1``."""
+        if x0 > x1:
+            x0, x1 = x1, x0
+        return not blocked(self._row(y), x0, x1)
+
+    def v_free(self, x: float, y0: float, y1: float) -> bool:
+        if y0 > y1:
+            y0, y1 = y1, y0
+        return not blocked(self._column(x), y0, y1)
+
+    def run_free(self, a: tuple[float, float], b: tuple[float, float]) -> bool:
+        """An axis-parallel run from a to b meets no card interior (a slanted one: False)."""
+        if a[1] == b[1]:
+            return self.h_free(a[1], a[0], b[0])
+        if a[0] == b[0]:
+            return self.v_free(a[0], a[1], b[1])
+        return False
+
+    # -- gaps and channels ---------------------------------------------------------------
+
+    def gap(self, uid: str, side: int) -> float | None:
+        """The top of the nearest card below ``uid`` (side +1), or the bottom of the nearest
+        one above (side -1), among cards overlapping its width; None if none within REACH."""
+        key = (uid, side)
+        if key in self._gaps:
+            return self._gaps[key]
+        x, y = self.corners[uid]
+        w, h = self.w, self.h
+        corners = self.corners
+        best: float | None = None
+        if side > 0:
+            edge = y + h
+            for other in self.cards_in(x, edge, x + w, edge + REACH):
+                top = corners[other][1]
+                if other != uid and top >= edge - 0.5 and (best is None or top < best):
+                    best = top
+        else:
+            edge = y
+            for other in self.cards_in(x, edge - REACH, x + w, edge):
+                bottom = corners[other][1] + h
+                if other != uid and bottom <= edge + 0.5 and (best is None or bottom > best):
+                    best = bottom
+        self._gaps[key] = best
+        return best
+
+    def _node(self, level: int, index: int) -> Intervals:
+        node = self._nodes.get((level, index))
+        if node is None:
+            if level == 0:
+                corners, w = self.corners, self.w
+                ids = self._ybands.get(index, ())
+                lo, hi = index * BAND - CLEAR, (index + 1) * BAND + CLEAR
+                node = merge([(corners[u][0] - CLEAR, corners[u][0] + w + CLEAR) for u in ids
+                              if corners[u][1] < hi and corners[u][1] + self.h > lo])
+                if not node[0]:
+                    node = _EMPTY
+            else:
+                node = _union(self._node(level - 1, 2 * index), self._node(level - 1, 2 * index + 1))
+            self._nodes[(level, index)] = node
+        return node
+
+    def _cover(self, y0: float, y1: float) -> list[Intervals]:
+        """The blocked x runs (cards widened by CLEAR) over the bands from y0 to y1, as a few
+        dyadic nodes whose union is their union."""
+        b, last = math.floor(min(y0, y1) / BAND), math.floor(max(y0, y1) / BAND)
+        nodes = []
+        while b <= last:
+            level = 0
+            while level + 1 < LEVELS and b % (1 << (level + 1)) == 0 and b + (1 << (level + 1)) - 1 <= last:
+                level += 1
+            node = self._node(level, b >> level)
+            if node[0]:
+                nodes.append(node)
+            b += 1 << level
+        return nodes
+
+    def channel(self, y0: float, y1: float, want: float) -> tuple[float, float, float]:
+        """The free x nearest to ``want`` for a vertical run from y0 to y1, with the bounds of
+        the free gap it is in (capped to 60 units either side)."""
+        nodes = self._cover(y0, y1)
+        right = left = want
+        moved = True
+        while moved:
+            moved = False
+            for starts, ends in nodes:
+                i = bisect_left(starts, right) - 1
+                if i >= 0 and ends[i] > right:
+                    right, moved = ends[i], True
+        moved = True
+        while moved:
+            moved = False
+            for starts, ends in nodes:
+                i = bisect_right(starts, left) - 1
+                if i >= 0 and ends[i] > left and starts[i] < left:
+                    left, moved = starts[i], True
+        x = right if right - want <= want - left else left
+        lo, hi = x - 60.0, x + 60.0
+        for starts, ends in nodes:
+            i = bisect_left(starts, x)
+            if i < len(starts):
+                hi = min(hi, starts[i])
+            j = bisect_right(ends, x) - 1
+            if j >= 0:
+                lo = max(lo, ends[j])
+        return x, lo, hi

@@ -1,0 +1,140 @@
+"""Tracks in the router's channels: parallel runs sharing a gap each get their own line.
+
+A channel is a gap between cards (a row gap for horizontal runs, a column gap for
+vertical ones) named by its orientation and bounds. Laid anew, its runs get tracks by
+interval partitioning (as many tracks as the deepest overlap, O(n log n)), spread across
+the gap as far apart as it allows. Afterwards a new run takes the first track free over its
+extent, found by binary search in each track's runs sorted along the channel, so an edit
+looks at the runs next to it and not at the thousands in a long row gap.
+"""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Hashable
+
+ChannelKey = tuple[str, float, float]
+Member = Hashable
+Extent = tuple[float, float]
+
+
+class Tracks:
+    """Which track every run of every channel is on, and where the tracks lie."""
+
+    def __init__(self, clear: float, spacing: float) -> None:
+        self.clear, self.spacing = clear, spacing
+        self.groups: dict[ChannelKey, dict[Member, int]] = {}
+        self._positions: dict[ChannelKey, list[float]] = {}
+        self._extents: dict[Member, Extent] = {}
+        self._new: dict[ChannelKey, set[Member]] = {}  # runs without a track yet
+        #: per channel and track, its runs sorted by start: [starts], [(start, end, member)]
+        self._laid: dict[tuple[ChannelKey, int], tuple[list[float], list[tuple[float, float, Member]]]] = {}
+
+    def add(self, channel: ChannelKey, member: Member) -> None:
+        """A run joins a channel without a track yet."""
+        self.groups.setdefault(channel, {})[member] = -1
+        self._new.setdefault(channel, set()).add(member)
+
+    def remove(self, channel: ChannelKey, member: Member) -> bool:
+        group = self.groups.get(channel)
+        if group is None or member not in group:
+            return False
+        track = group.pop(member)
+        self._new.get(channel, set()).discard(member)
+        extent = self._extents.pop(member, None)
+        if extent is not None and track >= 0:
+            starts, runs = self._laid[(channel, track)]
+            i = bisect_left(starts, extent[0])
+            while i < len(runs) and runs[i][2] != member:
+                i += 1
+            if i < len(runs):
+                del starts[i], runs[i]
+        if not group:
+            del self.groups[channel]
+        return True
+
+    def _put(self, channel: ChannelKey, member: Member, track: int, extent: Extent) -> None:
+        self.groups[channel][member] = track
+        self._new.get(channel, set()).discard(member)
+        self._extents[member] = extent
+        starts, runs = self._laid.setdefault((channel, track), ([], []))
+        i = bisect_right(starts, extent[0])
+        starts.insert(i, extent[0])
+        runs.insert(i, (extent[0], extent[1], member))
+
+    def lay_all(self, channel: ChannelKey, extent_of: Callable[[Member], Extent]) -> None:
+        """Every run of the channel anew: interval partitioning, lowest free track first."""
+        group = self.groups[channel]
+        ordered = sorted(((extent_of(m), m) for m in group), key=lambda item: item[0])
+        busy: list[tuple[float, int]] = []  # (end, track) of runs still open
+        free: list[int] = []
+        count = 0
+        for (lo, hi), member in ordered:
+            while busy and busy[0][0] + self.spacing <= lo:
+                heapq.heappush(free, heapq.heappop(busy)[1])
+            if free:
+                track = heapq.heappop(free)
+            else:
+                track, count = count, count + 1
+            heapq.heappush(busy, (hi, track))
+            self._put(channel, member, track, (lo, hi))
+        self._positions[channel] = spread(channel, count, self.clear, self.spacing)
+
+    def place(self, channel: ChannelKey, member: Member, extent: Extent) -> None:
+        """A new run takes the first track free over its extent (in a full channel, the
+        last one)."""
+        room = len(self.positions(channel))
+        lo, hi = extent
+        best = room - 1
+        for track in range(room):
+            laid = self._laid.get((channel, track))
+            if laid is None:
+                best = track
+                break
+            starts, runs = laid
+            i = bisect_left(starts, hi + self.spacing) - 1
+            if i < 0 or runs[i][1] + self.spacing <= lo:
+                best = track
+                break
+        self._put(channel, member, best, extent)
+
+    def unplaced(self, channel: ChannelKey) -> list[Member]:
+        return sorted(self._new.pop(channel, ()))
+
+    def positions(self, channel: ChannelKey) -> list[float]:
+        positions = self._positions.get(channel)
+        if positions is None:
+            positions = self._positions[channel] = spread(channel, 1, self.clear, self.spacing)
+        return positions
+
+    def at(self, channel: ChannelKey, member: Member) -> float:
+        positions = self.positions(channel)
+        track = self.groups.get(channel, {}).get(member, 0)
+        return positions[max(track, 0) % len(positions)]
+
+def spread(channel: ChannelKey, tracks: int, clear: float, spacing: float) -> list[float]:
+    """Where a channel's tracks lie: alternating either side of a third of the gap for
+    horizontal runs (its middle is for reporting lines), of its middle for vertical ones,
+    ``clear`` from the cards, ``spacing`` apart or closer when many must fit (never under 2
+    units; a channel fuller than that shares tracks).
+
+    >>> spread(("v", 0.0, 40.0), 3, 6.0, 6.0)
+    [20.0, 26.0, 14.0]
+    """
+    kind, lo, hi = channel
+    middle = (lo + hi) / 2
+    lo, hi = lo + clear, hi - clear
+    if hi - lo < 2:
+        return [middle]
+    step = max(2.0, min(spacing, (hi - lo) / (tracks + 1)))
+    base = lo + (hi - lo) / 3 if kind == "h" else middle
+    positions = [base]
+    k = 1
+    while len(positions) < max(tracks, 1):
+        inside = [p for p in (base + k * step, base - k * step) if lo <= p <= hi]
+        if not inside:
+            break
+        positions += [p for p in inside if kind != "h" or abs(p - middle) > 1]
+        k += 1
+    return positions[: max(tracks, 1)]

@@ -1,0 +1,70 @@
+"""The shapes the line layers draw, as plain geometry: segments cut to a rectangle, org-chart
+elbows, arrowheads."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF
+
+Point = tuple[float, float]
+
+
+def clip(x1: float, y1: float, x2: float, y2: float, left: float, top: float, right: float,
+          bottom: float) -> tuple[float, float, float, float] | None:
+    """The part of a segment inside the rectangle (Liang–Barsky), or None."""
+    dx, dy = x2 - x1, y2 - y1
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            if t > t1:
+                return None
+            t0 = max(t0, t)
+        else:
+            if t < t0:
+                return None
+            t1 = min(t1, t)
+    if t0 == t1 and (dx or dy):
+        return None
+    return (x1 + t0 * dx, y1 + t0 * dy, x1 + t1 * dx, y1 + t1 * dy)
+
+
+def bounds(pts: list[Point]) -> QRectF:
+    if not pts:
+        return QRectF()
+    xs = [x for x, _ in pts]
+    ys = [y for _, y in pts]
+    return QRectF(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+
+
+def distance(px: float, py: float, x1: float, y1: float, x2: float, y2: float) -> float:
+    dx, dy = x2 - x1, y2 - y1
+    length2 = dx * dx + dy * dy
+    t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((px - x1) * dx + (py - y1) * dy) / length2))
+    return math.hypot(px - (x1 + t * dx), py - (y1 + t * dy))
+
+
+def elbow_line(px: float, py: float, cx: float, cy: float, width: float, height: float, level_gap: float) -> list[Point]:
+    """A reporting line as an org-chart elbow between the cards at (px, py) (the parent) and
+    (cx, cy) (the child): down from the parent, across, down into the child."""
+    top_x, top_y = px + width / 2, py + height
+    bottom_x = cx + width / 2
+    # The bus runs just above the child: halfway for the next level down, and in the
+    # gap above it for leaves stacked in columns under their parent.
+    middle_y = cy - min(level_gap / 2, (cy - top_y) / 2)
+    return [(top_x, top_y), (top_x, middle_y), (bottom_x, middle_y), (bottom_x, cy)]
+
+
+def arrow_head(tip: QPointF, tail: QPointF, size: float = 11.0) -> list[QLineF]:
+    """An open arrowhead (UML dependency style) at ``tip``, pointing away from ``tail``."""
+    angle = math.atan2(tip.y() - tail.y(), tip.x() - tail.x())
+    lines = []
+    for side in (-1, 1):
+        a = angle + math.pi - side * math.radians(26)
+        lines.append(QLineF(tip, QPointF(tip.x() + size * math.cos(a), tip.y() + size * math.sin(a))))
+    return lines

@@ -1,0 +1,178 @@
+"""Where the scene's lines go, kept in step with the cards.
+
+Dependency lines are routed around the cards by :mod:`orgmodel.layout.routing` (the same
+Qt-free router a headless export uses through the same scene), so the editor and every
+export draw one geometry; reporting lines are org-chart elbows. A dependency's label and
+weight sit on a run of its line clear of every card. Everything here is geometry handed to
+the two line layers; the scene calls it when the model says cards or lines changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QFontMetricsF
+
+from orgmodel.layout import LEVEL_GAP
+from orgmodel.layout.routing import Point, Router
+from orgmodel.model import OrgModel
+
+from ui.canvas.items.line_layer import LineLayer
+from ui.canvas.items.line_shapes import elbow_line
+from ui.canvas.items.unit_card import HEIGHT, WIDTH
+
+Key = tuple[str, str]
+Corners = dict[str, tuple[float, float]]
+
+
+def label_text(label: str | None, weight: float | None) -> str:
+    """What a dependency line shows: its label, its weight, or both.
+
+    >>> label_text("payroll data", 2.0), label_text(None, 0.5), label_text(None, None)
+    ('payroll data · 2', '0.5', '')
+    """
+    parts = [label] if label else []
+    if weight is not None:
+        parts.append(f"{weight:g}")
+    return " · ".join(parts)
+
+
+class SceneLines:
+    """The geometry of both line layers of one scene."""
+
+    def __init__(self, dependencies: LineLayer, reporting: LineLayer) -> None:
+        self.dependencies, self.reporting = dependencies, reporting
+        self.router = Router(WIDTH, HEIGHT)
+        self._texts: dict[Key, str] = {}
+        self._boxes: dict[Key, QRectF] = {}  # labels placed, so that labels do not overlap
+        self._box_cells: dict[tuple[int, int], set[Key]] = {}
+        font = QFont()
+        font.setPointSizeF(8.0)
+        self._metrics = QFontMetricsF(font)
+
+    # -- whole model -------------------------------------------------------------------------
+
+    def rebuild(self, model: OrgModel, corners: Corners) -> None:
+        """Lay every line anew (open, rebuild, a bulk move): one routing pass."""
+        deps = model.dependencies()
+        self.dependencies.set_all(self.router.route_all(corners, [(d.source, d.target) for d in deps]))
+        self.reporting.set_all({child: self._reporting(parent, child) for child, parent in model.reporting_lines()})
+        self._texts, self._boxes, self._box_cells = {}, {}, {}
+        for d in deps:
+            text = label_text(d.label, d.weight)
+            if text:
+                self._texts[(d.source, d.target)] = text
+                self._relabel((d.source, d.target))
+
+    def route(self, key: Key) -> list[Point]:
+        return list(self.router.routes.get(key, ()))
+
+    # -- edits -----------------------------------------------------------------------------
+
+    def cards_moved(self, model: OrgModel, corners: Corners) -> None:
+        """Cards now at these corners: their lines, and the lines routed near them, follow."""
+        self._apply(self.router.move(corners))
+        placed = self.router.space.corners
+        for uid, (x, y) in corners.items():
+            # Reporting lines of other units that now cross this card go around it.
+            for child in self.reporting.keys_crossing(QRectF(x, y, WIDTH, HEIGHT)):
+                parent = model.parent(child)
+                if parent is not None:
+                    self.reporting.set_line(child, self._reporting(parent, child))
+            parent = model.parent(uid)
+            if parent is not None and parent in placed:
+                self.reporting.set_line(uid, self._reporting(parent, uid))
+            for child in model.children(uid):
+                if child in placed:
+                    self.reporting.set_line(child, self._reporting(uid, child))
+
+    def unit_added(self, uid: str, x: float, y: float) -> None:
+        self._apply(self.router.add_card(uid, x, y))
+
+    def unit_removed(self, uid: str) -> None:
+        self._apply(self.router.remove_card(uid))
+
+    def dependency_added(self, key: Key, label: str | None = None, weight: float | None = None) -> None:
+        self._apply(self.router.add_line(key))
+        self.dependency_changed(key, label, weight)
+
+    def dependency_removed(self, key: Key) -> None:
+        self._texts.pop(key, None)
+        self.dependencies.remove_line(key)
+        self._apply(self.router.remove_line(key))
+
+    def dependency_changed(self, key: Key, label: str | None, weight: float | None) -> None:
+        text = label_text(label, weight)
+        if text:
+            self._texts[key] = text
+        else:
+            self._texts.pop(key, None)
+        self._relabel(key)
+
+    def parent_changed(self, uid: str, parent: str | None) -> None:
+        if parent is None:
+            self.reporting.remove_line(uid)
+        else:
+            self.reporting.set_line(uid, self._reporting(parent, uid))
+
+    def _reporting(self, parent: str, child: str) -> list[Point]:
+        """The org-chart elbow from parent down to child; routed around the cards instead
+        when the elbow would cross one (the child beside or above its parent)."""
+        corners = self.router.space.corners
+        if parent not in corners or child not in corners:
+            return []
+        elbow = reporting_geometry(corners[parent], corners[child])
+        return elbow if self.router.clear_of_cards(elbow) else self.router.route_one(parent, child)
+
+    def _apply(self, changed: dict[Key, list[Point] | None]) -> None:
+        for key, points in changed.items():
+            if points is None:
+                self.dependencies.remove_line(key)
+            else:
+                self.dependencies.set_line(key, points)
+            if key in self._texts:
+                self._relabel(key)
+
+    # -- labels ----------------------------------------------------------------------------
+
+    def _relabel(self, key: Key) -> None:
+        old = self._boxes.pop(key, None)
+        if old is not None:
+            for cell in _cells(old):
+                self._box_cells.get(cell, set()).discard(key)
+        text = self._texts.get(key)
+        route = self.router.routes.get(key)
+        box = self.label_box(route, text) if text and route else None
+        if box is not None:
+            self._boxes[key] = box
+            for cell in _cells(box):
+                self._box_cells.setdefault(cell, set()).add(key)
+        self.dependencies.set_label(key, text, box)
+
+    def _label_free(self, box: QRectF) -> bool:
+        if self.router.space.cards_in(box.left(), box.top(), box.right(), box.bottom()):
+            return False
+        return not any(self._boxes[k].intersects(box) for cell in _cells(box) for k in self._box_cells.get(cell, ()))
+
+    def label_box(self, route: list[Point], text: str) -> QRectF | None:
+        """Where a label goes: centred on the longest run it fits on, clear of every card and
+        every other label (else beside a run); None when there is no such place."""
+        width = self._metrics.horizontalAdvance(text) + 8
+        height = self._metrics.height() + 2
+        runs = sorted(zip(route, route[1:]), key=lambda run: -abs(run[1][0] - run[0][0]) - abs(run[1][1] - run[0][1]))
+        for (x1, y1), (x2, y2) in runs:
+            cx, cy = (x1 + x2) / 2, (y1 + y2) / 2
+            for dx, dy in ((0, 0), (0, -height / 2 - 2), (0, height / 2 + 2), (width / 2 + 2, 0), (-width / 2 - 2, 0)):
+                box = QRectF(cx + dx - width / 2, cy + dy - height / 2, width, height)
+                if self._label_free(box):
+                    return box
+        return None
+
+
+def reporting_geometry(parent: tuple[float, float], child: tuple[float, float]) -> list[Point]:
+    """A reporting line: the org-chart elbow from the parent's card down to the child's."""
+    return elbow_line(parent[0], parent[1], child[0], child[1], WIDTH, HEIGHT, LEVEL_GAP)
+
+
+def _cells(box: QRectF) -> list[tuple[int, int]]:
+    return [(i, j) for i in range(int(box.left() // 256), int(box.right() // 256) + 1)
+            for j in range(int(box.top() // 256), int(box.bottom() // 256) + 1)]
