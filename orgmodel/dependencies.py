@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from operator import itemgetter, setitem
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import networkx as nx
-
-from orgmodel.bulkgraph import graph_from_adjacency
 from orgmodel.linkedorder import LinkedOrder
 from orgmodel.records import instances
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 DependencyKey = tuple[str, str]
 Adjacency = dict[str, dict[str, None]]
@@ -84,12 +84,13 @@ class DependencyStore:
     ([('a', 'b'), ('b', 'c'), ('c', 'b')], 2.0)
     """
 
-    __slots__ = ("_columns", "_keyed", "_order", "_nodes", "_succ", "_pred", "_graph")
+    __slots__ = ("_columns", "_made", "_keyed", "_order", "_nodes", "_succ", "_pred", "_graph")
 
     def __init__(self, nodes: list[str] | None = None, dependencies: DependencyColumns | list[Dependency] | None = None) -> None:
         # The file's columns until the first question by key; then a dict by key in file
         # order (until something is put back before another dependency: see _linked).
         self._columns: DependencyColumns | None = None
+        self._made: list[Dependency] | None = None  # the columns' dependencies, once asked for
         self._keyed: dict[DependencyKey, Dependency | None] = {}
         if isinstance(dependencies, DependencyColumns):
             self._columns = dependencies
@@ -107,9 +108,12 @@ class DependencyStore:
     def _values(self) -> dict[DependencyKey, Dependency | None]:
         columns = self._columns
         if columns is not None:
-            values = dict.fromkeys(zip(columns.sources, columns.targets))
-            values.update(((dep.source, dep.target), dep) for dep in columns.fuller.values())
-            self._keyed, self._columns = values, None
+            if self._made is not None:
+                values: dict[DependencyKey, Dependency | None] = dict(zip(zip(columns.sources, columns.targets), self._made))
+            else:
+                values = dict.fromkeys(zip(columns.sources, columns.targets))
+                values.update(((dep.source, dep.target), dep) for dep in columns.fuller.values())
+            self._keyed, self._columns, self._made = values, None, None
         return self._keyed
 
     def __len__(self) -> int:
@@ -124,18 +128,20 @@ class DependencyStore:
         return Dependency(*key) if value is None else value
 
     def dependencies(self) -> list[Dependency]:
-        """Every dependency in file order; the plain ones made in bulk."""
+        """Every dependency in file order. The plain ones are made in bulk the first time and
+        kept: 30,000 new objects on every save made the collector scan the whole model."""
         if self._columns is not None:
-            sources, targets, fuller = self._columns
-            made = _plain(sources, targets)
-            for position, dependency in fuller.items():
-                made[position] = dependency
-            return made
+            if self._made is None:
+                sources, targets, fuller = self._columns
+                self._made = _plain(sources, targets)
+                for position, dependency in fuller.items():
+                    self._made[position] = dependency
+            return list(self._made)
         values = self._keyed
         keys = list(self.keys())
         bare = [key for key in keys if values[key] is None]
-        plain = iter(_plain(map(itemgetter(0), bare), map(itemgetter(1), bare), len(bare)))
-        return [next(plain) if value is None else value for value in map(values.__getitem__, keys)]
+        values.update(zip(bare, _plain(map(itemgetter(0), bare), map(itemgetter(1), bare), len(bare))))
+        return list(map(values.__getitem__, keys))
 
     def keys(self) -> Iterator[DependencyKey]:
         """The keys in file order."""
@@ -194,6 +200,9 @@ class DependencyStore:
     def graph(self) -> nx.DiGraph:
         """The networkx graph (an edge ``A -> B``: A depends on B), made on first use."""
         if self._graph is None:
+            # Here, not at the top: loading networkx was a third of `orgmodel check`.
+            from orgmodel.bulkgraph import graph_from_adjacency
+
             self._graph = graph_from_adjacency(*self.adjacency())
         return self._graph
 

@@ -14,15 +14,16 @@ from dataclasses import dataclass, field, fields, replace
 from itertools import repeat
 from operator import attrgetter, setitem
 from types import MappingProxyType
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from orgmodel import events as ev
 from orgmodel.dependencies import Dependency, DependencyColumns, DependencyKey, DependencyStore
 from orgmodel.errors import DependencyError, DuplicateUnitError, FieldError, ReportingCycleError, UnknownUnitError
 from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, check_id, check_text
 from orgmodel.i18n import tr
+
+if TYPE_CHECKING:  # networkx is loaded when someone asks for the graph: not to check a file
+    import networkx as nx
 
 Listener = Callable[[ev.Event], None]
 

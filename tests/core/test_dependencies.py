@@ -3,6 +3,11 @@ replaced did, whenever its lazy parts (keys, adjacency, linked order, graph) get
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +15,7 @@ from hypothesis import strategies as st
 from orgmodel.dependencies import Dependency
 from orgmodel.formats.native import dumps, loads
 from orgmodel.model import OrgModel, Unit
+from orgmodel.synthetic import generate_model
 
 
 class Shadow:
@@ -92,3 +98,22 @@ def test_edits_of_a_read_model_match_the_eager_graph_and_order(read: bool, steps
         elif kind == "look":  # makes the lazy parts at this point of the sequence
             (lambda: model.dependency_graph, model.adjacency, lambda: keys and model.dependency_after(*keys[0]))[a % 3]()
     check(model, shadow)
+
+
+def test_reading_and_analysing_a_file_leave_networkx_unloaded(tmp_path: Path) -> None:
+    """networkx is a third of `orgmodel check`'s time: only the graph's users load it."""
+    path = tmp_path / "m.orgmodel"
+    path.write_text(dumps(generate_model(30)), encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from orgmodel.cli import main\n"
+        "from orgmodel.analysis import analyse, support_chain\n"
+        "from orgmodel.formats.native import load\n"
+        f"model = load({str(path)!r})\n"
+        "analyse(model).support_map(); support_chain(model, 'u000001', 'u000029')\n"
+        "assert 'networkx' not in sys.modules, 'networkx was loaded'\n"
+        "model.dependency_graph\n"
+        "assert 'networkx' in sys.modules\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=root, env=dict(os.environ, PYTHONPATH=str(root)))
