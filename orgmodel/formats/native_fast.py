@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping
 from itertools import chain, compress, repeat
-from operator import eq, itemgetter
+from operator import is_, itemgetter
 from types import MappingProxyType
 from typing import Any
 
@@ -181,7 +181,7 @@ _OPTIONAL: dict[str, Callable[[list[Any]], list[Any] | None]] = {
 }
 
 
-def _units(raw: list[Any]) -> tuple[list[Unit], set[str], dict[str, str], int, bool] | None:
+def _units(raw: list[Any]) -> tuple[list[Unit], dict[str, str], dict[str, str], int, bool] | None:
     """The units, their ids and their parents, if all are valid; with the colons they
     account for in the text (one per key, and those in their texts), and whether an id
     holds a colon."""
@@ -196,7 +196,9 @@ def _units(raw: list[Any]) -> tuple[list[Unit], set[str], dict[str, str], int, b
     id_text, name_text = _texts(ids, required=True), _texts(names, required=True)
     if id_text is None or name_text is None:
         return None
-    known = set(ids)
+    # Each id text to itself: ends and parents are stored as these very strings, so that the
+    # model holds one string per id (not one per mention) and compares ends by identity.
+    known = dict(zip(ids, ids))
     if len(known) != len(ids):
         return None
     try:
@@ -227,10 +229,11 @@ def _units(raw: list[Any]) -> tuple[list[Unit], set[str], dict[str, str], int, b
     if "parent" in present:
         wanted = _column(raw, "parent")
         parents = dict(compress(zip(ids, wanted), wanted))
-        try:  # every parent given is a known id (so a text), none is "" or another false value
-            if len(parents) + wanted.count(None) != len(ids) or not known.issuperset(parents.values()):
-                return None
-        except TypeError:  # an unhashable parent
+        if len(parents) + wanted.count(None) != len(ids):
+            return None  # a parent "" or another false value
+        try:  # every parent given is a known id (so a text)
+            parents = dict(zip(parents, map(known.__getitem__, parents.values())))
+        except (KeyError, TypeError):  # an unknown or unhashable parent
             return None
         if not _forest(parents):
             return None
@@ -251,14 +254,15 @@ def _forest(parents: dict[str, str]) -> bool:
     return False
 
 
-def _dependencies(raw: list[Any], known: set[str], ids_have_colons: bool) -> tuple[DependencyColumns, int] | None:
-    """The dependencies, if all are valid and distinct, and the colons they account for."""
-    try:
-        sources, targets = list(map(itemgetter("from"), raw)), list(map(itemgetter("to"), raw))
-        # The ids are all texts, so ends that are all ids are texts too.
-        if not (known.issuperset(sources) and known.issuperset(targets)) or any(map(eq, sources, targets)):
-            return None
-    except (KeyError, TypeError):  # not an object, an end missing, or one a list or an object
+def _dependencies(raw: list[Any], known: Mapping[str, str], ids_have_colons: bool) -> tuple[DependencyColumns, int] | None:
+    """The dependencies, if all are valid and distinct, and the colons they account for.
+    ``known`` maps each id text to the string the model keeps for it."""
+    try:  # every end a known id, kept as the id's own string
+        sources = list(map(known.__getitem__, map(itemgetter("from"), raw)))
+        targets = list(map(known.__getitem__, map(itemgetter("to"), raw)))
+    except (KeyError, TypeError):  # not an object, an end missing or unknown, a list or an object
+        return None
+    if any(map(is_, sources, targets)):  # one string per id: the same text is the same object
         return None
     # The pairs made here are freed before the collector runs again: the model keeps columns.
     if len(set(zip(sources, targets))) != len(raw):
