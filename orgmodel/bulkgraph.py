@@ -1,29 +1,31 @@
-"""Filling a networkx graph in bulk, for readers that build a whole model at once.
+"""The networkx graph of a model's dependencies, made in one step from its adjacency.
 
 ``add_nodes_from``/``add_edges_from`` check and update per item in Python: with 150,000
-dependencies that was a fifth of loading a file. Here the same dicts are built in C.
+dependencies that was a fifth of loading a file. The model now keeps its own adjacency
+(:mod:`orgmodel.adjacency`) and makes the graph only when someone asks for it; this makes
+the same dicts networkx would, with comprehensions.
 """
 
 from __future__ import annotations
 
-from collections import deque
-from itertools import repeat
-from operator import itemgetter, setitem
+from collections.abc import Mapping
 from typing import Any
 
 import networkx as nx
 
 
-def fill_graph(graph: nx.DiGraph, nodes: list[str], edges: list[tuple[str, str]]) -> None:
-    """Fill an empty ``nx.DiGraph`` with ``nodes`` then ``edges`` in order, as
-    ``add_nodes_from``/``add_edges_from`` would (one attribute dict per edge, shared by its
-    successor and predecessor entries), building the adjacency dicts in C instead."""
-    succ: dict[str, dict[str, dict[str, Any]]] = {node: {} for node in nodes}
-    pred: dict[str, dict[str, dict[str, Any]]] = {node: {} for node in nodes}
-    data = list(map(dict, repeat((), len(edges))))
-    sources, targets = list(map(itemgetter(0), edges)), list(map(itemgetter(1), edges))
-    deque(map(setitem, map(succ.__getitem__, sources), targets, data), maxlen=0)
-    deque(map(setitem, map(pred.__getitem__, targets), sources, data), maxlen=0)
-    graph._node = {node: {} for node in nodes}
-    graph._adj = graph._succ = succ
-    graph._pred = pred
+def graph_from_adjacency(succ: Mapping[str, Mapping[str, Any]], pred: Mapping[str, Mapping[str, Any]]) -> nx.DiGraph:
+    """An ``nx.DiGraph`` with the nodes of ``succ`` in its order and an edge ``u -> v`` for
+    each ``v in succ[u]``, neighbours in the order of ``succ[u]`` and ``pred[v]``, and one
+    (empty) attribute dict per edge shared by both entries, as networkx makes them.
+
+    >>> g = graph_from_adjacency({"a": {"b": None}, "b": {}}, {"a": {}, "b": {"a": None}})
+    >>> list(g.edges(data=True)), g.succ["a"]["b"] is g.pred["b"]["a"]
+    ([('a', 'b', {})], True)
+    """
+    graph = nx.DiGraph()
+    out = {node: {target: {} for target in targets} for node, targets in succ.items()}
+    graph._node = {node: {} for node in succ}
+    graph._adj = graph._succ = out
+    graph._pred = {node: {source: out[source][node] for source in sources} for node, sources in pred.items()}
+    return graph

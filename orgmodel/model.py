@@ -6,23 +6,25 @@ Every mutator checks first, then changes, then tells the listeners with a small 
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
-from operator import attrgetter
+from itertools import repeat
+from operator import attrgetter, setitem
 from types import MappingProxyType
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from orgmodel import events as ev
+from orgmodel.dependencies import Dependency, DependencyColumns, DependencyKey, DependencyStore
 from orgmodel.errors import DependencyError, DuplicateUnitError, FieldError, ReportingCycleError, UnknownUnitError
 from orgmodel.gcpause import gc_paused
 from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, check_coordinate, check_id, check_text, type_name
 from orgmodel.i18n import tr
 from orgmodel.ids import fresh_id, slugify  # noqa: F401  (slugify: kept importable from here)
-from orgmodel.bulkgraph import fill_graph
-from orgmodel.linkedorder import LinkedOrder
 from orgmodel.unit_ids import change_unit_id
+
+if TYPE_CHECKING:  # networkx is loaded when someone asks for the graph: not to check a file
+    import networkx as nx
 
 Listener = Callable[[ev.Event], None]
 
@@ -60,20 +62,7 @@ class Unit:
         return self.revenue_generating
 
 
-@dataclass(frozen=True, slots=True)
-class Dependency:
-    """``source`` depends on ``target`` (``target`` supports ``source``)."""
-
-    source: str
-    target: str
-    weight: float | None = None
-    label: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
-
-
 UNIT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Unit))
-
-DependencyKey = tuple[str, str]
 
 
 def _normalise(field_name: str, value: Any) -> Any:
@@ -106,9 +95,7 @@ class OrgModel:
         self._order: list[str] = []
         self._parent: dict[str, str] = {}
         self._children: dict[str, dict[str, None]] = {}
-        self._graph = nx.DiGraph()
-        self._dependencies: dict[tuple[str, str], Dependency] = {}
-        self._dependency_order: LinkedOrder[DependencyKey] = LinkedOrder()
+        self._deps = DependencyStore()
         self._listeners: list[Listener] = []
 
     # -- listeners -------------------------------------------------------------------------
@@ -131,7 +118,7 @@ class OrgModel:
         extra: Mapping[str, Any],
         units: list[Unit],
         parents: Mapping[str, str],
-        dependencies: list[Dependency] | dict[DependencyKey, Dependency],
+        dependencies: list[Dependency] | DependencyColumns,
     ) -> OrgModel:
         """Build a model in one step from parts a reader has fully validated already.
 
@@ -143,14 +130,9 @@ class OrgModel:
         model._units = dict(zip(map(attrgetter("id"), units), units))
         model._order = list(model._units)
         model._parent = dict(parents)
-        for child, parent in parents.items():
-            model._children.setdefault(parent, {})[child] = None
-        if isinstance(dependencies, dict):  # already by key, as the fast reader makes them
-            model._dependencies = dependencies
-        else:
-            model._dependencies = {(dep.source, dep.target): dep for dep in dependencies}
-        model._dependency_order = LinkedOrder(list(model._dependencies))
-        fill_graph(model._graph, model._order, list(model._dependencies))
+        children = model._children = {parent: {} for parent in parents.values()}
+        deque(map(setitem, map(children.__getitem__, parents.values()), parents, repeat(None)), maxlen=0)
+        model._deps = DependencyStore(list(model._order), dependencies)
         return model
 
     # -- the model as a whole --------------------------------------------------------------
@@ -189,7 +171,7 @@ class OrgModel:
 
     @property
     def dependency_count(self) -> int:
-        return len(self._dependencies)
+        return len(self._deps)
 
     @property
     def reporting_line_count(self) -> int:
@@ -197,8 +179,14 @@ class OrgModel:
 
     @property
     def dependency_graph(self) -> nx.DiGraph:
-        """A read-only view of the dependency graph: an edge ``A -> B`` means A depends on B."""
-        return self._graph.copy(as_view=True)
+        """A read-only view of the dependency graph: an edge ``A -> B`` means A depends on B.
+        Made on first use; the analyses read the cheaper :meth:`adjacency`."""
+        return self._deps.graph().copy(as_view=True)
+
+    def adjacency(self) -> tuple[Mapping[str, Mapping[str, None]], Mapping[str, Mapping[str, None]]]:
+        """``(depends_on, depended_on_by)``: each unit's direct dependencies and dependents
+        as dict keys, ordered as in :attr:`dependency_graph`; live, read-only by contract."""
+        return self._deps.adjacency()
 
     # -- units -----------------------------------------------------------------------------
 
@@ -254,7 +242,7 @@ class OrgModel:
         # Lists of tags and integer positions arrive from scripts and files; store one form.
         unit = replace(unit, tags=tuple(unit.tags), x=_normalise("x", unit.x), y=_normalise("y", unit.y))
         self._units[unit.id] = unit
-        self._graph.add_node(unit.id)
+        self._deps.add_node(unit.id)
         self._notify(ev.UnitAdded(unit.id, index))
 
     def update_unit(self, unit_id: str, **changes: Any) -> frozenset[str]:
@@ -297,8 +285,8 @@ class OrgModel:
         children and its dependencies first.
         """
         self._require(unit_id)
-        for key in [(unit_id, target) for target in self._graph.successors(unit_id)] + [
-            (source, unit_id) for source in self._graph.predecessors(unit_id)
+        for key in [(unit_id, target) for target in self._deps.successors(unit_id)] + [
+            (source, unit_id) for source in self._deps.predecessors(unit_id)
         ]:
             self.remove_dependency(*key)
         for child in list(self._children.get(unit_id, ())):
@@ -309,7 +297,7 @@ class OrgModel:
         del self._order[index]
         del self._units[unit_id]
         self._children.pop(unit_id, None)
-        self._graph.remove_node(unit_id)
+        self._deps.remove_node(unit_id)
         self._notify(ev.UnitRemoved(unit_id, index))
 
     def rename_unit_id(self, unit_id: str, new_id: str) -> None:
@@ -372,41 +360,40 @@ class OrgModel:
 
     def dependency(self, source: str, target: str) -> Dependency:
         try:
-            return self._dependencies[(source, target)]
+            return self._deps.dependency((source, target))
         except KeyError:
             raise DependencyError(source, target, _not_dependent(source, target)) from None
 
     def has_dependency(self, source: str, target: str) -> bool:
-        return (source, target) in self._dependencies
+        return (source, target) in self._deps
 
     def dependencies(self) -> list[Dependency]:
         """All dependencies in file order (new ones at the end; undo restores places)."""
-        deps = self._dependencies
-        return [deps[key] for key in self._dependency_order]
+        return self._deps.dependencies()
 
     def dependency_after(self, source: str, target: str) -> DependencyKey | None:
         """The dependency that follows this one in file order (``None`` at the end)."""
         self.dependency(source, target)
-        return self._dependency_order.next((source, target))
+        return self._deps.next((source, target))
 
     def dependency_before(self, key: DependencyKey | None) -> DependencyKey | None:
         """The dependency before ``key`` in file order; before ``None`` is the last one."""
-        return self._dependency_order.previous(key)
+        return self._deps.previous(key)
 
     def dependencies_of(self, unit_id: str) -> list[str]:
         """The units ``unit_id`` depends on directly."""
         self._require(unit_id)
-        return list(self._graph.successors(unit_id))
+        return self._deps.successors(unit_id)
 
     def dependents_of(self, unit_id: str) -> list[str]:
         """The units that depend directly on ``unit_id``."""
         self._require(unit_id)
-        return list(self._graph.predecessors(unit_id))
+        return self._deps.predecessors(unit_id)
 
     def dependency_index(self, source: str, target: str) -> int:
         """Position of a dependency in file order (linear: prefer ``dependency_after``)."""
         self.dependency(source, target)
-        for position, key in enumerate(self._dependency_order):
+        for position, key in enumerate(self._deps.keys()):
             if key == (source, target):
                 return position
         raise AssertionError("dependency order out of step")  # unreachable
@@ -423,9 +410,9 @@ class OrgModel:
             self._require(dep.target)
             if (
                 dep.source == dep.target
-                or key in self._dependencies
+                or key in self._deps
                 or key in seen
-                or (successor is not None and successor not in self._dependency_order and successor not in seen)
+                or (successor is not None and successor not in self._deps and successor not in seen)
             ):
                 raise DependencyError(
                     dep.source,
@@ -434,9 +421,7 @@ class OrgModel:
                 )
             seen.add(key)
         for successor, dep in entries:
-            self._dependencies[(dep.source, dep.target)] = dep
-            self._dependency_order.insert_before((dep.source, dep.target), successor)
-            self._graph.add_edge(dep.source, dep.target)
+            self._deps.add(dep, successor)
             self._notify(ev.DependencyAdded(dep.source, dep.target))
 
     def add_dependency(
@@ -459,7 +444,7 @@ class OrgModel:
         names = self._units
         if source == target:
             raise DependencyError(source, target, tr("{unit} cannot depend on itself", unit=names[source].name))
-        if (source, target) in self._dependencies:
+        if (source, target) in self._deps:
             raise DependencyError(
                 source,
                 target,
@@ -469,15 +454,12 @@ class OrgModel:
             problem = DEPENDENCY_FIELD_CHECKS[name](value)
             if problem:
                 raise FieldError(name, problem)
-        if before is not None and before not in self._dependency_order:
+        if before is not None and before not in self._deps:
             raise DependencyError(before[0], before[1], _not_dependent(before[0], before[1]))
         dependency = Dependency(source, target, weight, label, MappingProxyType(dict(extra)) if extra else _EMPTY)
-        key = (source, target)
         if before is None and index is not None:
-            before = self._dependency_order.key_at(max(0, index))
-        self._dependencies[key] = dependency
-        self._dependency_order.insert_before(key, before)
-        self._graph.add_edge(source, target)
+            before = self._deps.key_at(max(0, index))
+        self._deps.add(dependency, before)
         self._notify(ev.DependencyAdded(source, target))
 
     def update_dependency(self, source: str, target: str, **changes: Any) -> frozenset[str]:
@@ -491,15 +473,13 @@ class OrgModel:
                 raise FieldError(name, problem)
         changed = frozenset(name for name, value in changes.items() if getattr(old, name) != value)
         if changed:
-            self._dependencies[(source, target)] = replace(old, **{name: changes[name] for name in changed})
+            self._deps.replace(replace(old, **{name: changes[name] for name in changed}))
             self._notify(ev.DependencyChanged(source, target, changed))
         return changed
 
     def remove_dependency(self, source: str, target: str) -> None:
         self.dependency(source, target)
-        del self._dependencies[(source, target)]
-        self._dependency_order.remove((source, target))
-        self._graph.remove_edge(source, target)
+        self._deps.remove((source, target))
         self._notify(ev.DependencyRemoved(source, target))
 
 

@@ -2,16 +2,14 @@
 on some chain, which is what the editor (and the exported picture) highlights.
 
 Each walk here visits only the part of the graph around the selected unit, read straight from
-the model's graph: selecting a unit in a 10,000-unit model costs what its chains cost, not a
-pass over every unit.
+the model's adjacency: selecting a unit in a 10,000-unit model costs what its chains cost, not
+a pass over every unit (nor making the networkx graph).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from itertools import chain
-
-import networkx as nx
 
 from orgmodel.analysis.queries import SupportQueries
 from orgmodel.errors import UnknownUnitError
@@ -39,10 +37,57 @@ def support_chain(model: OrgModel, source: str, target: str) -> list[str] | None
             raise UnknownUnitError(uid)
     if source == target:
         return None
-    try:
-        return nx.shortest_path(model.dependency_graph, source, target)
-    except nx.NetworkXNoPath:
+    return _shortest_chain(*model.adjacency(), source, target)
+
+
+def _shortest_chain(
+    succ: Mapping[str, Iterable[str]], pred: Mapping[str, Iterable[str]], source: str, target: str
+) -> list[str] | None:
+    """``nx.shortest_path(graph, source, target)`` for ``source != target``, step for step
+    (a breadth-first search from both ends, meeting in the middle), so that it picks the same
+    chain among equally short ones; ``None`` when there is none."""
+    before: dict[str, str | None] = {source: None}  # the step towards the source
+    after: dict[str, str | None] = {target: None}  # the step towards the target
+    forward, backward = [source], [target]
+    meeting = None
+    while forward and backward and meeting is None:
+        if len(forward) <= len(backward):
+            level, forward = forward, []
+            for v in level:
+                for w in succ[v]:
+                    if w not in before:
+                        forward.append(w)
+                        before[w] = v
+                    if w in after:
+                        meeting = w
+                        break
+                if meeting is not None:
+                    break
+        else:
+            level, backward = backward, []
+            for v in level:
+                for w in pred[v]:
+                    if w not in after:
+                        after[w] = v
+                        backward.append(w)
+                    if w in before:
+                        meeting = w
+                        break
+                if meeting is not None:
+                    break
+    if meeting is None:
         return None
+    path: list[str] = []
+    step: str | None = meeting
+    while step is not None:
+        path.append(step)
+        step = before[step]
+    path.reverse()
+    step = after[meeting]
+    while step is not None:
+        path.append(step)
+        step = after[step]
+    return path
 
 
 def chain_subgraph(
@@ -63,12 +108,11 @@ def chain_subgraph(
     >>> sorted(units), sorted(edges)
     (['it', 'r', 's'], [('r', 'it'), ('s', 'r')])
     """
-    graph = model.dependency_graph
+    succ, pred = model.adjacency()
     sources, targets = list(sources), list(targets)
-    # The graph's own neighbour dicts, read per unit visited: no copy of every unit's. Not
-    # the public views (graph.succ[v]): they cost a Python call and an object per lookup,
-    # a quarter of the time on a large highlight. networkx's own algorithms read these too.
-    successors, predecessors = graph._succ.__getitem__, graph._pred.__getitem__
+    # The model's own neighbour dicts, read per unit visited: no copy of every unit's, and no
+    # networkx views (a Python call and an object per lookup: a quarter of a large highlight).
+    successors, predecessors = succ.__getitem__, pred.__getitem__
     # The units on a chain are those the sources reach that also reach a target: the same
     # set whichever end the walks start from. Start from the end with fewer units (a single
     # unit's descendants or ancestors are usually far fewer than those of many units).

@@ -170,9 +170,10 @@ class LiveAnalysis:
         model = self._model
         with gc_paused():
             units = model.units()
-            graph = model.dependency_graph
-            self._succ: Adjacency = {uid: dict.fromkeys(targets) for uid, targets in graph.adjacency()}
-            self._pred: Adjacency = {uid: dict.fromkeys(graph.predecessors(uid)) for uid in self._succ}
+            succ, pred = model.adjacency()
+            # Copies: this analysis keeps its own, changed by the events it follows.
+            self._succ: Adjacency = {uid: dict(targets) for uid, targets in succ.items()}
+            self._pred: Adjacency = {uid: dict(pred[uid]) for uid in self._succ}
             self._back = Slots(sorted(u.id for u in units if u.office == "back"))
             self._rev = Slots(sorted(u.id for u in units if u.is_revenue_generating))
             self._revenue: dict[str, float] = {u.id: u.revenue or 0 for u in units if u.is_revenue_generating}

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import networkx as nx
-
 from orgmodel.model import OrgModel
 
 
@@ -24,6 +22,8 @@ def naive_support_map(model: OrgModel, revenue_ids: Iterable[str] | None = None)
     >>> naive_support_map(m)
     {'shop': ['fin', 'it']}
     """
+    import networkx as nx  # here: the console commands never need it
+
     graph = model.dependency_graph
     back = {u.id for u in model.units() if u.office == "back"}
     ids = revenue_ids if revenue_ids is not None else [u.id for u in model.units() if u.is_revenue_generating]

@@ -56,7 +56,7 @@ class SupportAnalysis(BitsetAnswers):
     def __init__(self, model: OrgModel) -> None:
         order = model.unit_ids()
         units = model.units()
-        graph = Condensation(order, dict(model.dependency_graph.adjacency()))
+        graph = Condensation(order, model.adjacency()[0])
 
         #: Ids of the revenue-generating units, sorted.
         self.revenue_units: list[str] = sorted(u.id for u in units if u.is_revenue_generating)

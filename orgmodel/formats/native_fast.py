@@ -5,24 +5,24 @@ NaN and numbers no double holds, then checks every field of every unit in Python
 plain ``json.loads``. Most files have none of these problems, so this module first parses
 with plain ``json.loads`` and checks each field for all units at once with C-level
 ``map``/``set``/regex calls. Whenever anything is unusual (a problem, an unknown key, a
-number near the limits of a double, a colon inside a string, a deep hierarchy) it answers
-``None`` and the exact reader runs from the start: every message stays its own.
+number near the limits of a double, an escaped colon, a deep hierarchy) it answers ``None``
+and the exact reader runs from the start: every message stays its own.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections import deque
-from collections.abc import Iterable, Mapping
-from itertools import chain, repeat
-from operator import attrgetter, eq, itemgetter
+from collections.abc import Callable, Iterable, Mapping
+from itertools import chain, compress, repeat
+from operator import is_, itemgetter
 from types import MappingProxyType
 from typing import Any
 
 from orgmodel.fields import OFFICES, UNIT_FIELD_CHECKS, check_text
 from orgmodel.formats.native_dump import FORMAT, VERSION
-from orgmodel.model import UNIT_FIELDS, Dependency, OrgModel, Unit
+from orgmodel.model import Dependency, DependencyColumns, OrgModel, Unit
+from orgmodel.records import instances
 
 NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
 
@@ -53,6 +53,11 @@ def _unusual(_text: str) -> Any:
 
 def read_fast(text: str) -> OrgModel | None:
     """The model of ``text`` if it is a usual, valid file; else ``None`` (not a verdict)."""
+    # A colon written as \u003a is one the count of colons below cannot see (and a \u003X
+    # escape of a digit or other punctuation is rare enough to leave to the exact reader).
+    # Most files have no backslash at all: looking for one character is the quick look.
+    if "\\" in text and "\\u003" in text:
+        return None
     try:
         document = json.loads(text, parse_constant=_unusual)
     except (ValueError, RecursionError, _Unusual):  # JSONDecodeError is a ValueError
@@ -63,29 +68,31 @@ def read_fast(text: str) -> OrgModel | None:
     if type(version) is not int or not 1 <= version <= VERSION or check_text(name) is not None:
         return None
     extra = {k: v for k, v in document.items() if k not in _TOP_KEYS}
-    nested_keys = _plain_keys(extra)  # its own keys are in len(document)
+    nested = _plain_keys(extra)  # its own keys are in len(document)
     raw_units, raw_deps = document.get("units"), document.get("dependencies", [])
-    if nested_keys is None or type(raw_units) is not list or type(raw_deps) is not list:
+    if nested is None or type(raw_units) is not list or type(raw_deps) is not list:
         return None
     built = _units(raw_units)
     if built is None:
         return None
-    units, parents = built
-    dependencies = _dependencies(raw_deps, dict.fromkeys(map(attrgetter("id"), units)))
+    units, ids, parents, unit_colons, ids_have_colons = built
+    dependencies = _dependencies(raw_deps, ids, ids_have_colons)
     if dependencies is None:
         return None
+    columns, dependency_colons = dependencies
     # A plain dict keeps the last of repeated keys silently. Every key of the file is followed
-    # by a colon, so when the colons number the keys read, no key was repeated (a colon inside
-    # a string makes the exact reader decide).
-    keys = sum(map(len, raw_units)) + sum(map(len, raw_deps)) + nested_keys - len(extra) + len(document)
-    if text.count(":") != keys:
+    # by a colon, and the only other colons are inside its texts: when the colons of the file
+    # number the keys read plus the colons in the texts read, no key was repeated.
+    document_colons = len(document) - len(extra) + nested + name.count(":")
+    if text.count(":") != document_colons + unit_colons + dependency_colons:
         return None
-    return OrgModel._from_validated(name, extra, units, parents, dependencies)
+    return OrgModel._from_validated(name, extra, units, parents, columns)
 
 
 def _plain_keys(value: Any) -> int | None:
-    """The number of keys in the objects inside ``value`` (unknown keys, kept as they are),
-    or ``None`` when a number or text in it needs the exact reader's look."""
+    """The number of keys in the objects inside ``value`` (unknown keys, kept as they are)
+    plus the colons in its texts and keys, or ``None`` when a number or text in it needs
+    the exact reader's look."""
     kind = type(value)
     if kind is dict:
         count = len(value)
@@ -93,7 +100,7 @@ def _plain_keys(value: Any) -> int | None:
             inner = _plain_keys(item)
             if inner is None or _CONTROL.search(key):
                 return None
-            count += inner
+            count += inner + key.count(":")
         return count
     if kind is list:
         total = 0
@@ -104,7 +111,7 @@ def _plain_keys(value: Any) -> int | None:
             total += inner
         return total
     if kind is str:
-        return None if _CONTROL.search(value) else 0
+        return None if _CONTROL.search(value) else value.count(":")
     if kind is int or kind is float:
         return 0 if -_BIG < value < _BIG else None
     return 0 if value is None or kind is bool else None
@@ -114,74 +121,126 @@ def _column(raw: list[dict[str, Any]], key: str, default: Any = None) -> list[An
     return list(map(dict.get, raw, repeat(key), repeat(default)))
 
 
-def _texts(values: Iterable[Any], *, required: bool) -> bool:
-    """Whether every value is text without control characters (and not blank if ``required``)."""
-    values = list(values)
+def _texts(values: Iterable[Any], *, required: bool) -> str | None:
+    """The values joined with tabs if every one is text without control characters (and not
+    blank if ``required``), else ``None``. Tab is allowed in text: one search checks all."""
+    values = values if type(values) is list else list(values)
     if {*map(type, values)} - {str}:
-        return False
-    return _CONTROL.search("\t".join(values)) is None and (not required or all(map(str.strip, values)))
-
-
-def _numbers(values: list[Any], kinds: set[type], low: float, high: float) -> bool:
-    present = [v for v in values if v is not None]
-    if not present:
-        return True
-    if not {*map(type, present)} <= kinds:
-        return False
-    return low <= min(present) and max(present) <= high
-
-
-def _units(raw: list[Any]) -> tuple[list[Unit], dict[str, str]] | None:
-    if raw and {*map(type, raw)} != {dict}:
         return None
-    if not _UNIT_KEYS.issuperset(chain.from_iterable(raw)):
-        return None  # unknown keys: the exact reader keeps them
+    joined = "\t".join(values)
+    if _CONTROL.search(joined) is not None or (required and not all(map(str.strip, values))):
+        return None
+    return joined
+
+
+def _numbers(kinds: set[type], low: float, high: float) -> Callable[[list[Any]], list[Any] | None]:
+    """A check of a column of optional numbers of ``kinds`` within ``[low, high]``."""
+
+    def check(values: list[Any]) -> list[Any] | None:
+        present = [v for v in values if v is not None]
+        if present and (not {*map(type, present)} <= kinds or not low <= min(present) or not max(present) <= high):
+            return None
+        return values
+
+    return check
+
+
+def _positions(values: list[Any]) -> list[Any] | None:
+    values = _numbers(_REAL, -_BIG, _BIG)(values)
+    if values is not None and int in {*map(type, values)}:
+        values = [float(v) if type(v) is int else v for v in values]  # as the model stores them
+    return values
+
+
+def _flags(values: list[Any]) -> list[Any] | None:
+    return None if {*map(type, values)} - {bool, _NONE} else values
+
+
+def _notes(values: list[Any]) -> list[Any] | None:
+    return None if _texts([v for v in values if v is not None], required=False) is None else values
+
+
+def _colors(values: list[Any]) -> list[Any] | None:
+    colors = [v for v in values if v is not None]
+    return None if {*map(type, colors)} - {str} or not all(map(_COLOR.match, colors)) else values
+
+
+_REAL = {int, float}
+#: How each optional field of a unit is checked, all units at once: the column to store, or
+#: ``None`` when a value is not as the exact reader would take it.
+_OPTIONAL: dict[str, Callable[[list[Any]], list[Any] | None]] = {
+    "revenue_generating": _flags,
+    "headcount": _numbers({int}, 0, _BIG),
+    "cost": _numbers(_REAL, 0, _BIG),
+    "revenue": _numbers(_REAL, 0, _BIG),
+    "automation_potential": _numbers(_REAL, 0, 1),
+    "notes": _notes,
+    "x": _positions,
+    "y": _positions,
+    "color": _colors,
+}
+
+
+def _units(raw: list[Any]) -> tuple[list[Unit], dict[str, str], dict[str, str], int, bool] | None:
+    """The units, their ids and their parents, if all are valid; with the colons they
+    account for in the text (one per key, and those in their texts), and whether an id
+    holds a colon."""
     try:
+        present = set().union(*raw)
+        if not _UNIT_KEYS.issuperset(present):
+            return None  # unknown keys: the exact reader keeps them
+        # Only objects have all three (a list of key names would not): all units are objects.
         ids, names, offices = (list(map(itemgetter(key), raw)) for key in ("id", "name", "office"))
-    except KeyError:
+    except (KeyError, TypeError):
         return None
-    if not _texts(ids, required=True) or len(set(ids)) != len(ids) or not _texts(names, required=True):
+    id_text, name_text = _texts(ids, required=True), _texts(names, required=True)
+    if id_text is None or name_text is None:
+        return None
+    # Each id text to itself: ends and parents are stored as these very strings, so that the
+    # model holds one string per id (not one per mention) and compares ends by identity.
+    known = dict(zip(ids, ids))
+    if len(known) != len(ids):
         return None
     try:
-        if not _OFFICES.issuperset(offices) or {*map(type, offices)} - {str}:
+        if not _OFFICES.issuperset(offices):  # office words are texts: so are the offices
             return None
     except TypeError:  # an unhashable office
         return None
-    columns = {key: _column(raw, key) for key in ("revenue_generating", "headcount", "cost", "revenue")}
-    columns.update((key, _column(raw, key)) for key in ("automation_potential", "notes", "x", "y", "color"))
-    numbers = {int, float}
-    if (
-        {*map(type, columns["revenue_generating"])} - {bool, _NONE}
-        or not _numbers(columns["headcount"], {int}, 0, _BIG)
-        or not _numbers(columns["cost"], numbers, 0, _BIG)
-        or not _numbers(columns["revenue"], numbers, 0, _BIG)
-        or not _numbers(columns["automation_potential"], numbers, 0, 1)
-        or not _numbers(columns["x"], numbers, -_BIG, _BIG)
-        or not _numbers(columns["y"], numbers, -_BIG, _BIG)
-        or not _texts([v for v in columns["notes"] if v is not None], required=False)
-    ):
-        return None
-    colors = [v for v in columns["color"] if v is not None]
-    if {*map(type, colors)} - {str} or not all(map(_COLOR.match, colors)):
-        return None
-    tags = _column(raw, "tags", ())
-    if not all(type(t) is list or t == () for t in tags):
-        return None
-    every_tag = list(chain.from_iterable(tags))
-    if not _texts(every_tag, required=True) or any(len(set(t)) != len(t) for t in tags if t):
-        return None
-    columns["tags"] = list(map(tuple, tags))
-    for key in ("x", "y"):
-        columns[key] = [float(v) if type(v) is int else v for v in columns[key]]
-    known = set(ids)
-    wanted = _column(raw, "parent")
-    parents = {uid: parent for uid, parent in zip(ids, wanted) if parent is not None}
-    if {*map(type, parents.values())} - {str} or not known.issuperset(parents.values()):
-        return None
-    if not _forest(parents):
-        return None
-    columns.update(id=ids, name=names, office=offices, extra=repeat(NO_EXTRA))
-    return _instances(Unit, UNIT_FIELDS, columns, len(ids)), parents
+    columns: dict[str, Iterable[Any]] = {"id": ids, "name": names, "office": offices, "extra": repeat(NO_EXTRA)}
+    texts = [id_text, name_text]
+    for key, check in _OPTIONAL.items():  # only the fields some unit has are looked at
+        column = check(_column(raw, key)) if key in present else repeat(None)
+        if column is None:
+            return None
+        columns[key] = column
+    if "notes" in present:
+        texts += filter(None, columns["notes"])
+    columns["tags"] = repeat(())
+    if "tags" in present:
+        tags = _column(raw, "tags", ())
+        if not all(type(t) is list or t == () for t in tags):
+            return None
+        tag_text = _texts(chain.from_iterable(tags), required=True)
+        if tag_text is None or any(len(set(t)) != len(t) for t in tags if t):
+            return None
+        columns["tags"] = list(map(tuple, tags))
+        texts.append(tag_text)
+    parents: dict[str, str] = {}
+    if "parent" in present:
+        wanted = _column(raw, "parent")
+        parents = dict(compress(zip(ids, wanted), wanted))
+        if len(parents) + wanted.count(None) != len(ids):
+            return None  # a parent "" or another false value
+        try:  # every parent given is a known id (so a text)
+            parents = dict(zip(parents, map(known.__getitem__, parents.values())))
+        except (KeyError, TypeError):  # an unknown or unhashable parent
+            return None
+        if not _forest(parents):
+            return None
+        if ":" in id_text:
+            texts += parents.values()
+    colons = sum(map(len, raw)) + "".join(texts).count(":")
+    return instances(Unit, columns, len(ids)), known, parents, colons, ":" in id_text
 
 
 def _forest(parents: dict[str, str]) -> bool:
@@ -195,39 +254,36 @@ def _forest(parents: dict[str, str]) -> bool:
     return False
 
 
-def _instances(cls: type, names: tuple[str, ...], columns: Mapping[str, Iterable[Any]], count: int) -> list[Any]:
-    """``count`` frozen slotted dataclass instances, filled a field at a time: the generated
-    ``__init__`` goes through ``object.__setattr__`` per field, which was most of the build."""
-    objects = list(map(object.__new__, repeat(cls, count)))
-    for name in names:
-        deque(map(getattr(cls, name).__set__, objects, columns[name]), maxlen=0)
-    return objects
-
-
-def _dependencies(raw: list[Any], known: Mapping[str, None]) -> dict[tuple[str, str], Dependency] | None:
-    """The dependencies by (source, target) in file order, if all are valid and distinct."""
-    if not raw:
-        return {}
-    if {*map(type, raw)} != {dict} or not _DEPENDENCY_KEYS.issuperset(chain.from_iterable(raw)):
+def _dependencies(raw: list[Any], known: Mapping[str, str], ids_have_colons: bool) -> tuple[DependencyColumns, int] | None:
+    """The dependencies, if all are valid and distinct, and the colons they account for.
+    ``known`` maps each id text to the string the model keeps for it."""
+    try:  # every end a known id, kept as the id's own string
+        sources = list(map(known.__getitem__, map(itemgetter("from"), raw)))
+        targets = list(map(known.__getitem__, map(itemgetter("to"), raw)))
+    except (KeyError, TypeError):  # not an object, an end missing or unknown, a list or an object
         return None
-    try:
-        sources, targets = list(map(itemgetter("from"), raw)), list(map(itemgetter("to"), raw))
-    except KeyError:
+    if any(map(is_, sources, targets)):  # one string per id: the same text is the same object
         return None
-    if {*map(type, sources), *map(type, targets)} != {str}:
+    # The pairs made here are freed before the collector runs again: the model keeps columns.
+    if len(set(zip(sources, targets))) != len(raw):
+        return None  # a dependency is written twice
+    ids_colons = "".join(sources).count(":") + "".join(targets).count(":") if ids_have_colons else 0
+    columns = DependencyColumns(sources, targets, {})
+    if not raw or {*map(len, raw)} == {2}:  # just the two ends, as usual
+        return columns, 2 * len(raw) + ids_colons
+    lengths = list(map(len, raw))
+    if not _DEPENDENCY_KEYS.issuperset(set().union(*raw)):
         return None
-    if not known.keys() >= {*sources, *targets} or any(map(eq, sources, targets)):
+    positions = list(compress(range(len(raw)), map((2).__ne__, lengths)))
+    fuller = list(map(raw.__getitem__, positions))
+    weights, labels = _column(fuller, "weight"), _column(fuller, "label")
+    present = [w for w in weights if w is not None]
+    if present and (not {*map(type, present)} <= _REAL or not 0 < min(present) or not max(present) < _BIG):
         return None
-    columns: dict[str, Iterable[Any]] = {"source": sources, "target": targets, "extra": repeat(NO_EXTRA)}
-    if {*map(len, raw)} == {2}:  # only the two ends, as most files write them
-        columns.update(weight=repeat(None), label=repeat(None))
-    else:
-        weights, labels = _column(raw, "weight"), _column(raw, "label")
-        present = [w for w in weights if w is not None]
-        if present and (not {*map(type, present)} <= {int, float} or not 0 < min(present) or not max(present) < _BIG):
-            return None
-        if not _texts([v for v in labels if v is not None], required=False):
-            return None
-        columns.update(weight=weights, label=labels)
-    by_key = dict(zip(zip(sources, targets), _instances(Dependency, ("source", "target", "weight", "label", "extra"), columns, len(raw))))
-    return by_key if len(by_key) == len(raw) else None  # else a dependency is written twice
+    label_text = _texts([v for v in labels if v is not None], required=False)
+    if label_text is None:
+        return None
+    ends = {"source": map(sources.__getitem__, positions), "target": map(targets.__getitem__, positions)}
+    made = instances(Dependency, {**ends, "weight": weights, "label": labels, "extra": repeat(NO_EXTRA)}, len(fuller))
+    columns.fuller.update(zip(positions, made))
+    return columns, sum(lengths) + ids_colons + label_text.count(":")

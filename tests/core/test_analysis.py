@@ -173,6 +173,8 @@ def test_support_and_impact_agree_with_the_definition(model: OrgModel) -> None:
             assert result.supports(f, b) == (b in backs)
             chain = support_chain(model, f, b)
             assert (chain is not None and f != b) == (b in backs)
+            # The very chain networkx picks among equally short ones (`orgmodel why` prints it).
+            assert chain == (nx.shortest_path(model.dependency_graph, f, b) if b in backs else None)
 
 
 @settings(max_examples=100, deadline=None)

@@ -10,7 +10,7 @@ import pytest
 
 from orgmodel.formats.native import _float, _int, _object, _Reader, dumps, loads
 from orgmodel.formats.native_fast import read_fast
-from orgmodel.model import OrgModel
+from orgmodel.model import OrgModel, Unit
 from orgmodel.synthetic import generate_model
 from orgmodel.fields import NonFinite
 from orgmodel.errors import ModelFileError
@@ -37,16 +37,26 @@ def same(a: OrgModel, b: OrgModel) -> None:
     assert all(ga.succ[u][v] is ga.pred[v][u] for u, v in ga.edges)
 
 
-def without_colons(text: str) -> str:
-    """A sample with the colons in its texts taken out (with them it is the exact reader's)."""
-    lines = text.split("\n")
-    return "\n".join(line[: line.index(":") + 1] + line[line.index(":") + 1 :].replace(":", "") if ":" in line and "from" not in line else line for line in lines)
+def colons_everywhere() -> str:
+    """A valid file with colons in every kind of text: ids, names, notes, tags, parents,
+    dependency ends and labels, the model's name, unknown keys and their values."""
+    model = OrgModel("Acme: EMEA", {"x:meta": {"k:1": ["v:2", 3]}})
+    model.add_unit(Unit("sales:emea", "Sales: EMEA", "front", notes="Note: a:b", tags=("t:1", "plain")))
+    model.add_unit(Unit("it", "IT", "back", cost=5.0))
+    model.add_unit(Unit("risk:1", "Risk", "middle"))
+    model.set_parent("it", "sales:emea")
+    model.set_parent("risk:1", "sales:emea")
+    model.add_dependency("sales:emea", "it", weight=2.0, label="SLA: 99%")
+    model.add_dependency("sales:emea", "risk:1")
+    model.add_dependency("risk:1", "it", label="no colon")
+    model.add_dependency("it", "risk:1")
+    return dumps(model)
 
 
-TEXTS = [without_colons(p.read_text(encoding="utf-8")) for p in SAMPLES] + [dumps(generate_model(300))]
+TEXTS = [p.read_text(encoding="utf-8") for p in SAMPLES] + [dumps(generate_model(300)), colons_everywhere()]
 
 
-@pytest.mark.parametrize("text", TEXTS, ids=[p.stem for p in SAMPLES] + ["generated"])
+@pytest.mark.parametrize("text", TEXTS, ids=[p.stem for p in SAMPLES] + ["generated", "colons"])
 def test_fast_reader_builds_the_exact_model(text: str) -> None:
     fast = read_fast(text)
     assert fast is not None
@@ -81,7 +91,39 @@ def test_unusual_files_are_left_to_the_exact_reader(tail: str) -> None:
         loads(text)
 
 
-def test_a_colon_in_a_text_is_still_read() -> None:
-    text = '{"format": "orgmodel", "version": 1, "units": [{"id": "a", "name": "A: one", "office": "back"}]}'
+def exact_reader_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: _Reader, document: object) -> None:
+        raise AssertionError("the exact reader was asked")
+
+    monkeypatch.setattr(_Reader, "read", refuse)
+
+
+@pytest.mark.parametrize("text", [colons_everywhere(), *TEXTS[: len(SAMPLES)]], ids=["colons", *(p.stem for p in SAMPLES)])
+def test_colons_in_texts_keep_the_fast_path(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = exact(text)
+    exact_reader_refused(monkeypatch)
+    same(loads(text), expected)
+
+
+@pytest.mark.parametrize(
+    ("unit", "repeated"),
+    [
+        ('{"id": "a", "name": "A: one", "office": "back", "name": "B: two"}', "name"),
+        ('{"id": "a:1", "name": "A", "office": "back", "notes": "x: y", "notes": ""}', "notes"),
+        # Without the look for escapes, the decoded colon would stand in for the lost key.
+        ('{"id": "a", "name": "A", "office": "back", "notes": "x", "notes": "\\u003a"}', "notes"),
+        ('{"id": "a", "name": "A", "office": "back", "notes": "x", "notes": "\\u003A"}', "notes"),
+    ],
+)
+def test_repeated_keys_among_colons_get_the_exact_readers_message(unit: str, repeated: str) -> None:
+    text = '{"format": "orgmodel", "version": 1, "name": "N: 1", "units": [' + unit + "]}"
     assert read_fast(text) is None
-    assert loads(text).unit("a").name == "A: one"
+    with pytest.raises(ModelFileError) as refused:
+        loads(text)
+    assert [(p.path, str(p.message)) for p in refused.value.problems] == [(f"units[0].{repeated}", "key appears more than once")]
+
+
+def test_an_escaped_colon_is_read_by_the_exact_reader() -> None:
+    text = '{"format": "orgmodel", "version": 1, "units": [{"id": "a", "name": "A\\u003a", "office": "back"}]}'
+    assert read_fast(text) is None
+    assert loads(text).unit("a").name == "A:"
