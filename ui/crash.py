@@ -15,11 +15,12 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ui.i18n import translate
 
 _log_file = None
+_installed = False
 #: Called before the dialog, so the work is in the recovery folder whatever happens next.
 _before_dialog: list = []
 
@@ -30,11 +31,15 @@ def crash_log_path() -> str:
 
 
 def install(autosave=None) -> None:
-    """Catch unhandled Python exceptions and trace native crashes (call once at start-up);
-    ``autosave`` runs first when an exception is caught."""
-    global _log_file
-    if autosave is not None:
+    """Catch unhandled Python exceptions and trace native crashes; ``autosave`` runs first
+    when an exception is caught, as does the autosave of every open window (see
+    :func:`autosaves`). A second call only adds its ``autosave``: the log file is opened once."""
+    global _log_file, _installed
+    if autosave is not None and autosave not in _before_dialog:
         _before_dialog.append(autosave)
+    if _installed:
+        return
+    _installed = True
     try:
         path = crash_log_path()
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -45,13 +50,37 @@ def install(autosave=None) -> None:
     sys.excepthook = handle
 
 
+def autosaves() -> list:
+    """What runs before the dialog: the autosaves given to :func:`install`, then the
+    ``autosave_now`` of every open window (each window's document, however it was opened:
+    at start, restored after a crash, or later). A closed window is not open: its work was
+    saved or knowingly discarded."""
+    found = [autosave for autosave in _before_dialog if _open(getattr(autosave, "__self__", None))]
+    for widget in QApplication.topLevelWidgets():
+        autosave = getattr(widget, "autosave_now", None)
+        if callable(autosave) and _open(widget) and autosave not in found:
+            found.append(autosave)
+    return found
+
+
+def _open(owner: object) -> bool:
+    """Whether an autosave's owner is open: not a widget, or a widget shown (not closed,
+    not deleted)."""
+    if not isinstance(owner, QWidget):
+        return True
+    try:
+        return owner.isVisible()
+    except RuntimeError:  # its C++ side is gone
+        return False
+
+
 def handle(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
     """Show what happened; the application keeps running."""
     details = "".join(traceback.format_exception(kind, error, trace))
     print(details, file=sys.stderr)
     if QApplication.instance() is None:
         return
-    for autosave in _before_dialog:
+    for autosave in autosaves():
         try:
             autosave()
         except Exception:  # the dialog matters more than a failed autosave

@@ -65,7 +65,7 @@ def export_diagram(model: OrgModel, options: argparse.Namespace) -> int:
             scene.set_emphasis(options.highlight, *shown)
     settings = ExportOptions(
         scale=options.scale, dpi=options.dpi, transparent=options.transparent, units=chosen, legend=options.legend,
-        title=default_title(model.name) if options.title else None, page=options.page, landscape=options.landscape,
+        title=default_title(model.name, options.file) if options.title else None, page=options.page, landscape=options.landscape,
     )
     for note in ignored_options(options, os.path.splitext(options.out)[1].lower()):
         print(f"note: {note}", file=sys.stderr)

@@ -2,7 +2,12 @@
 
 Each unit is a rounded card (180 x 64 at its position, office colours or its own fill);
 reporting lines are orthogonal edges from parent to child without arrows; dependencies are
-dashed edges with an open arrow from the dependent unit to the one supporting it. Unit cells
+dashed orthogonal edges with an open arrow from the dependent unit to the one supporting it,
+routed around the cards as the editor routes them (:mod:`orgmodel.layout.routing`): each
+leaves and enters its card at the editor's port (``exitX``/``entryX``…, fixed, off the
+perimeter's own choice) and bends at the editor's corners (``mxPoint`` waypoints), so the
+file opens looking like the editor, and draw.io keeps the lines orthogonal when a card is
+moved there. Unit cells
 have the id ``u-<unit id>`` so they cannot collide with the root cells "0"/"1" or the edge
 ids "rep-N"/"dep-N". Dependency labels become edge labels; weights, figures, notes and
 tags are not exported (draw.io is for pictures; use GraphML for data). The XML is built with :mod:`xml.etree.ElementTree`, which escapes
@@ -17,13 +22,16 @@ import xml.etree.ElementTree as ET
 
 from orgmodel.formats.atomic import write_file
 from orgmodel.formats.xml_writing import xml_bytes
+from orgmodel.layout.routing import Router
 from orgmodel.model import OrgModel
 from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH, OFFICE_COLORS
 
-
+Point = tuple[float, float]
 
 REPORTING_STYLE = "edgeStyle=orthogonalEdgeStyle;endArrow=none;"
-DEPENDENCY_STYLE = "dashed=1;endArrow=open;endFill=0;"
+#: What every dependency edge's style starts with (draw.io's own orthogonal connector, with
+#: its usual rounded corners and automatic jetty); each then names its two ports.
+DEPENDENCY_STYLE = "edgeStyle=orthogonalEdgeStyle;rounded=1;orthogonalLoop=1;jettySize=auto;dashed=1;endArrow=open;endFill=0;"
 
 
 def cell_id(unit_id: str) -> str:
@@ -43,6 +51,23 @@ def _number(value: float) -> str:
     return f"{value:g}" if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
 
 
+def _fraction(value: float) -> str:
+    return f"{round(value, 6):g}"
+
+
+def port_style(route: list[Point], source: tuple[float, float], target: tuple[float, float]) -> str:
+    """The ends of a routed line as draw.io connection points: where it leaves ``source``
+    and enters ``target`` (top-left corners), as fractions of the card, fixed on the card's
+    outline (``exitPerimeter=0``: not moved to draw.io's own choice).
+
+    >>> port_style([(60.0, 64.0), (60.0, 100.0), (300.0, 100.0), (300.0, 200.0)], (0.0, 0.0), (240.0, 200.0))
+    'exitX=0.333333;exitY=1;exitPerimeter=0;entryX=0.333333;entryY=0;entryPerimeter=0;'
+    """
+    (sx, sy), (ex, ey) = route[0], route[-1]
+    return (f"exitX={_fraction((sx - source[0]) / CARD_WIDTH)};exitY={_fraction((sy - source[1]) / CARD_HEIGHT)};exitPerimeter=0;"
+            f"entryX={_fraction((ex - target[0]) / CARD_WIDTH)};entryY={_fraction((ey - target[1]) / CARD_HEIGHT)};entryPerimeter=0;")
+
+
 def to_element(model: OrgModel) -> ET.Element:
     """The model as an ``<mxfile>`` element."""
     units = model.units()
@@ -56,10 +81,12 @@ def to_element(model: OrgModel) -> ET.Element:
     root = ET.SubElement(graph_model, "root")
     ET.SubElement(root, "mxCell", {"id": "0"})
     ET.SubElement(root, "mxCell", {"id": "1", "parent": "0"})
+    corners: dict[str, tuple[float, float]] = {}
     for index, unit in enumerate(units):
         stroke, fill = OFFICE_COLORS.get(unit.office, OFFICE_COLORS["back"])
         x = unit.x if unit.x is not None else (index % 10) * (CARD_WIDTH + 40)
         y = unit.y if unit.y is not None else (index // 10) * (CARD_HEIGHT + 40)
+        corners[unit.id] = (x, y)
         cell = ET.SubElement(root, "mxCell", {
             "id": cell_id(unit.id), "value": unit.name, "vertex": "1", "parent": "1",
             "style": unit_style(unit.color or fill, stroke),
@@ -73,14 +100,22 @@ def to_element(model: OrgModel) -> ET.Element:
             "source": cell_id(parent), "target": cell_id(child),
         })
         ET.SubElement(edge, "mxGeometry", {"relative": "1", "as": "geometry"})
-    for number, dep in enumerate(model.dependencies(), 1):
+    dependencies = model.dependencies()
+    routes = Router(CARD_WIDTH, CARD_HEIGHT).route_all(corners, [(dep.source, dep.target) for dep in dependencies])
+    for number, dep in enumerate(dependencies, 1):
         attributes = {"id": f"dep-{number}"}
         if dep.label:
             attributes["value"] = dep.label
-        attributes.update({"style": DEPENDENCY_STYLE, "edge": "1", "parent": "1",
+        route = routes.get((dep.source, dep.target))
+        style = DEPENDENCY_STYLE + (port_style(route, corners[dep.source], corners[dep.target]) if route else "")
+        attributes.update({"style": style, "edge": "1", "parent": "1",
                            "source": cell_id(dep.source), "target": cell_id(dep.target)})
         edge = ET.SubElement(root, "mxCell", attributes)
-        ET.SubElement(edge, "mxGeometry", {"relative": "1", "as": "geometry"})
+        geometry = ET.SubElement(edge, "mxGeometry", {"relative": "1", "as": "geometry"})
+        if route and len(route) > 2:  # the bends; a straight line needs none
+            points = ET.SubElement(geometry, "Array", {"as": "points"})
+            for x, y in route[1:-1]:
+                ET.SubElement(points, "mxPoint", {"x": _number(round(x, 2)), "y": _number(round(y, 2))})
     return mxfile
 
 

@@ -883,10 +883,6 @@
         <translation>Desteklenen Gelir Birimlerini Seç</translation>
     </message>
     <message>
-        <source>Zoom To</source>
-        <translation>Bu Birime Yakınlaştır</translation>
-    </message>
-    <message>
         <source>Add front-office unit here</source>
         <translation>Buraya ön ofis birimi ekle</translation>
     </message>
@@ -903,18 +899,6 @@
         <translation>
             <numerusform>%Ln birimi %1 bölümüne taşı</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>(nobody)</source>
-        <translation>(hiç kimse)</translation>
-    </message>
-    <message>
-        <source>Reports To</source>
-        <translation>Raporladığı Birim</translation>
-    </message>
-    <message>
-        <source>“%1” reports to:</source>
-        <translation>“%1” kime raporlar:</translation>
     </message>
     <message>
         <source>Weight of “%1” → “%2” (how much of the supporter&apos;s work it takes):</source>
@@ -2054,6 +2038,118 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
+        <source>{Esc}</source>
+        <translation>{Esc}</translation>
+    </message>
+    <message>
+        <source>Cancel the line being drawn, or clear the selection</source>
+        <translation>Çizilen çizgiyi iptal et ya da seçimi temizle</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>Ok tuşları</translation>
+    </message>
+    <message>
+        <source>Move the selected units by 10 px</source>
+        <translation>Seçili birimleri 10 piksel kaydır</translation>
+    </message>
+    <message>
+        <source>{Shift}+Arrow keys</source>
+        <translation>{Shift}+Ok tuşları</translation>
+    </message>
+    <message>
+        <source>Move the selected units by 1 px</source>
+        <translation>Seçili birimleri 1 piksel kaydır</translation>
+    </message>
+    <message>
+        <source>{Enter} while naming</source>
+        <translation>Adlandırırken {Enter}</translation>
+    </message>
+    <message>
+        <source>Keep the new name</source>
+        <translation>Yeni adı koru</translation>
+    </message>
+    <message>
+        <source>{Esc} while naming</source>
+        <translation>Adlandırırken {Esc}</translation>
+    </message>
+    <message>
+        <source>Keep the old name (a unit just added is taken back)</source>
+        <translation>Eski adı koru (yeni eklenen birim geri alınır)</translation>
+    </message>
+    <message>
+        <source>Double-click a unit</source>
+        <translation>Birime çift tıklama</translation>
+    </message>
+    <message>
+        <source>Rename it</source>
+        <translation>Yeniden adlandır</translation>
+    </message>
+    <message>
+        <source>Double-click the empty canvas</source>
+        <translation>Boş tuvale çift tıklama</translation>
+    </message>
+    <message>
+        <source>Add a unit there, of the office of the band under the mouse</source>
+        <translation>Oraya, farenin altındaki bandın ofisinden bir birim ekle</translation>
+    </message>
+    <message>
+        <source>{Alt}+drag from a unit, or drag its right-hand handle</source>
+        <translation>Birimden {Alt}+sürükleme ya da sağ tutamacını sürükleme</translation>
+    </message>
+    <message>
+        <source>Draw a dependency: it depends on the unit you let go over</source>
+        <translation>Bağımlılık çiz: bıraktığınız birime bağımlı olur</translation>
+    </message>
+    <message>
+        <source>{Shift}+{Alt}+drag from a unit, or drag its top handle</source>
+        <translation>Birimden {Shift}+{Alt}+sürükleme ya da üst tutamacını sürükleme</translation>
+    </message>
+    <message>
+        <source>Draw a reporting line: it reports to the unit you let go over</source>
+        <translation>Raporlama çizgisi çiz: bıraktığınız birime raporlar</translation>
+    </message>
+    <message>
+        <source>{Ctrl}+click, {Shift}+click</source>
+        <translation>{Ctrl}+tıklama, {Shift}+tıklama</translation>
+    </message>
+    <message>
+        <source>Add to the selection, or take out of it</source>
+        <translation>Seçime ekle ya da seçimden çıkar</translation>
+    </message>
+    <message>
+        <source>Drag on the empty canvas</source>
+        <translation>Boş tuvalde sürükleme</translation>
+    </message>
+    <message>
+        <source>Select the units in the rectangle</source>
+        <translation>Dikdörtgendeki birimleri seç</translation>
+    </message>
+    <message>
+        <source>{Space}+drag, middle-button drag</source>
+        <translation>{Space}+sürükleme, orta tuşla sürükleme</translation>
+    </message>
+    <message>
+        <source>Move the view</source>
+        <translation>Görünümü kaydır</translation>
+    </message>
+    <message>
+        <source>{Ctrl}+wheel</source>
+        <translation>{Ctrl}+tekerlek</translation>
+    </message>
+    <message>
+        <source>Zoom in or out around the mouse</source>
+        <translation>Farenin çevresinde yakınlaştır ya da uzaklaştır</translation>
+    </message>
+    <message>
+        <source>Right-click</source>
+        <translation>Sağ tıklama</translation>
+    </message>
+    <message>
+        <source>The menu of what is under the mouse</source>
+        <translation>Farenin altındakinin menüsü</translation>
+    </message>
+    <message>
         <source>Keyboard Shortcuts</source>
         <translation>Klavye Kısayolları</translation>
     </message>
@@ -2068,6 +2164,18 @@
     <message>
         <source>Keys</source>
         <translation>Tuşlar</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Ne yapar</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>Komutlar</translation>
+    </message>
+    <message>
+        <source>On the canvas</source>
+        <translation>Tuvalde</translation>
     </message>
 </context>
 <context>
@@ -2165,6 +2273,25 @@
     <message>
         <source>k</source>
         <translation>B</translation>
+    </message>
+</context>
+<context>
+    <name>UnitChooser</name>
+    <message>
+        <source>Type to filter by name or id…</source>
+        <translation>Ad ya da kimliğe göre süzmek için yazın…</translation>
+    </message>
+    <message>
+        <source>Reports To</source>
+        <translation>Raporladığı Birim</translation>
+    </message>
+    <message>
+        <source>“%1” reports to:</source>
+        <translation>“%1” kime raporlar:</translation>
+    </message>
+    <message>
+        <source>No one</source>
+        <translation>Hiç kimse</translation>
     </message>
 </context>
 </TS>

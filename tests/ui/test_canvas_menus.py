@@ -84,7 +84,7 @@ def test_a_card_menu_offers_office_parent_supporters_zoom(window, qtbot) -> None
     model, stack = window.document.model, window.document.undo_stack
     right_click(window, card_centre(window, "shop"), lambda menu: texts.extend(menu_texts(menu)))
     assert window.selection.units() == ["shop"]
-    for wanted in ("Re&name", "Office", "Reports To…", "Select Supporters", "Zoom To", "&Delete"):
+    for wanted in ("Re&name", "Office", "Reports To…", "Select Supporters", "Zoom to &Selection", "&Delete"):
         assert wanted in texts
 
     right_click(window, card_centre(window, "shop"), lambda menu: choose(menu, "Select Supporters"))
@@ -95,15 +95,77 @@ def test_a_card_menu_offers_office_parent_supporters_zoom(window, qtbot) -> None
     stack.undo()
     assert model.unit("pricing").office == "middle"
 
-    _answer("Audit")
+    _pick_in_chooser("Audit")
     right_click(window, card_centre(window, "pricing"), lambda menu: choose(menu, "Reports To…"))
     assert model.parent("pricing") == "audit"
     stack.undo()
     assert model.parent("pricing") is None
 
     window.view.set_zoom(0.3)
-    right_click(window, card_centre(window, "audit"), lambda menu: choose(menu, "Zoom To"))
+    right_click(window, card_centre(window, "audit"), lambda menu: choose(menu, "Zoom to &Selection"))
     assert window.view.zoom() == pytest.approx(1.0)
+
+
+def test_the_card_menu_zooms_with_the_windows_zoom_to_selection_and_shows_its_key(window) -> None:
+    right_click(window, card_centre(window, "audit"), lambda menu: texts.extend(
+        f"{a.text()}|{a.shortcut().toString()}" for a in menu.actions() if a is window.zoom_selection_action))
+    assert texts == ["Zoom to &Selection|F"]
+
+
+def _pick_in_chooser(typed: str, *keys: Qt.Key, seen: list | None = None) -> None:
+    """A person in the Reports To chooser: types ``typed`` into its filter, notes the rows
+    then shown, presses ``keys``, then Enter."""
+
+    def act(dialog) -> None:
+        from ui.dialogs.unit_chooser import UnitChooser
+
+        assert isinstance(dialog, UnitChooser) and dialog.filter_edit.hasFocus()
+        QTest.keyClicks(dialog.filter_edit, typed)
+        rows = dialog.list.model()
+        if seen is not None:
+            seen.append([rows.index(r).data() for r in range(rows.rowCount())])
+        for key in keys:
+            QTest.keyClick(dialog.filter_edit, key)
+        QTest.keyClick(dialog.filter_edit, Qt.Key.Key_Return)
+
+    when_dialog(act)
+
+
+def test_reports_to_is_a_searchable_list_without_the_unit_and_those_under_it(qtbot) -> None:
+    from canvas_driving import company
+    from orgmodel.model import Unit
+
+    model = company()
+    model.add_unit(Unit("hr", "İnsan Kaynakları", "back", x=0.0, y=600.0))
+    model.set_parent("payroll", "it")  # Payroll is under IT: IT reporting to it would be a loop
+    w = open_window(qtbot, model)
+    try:
+        stack = w.document.undo_stack
+        seen: list[list[str]] = []
+        _pick_in_chooser("", seen=seen)  # Enter at once: the current choice, "No one", stays
+        right_click(w, card_centre(w, "it"), lambda menu: choose(menu, "Reports To…"))
+        assert seen[0][0] == "No one" and "IT" not in seen[0] and "Payroll" not in seen[0]
+        assert sorted(seen[0][1:]) == sorted(["Ads", "Audit", "İnsan Kaynakları", "Pricing", "Shop"])
+        assert w.document.model.parent("it") is None and stack.count() == 0
+        # Typed without Turkish letters or capitals, the name is found; Enter picks it.
+        seen.clear()
+        _pick_in_chooser("insan", seen=seen)
+        right_click(w, card_centre(w, "it"), lambda menu: choose(menu, "Reports To…"))
+        assert seen == [["İnsan Kaynakları"]]
+        assert w.document.model.parent("it") == "hr"
+        # Down moves in the list from the filter; ids are found too.
+        seen.clear()
+        _pick_in_chooser("a", Qt.Key.Key_Down, seen=seen)
+        right_click(w, card_centre(w, "shop"), lambda menu: choose(menu, "Reports To…"))
+        assert seen[0][:2] == ["Ads", "Audit"] and w.document.model.parent("shop") == "audit"
+        # Back to no one: the first row of the unfiltered list.
+        _pick_in_chooser("", Qt.Key.Key_PageUp)
+        right_click(w, card_centre(w, "it"), lambda menu: choose(menu, "Reports To…"))
+        assert w.document.model.parent("it") is None
+        stack.undo()
+        assert w.document.model.parent("it") == "hr"
+    finally:
+        close_window(w)
 
 
 def test_the_empty_canvas_menu_adds_here_selects_all_and_fits(window) -> None:

@@ -324,3 +324,57 @@ def test_custom_colour_fills_but_the_office_keeps_its_stripe(qapp, tmp_path: Pat
     painter.end()
     assert QColor(far.pixel(2, 6)).name() == style.OFFICE_COLORS["back"].name()
     assert QColor(far.pixel(30, 6)).name() == style.OFFICE_COLORS["front"].name()
+
+
+def unnamed_coloured(tmp_path: Path) -> Path:
+    """A model with no name, saved as "Northwind plan.orgmodel": three units painted teal
+    (one legend row "Ads, IT + 1 more"), one purple."""
+    model = OrgModel("")
+    for i, (uid, name, office, colour) in enumerate([("ads", "Ads", "front", "#008080"), ("it", "IT", "back", "#008080"),
+                                                     ("pay", "Payroll", "back", "#008080"), ("risk", "Risk", "middle", "#800080")]):
+        model.add_unit(Unit(uid, name, office, x=i * 240.0, y=0.0, color=colour))
+    model.add_dependency("ads", "it")
+    path = tmp_path / "Northwind plan.orgmodel"
+    save(model, path)
+    return path
+
+
+def test_editor_export_legend_explains_custom_colours_and_an_unnamed_model_takes_its_file_name(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.window.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(str(unnamed_coloured(tmp_path)), ask=False)
+    picture = tmp_path / "picture.svg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(picture), ""))
+
+    def legend_and_title(dialog) -> bool:
+        dialog.legend.setChecked(True)
+        dialog.title.setChecked(True)
+        return True
+
+    monkeypatch.setattr(window, "run_export_dialog", legend_and_title)
+    window.export_action.trigger()
+    texts = ["".join(node.itertext()).strip() for node in ET.parse(picture).iter() if node.tag.endswith("text")]
+    assert "Ads, IT + 1 more" in texts and "Risk" in texts  # the custom colours' rows, as on the canvas
+    assert any(text.startswith("Northwind plan — ") for text in texts), texts  # not "Untitled — date"
+    assert not any("Untitled" in text for text in texts)
+
+
+def test_command_line_export_legend_shows_custom_colours_and_the_title_names_the_file(tmp_path: Path) -> None:
+    source = unnamed_coloured(tmp_path)
+    drawing, picture = tmp_path / "out.svg", tmp_path / "out.png"
+    assert run("export", str(source), str(drawing), "--legend", "--title").returncode == 0
+    text = drawing.read_text(encoding="utf-8")
+    assert "Ads, IT + 1 more" in text and "Northwind plan — " in text and "Untitled" not in text
+    plain = tmp_path / "plain.png"
+    assert run("export", str(source), str(plain), "--scale", "1").returncode == 0
+    result = run("export", str(source), str(picture), "--legend", "--scale", "1")
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(picture))
+    # The legend below the diagram has a swatch of each custom colour, filled as a card is.
+    below = image.copy(0, QImage(str(plain)).height(), image.width(), image.height() - QImage(str(plain)).height())
+    found = colours(below, step=1)
+    assert QColor("#008080").lighter(170).name() in found and QColor("#800080").lighter(170).name() in found

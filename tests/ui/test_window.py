@@ -166,6 +166,36 @@ def test_help_lists_every_shortcut_of_every_action(window: MainWindow, qtbot) ->
     dialog.close()
 
 
+def _shortcuts_dialog(window: MainWindow, qtbot):
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") in ("Help", "Yardım"))
+    help_menu.actions()[0].trigger()  # Keyboard Shortcuts, first in the Help menu
+    qtbot.waitExposed(window.shortcuts_dialog)
+    return window.shortcuts_dialog
+
+
+def test_help_lists_the_canvas_keys_in_a_section_of_their_own(window: MainWindow, qtbot) -> None:
+    dialog = _shortcuts_dialog(window, qtbot)
+    table = dialog.canvas_table
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["Esc"] == "Cancel the line being drawn, or clear the selection"
+    assert rows["Arrow keys"] == "Move the selected units by 10 px" and rows["Shift+Arrow keys"] == "Move the selected units by 1 px"
+    assert any(keys.startswith("Alt+drag") for keys in rows) and "Ctrl+wheel" in rows and "Space+drag, middle-button drag" in rows
+    dialog.close()
+
+
+def test_the_canvas_keys_are_listed_in_turkish(turkish, qtbot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    dialog = _shortcuts_dialog(window, qtbot)
+    table = dialog.canvas_table
+    rows = [(table.item(r, 0).text(), table.item(r, 1).text()) for r in range(table.rowCount())]
+    english = dict(__import__("ui.dialogs.shortcuts", fromlist=["CANVAS_KEYS"]).CANVAS_KEYS)
+    for keys, what in rows:
+        assert what not in english.values(), what  # every line translated
+    assert table.horizontalHeaderItem(1).text() != "What it does"
+    dialog.close()
+
+
 def test_no_two_actions_share_a_key(window: MainWindow) -> None:
     owners: dict[str, str] = {}
     for action in window.findChildren(type(window.undo_action)):

@@ -2,8 +2,8 @@
 empty canvas. Every entry that edits goes through the document (one undo step each).
 
 - a line: edit its weight or label, reverse it, delete it;
-- a card: rename, office ▸, reports to…, select its supporters (or the revenue it
-  supports), zoom to it, delete;
+- a card: rename, office ▸, reports to… (a searchable chooser), select its supporters (or
+  the revenue it supports), zoom to the selection (the window's action, key F), delete;
 - empty canvas: add a unit of each office there (the band's office first), select all, fit.
 """
 
@@ -22,7 +22,6 @@ from ui import i18n, style
 from ui.canvas.items.unit_card import HEIGHT, WIDTH
 from ui.canvas.scene import OrgScene
 from ui.canvas.view import OrgView
-from ui.canvas.zoom import zoom_to_selection
 from ui.editing.document import Document
 from ui.editing.selection import Selection
 
@@ -33,11 +32,15 @@ class CanvasMenus(QObject):
     """Opens the right menu when the scene asks (``contextMenuRequested``).
 
     ``shared`` are window actions shown as they are (with their shortcuts): ``rename``,
-    ``delete``, ``select_all``, ``fit``; a missing one is left out."""
+    ``delete``, ``select_all``, ``fit``, ``zoom_selection``; a missing one is left out.
+    ``ask_parent(unit_id)`` asks whom a unit reports to (the window's searchable chooser):
+    ``(True, unit id or None for no one)``, or ``(False, None)`` when cancelled."""
 
-    def __init__(self, scene: OrgScene, view: OrgView, document: Document, selection: Selection, shared: dict[str, QAction]) -> None:
+    def __init__(self, scene: OrgScene, view: OrgView, document: Document, selection: Selection, shared: dict[str, QAction],
+                 ask_parent: Callable[[str], tuple[bool, str | None]] | None = None) -> None:
         super().__init__(view)
         self.scene, self.view, self.document, self.selection, self.shared = scene, view, document, selection, shared
+        self.ask_parent = ask_parent
         scene.contextMenuRequested.connect(self.open)
 
     def open(self, pos: QPointF, screen_pos: QPoint) -> None:
@@ -90,7 +93,7 @@ class CanvasMenus(QObject):
         elif unit.office == "back":
             action = menu.addAction(self.tr("Select Supported Revenue Units"), lambda: self.selection.set(analysis.impact(unit_id)))
             action.setEnabled(bool(analysis.impact(unit_id)))
-        menu.addAction(self.tr("Zoom To"), lambda: zoom_to_selection(self.view, self.selection.units()))
+        self._add_shared(menu, "zoom_selection")
         menu.addSeparator()
         self._add_shared(menu, "delete")
 
@@ -133,26 +136,11 @@ class CanvasMenus(QObject):
             stack.endMacro()
 
     def _choose_parent(self, unit_id: str) -> None:
-        model = self.document.model
-        below, todo = {unit_id}, [unit_id]  # the unit and those under it: a loop otherwise
-        while todo:
-            for child in model.children(todo.pop()):
-                below.add(child)
-                todo.append(child)
-        names = [(model.unit(uid).name, uid) for uid in model.unit_ids() if uid not in below]
-        counts: dict[str, int] = {}
-        for name, _ in names:
-            counts[name] = counts.get(name, 0) + 1
-        labels = {(f"{name} ({uid})" if counts[name] > 1 else name): uid for name, uid in sorted(names)}
-        nobody = self.tr("(nobody)")
-        items = [nobody, *labels]
-        current = model.parent(unit_id)
-        at = next((i for i, label in enumerate(items) if labels.get(label) == current), 0)
-        title = self.tr("Reports To")
-        text = self.tr("“%1” reports to:").replace("%1", model.unit(unit_id).name)
-        chosen, ok = QInputDialog.getItem(self.view, title, text, items, at, False)
-        if ok and unit_id in model:
-            self._attempt(self.document.set_parent, unit_id, labels.get(chosen))
+        if self.ask_parent is None:
+            return
+        chosen, parent = self.ask_parent(unit_id)
+        if chosen and unit_id in self.document.model:
+            self._attempt(self.document.set_parent, unit_id, parent)
 
     def _edit_weight(self, key: tuple[str, str]) -> None:
         dep = self.document.model.dependency(*key)

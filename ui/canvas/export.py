@@ -28,7 +28,7 @@ from orgmodel.gcpause import gc_paused
 from ui import style
 from ui.i18n import translate
 from ui.canvas.items.unit_card import LOD_DETAILS, UnitCard
-from ui.canvas.legend import draw_legend, legend_size
+from ui.canvas.legend import CustomRow, custom_rows, draw_legend, legend_size
 from ui.canvas.scene import OrgScene
 
 FORMATS = (".png", ".svg", ".pdf")
@@ -83,9 +83,20 @@ class ExportOptions:
         return self.scale is None and not self.dpi
 
 
-def default_title(model_name: str) -> str:
-    name = model_name or translate("Export", "Untitled")
+def default_title(model_name: str, path: str | None = None) -> str:
+    """The title above an export: the model's name (or, unnamed, its file's name without
+    the extension; "Untitled" for neither) and today's date."""
+    name = model_name or (os.path.splitext(os.path.basename(path))[0] if path else "") or translate("Export", "Untitled")
     return f"{name} — {date.today().isoformat()}"
+
+
+def _legend_custom(scene: OrgScene, options: ExportOptions) -> list[CustomRow]:
+    """The legend's rows for the custom colours of the units drawn, as the canvas's legend
+    lists them: a picture explains every colour it uses."""
+    model = scene.model
+    units = model.units() if options.units is None else [model.unit(uid) for uid in options.units if uid in model]
+    colours = {unit.id: unit.color for unit in units if unit.color}
+    return custom_rows(colours, {uid: model.unit(uid).name for uid in colours})
 
 
 def pixel_size(scene: OrgScene, options: ExportOptions) -> QSize:
@@ -154,7 +165,7 @@ def _page_rect(scene: OrgScene, options: ExportOptions) -> QRectF:
         top = TITLE_HEIGHT
         width = max(width, math.ceil(QFontMetricsF(_title_font()).horizontalAdvance(options.title)) + 2 * options.margin)
     if options.legend:
-        legend = legend_size(QFontMetricsF(QFont()))
+        legend = legend_size(QFontMetricsF(QFont()), _legend_custom(scene, options))
         bottom = legend.height() + GAP
         width = max(width, legend.width() + 2 * options.margin)
     return QRectF(rect.left(), rect.top() - top, width, rect.height() + top + bottom)
@@ -252,8 +263,9 @@ def _paint(scene: OrgScene, painter: QPainter, target: QRectF, options: ExportOp
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, options.title)
     if options.legend:
         painter.setFont(QFont())
-        size = legend_size(QFontMetricsF(QFont()))
-        draw_legend(painter, QRectF(QPointF(page.left() + options.margin, diagram.bottom()), size))
+        custom = _legend_custom(scene, options)
+        size = legend_size(QFontMetricsF(QFont()), custom)
+        draw_legend(painter, QRectF(QPointF(page.left() + options.margin, diagram.bottom()), size), custom)
     painter.restore()
 
 

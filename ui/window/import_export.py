@@ -31,7 +31,8 @@ class TransferMixin:
     def export_dialog(self) -> None:
         """File › Export…: format from the file name, options in a dialog, then export."""
         folder = QSettings().value("export/folder", self._last_folder())
-        base = os.path.join(str(folder), self.document.model.name or self.tr("diagram"))
+        stem = os.path.splitext(os.path.basename(self.document.path))[0] if self.document.path else ""
+        base = os.path.join(str(folder), self.document.model.name or stem or self.tr("diagram"))
         filters = self.tr(
             "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf);;CSV spreadsheet (*.csv);;"
             "Excel workbook (*.xlsx);;GraphML for yEd and Gephi (*.graphml);;draw.io diagram (*.drawio)"
@@ -51,7 +52,7 @@ class TransferMixin:
             return
         dialog.remember()
         QSettings().setValue("export/folder", os.path.dirname(path))
-        options = dialog.options(self.selection.units(), default_title(self.document.model.name))
+        options = dialog.options(self.selection.units(), default_title(self.document.model.name, self.document.path))
         self.export_to(path, options, as_shown=dialog.as_shown.isChecked())
 
     def export_data(self, path: str) -> bool:

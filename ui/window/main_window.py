@@ -24,6 +24,7 @@ from ui.canvas.legend import Legend
 from ui.canvas.scene import OrgScene
 from ui.canvas.view import OrgView
 from ui.canvas.zoom import zoom_text
+from ui.dialogs.unit_chooser import choose_parent
 from ui.docks.analysis_dock import AnalysisDock
 from ui.docks.outline_dock import OutlineDock
 from ui.docks.properties_dock import PropertiesDock
@@ -73,7 +74,8 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         self.setWindowIcon(app_icon())
         self.canvas_menus = CanvasMenus(self.scene, self.view, self.document, self.selection, {
             "rename": self.rename_action, "delete": self.delete_action, "select_all": self.select_all_action, "fit": self.fit_action,
-        })
+            "zoom_selection": self.zoom_selection_action,
+        }, lambda unit_id: choose_parent(self.document.model, unit_id, self))  # a searchable list, not a 50,000-entry box
         self._make_find_actions()
         self._restore_window_state()
 

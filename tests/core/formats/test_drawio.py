@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import defusedxml.ElementTree as DET
+import pytest
 
 from orgmodel.formats import native as fileformat
 from orgmodel.formats.drawio import DEPENDENCY_STYLE, OFFICE_COLORS, REPORTING_STYLE, cell_id, write_drawio
@@ -52,7 +53,7 @@ def test_example_company(tmp_path):
 
     edges = [cell for cell in cells if cell.get("edge") == "1"]
     reporting = {(c.get("source"), c.get("target")) for c in edges if c.get("style") == REPORTING_STYLE}
-    dependencies = {(c.get("source"), c.get("target")): c for c in edges if c.get("style") == DEPENDENCY_STYLE}
+    dependencies = {(c.get("source"), c.get("target")): c for c in edges if c.get("style").startswith(DEPENDENCY_STYLE)}
     assert len(edges) == len(reporting) + len(dependencies)
     assert reporting == {(cell_id(parent), cell_id(child)) for child, parent in model.reporting_lines()}
     assert set(dependencies) == {(cell_id(d.source), cell_id(d.target)) for d in model.dependencies()}
@@ -88,11 +89,11 @@ def test_names_and_ids_are_escaped(tmp_path):
     assert _style(by_id["u-0"].get("style"))["fillColor"] == "#123456"
     assert by_id["u-a&b"].find("mxGeometry").get("x") == "1.5"
     edges = [cell for cell in cells if cell.get("edge") == "1"]
-    assert {(c.get("source"), c.get("target"), c.get("style")) for c in edges} == {
+    assert {(c.get("source"), c.get("target"), c.get("style")[: len(DEPENDENCY_STYLE)]) for c in edges} == {
         ("u-a&b", "u-0", REPORTING_STYLE),
         ("u-rep-1", "u-0", DEPENDENCY_STYLE),
     }
-    assert [c.get("value") for c in edges if c.get("style") == DEPENDENCY_STYLE] == ["a < b & c"]
+    assert [c.get("value") for c in edges if c.get("style").startswith(DEPENDENCY_STYLE)] == ["a < b & c"]
 
 
 def test_units_without_positions_get_a_grid(tmp_path):
@@ -104,3 +105,39 @@ def test_units_without_positions_get_a_grid(tmp_path):
     _, cells = _cells(path)
     positions = {(c.find("mxGeometry").get("x"), c.find("mxGeometry").get("y")) for c in cells if c.get("vertex")}
     assert len(positions) == 12
+
+
+def _drawn_line(cell, cards: dict[str, tuple[float, float]]) -> list[tuple[float, float]]:
+    """The dependency as draw.io draws it: from its exit port, through its waypoints, to its
+    entry port (ports as fractions of the 180 x 64 cards)."""
+    style = _style(cell.get("style"))
+    sx, sy = cards[cell.get("source")]
+    tx, ty = cards[cell.get("target")]
+    start = (sx + float(style["exitX"]) * 180, sy + float(style["exitY"]) * 64)
+    end = (tx + float(style["entryX"]) * 180, ty + float(style["entryY"]) * 64)
+    bends = [(float(p.get("x")), float(p.get("y"))) for p in cell.findall("./mxGeometry/Array/mxPoint")]
+    return [start, *bends, end]
+
+
+def test_dependencies_are_orthogonal_and_routed_around_the_cards_as_in_the_editor(tmp_path):
+    """Opened in draw.io, the sample's dependency lines bend around the cards (the editor's
+    routes), instead of running straight from centre to centre through them."""
+    model = fileformat.load(SAMPLES / "example_co.orgmodel")
+    path = tmp_path / "example.drawio"
+    write_drawio(model, path)
+    _, cells = _cells(path)
+    cards = {c.get("id"): (float(c.find("mxGeometry").get("x")), float(c.find("mxGeometry").get("y"))) for c in cells if c.get("vertex")}
+    lines = [c for c in cells if c.get("edge") and c.get("style").startswith(DEPENDENCY_STYLE)]
+    assert len(lines) == len(model.dependencies())
+    bent = 0
+    for cell in lines:
+        style = _style(cell.get("style"))
+        assert (style["edgeStyle"], style["rounded"], style["jettySize"], style["exitPerimeter"]) == ("orthogonalEdgeStyle", "1", "auto", "0")
+        points = _drawn_line(cell, cards)
+        bent += len(points) > 2
+        for (ax, ay), (bx, by) in zip(points, points[1:]):
+            assert ax == pytest.approx(bx, abs=0.01) or ay == pytest.approx(by, abs=0.01), "runs are orthogonal"
+            left, right, top, bottom = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
+            for uid, (x, y) in cards.items():  # no run through a card's inside
+                assert not (left < x + 180 - 0.5 and right > x + 0.5 and top < y + 64 - 0.5 and bottom > y + 0.5), (cell.get("id"), uid)
+    assert bent > len(lines) // 2
