@@ -71,6 +71,7 @@ def right_click(window: MainWindow, pos: QPoint, act: Callable[[QMenu], None]) -
     """Press the right button at ``pos`` and, once the menu is up, ``act`` on it (then it
     closes if ``act`` did not trigger anything)."""
     seen: list[QMenu] = []
+    tries = [0]
 
     def on_menu() -> None:
         menu = QApplication.activePopupWidget()
@@ -79,6 +80,11 @@ def right_click(window: MainWindow, pos: QPoint, act: Callable[[QMenu], None]) -
             act(menu)
             if menu.isVisible():
                 menu.close()
+        elif not seen and tries[0] < 300:
+            # Fired before the menu was up (events processed during the press): look again,
+            # rather than leave a menu open that nobody closes and the test waits on.
+            tries[0] += 1
+            QTimer.singleShot(10, on_menu)
 
     QTimer.singleShot(0, on_menu)
     viewport = window.view.viewport()
