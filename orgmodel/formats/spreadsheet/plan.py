@@ -15,7 +15,7 @@ from orgmodel.formats.spreadsheet.columns import guess_mapping, name_key
 from orgmodel.formats.spreadsheet.read import file_error, read_rows
 from orgmodel.formats.spreadsheet.values import ValueProblem, cell_text, parse_field
 from orgmodel.i18n import joined, tr
-from orgmodel.ids import slugify
+from orgmodel.ids import fresh_id
 from orgmodel.model import OrgModel, Unit
 
 
@@ -244,11 +244,7 @@ def _read_entry(number, row, cell, existing, existing_by_name, taken, claimed) -
         if len(existing_by_name.get(name_key(values["name"]), [])) == 1 and same:
             uid = same[0]
         else:
-            base = slugify(values["name"]) or "unit"
-            uid, counter = base, 2
-            while uid in taken:
-                uid = f"{base}-{counter}"
-                counter += 1
+            uid = fresh_id(values["name"], taken)
             taken.add(uid)
     is_existing = uid in existing
     if not is_existing:
