@@ -70,19 +70,20 @@ def shoot_layout(sample: str, style: str, out: str, language: str = "en") -> Non
     window.close()
 
 
-def export_picture(sample: str, out: str, **choices: object) -> None:
-    """What ``orgmodel export SAMPLE docs/OUT --scale 1 …`` writes, with these ``choices``."""
+def export_picture(sample: str, out: Path, **choices: object) -> None:
+    """What ``orgmodel export SAMPLE OUT --scale 1 …`` writes, with these ``choices``."""
     import argparse
 
     from orgmodel.formats.native import load
     from ui.launcher import export_diagram
 
+    path = ROOT / "resources" / "samples" / sample
     options = argparse.Namespace(
-        out=str(ROOT / "docs" / out), scale=1.0, dpi=None, transparent=False, selection_of=None, layout=None,
+        file=str(path), out=str(out), scale=1.0, dpi=None, transparent=False, selection_of=None, layout=None,
         highlight=None, page=None, landscape=False, legend=False, title=False, language="en",
     )
     vars(options).update(choices)
-    export_diagram(load(ROOT / "resources" / "samples" / sample), options)
+    export_diagram(load(path), options)
 
 
 def main() -> None:
@@ -92,11 +93,11 @@ def main() -> None:
     shoot("ornek_as.orgmodel", "bireysel-satis", "screenshot-tr.png", 0.6, language="tr")
     # The org chart is wide: a window fitted to it shrinks the cards to blocks without names,
     # so it is exported at scale 1, where every name reads at 100%.
-    export_picture("example_co.orgmodel", "layout-orgchart.png", layout="orgchart", legend=True)
+    export_picture("example_co.orgmodel", ROOT / "docs" / "layout-orgchart.png", layout="orgchart", legend=True)
     shoot_layout("ornek_as.orgmodel", "bands", "layout-bands.png", language="tr")
     # `orgmodel export … --layout bands --highlight bireysel-satis --legend --title --language tr`
     export_picture(
-        "ornek_as.orgmodel", "export-example.png", layout="bands", highlight="bireysel-satis", legend=True, title=True,
+        "ornek_as.orgmodel", ROOT / "docs" / "export-example.png", layout="bands", highlight="bireysel-satis", legend=True, title=True,
         language="tr",
     )
 
