@@ -190,8 +190,7 @@ class Router:
     # -- planning ----------------------------------------------------------------------------
 
     def _rect(self, uid: str) -> tuple[float, float, float, float]:
-        x, y = self.space.corners[uid]
-        return x, y, x + self.w, y + self.h
+        return self.space.rects[uid]
 
     def _gap(self, uid: str, side: str) -> tuple[float, float]:
         """The free band beside the top or bottom of a card."""
@@ -400,7 +399,8 @@ class Router:
             trusted = plan.kind != "side"
             if not self._clear(route, trusted):
                 route = self._points(key, plan, nudged=False)
-        return self._runs.separate(key, route, self.space.run_free, (self._rect(key[0]), self._rect(key[1])),
+        rects = self.space.rects
+        return self._runs.separate(key, route, self.space.run_free, (rects[key[0]], rects[key[1]]),
                                    trusted_ends=plan.kind in ("v3", "v5"))
 
     def _points(self, key: Key, plan: Plan, nudged: bool) -> list[Point]:
