@@ -92,7 +92,8 @@ class Router:
         self.plans: dict[Key, Plan] = {}
         self._of_card: dict[str, set[Key]] = {}
         self._sides: dict[tuple[str, str], set[Key]] = {}
-        self._ports: dict[tuple[Key, int], float] = {}
+        #: the port of each end of a line along its card's side (0: source, 1: target)
+        self._ports: tuple[dict[Key, float], dict[Key, float]] = ({}, {})
         self._tracks = Tracks(CLEAR, TRACK)
         self._runs = RunIndex()
 
@@ -189,13 +190,9 @@ class Router:
 
     # -- planning ----------------------------------------------------------------------------
 
-    def _rect(self, uid: str) -> tuple[float, float, float, float]:
-        x, y = self.space.corners[uid]
-        return x, y, x + self.w, y + self.h
-
     def _gap(self, uid: str, side: str) -> tuple[float, float]:
         """The free band beside the top or bottom of a card."""
-        left, top, right, bottom = self._rect(uid)
+        left, top, right, bottom = self.space.rects[uid]
         if side == "B":
             below = self.space.gap(uid, 1)
             return bottom, below if below is not None else bottom + DEFAULT_GAP
@@ -205,8 +202,8 @@ class Router:
     def _plan(self, key: Key) -> Plan:
         s, t = key
         space = self.space
-        al, at, ar, ab = self._rect(s)
-        bl, bt, br, bb = self._rect(t)
+        al, at, ar, ab = self.space.rects[s]
+        bl, bt, br, bb = self.space.rects[t]
         acx, bcx = (al + ar) / 2, (bl + br) / 2
         if at < bb and bt < ab:  # side by side: a straight run if nothing is between
             y = (max(at, bt) + min(ab, bb)) / 2
@@ -228,11 +225,11 @@ class Router:
             plan = self._five(s, t, a_side, b_side, acx, bcx)
             if plan is not None:
                 return plan
-        points = search_route(space, self._rect(s), self._rect(t))
+        points = search_route(space, self.space.rects[s], self.space.rects[t])
         return Plan("free", points=points)
 
     def _edge_y(self, uid: str, side: str) -> float:
-        left, top, right, bottom = self._rect(uid)
+        left, top, right, bottom = self.space.rects[uid]
         return bottom if side == "B" else top
 
     def _three(self, s: str, t: str, a_side: str, b_side: str, acx: float, bcx: float) -> Plan | None:
@@ -300,8 +297,8 @@ class Router:
                 if members is not None:
                     members.discard(key)
                     sides.add(side)
-            self._ports.pop((key, 0), None)
-            self._ports.pop((key, 1), None)
+            self._ports[0].pop(key, None)
+            self._ports[1].pop(key, None)
         for index, channel in enumerate(plan.channels):
             if self._tracks.remove(channel.key, (key, index)):
                 groups.add(channel.key)
@@ -348,46 +345,59 @@ class Router:
 
     # -- ports and tracks ------------------------------------------------------------------
 
-    def _toward(self, key: Key, end: int) -> float:
-        """Where a line goes after leaving its card at ``end`` (0 source, 1 target): the
-        coordinate along the card's side that orders the ports."""
-        plan = self.plans[key]
-        other = self._rect(key[1 - end])
-        if plan.kind == "side":
-            return (other[1] + other[3]) / 2
-        if plan.kind == "v5":
-            return plan.channels[1].base
-        return (other[0] + other[2]) / 2
-
     def _share_ports(self, side: tuple[str, str]) -> set[Key]:
-        """Spread the lines on one side of a card along it; returns those whose port moved."""
+        """Spread the lines on one side of a card along it; returns those whose port moved.
+
+        They go in the order of where each goes after leaving the card: the other card's
+        middle (a "side" line: its middle height), or a five-run line's vertical channel."""
         uid, which = side
         members = self._sides.get(side)
-        if not members or uid not in self.space.corners:
+        rects = self.space.rects
+        if not members or uid not in rects:
             return set()
-        left, top, right, bottom = self._rect(uid)
+        left, top, right, bottom = rects[uid]
         start, length = (left, right - left) if which in "TB" else (top, bottom - top)
-        order = sorted(members, key=lambda k: (self._toward(k, 0 if k[0] == uid else 1), min(k), max(k), k[0] == uid))
+        plans = self.plans
+        order = []
+        for key in members:
+            a, b = key
+            plan = plans[key]
+            kind = plan.kind
+            if kind == "v5":
+                toward = plan.channels[1].base
+            else:
+                other = rects[b if a == uid else a]
+                toward = (other[1] + other[3]) / 2 if kind == "side" else (other[0] + other[2]) / 2
+            # (min, max, end) tell the keys apart: the order never depends on the set's.
+            order.append(((toward, a, b, a == uid) if a < b else (toward, b, a, a == uid), key))
+        order.sort()
         n = len(order)
         slots = n + 1 if which in "TB" and n % 2 else n  # top and bottom keep the middle free
         usable = length - 2 * PORT_MARGIN
+        base = start + PORT_MARGIN
+        sources, targets = self._ports
         moved = set()
-        for i, key in enumerate(order):
-            position = start + PORT_MARGIN + usable * (i + 1) / (slots + 1)
-            end = 0 if key[0] == uid else 1
-            if self._ports.get((key, end)) != position:
-                self._ports[(key, end)] = position
+        for i, (_, key) in enumerate(order):
+            position = base + usable * (i + 1) / (slots + 1)
+            ports = sources if key[0] == uid else targets
+            if ports.get(key) != position:
+                ports[key] = position
                 moved.add(key)
         return moved
 
     def _extent(self, key: Key, index: int) -> tuple[float, float]:
         """How far a channel's run reaches along it (from the plan's checked coordinates)."""
         plan = self.plans[key]
-        a = self._ports.get((key, 0), plan.channels[0].base)
-        b = self._ports.get((key, 1), plan.channels[0].base)
+        c = plan.channels
         if plan.kind == "v5":
-            c = plan.channels
-            a, b = {0: (a, c[1].base), 1: (c[0].base, c[2].base), 2: (c[1].base, b)}[index]
+            if index == 0:
+                a, b = self._ports[0].get(key, c[0].base), c[1].base
+            elif index == 1:
+                a, b = c[0].base, c[2].base
+            else:
+                a, b = c[1].base, self._ports[1].get(key, c[0].base)
+        else:
+            a, b = self._ports[0].get(key, c[0].base), self._ports[1].get(key, c[0].base)
         return (a, b) if a <= b else (b, a)
 
     def _assemble(self, key: Key) -> list[Point]:
@@ -400,15 +410,16 @@ class Router:
             trusted = plan.kind != "side"
             if not self._clear(route, trusted):
                 route = self._points(key, plan, nudged=False)
-        return self._runs.separate(key, route, self.space.run_free, (self._rect(key[0]), self._rect(key[1])),
+        rects = self.space.rects
+        return self._runs.separate(key, route, self.space.run_free, (rects[key[0]], rects[key[1]]),
                                    trusted_ends=plan.kind in ("v3", "v5"))
 
     def _points(self, key: Key, plan: Plan, nudged: bool) -> list[Point]:
-        al, at, ar, ab = self._rect(key[0])
-        bl, bt, br, bb = self._rect(key[1])
+        al, at, ar, ab = self.space.rects[key[0]]
+        bl, bt, br, bb = self.space.rects[key[1]]
         c = plan.channels
         if nudged:
-            pa, pb = self._ports[(key, 0)], self._ports[(key, 1)]
+            pa, pb = self._ports[0][key], self._ports[1][key]
             t = [self._tracks.at(ch.key, (key, i)) for i, ch in enumerate(c)]
         else:
             if plan.kind == "side":
@@ -427,6 +438,7 @@ class Router:
 
     def _clear(self, route: list[Point], trusted_ends: bool) -> bool:
         run_free = self.space.run_free
-        last = len(route) - 2
-        return all(run_free(route[i], route[i + 1]) for i in range(last + 1) if not (trusted_ends and i in (0, last)))
+        if trusted_ends:
+            return all(run_free(route[i], route[i + 1]) for i in range(1, len(route) - 2))
+        return all(run_free(route[i], route[i + 1]) for i in range(len(route) - 1))
 

@@ -42,13 +42,27 @@ class RunIndex:
         self._coords = None
 
     def add(self, key: Hashable, route: list[Point]) -> None:
-        for _, line, extent in _runs(route):
-            owners = self._runs.get(line)
+        runs, coords = self._runs, self._coords
+        x0, y0 = route[0] if route else (0.0, 0.0)
+        for x1, y1 in route[1:]:
+            if y0 == y1:
+                line, extent = ("h", y0), ((x0, x1) if x0 <= x1 else (x1, x0))
+            elif x0 == x1:
+                line, extent = ("v", x0), ((y0, y1) if y0 <= y1 else (y1, y0))
+            else:
+                x0, y0 = x1, y1
+                continue
+            x0, y0 = x1, y1
+            owners = runs.get(line)
             if owners is None:
-                owners = self._runs[line] = {}
-                if self._coords is not None:
-                    insort(self._coords[line[0]], line[1])
-            owners.setdefault(key, []).append(extent)
+                owners = runs[line] = {}
+                if coords is not None:
+                    insort(coords[line[0]], line[1])
+            extents = owners.get(key)
+            if extents is None:
+                owners[key] = [extent]
+            else:
+                extents.append(extent)
 
     def remove(self, key: Hashable, route: list[Point] | None) -> None:
         if not route:
@@ -89,11 +103,27 @@ class RunIndex:
         ``ends`` (left, top, right, bottom), away from their corners. ``trusted_ends``:
         the first and last runs stay in the gaps beside their cards however they shift
         along the sides, so they need no check."""
-        route = list(route)
-        last = len(route) - 2
-        for i, line, (lo, hi) in list(_runs(route)):
-            if not self._clashes(key, line, lo, hi):
+        runs = self._runs
+        clashing = []
+        x0, y0 = route[0] if route else (0.0, 0.0)
+        for i, (x1, y1) in enumerate(route[1:]):
+            if y0 == y1:
+                line, lo, hi = ("h", y0), *((x0, x1) if x0 <= x1 else (x1, x0))
+            elif x0 == x1:
+                line, lo, hi = ("v", x0), *((y0, y1) if y0 <= y1 else (y1, y0))
+            else:
+                x0, y0 = x1, y1
                 continue
+            x0, y0 = x1, y1
+            owners = runs.get(line)
+            if owners and len(owners) <= CROWD and any(
+                    other != key and a < hi and b > lo for other, extents in owners.items() for a, b in extents):
+                clashing.append((i, line, lo, hi))
+        route = list(route)
+        if not clashing:
+            return route
+        last = len(route) - 2
+        for i, line, lo, hi in clashing:
             axis = 1 if line[0] == "h" else 0
             for shift in SHIFTS:
                 moved = list(route)

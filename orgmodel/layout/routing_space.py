@@ -64,6 +64,7 @@ class CardSpace:
     def __init__(self, width: float, height: float) -> None:
         self.w, self.h = width, height
         self.corners: dict[str, tuple[float, float]] = {}
+        self.rects: dict[str, tuple[float, float, float, float]] = {}  #: left, top, right, bottom
         self._cells: dict[tuple[int, int], set[str]] = {}
         self._ybands: dict[int, set[str]] = {}  # y band -> cards meeting it
         self._xbands: dict[int, set[str]] = {}  # x band (of CELL) -> cards meeting it
@@ -72,6 +73,10 @@ class CardSpace:
         self._tops: dict[int, tuple[list[float], list[float]]] = {}  # y band -> (tops, lefts)
         #: x band -> x -> the cards strictly spanning x, as y runs
         self._columns: dict[int, dict[float, Intervals]] = {}
+        self._lefts: dict[int, tuple[list[float], list[float]]] = {}  # x band -> (lefts, tops)
+        #: x band / y band -> (first, last) of a slice of its sorted cards -> their runs merged
+        self._column_runs: dict[int, dict[tuple[int, int], Intervals]] = {}
+        self._row_runs: dict[int, dict[tuple[int, int], Intervals]] = {}
         self._nodes: dict[tuple[int, int], Intervals] = {}  # (level, index) -> inflated x runs
         self._gaps: dict[tuple[str, int], float | None] = {}  # (card, +1 below / -1 above)
 
@@ -93,6 +98,7 @@ class CardSpace:
 
     def _place(self, uid: str, x: float, y: float) -> None:
         self.corners[uid] = (x, y)
+        self.rects[uid] = (x, y, x + self.w, y + self.h)
         cx, cy, yb, xb = self._ranges(x, y)
         for i in cx:
             for j in cy:
@@ -106,9 +112,15 @@ class CardSpace:
                 tops[1].insert(i, x)
         for b in xb:
             self._xbands.setdefault(b, set()).add(uid)
+            lefts = self._lefts.get(b)
+            if lefts is not None:
+                i = bisect_right(lefts[0], x)
+                lefts[0].insert(i, x)
+                lefts[1].insert(i, y)
 
     def _unplace(self, uid: str) -> None:
         x, y = self.corners.pop(uid)
+        del self.rects[uid]
         cx, cy, yb, xb = self._ranges(x, y)
         for i in cx:
             for j in cy:
@@ -123,6 +135,12 @@ class CardSpace:
                 del tops[0][i], tops[1][i]
         for b in xb:
             self._xbands[b].discard(uid)
+            lefts = self._lefts.get(b)
+            if lefts is not None:
+                i = bisect_left(lefts[0], x)
+                while lefts[1][i] != y:
+                    i += 1
+                del lefts[0][i], lefts[1][i]
 
     def _forget_around(self, x: float, y: float) -> None:
         """Drop every cached answer a card at (x, y) takes part in."""
@@ -130,8 +148,10 @@ class CardSpace:
         h = self.h
         for b in yb:
             self._rows.pop(b, None)
+            self._row_runs.pop(b, None)
         for b in xb:
             self._columns.pop(b, None)
+            self._column_runs.pop(b, None)
         bands = range(math.floor((y - CLEAR) / BAND), math.floor((y + h + CLEAR) / BAND) + 1)
         for level in range(LEVELS):
             for index in {b >> level for b in bands}:
@@ -186,8 +206,17 @@ class CardSpace:
             tops, lefts = self._band_tops(band)
             # Cards spanning y have their top in (y - h, y): a slice of the band's cards.
             lo, hi = bisect_right(tops, y - self.h), bisect_left(tops, y)
-            w = self.w
-            row = rows[y] = merge([(x, x + w) for x in lefts[lo:hi]]) if hi > lo else _EMPTY
+            if hi > lo:
+                runs = self._row_runs.get(band)
+                if runs is None:
+                    runs = self._row_runs[band] = {}
+                row = runs.get((lo, hi))
+                if row is None:
+                    w = self.w
+                    row = runs[(lo, hi)] = merge([(x, x + w) for x in lefts[lo:hi]])
+            else:
+                row = _EMPTY
+            rows[y] = row
         return row
 
     def _band_tops(self, band: int) -> tuple[list[float], list[float]]:
@@ -206,9 +235,24 @@ class CardSpace:
             columns = self._columns[band] = {}
         column = columns.get(x)
         if column is None:
-            corners, w, h = self.corners, self.w, self.h
-            ids = self._xbands.get(band, ())
-            column = columns[x] = merge([(corners[u][1], corners[u][1] + h) for u in ids if corners[u][0] < x < corners[u][0] + w])
+            lefts = self._lefts.get(band)
+            if lefts is None:
+                corners = self.corners
+                pairs = sorted(corners[u] for u in self._xbands.get(band, ()))
+                lefts = self._lefts[band] = ([x for x, _ in pairs], [t for _, t in pairs])
+            # Cards spanning x have their left in (x - w, x): a slice of the band's cards.
+            lo, hi = bisect_right(lefts[0], x - self.w), bisect_left(lefts[0], x)
+            if hi > lo:
+                runs = self._column_runs.get(band)
+                if runs is None:
+                    runs = self._column_runs[band] = {}
+                column = runs.get((lo, hi))
+                if column is None:
+                    h = self.h
+                    column = runs[(lo, hi)] = merge([(t, t + h) for t in lefts[1][lo:hi]])
+            else:
+                column = _EMPTY
+            columns[x] = column
         return column
 
     def h_free(self, y: float, x0: float, x1: float) -> bool:

@@ -19,6 +19,10 @@ Member = Hashable
 Extent = tuple[float, float]
 
 
+def _first(item: tuple) -> object:
+    return item[0]
+
+
 class Tracks:
     """Which track every run of every channel is on, and where the tracks lie."""
 
@@ -66,19 +70,30 @@ class Tracks:
     def lay_all(self, channel: ChannelKey, extent_of: Callable[[Member], Extent]) -> None:
         """Every run of the channel anew: interval partitioning, lowest free track first."""
         group = self.groups[channel]
-        ordered = sorted(((extent_of(m), m) for m in group), key=lambda item: item[0])
+        ordered = sorted([(extent_of(m), m) for m in group], key=_first)
         busy: list[tuple[float, int]] = []  # (end, track) of runs still open
         free: list[int] = []
         count = 0
-        for (lo, hi), member in ordered:
-            while busy and busy[0][0] + self.spacing <= lo:
-                heapq.heappush(free, heapq.heappop(busy)[1])
+        spacing, laid, extents = self.spacing, self._laid, self._extents
+        self._new.pop(channel, None)
+        push, pop = heapq.heappush, heapq.heappop
+        for extent, member in ordered:
+            lo, hi = extent
+            while busy and busy[0][0] + spacing <= lo:
+                push(free, pop(busy)[1])
             if free:
-                track = heapq.heappop(free)
+                track = pop(free)
             else:
                 track, count = count, count + 1
-            heapq.heappush(busy, (hi, track))
-            self._put(channel, member, track, (lo, hi))
+            push(busy, (hi, track))
+            # As _put, in order of start: each track's runs stay sorted by appending.
+            group[member] = track
+            extents[member] = extent
+            runs = laid.get((channel, track))
+            if runs is None:
+                runs = laid[(channel, track)] = ([], [])
+            runs[0].append(lo)
+            runs[1].append((lo, hi, member))
         self._positions[channel] = spread(channel, count, self.clear, self.spacing)
 
     def place(self, channel: ChannelKey, member: Member, extent: Extent) -> None:
