@@ -57,8 +57,9 @@ def timer(method, slot):
 Router.route_all = timer(Router.route_all, 0)
 Router.route_one = timer(Router.route_one, 1)
 from ui.launcher import main
+sys.argv = ["orgmodel"] + sys.argv[3:]
 try:
-    code = main(sys.argv[3:])
+    code = main()  # as main.py calls it: this process's own command line
 finally:
     with open(record, "w") as file:
         file.write(repr(spent))
