@@ -281,3 +281,15 @@ def test_export_draws_every_line_whole_where_a_repaint_draws_it(qapp, scale: flo
             if not near_edge(x0, page.left()) and any(a[x0 : x0 + block]) != any(b[x0 : x0 + block]):
                 strays.append((x0, band * block))
     assert strays == []
+
+
+def test_an_exports_arrowheads_are_the_editors(qapp) -> None:
+    from ui.canvas.items.line_shapes import arrow_head, heads_path
+
+    # Routed lines end in runs right, left, down or up (looked-up heads); a slanted one too.
+    lines = [[(0.0, 0.0), (350.5, 0.0)], [(900.0, 40.0), (120.25, 40.0)], [(5.0, 5.0), (5.0, 1e6 + 0.5)],
+             [(7.0, 300.0), (7.0, -2.5)], [(0.0, 0.0), (30.0, 40.0)]]
+    path = heads_path(lines)
+    drawn = [(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
+    expected = [(p.x(), p.y()) for pts in lines for head in arrow_head(QPointF(*pts[-1]), QPointF(*pts[-2])) for p in (head.p1(), head.p2())]
+    assert drawn == expected

@@ -94,9 +94,23 @@ def heads_path(lines: Iterable[list[Point]]) -> QPainterPath:
     """The arrowheads at the last point of these polylines, as one path."""
     path = QPainterPath()
     move, line = path.moveTo, path.lineTo
+    # Routed lines end in an axis-parallel run: their heads are one of four shapes, whose
+    # barbs' offsets (the same floats head_ends gives: atan2 of an axis is exact) are looked
+    # up instead of computed with trigonometry for each of 30,000 heads.
+    axis = {direction: [(bx, by) for bx, by in head_ends(0.0, 0.0, -direction[0], -direction[1])]
+            for direction in ((1, 0), (-1, 0), (0, 1), (0, -1))}
     for pts in lines:
         (sx, sy), (tx, ty) = pts[-2], pts[-1]
-        for end in head_ends(tx, ty, sx, sy):
+        if sy == ty and sx != tx:
+            barbs = axis[(1, 0) if tx > sx else (-1, 0)]
+        elif sx == tx and sy != ty:
+            barbs = axis[(0, 1) if ty > sy else (0, -1)]
+        else:
+            for end in head_ends(tx, ty, sx, sy):
+                move(tx, ty)
+                line(*end)
+            continue
+        for bx, by in barbs:
             move(tx, ty)
-            line(*end)
+            line(tx + bx, ty + by)
     return path
