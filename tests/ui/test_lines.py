@@ -215,3 +215,81 @@ def test_office_bands_layout_draws_no_line_through_a_card(window: MainWindow, qt
             assert x1 == x2 or y1 == y2
             for x, y in cards:
                 assert not (min(x1, x2) < x + WIDTH and max(x1, x2) > x and min(y1, y2) < y + HEIGHT and max(y1, y2) > y), key
+
+
+@pytest.mark.parametrize("scale", [0.4, 1.0], ids=["plain", "full-detail"])
+def test_export_draws_every_line_whole_where_a_repaint_draws_it(qapp, scale: float) -> None:
+    from orgmodel.model import OrgModel, Unit
+    from ui.canvas.export import _page_rect, export_state, render_png
+    from ui.canvas.items.line_hits import BUCKET
+    from ui.canvas.scene import OrgScene
+    from ui.editing.model_signals import ModelSignals
+    from ui.editing.selection import Selection
+
+    # Lines across several of the repaint's buckets (which cut them at their edges).
+    model = OrgModel("Apart")
+    for uid, x, y in (("a", 0.0, 0.0), ("b", 2000.0, 0.0), ("c", 0.0, 1200.0), ("d", 2600.0, 1300.0)):
+        model.add_unit(Unit(uid, uid.upper(), "front" if uid < "c" else "back", x=x, y=y))
+    for source, target in (("a", "b"), ("a", "d"), ("c", "b"), ("b", "c"), ("d", "a")):
+        model.add_dependency(source, target)
+    model.set_parent("c", "a")
+    scene = OrgScene(Selection())
+    scene.set_model(model, ModelSignals(model))
+    options = ExportOptions(scale=scale, margin=40)
+    pictures = {}
+    for whole in (True, False):
+        with export_state(scene, options):
+            assert scene.dependencies.whole and scene.reporting.whole  # what an export draws with
+            scene.dependencies.whole = scene.reporting.whole = whole
+            pictures[whole] = render_png(scene, options).convertToFormat(QImage.Format.Format_RGB32)
+        # An export does not index the lines into the repaint's buckets: it draws each once.
+        assert scene.dependencies._members is None or not whole
+    assert not scene.dependencies.whole  # back to the editor's repaints
+    cut, whole = pictures[False], pictures[True]
+    assert cut.size() == whole.size()
+    page = _page_rect(scene, options)
+    # The run from A to B (y = 32) is drawn.
+    assert min(QColor(whole.pixel(round((1500 - page.left()) * scale), round((32 - page.top()) * scale) + dy)).lightness() for dy in (-1, 0, 1)) < 200
+    # A repaint cuts lines at its buckets' edges (where a dash starts afresh): at full detail
+    # (dashed) the same lines run through the same 8-pixel squares; plain, the same pixels.
+    block = 8 if scale == 1.0 else 1
+
+    def near_edge(pixel: int, start: float) -> bool:
+        at = (pixel / scale + start) % BUCKET
+        return min(at, BUCKET - at) <= (3 + block) / scale
+
+    dark = bytes(int(v < 215) for v in range(256))  # darker than the lightest background
+
+    def bands(image: QImage) -> list[bytes]:
+        """Each band of ``block`` rows: per column, whether any of its pixels is dark."""
+        grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+        bits, width, stride = bytes(grey.constBits()), grey.width(), grey.bytesPerLine()
+        out = []
+        for y0 in range(0, grey.height(), block):
+            inked = 0
+            for y in range(y0, min(y0 + block, grey.height())):
+                inked |= int.from_bytes(bits[y * stride : y * stride + width].translate(dark), "big")
+            out.append(inked.to_bytes(width, "big"))
+        return out
+
+    strays = []
+    for band, (a, b) in enumerate(zip(bands(cut), bands(whole))):
+        if a == b or near_edge(band * block, page.top()):
+            continue
+        for x in {i // block for i in range(len(a)) if a[i] != b[i]}:
+            x0 = x * block
+            if not near_edge(x0, page.left()) and any(a[x0 : x0 + block]) != any(b[x0 : x0 + block]):
+                strays.append((x0, band * block))
+    assert strays == []
+
+
+def test_an_exports_arrowheads_are_the_editors(qapp) -> None:
+    from ui.canvas.items.line_shapes import arrow_head, heads_path
+
+    # Routed lines end in runs right, left, down or up (looked-up heads); a slanted one too.
+    lines = [[(0.0, 0.0), (350.5, 0.0)], [(900.0, 40.0), (120.25, 40.0)], [(5.0, 5.0), (5.0, 1e6 + 0.5)],
+             [(7.0, 300.0), (7.0, -2.5)], [(0.0, 0.0), (30.0, 40.0)]]
+    path = heads_path(lines)
+    drawn = [(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
+    expected = [(p.x(), p.y()) for pts in lines for head in arrow_head(QPointF(*pts[-1]), QPointF(*pts[-2])) for p in (head.p1(), head.p2())]
+    assert drawn == expected

@@ -209,11 +209,13 @@ class _ExportState:
             scene.bands.hide()
         UnitCard.full_detail = True
         scene.dependencies.full_detail = scene.reporting.full_detail = True
+        scene.dependencies.whole = scene.reporting.whole = True
 
     def __exit__(self, *exc) -> None:
         scene = self.scene
         UnitCard.full_detail = False
         scene.dependencies.full_detail = scene.reporting.full_detail = False
+        scene.dependencies.whole = scene.reporting.whole = False
         for card in self.hidden:
             card.show()
         if self.options.units is not None:

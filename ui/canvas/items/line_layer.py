@@ -8,12 +8,15 @@ line in that bucket changes, instead of culling and clipping every segment in Py
 of units being dragged are kept out of the cache and drawn on their own, so a drag does not
 rebuild 30,000 lines. Arrowheads are made only for lines ending in the painted area, when
 zoomed in enough to see them; labels likewise, at the place the scene chose for them.
+
+An export draws every line once: it takes none of that (``whole``), and draws each look's
+lines whole, as one path, without indexing them into buckets or cutting them to any.
 """
 
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
@@ -21,11 +24,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
 
 from ui import style
-from ui.canvas.items.line_shapes import arrow_head, bounds, clip, distance
-
-Key = Hashable
-Point = tuple[float, float]
-Cell = tuple[int, int]
+from ui.canvas.items.line_hits import BUCKET, Cell, Key, LineHits, Point
+from ui.canvas.items.line_shapes import arrow_head, bounds, clip, heads_path, whole_path
 
 NORMAL, HIGHLIGHTED, DIMMED, SELECTED = range(4)
 #: Drawing order: faded first, emphasised last (on top).
@@ -33,11 +33,10 @@ ORDER = (DIMMED, NORMAL, HIGHLIGHTED, SELECTED)
 #: Below this scale dashes and arrowheads are invisible noise; lines are drawn plain.
 LOD_PLAIN = 0.45
 CELL = 512.0  #: grid of line ends, for arrowheads
-BUCKET = 1024.0  #: side of the squares whose lines are cached as one path per look
 LONG = 4 * BUCKET  #: longer runs are cut to the painted area at each repaint instead
 
 
-class LineLayer(QGraphicsItem):
+class LineLayer(LineHits, QGraphicsItem):
     """Polylines per key. With ``arrows``, the last segment of a line gets an open head."""
 
     def __init__(self, color: QColor, dashed: bool, arrows: bool = False) -> None:
@@ -67,6 +66,9 @@ class LineLayer(QGraphicsItem):
         self.showing = "all"
         #: Exports: dashes, arrowheads, labels and smooth lines at any scale.
         self.full_detail = False
+        #: Exports: every line drawn whole, from its points, in one path per look; an export
+        #: draws each line once, so the repaint's buckets (indexed, cut, cached) do not pay.
+        self.whole = False
         #: Device pixels per scene unit of the output when an export draws (None: the
         #: screen's device pixel ratio); pens are that many pixels wide per line pixel.
         self.pen_scale: float | None = None
@@ -271,51 +273,6 @@ class LineLayer(QGraphicsItem):
     def highlighted(self) -> set[Key] | None:
         return None if self._highlighted is None else set(self._highlighted)
 
-    def key_at(self, point: QPointF, tolerance: float) -> Key | None:
-        """The line nearest to ``point`` within ``tolerance`` (scene units), if any."""
-        best, best_distance = None, tolerance
-        px, py = point.x(), point.y()
-        members = self._index_all()
-        candidates: set[Key] = set(self._long.get(("s", 0), ()))
-        for cx in range(int((px - tolerance) // BUCKET), int((px + tolerance) // BUCKET) + 1):
-            candidates |= set(self._long.get(("v", cx), ()))
-            for cy in range(int((py - tolerance) // BUCKET), int((py + tolerance) // BUCKET) + 1):
-                candidates |= members.get((cx, cy), set())
-        for cy in range(int((py - tolerance) // BUCKET), int((py + tolerance) // BUCKET) + 1):
-            candidates |= set(self._long.get(("h", cy), ()))
-        for key in candidates:
-            pts = self._points[key]
-            for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
-                if min(x1, x2) - tolerance > px or max(x1, x2) + tolerance < px:
-                    continue
-                if min(y1, y2) - tolerance > py or max(y1, y2) + tolerance < py:
-                    continue
-                away = distance(px, py, x1, y1, x2, y2)
-                if away <= best_distance:
-                    best, best_distance = key, away
-        return best
-
-    def keys_crossing(self, rect: QRectF) -> set[Key]:
-        """The lines with a segment through the inside of ``rect`` (a card's new place)."""
-        members = self._index_all()
-        left, top, right, bottom = rect.left(), rect.top(), rect.right(), rect.bottom()
-        candidates: set[Key] = set(self._long.get(("s", 0), ()))
-        for cx in range(int(left // BUCKET), int(right // BUCKET) + 1):
-            candidates.update(self._long.get(("v", cx), ()))
-            for cy in range(int(top // BUCKET), int(bottom // BUCKET) + 1):
-                candidates.update(members.get((cx, cy), ()))
-        for cy in range(int(top // BUCKET), int(bottom // BUCKET) + 1):
-            candidates.update(self._long.get(("h", cy), ()))
-        found = set()
-        for key in candidates:
-            pts = self._points[key]
-            for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
-                piece = clip(x1, y1, x2, y2, left, top, right, bottom)
-                if piece is not None and left < (piece[0] + piece[2]) / 2 < right and top < (piece[1] + piece[3]) / 2 < bottom:
-                    found.add(key)
-                    break
-        return found
-
     # -- painting --------------------------------------------------------------------------
 
     @override
@@ -372,12 +329,22 @@ class LineLayer(QGraphicsItem):
     @override
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         lod = 1.0 if self.full_detail else option.levelOfDetailFromTransform(painter.worldTransform())
-        plain = lod < LOD_PLAIN
         scale = self.pen_scale if self.pen_scale is not None else painter.device().devicePixelRatioF()
         exposed = option.exposedRect
         if painter.hasClipping():  # QGraphicsScene.render gives the whole layer as exposed
             exposed = exposed.intersected(painter.clipBoundingRect())
         exposed = exposed.adjusted(-2, -2, 2, 2)
+        if self.whole and self.showing == "all":
+            self._paint_whole(painter, exposed, lod, scale)
+        else:
+            self._paint_cells(painter, exposed, lod, scale)
+        if self._labels and (self.full_detail or lod > 0.6):
+            self._paint_labels(painter, exposed)
+
+    def _paint_cells(self, painter: QPainter, exposed: QRectF, lod: float, scale: float) -> None:
+        """A repaint: the cached paths of the buckets in ``exposed``, the long runs and the
+        moving lines cut to it, the arrowheads ending in it."""
+        plain = lod < LOD_PLAIN
         groups: dict[int, list[QPainterPath]] = {}
         if self.showing != "moving":
             self._index_all()
@@ -414,8 +381,33 @@ class LineLayer(QGraphicsItem):
                 painter.drawLines(pieces[category])
         if self._arrows and not plain:
             self._paint_heads(painter, exposed, scale)
-        if self._labels and (self.full_detail or lod > 0.6):
-            self._paint_labels(painter, exposed)
+
+    def _paint_whole(self, painter: QPainter, exposed: QRectF, lod: float, scale: float) -> None:
+        """An export: every line once, whole, one path per look (Qt cuts them to the page)."""
+        plain = lod < LOD_PLAIN
+        chosen = self._filter
+        lines = self._points if chosen is None else {key: pts for key, pts in self._points.items() if key in chosen}
+        groups: dict[int, list[list[Point]]] = {}
+        if self._highlighted is None and not self._selected:
+            groups[NORMAL] = [pts for pts in lines.values() if len(pts) > 1]
+        else:
+            for key, pts in lines.items():
+                if len(pts) > 1:
+                    groups.setdefault(self._category(key), []).append(pts)
+        count = 2 * sum(len(pts) - 1 for pts in lines.values())
+        smooth = self.full_detail or (lod > 0.6 and count < 1600)  # as a repaint chooses
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for category in ORDER:
+            if groups.get(category):
+                painter.setPen(self._pen(category, plain, smooth, scale))
+                painter.drawPath(whole_path(groups[category]))
+        cells = (int(exposed.right() // CELL) - int(exposed.left() // CELL) + 1) * (int(exposed.bottom() // CELL) - int(exposed.top() // CELL) + 1)
+        if self._arrows and not plain and (self.full_detail or cells <= 400):
+            for category in ORDER:
+                if groups.get(category):
+                    painter.setPen(self._pen(category, True, False, scale))
+                    painter.drawPath(heads_path(groups[category]))
 
     def _long_pieces(self, pieces: dict[int, list[QLineF]], left: float, top: float, right: float, bottom: float) -> None:
         """The long runs crossing the painted area, cut to it (Qt would dash and rasterise

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import math
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QLineF, QPointF, QRectF
+from PySide6.QtGui import QPainterPath
 
 Point = tuple[float, float]
 
@@ -60,11 +63,54 @@ def elbow_line(px: float, py: float, cx: float, cy: float, width: float, height:
     return [(top_x, top_y), (top_x, middle_y), (bottom_x, middle_y), (bottom_x, cy)]
 
 
+_BARB = math.radians(26)
+
+
+def head_ends(tx: float, ty: float, sx: float, sy: float, size: float = 11.0) -> tuple[Point, Point]:
+    """The far ends of the two barbs of an arrowhead at (tx, ty) pointing away from (sx, sy)."""
+    angle = math.atan2(ty - sy, tx - sx)
+    a, b = angle + math.pi + _BARB, angle + math.pi - _BARB
+    return (tx + size * math.cos(a), ty + size * math.sin(a)), (tx + size * math.cos(b), ty + size * math.sin(b))
+
+
 def arrow_head(tip: QPointF, tail: QPointF, size: float = 11.0) -> list[QLineF]:
     """An open arrowhead (UML dependency style) at ``tip``, pointing away from ``tail``."""
-    angle = math.atan2(tip.y() - tail.y(), tip.x() - tail.x())
-    lines = []
-    for side in (-1, 1):
-        a = angle + math.pi - side * math.radians(26)
-        lines.append(QLineF(tip, QPointF(tip.x() + size * math.cos(a), tip.y() + size * math.sin(a))))
-    return lines
+    return [QLineF(tip, QPointF(*end)) for end in head_ends(tip.x(), tip.y(), tail.x(), tail.y(), size)]
+
+
+def whole_path(lines: Iterable[list[Point]], path: QPainterPath | None = None) -> QPainterPath:
+    """Every segment of these polylines, each its own subpath (a dash pattern starts afresh
+    at each, as when segments are drawn one by one), added to ``path`` or a new one."""
+    path = QPainterPath() if path is None else path
+    move, line = path.moveTo, path.lineTo
+    for pts in lines:
+        for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+            move(x1, y1)
+            line(x2, y2)
+    return path
+
+
+def heads_path(lines: Iterable[list[Point]]) -> QPainterPath:
+    """The arrowheads at the last point of these polylines, as one path."""
+    path = QPainterPath()
+    move, line = path.moveTo, path.lineTo
+    # Routed lines end in an axis-parallel run: their heads are one of four shapes, whose
+    # barbs' offsets (the same floats head_ends gives: atan2 of an axis is exact) are looked
+    # up instead of computed with trigonometry for each of 30,000 heads.
+    axis = {direction: [(bx, by) for bx, by in head_ends(0.0, 0.0, -direction[0], -direction[1])]
+            for direction in ((1, 0), (-1, 0), (0, 1), (0, -1))}
+    for pts in lines:
+        (sx, sy), (tx, ty) = pts[-2], pts[-1]
+        if sy == ty and sx != tx:
+            barbs = axis[(1, 0) if tx > sx else (-1, 0)]
+        elif sx == tx and sy != ty:
+            barbs = axis[(0, 1) if ty > sy else (0, -1)]
+        else:
+            for end in head_ends(tx, ty, sx, sy):
+                move(tx, ty)
+                line(*end)
+            continue
+        for bx, by in barbs:
+            move(tx, ty)
+            line(tx + bx, ty + by)
+    return path
