@@ -257,16 +257,20 @@ def _forest(parents: dict[str, str]) -> bool:
 def _dependencies(raw: list[Any], known: Mapping[str, str], ids_have_colons: bool) -> tuple[DependencyColumns, int] | None:
     """The dependencies, if all are valid and distinct, and the colons they account for.
     ``known`` maps each id text to the string the model keeps for it."""
-    try:  # every end a known id, kept as the id's own string
-        sources = list(map(known.__getitem__, map(itemgetter("from"), raw)))
-        targets = list(map(known.__getitem__, map(itemgetter("to"), raw)))
+    try:
+        # Both ends of each at once, in C; the pairs are freed before the collector runs
+        # again (the model keeps columns), and hashing them for the look for a dependency
+        # written twice leaves each end's hash known for the look-ups below.
+        pairs = list(map(itemgetter("from", "to"), raw))
+        if len(set(pairs)) != len(raw):
+            return None  # a dependency is written twice
+        ends = zip(*pairs) if pairs else ((), ())
+        # Every end a known id, kept as the id's own string.
+        sources, targets = (list(map(known.__getitem__, column)) for column in ends)
     except (KeyError, TypeError):  # not an object, an end missing or unknown, a list or an object
         return None
     if any(map(is_, sources, targets)):  # one string per id: the same text is the same object
         return None
-    # The pairs made here are freed before the collector runs again: the model keeps columns.
-    if len(set(zip(sources, targets))) != len(raw):
-        return None  # a dependency is written twice
     ids_colons = "".join(sources).count(":") + "".join(targets).count(":") if ids_have_colons else 0
     columns = DependencyColumns(sources, targets, {})
     if not raw or {*map(len, raw)} == {2}:  # just the two ends, as usual

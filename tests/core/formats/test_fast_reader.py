@@ -18,9 +18,13 @@ from orgmodel.errors import ModelFileError
 SAMPLES = sorted((Path(__file__).resolve().parents[3] / "resources" / "samples").glob("*.orgmodel"))
 
 
+def parsed(text: str) -> object:
+    """The document as the exact reader parses it."""
+    return json.loads(text, object_pairs_hook=_object, parse_constant=NonFinite, parse_float=_float, parse_int=_int)
+
+
 def exact(text: str) -> OrgModel:
-    document = json.loads(text, object_pairs_hook=_object, parse_constant=NonFinite, parse_float=_float, parse_int=_int)
-    model = _Reader().read(document)
+    model = _Reader().read(parsed(text))
     assert model is not None
     return model
 
@@ -127,3 +131,34 @@ def test_an_escaped_colon_is_read_by_the_exact_reader() -> None:
     text = '{"format": "orgmodel", "version": 1, "units": [{"id": "a", "name": "A\\u003a", "office": "back"}]}'
     assert read_fast(text) is None
     assert loads(text).unit("a").name == "A:"
+
+
+def exact_problems(text: str) -> list[tuple[str, str]]:
+    reader = _Reader()
+    assert reader.read(parsed(text)) is None
+    return [(p.path, str(p.message)) for p in reader.problems]
+
+
+@pytest.mark.parametrize(
+    "dependencies",
+    [
+        '[{"from": "a", "to": "b"}, {"from": "a", "to": "b"}]',  # written twice
+        '[{"from": "a", "to": "b"}, {"from": "b", "to": "b"}]',  # a loop
+        '[{"from": "a", "to": "zz"}]',  # an unknown end
+        '[{"from": "a"}]',  # an end missing
+        '[{"from": ["a"], "to": "b"}]',  # an unhashable end
+        '[{"from": {"a": 1}, "to": "b"}, {"from": "a", "to": "b"}]',
+        '[{"from": 1, "to": "b"}]',  # not a text
+        '[["a", "b"]]',  # not an object
+        '[{"from": "a", "to": "b", "weight": 0}]',
+        '[{"from": "a", "to": "b", "label": "x\\u0001"}]',
+        '{"from": "a", "to": "b"}',  # not a list
+    ],
+)
+def test_bad_dependencies_get_the_exact_readers_messages(dependencies: str) -> None:
+    units = '[{"id": "a", "name": "A", "office": "front"}, {"id": "b", "name": "B", "office": "back", "parent": "a"}]'
+    text = '{"format": "orgmodel", "version": 1, "units": ' + units + ', "dependencies": ' + dependencies + "}"
+    assert read_fast(text) is None
+    with pytest.raises(ModelFileError) as refused:
+        loads(text)
+    assert [(p.path, str(p.message)) for p in refused.value.problems] == exact_problems(text)
