@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from orgmodel.model import OrgModel, Unit
 from ui.window.main_window import MainWindow
@@ -77,9 +77,11 @@ def right_click(window: MainWindow, pos: QPoint, act: Callable[[QMenu], None]) -
         menu = QApplication.activePopupWidget()
         if isinstance(menu, QMenu):
             seen.append(menu)
-            act(menu)
-            if menu.isVisible():
-                menu.close()
+            try:
+                act(menu)
+            finally:  # a failed check must not leave the menu waiting for a click
+                if menu.isVisible():
+                    menu.close()
         elif not seen and tries[0] < 300:
             # Fired before the menu was up (events processed during the press): look again,
             # rather than leave a menu open that nobody closes and the test waits on.
@@ -110,14 +112,23 @@ def choose(menu: QMenu, *path: str) -> None:
             menu = action.menu()
 
 
-def when_dialog(act: Callable[[QApplication], None]) -> None:
-    """Once a modal dialog is up, ``act`` on it (answer it like a person would)."""
+def when_dialog(act: Callable[[QApplication], None], ready: Callable[[QWidget], bool] = lambda dialog: True) -> None:
+    """Once a modal dialog is up and ``ready`` says so (e.g. its focus is where it goes:
+    on a loaded machine the dialog can be found before its focus-in has been processed),
+    ``act`` on it like a person would. If ``act`` fails, the dialog is rejected so that
+    the test fails instead of waiting on a dialog nobody answers."""
+    tries = [0]
 
     def on_dialog() -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
+        if dialog is None or (not ready(dialog) and tries[0] < 300):
+            tries[0] += 1
             QTimer.singleShot(10, on_dialog)
             return
-        act(dialog)
+        try:
+            act(dialog)
+        except BaseException:
+            dialog.reject()
+            raise
 
     QTimer.singleShot(0, on_dialog)

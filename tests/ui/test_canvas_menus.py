@@ -128,7 +128,7 @@ def _pick_in_chooser(typed: str, *keys: Qt.Key, seen: list | None = None) -> Non
             QTest.keyClick(dialog.filter_edit, key)
         QTest.keyClick(dialog.filter_edit, Qt.Key.Key_Return)
 
-    when_dialog(act)
+    when_dialog(act, ready=lambda dialog: getattr(dialog, "filter_edit", dialog).hasFocus())
 
 
 def test_reports_to_is_a_searchable_list_without_the_unit_and_those_under_it(qtbot) -> None:
