@@ -137,8 +137,11 @@ def _numbers(kinds: set[type], low: float, high: float) -> Callable[[list[Any]],
     """A check of a column of optional numbers of ``kinds`` within ``[low, high]``."""
 
     def check(values: list[Any]) -> list[Any] | None:
-        present = [v for v in values if v is not None]
-        if present and (not {*map(type, present)} <= kinds or not low <= min(present) or not max(present) <= high):
+        found = {*map(type, values)}
+        # Usually every unit has the field: then nothing is copied to leave out the Nones.
+        present = [v for v in values if v is not None] if _NONE in found else values
+        found.discard(_NONE)
+        if present and (not found <= kinds or not low <= min(present) or not max(present) <= high):
             return None
         return values
 
@@ -228,13 +231,13 @@ def _units(raw: list[Any]) -> tuple[list[Unit], dict[str, str], dict[str, str], 
     parents: dict[str, str] = {}
     if "parent" in present:
         wanted = _column(raw, "parent")
-        parents = dict(compress(zip(ids, wanted), wanted))
-        if len(parents) + wanted.count(None) != len(ids):
-            return None  # a parent "" or another false value
-        try:  # every parent given is a known id (so a text)
-            parents = dict(zip(parents, map(known.__getitem__, parents.values())))
-        except (KeyError, TypeError):  # an unknown or unhashable parent
+        try:  # each parent given as the id's own string, or None when it is no known id
+            found = list(map(known.get, wanted))
+        except TypeError:  # an unhashable parent
             return None
+        parents = dict(compress(zip(ids, found), found))
+        if len(parents) + wanted.count(None) != len(ids):
+            return None  # a parent unknown, "", or another value that is not an id
         if not _forest(parents):
             return None
         if ":" in id_text:

@@ -162,3 +162,40 @@ def test_bad_dependencies_get_the_exact_readers_messages(dependencies: str) -> N
     with pytest.raises(ModelFileError) as refused:
         loads(text)
     assert [(p.path, str(p.message)) for p in refused.value.problems] == exact_problems(text)
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        '"parent": "zz"',  # an unknown parent
+        '"parent": ""',
+        '"parent": 0',
+        '"parent": false',
+        '"parent": ["a"]',  # an unhashable parent
+        '"parent": {"id": "a"}',
+        '"headcount": -1',
+        '"headcount": 1.5',
+        '"headcount": true',
+        '"cost": "5"',
+        '"automation_potential": 1.5',
+        '"x": false',
+    ],
+)
+def test_bad_unit_fields_get_the_exact_readers_messages(field: str) -> None:
+    # The first unit has every field right, so that the column holds both kinds of value.
+    units = '[{"id": "a", "name": "A", "office": "front", "headcount": 3, "cost": 2, "automation_potential": 0.5, "x": 1}, '
+    units += '{"id": "b", "name": "B", "office": "back", ' + field + "}]"
+    text = '{"format": "orgmodel", "version": 1, "units": ' + units + "}"
+    assert read_fast(text) is None
+    with pytest.raises(ModelFileError) as refused:
+        loads(text)
+    assert [(p.path, str(p.message)) for p in refused.value.problems] == exact_problems(text)
+
+
+def test_units_without_an_optional_field_keep_its_default() -> None:
+    units = '[{"id": "a", "name": "A", "office": "front", "headcount": 3, "cost": 2.5}, {"id": "b", "name": "B", "office": "back", "parent": "a"}]'
+    text = '{"format": "orgmodel", "version": 1, "units": ' + units + "}"
+    fast = read_fast(text)
+    assert fast is not None
+    same(fast, exact(text))
+    assert (fast.unit("b").headcount, fast.unit("b").cost, fast.parent("b")) == (None, None, "a")
