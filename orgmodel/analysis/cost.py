@@ -264,9 +264,10 @@ class _Engine:
                 RevenueCost(uid, unit.name, unit.office, own / 100, int(allocated_c[r]) / 100, loaded / 100, unit.revenue, None if margin is None else margin / 100)
             )
         self.service_rows = []
+        origin_reasons = self._origin_reasons(sink_reason) if unallocated_total else {}
         for s, uid in enumerate(self.service_ids):
             u = int(self.unallocated_c[s])
-            reason = self._origin_reason(s, sink_reason) if u else None
+            reason = origin_reasons.get(s) if u else None
             total_cost = round(float(f.x[s]) * 100) / 100
             self.service_rows.append(ServiceCost(uid, self.names[uid], model.unit(uid).office, int(self.d_cents[s]) / 100, total_cost, u / 100, reason))
         sinks = self._sinks(stopping, stopped_c, sink_reason)
@@ -288,23 +289,29 @@ class _Engine:
             return tr("no revenue-generating unit depends on it directly (the direct method ignores service units' dependencies on each other)")
         return tr("no unit depends on it")
 
-    def _origin_reason(self, s: int, sink_reason: Mapping[int, Text]) -> Text:
-        """Why some of unit ``s``'s own cost reaches no revenue unit: where it stops."""
-        if s in sink_reason:
-            return sink_reason[s]
-        p = self.flows.p
-        seen, frontier, found = {s}, [s], []
+    def _origin_reasons(self, sink_reason: Mapping[int, Text]) -> dict[int, Text]:
+        """Why some of each unit's own cost reaches no revenue unit: its own stop, or the
+        nearest place downstream where cost stops (one breadth-first pass back from every
+        stop along the shares, so each unit learns its nearest stop)."""
+        reasons: dict[int, Text] = dict(sink_reason)
+        nearest: dict[int, int] = {s: s for s in sink_reason}
+        back = self.flows.p.T.tocsr()  # t -> the units that give to t
+        frontier = list(sink_reason)
         while frontier:
             nxt = []
             for t in frontier:
-                for u in p.indices[p.indptr[t] : p.indptr[t + 1]]:
-                    if u not in seen:
-                        seen.add(int(u))
-                        nxt.append(int(u))
-                        if u in sink_reason:
-                            found.append(self.names[self.service_ids[u]])
+                for u in back.indices[back.indptr[t] : back.indptr[t + 1]]:
+                    u = int(u)
+                    if u not in nearest:
+                        nearest[u] = nearest[t]
+                        nxt.append(u)
             frontier = nxt
-        return tr("part of its cost stops at {units}, which hand nothing on to revenue-generating units", units=_names(sorted(found)[:5]))
+        for u, s in nearest.items():
+            if u not in reasons:
+                members = self.flows.groups.get(s, [s])
+                names = sorted(self.names[self.service_ids[t]] for t in members)
+                reasons[u] = tr("part of its cost stops at {units}, which hand nothing on to revenue-generating units", units=_names(names))
+        return reasons
 
     def _sinks(self, stopping: list[int], cents: np.ndarray, sink_reason: Mapping[int, Text]) -> tuple[CostSink, ...]:
         groups: dict[tuple[str, ...], list[int]] = {}
