@@ -801,6 +801,18 @@
         <source>no column for unit names (expected a header such as name, unit, ad or birim adı)</source>
         <translation>birim adları için sütun yok (name, unit, ad ya da birim adı gibi bir başlık bekleniyordu)</translation>
     </message>
+    <message>
+        <source>no cost and no automation potential</source>
+        <translation>maliyeti de otomasyon potansiyeli de yok</translation>
+    </message>
+    <message>
+        <source>no cost</source>
+        <translation>maliyeti yok</translation>
+    </message>
+    <message>
+        <source>no automation potential</source>
+        <translation>otomasyon potansiyeli yok</translation>
+    </message>
 </context>
 <context>
     <name>AnalysisDock</name>
