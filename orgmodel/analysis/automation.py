@@ -84,11 +84,18 @@ def revenue_supported(model: OrgModel) -> dict[str, float]:
     return result
 
 
-def rank_automation(model: OrgModel, allocation: CostAllocation | None = None) -> list[AutomationCandidate]:
+def rank_automation(model: OrgModel, allocation: CostAllocation | None = None, uplift: bool = True) -> list[AutomationCandidate]:
     """Every unit of ``model``, highest priority first (ties: larger savings, then name and
     id); units that cannot be ranked last, by name and id. ``allocation`` is the cost
-    attribution the margin uplift is read from (default: the reciprocal method)."""
-    allocation = allocation or allocate(model)
+    attribution the margin uplift is read from (default: the reciprocal method).
+
+    The margin uplift of every unit at once is the whole attribution (seconds at 10,000
+    units); ``uplift=False`` leaves it empty, for a table that shows one unit's uplift when
+    asked (:func:`margin_uplift`)."""
+    if not uplift:
+        allocation = None
+    elif allocation is None:
+        allocation = allocate(model)
     supported = revenue_supported(model)
     ranked: list[AutomationCandidate] = []
     unranked: list[AutomationCandidate] = []
@@ -106,10 +113,12 @@ def rank_automation(model: OrgModel, allocation: CostAllocation | None = None) -
             continue
         savings_of[unit.id] = round(unit.cost * unit.automation_potential * 100)
     service = [uid for uid in savings_of if not model.unit(uid).is_revenue_generating and savings_of[uid]]
-    uplift: dict[str, dict[str, float]] = {uid: {uid: savings_of[uid] / 100} for uid in savings_of if model.unit(uid).is_revenue_generating and savings_of[uid]}
-    for uid, shares in allocation.landing_shares(service):
-        cents = savings_of[uid]
-        uplift[uid] = {rid: round(cents * share) / 100 for rid, share in sorted(shares.items()) if round(cents * share)}
+    uplifts: dict[str, dict[str, float]] = {uid: {uid: savings_of[uid] / 100} for uid in savings_of if model.unit(uid).is_revenue_generating and savings_of[uid]}
+    if allocation is not None:
+        for uid, shares in allocation.landing_shares(service):
+            uplifts[uid] = _spread(savings_of[uid], shares)
+    else:
+        uplifts = {}
     for uid, cents in savings_of.items():
         unit = model.unit(uid)
         ease = getattr(unit, "automation_ease", None)
@@ -117,9 +126,28 @@ def rank_automation(model: OrgModel, allocation: CostAllocation | None = None) -
         ranked.append(
             AutomationCandidate(
                 uid, unit.name, unit.office, unit.cost, unit.automation_potential, ease, cents / 100, priority,
-                supported[uid], uplift.get(uid, {}),
+                supported[uid], uplifts.get(uid, {}),
             )
         )
     ranked.sort(key=lambda c: (-(c.priority or 0), -(c.savings or 0), c.name.casefold(), c.id))
     unranked.sort(key=lambda c: (c.name.casefold(), c.id))
     return ranked + unranked
+
+
+def margin_uplift(model: OrgModel, allocation: CostAllocation, unit_id: str) -> dict[str, float]:
+    """What each revenue unit's margin would gain if ``unit_id`` were automated at its
+    potential (one unit's answer of :func:`rank_automation`; empty without cost or potential)."""
+    unit = model.unit(unit_id)
+    if unit.cost is None or unit.automation_potential is None:
+        return {}
+    cents = round(unit.cost * unit.automation_potential * 100)
+    if not cents:
+        return {}
+    if unit.is_revenue_generating:
+        return {unit_id: cents / 100}
+    return _spread(cents, next(allocation.landing_shares([unit_id]))[1])
+
+
+def _spread(cents: int, shares: Mapping[str, float]) -> dict[str, float]:
+    """``cents`` of savings spread by ``shares`` (revenue unit → fraction), to the cent."""
+    return {rid: round(cents * share) / 100 for rid, share in sorted(shares.items()) if round(cents * share)}

@@ -203,6 +203,11 @@ class _Engine:
         self.service_ids = [u.id for u in units if not u.is_revenue_generating]
         self.revenue_ids = [u.id for u in units if u.is_revenue_generating]
         self.service_index = {uid: i for i, uid in enumerate(self.service_ids)}
+        #: Unit numbers in id order, and the ids in that order (attribution rows are by id).
+        self.service_by_id = np.array(sorted(range(len(self.service_ids)), key=self.service_ids.__getitem__), dtype=np.int64)
+        self.revenue_by_id = np.array(sorted(range(len(self.revenue_ids)), key=self.revenue_ids.__getitem__), dtype=np.int64)
+        self.sorted_service_ids = [self.service_ids[s] for s in self.service_by_id]
+        self.sorted_revenue_ids = [self.revenue_ids[r] for r in self.revenue_by_id]
         self.revenue_index = {uid: i for i, uid in enumerate(self.revenue_ids)}
         self.names = {u.id: u.name for u in units}
         self.d_cents = np.array([round((model.unit(uid).cost or 0) * 100) for uid in self.service_ids], dtype=np.int64)
@@ -331,7 +336,8 @@ class _Engine:
             chunk = rows[start : start + CHUNK]
             shares = self.flows.landing_columns(chunk)  # n × len(chunk)
             for k, r in enumerate(chunk):
-                yield self.revenue_ids[r], self._rounded(self.service_ids, self.d * shares[:, k], int(self.allocated_c[r]))
+                amounts = (self.d * shares[:, k])[self.service_by_id]
+                yield self.revenue_ids[r], self._rounded(self.sorted_service_ids, amounts, int(self.allocated_c[r]))
 
     def to_rows(self, service_rows: Sequence[int] | range) -> Iterator[tuple[str, dict[str, float]]]:
         rows = sorted(service_rows, key=self.service_ids.__getitem__)
@@ -340,7 +346,7 @@ class _Engine:
             shares = self.flows.landing_rows(chunk)  # len(chunk) × m
             for k, s in enumerate(chunk):
                 target = int(self.d_cents[s] - self.unallocated_c[s])
-                yield self.service_ids[s], self._rounded(self.revenue_ids, self.d[s] * shares[k], target)
+                yield self.service_ids[s], self._rounded(self.sorted_revenue_ids, (self.d[s] * shares[k])[self.revenue_by_id], target)
 
     def landing(self, service_ids: Sequence[str]) -> Iterator[tuple[str, dict[str, float]]]:
         rows = [self.service_index[uid] for uid in service_ids]
@@ -354,9 +360,11 @@ class _Engine:
 
     @staticmethod
     def _rounded(ids: list[str], amounts: np.ndarray, target: int) -> dict[str, float]:
+        """``amounts`` (for ``ids``, in id order) to the cent, adding up to ``target`` cents;
+        the non-zero ones by id."""
         cents = flows.apportion(np.maximum(amounts, 0.0) * 100.0, target)
         nonzero = np.flatnonzero(cents)
-        return {ids[i]: int(cents[i]) / 100 for i in sorted(nonzero, key=ids.__getitem__)}
+        return dict(zip([ids[i] for i in nonzero], (cents[nonzero] / 100).tolist()))
 
 
 def _names(names: Sequence[str]) -> Text | str:

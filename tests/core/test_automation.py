@@ -77,3 +77,15 @@ def test_revenue_supported_is_the_revenue_at_risk_of_every_back_office_unit(samp
     at_risk = revenue_at_risk(m, analyse(m))
     assert {uid: supported[uid] for uid in at_risk} == pytest.approx(at_risk)
     assert len(rank_automation(m)) == len(m)  # every unit listed, none dropped
+
+
+def test_without_uplift_the_ranking_is_the_same_and_one_unit_is_answered_on_demand() -> None:
+    from orgmodel.analysis.automation import margin_uplift
+
+    m = model()
+    full = rank_automation(m)
+    lean = rank_automation(m, uplift=False)
+    assert [(c.id, c.priority) for c in lean] == [(c.id, c.priority) for c in full]
+    assert all(not c.margin_uplift for c in lean)
+    allocation = allocate(m)
+    assert {c.id: dict(c.margin_uplift) for c in full} == {c.id: margin_uplift(m, allocation, c.id) for c in full}
