@@ -124,3 +124,15 @@ def test_automation_json_and_table(small: Path) -> None:
     assert units[-1]["reason"] is not None and len(units) == 7
     table = run("automation", str(small))
     assert table.returncode == 0 and table.stdout.splitlines()[2].split()[:3] == ["1", "Data", "Processing"]
+
+
+def test_cost_and_automation_never_load_qt(small: Path) -> None:
+    code = (
+        "import sys, io, contextlib, orgmodel.cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    codes = [orgmodel.cli.main(['cost', {str(small)!r}]), orgmodel.cli.main(['automation', {str(small)!r}, '--json'])]\n"
+        "assert codes == [0, 0], codes\n"
+        "assert not [m for m in sys.modules if m.startswith(('PySide6', 'ui'))]\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stderr
