@@ -99,7 +99,7 @@ def _cost_tables(model: OrgModel, allocation: Any, table: Table) -> None:
         f"unallocated {money(allocation.unallocated)}\n"
     )
     for sink in allocation.sinks:
-        names = ", ".join(model.unit(uid).name for uid in sink.units)
+        names = ", ".join(model.unit(uid).name for uid in sink.units[:8]) + (f" and {len(sink.units) - 8} more" if len(sink.units) > 8 else "")
         out.write(f"  unallocated {money(sink.amount)} at {names}: {sink.reason}\n")
 
 

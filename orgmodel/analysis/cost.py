@@ -367,5 +367,12 @@ class _Engine:
         return dict(zip([ids[i] for i in nonzero], (cents[nonzero] / 100).tolist()))
 
 
+#: A reason names at most this many units of a group (a cycle can hold thousands).
+NAMED = 8
+
+
 def _names(names: Sequence[str]) -> Text | str:
-    return joined(list(names), lambda first, second: tr("{first}, {second}", first=first, second=second))
+    shown = joined(list(names[:NAMED]), lambda first, second: tr("{first}, {second}", first=first, second=second))
+    if len(names) > NAMED:
+        return tr("{units} and {count} more", units=shown, count=len(names) - NAMED)
+    return shown

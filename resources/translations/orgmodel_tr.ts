@@ -770,6 +770,10 @@
         <translation>{first}, {second}</translation>
     </message>
     <message>
+        <source>{units} and {count} more</source>
+        <translation>{units} ve {count} birim daha</translation>
+    </message>
+    <message>
         <source>{counts} ({rejections})</source>
         <translation>{counts} ({rejections})</translation>
     </message>

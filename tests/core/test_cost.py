@@ -241,3 +241,16 @@ def test_an_empty_model_and_a_model_without_service_units() -> None:
     model.add_unit(Unit("shop", "Shop", "front", cost=3, revenue=10))
     result = allocate(model, "step")
     assert result.revenue_unit("shop").margin == 7 and result.sinks == ()
+
+
+def test_a_large_closed_group_is_named_by_its_first_units_and_a_count() -> None:
+    model = OrgModel()
+    model.add_unit(Unit("shop", "Shop", "front"))
+    ring = [f"u{i:02d}" for i in range(12)]
+    for uid in ring:
+        model.add_unit(Unit(uid, uid.upper(), "back", cost=1))
+    for a, b in zip(ring, ring[1:] + ring[:1]):
+        model.add_dependency(a, b)
+    (sink,) = allocate(model).sinks
+    assert sink.units == tuple(ring) and sink.amount == 12
+    assert sink.reason.endswith("U00, U01, U02, U03, U04, U05, U06, U07 and 4 more")
