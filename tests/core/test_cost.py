@@ -145,6 +145,45 @@ def test_notes_reciprocal(notes: OrgModel) -> None:
     assert result.allocated == 173_820 and result.unallocated == 0
 
 
+# -- Worked example: three service departments, units of service as the basis -------------------
+
+#: Source: "Example of Methods of Allocating Service Costs", ExpertsMind, Cost Accounting
+#: (https://expertsmind.com/questions/example-of-methods-of-allocating-service-costs-30131914.aspx).
+#: Units of service provided: S1 (Shs. 92,400) → S2 1,000, S3 2,000, P1 4,000, P2 3,000;
+#: S2 (184,800) → S1 2,000, S3 4,000, P1 10,000, P2 4,000; S3 (138,600) → S1 4,500, P1 1,500,
+#: P2 9,000. P1 and P2 have 400,000 and 500,000 of their own.
+SERVICE_UNITS_USES = {
+    "s1": {"s2": 1_000, "s3": 2_000, "p1": 4_000, "p2": 3_000},
+    "s2": {"s1": 2_000, "s3": 4_000, "p1": 10_000, "p2": 4_000},
+    "s3": {"s1": 4_500, "p1": 1_500, "p2": 9_000},
+}
+
+
+@pytest.fixture
+def units_of_service() -> OrgModel:
+    return build({"s1": 92_400, "s2": 184_800, "s3": 138_600}, {"p1": {"cost": 400_000}, "p2": {"cost": 500_000}}, SERVICE_UNITS_USES)
+
+
+def test_units_of_service_direct(units_of_service: OrgModel) -> None:
+    """Published: S1 (4:3) → 52,800 and 39,600; S2 (5:2) → 132,000 and 52,800; S3 (1:6) →
+    19,800 and 118,800; P1 604,600, P2 711,200 (total 1,315,800)."""
+    result = allocate(units_of_service, "direct")
+    assert result.from_services("p1") == {"s1": 52_800, "s2": 132_000, "s3": 19_800}
+    assert result.revenue_unit("p1").fully_loaded == 604_600 and result.revenue_unit("p2").fully_loaded == 711_200
+
+
+def test_units_of_service_step_down(units_of_service: OrgModel) -> None:
+    """Published, S1 then S2 then S3: S1 (1:2:4:3) → S2 9,240, S3 18,480, P1 36,960, P2
+    27,720; S2 194,040 (S3 : P1 : P2 = 4,000 : 10,000 : 4,000) → 43,120, 107,800, 43,120; S3
+    200,200 (1:6) → 28,600, 171,600; P1 573,360, P2 742,440."""
+    result = allocate(units_of_service, "step", ["s1", "s2", "s3"])
+    assert close(result.service_unit("s2").total_cost, 194_040) and close(result.service_unit("s3").total_cost, 200_200)
+    assert close(result.revenue_unit("p1").fully_loaded, 573_360) and close(result.revenue_unit("p2").fully_loaded, 742_440)
+    # Every department gives 30 % of its units to other service departments: the default
+    # order falls back on the larger cost.
+    assert default_order(units_of_service) == ["s2", "s3", "s1"]
+
+
 # -- Exam-preparation notes: simultaneous equations ---------------------------------------------
 
 def test_simultaneous_equation_lesson() -> None:
