@@ -116,6 +116,7 @@ class CostAllocation:
     revenue_units: tuple[RevenueCost, ...]
     service_units: tuple[ServiceCost, ...]
     sinks: tuple[CostSink, ...]
+    """Where cost stops, largest amount first."""
     total_service_cost: float
     allocated: float
     unallocated: float
@@ -326,7 +327,8 @@ class _Engine:
             key = tuple(sorted(self.service_ids[t] for t in members))
             groups.setdefault(key, []).append(int(cents[k]))
             reasons[key] = sink_reason[s]
-        return tuple(CostSink(key, sum(amounts) / 100, reasons[key]) for key, amounts in sorted(groups.items()) if sum(amounts))
+        found = [(sum(amounts), key) for key, amounts in groups.items() if sum(amounts)]
+        return tuple(CostSink(key, amount / 100, reasons[key]) for amount, key in sorted(found, key=lambda item: (-item[0], item[1])))
 
     # -- attribution -----------------------------------------------------------------------
 
