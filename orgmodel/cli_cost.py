@@ -19,9 +19,6 @@ from orgmodel.model import OrgModel
 Table = Callable[[TextIO, tuple[str, ...], list[tuple[str, ...]], set[int]], None]
 WriteJson = Callable[[Iterable[str]], None]
 
-OFFICES = {"front": "front", "middle": "middle", "back": "back"}
-
-
 def add_commands(commands: Any) -> None:
     """Add ``cost`` and ``automation`` to the subcommands of the ``orgmodel`` parser."""
     cost = commands.add_parser("cost", help="cost to serve: each service unit's cost allocated to the revenue-generating units")
@@ -86,13 +83,13 @@ def _cost_tables(model: OrgModel, allocation: Any, table: Table) -> None:
     out.write(f"Cost to serve, {allocation.method} method{order}\n\n")
     rows = []
     for row in sorted(allocation.revenue_units, key=lambda r: (r.name.casefold(), r.id)):
-        rows.append((row.name, OFFICES[row.office], money(row.own_cost), money(row.allocated), money(row.fully_loaded), money(row.revenue), money(row.margin)))
+        rows.append((row.name, row.office, money(row.own_cost), money(row.allocated), money(row.fully_loaded), money(row.revenue), money(row.margin)))
     table(out, ("Revenue-generating unit", "Office", "Own cost", "Allocated", "Fully loaded", "Revenue", "Margin"), rows, {2, 3, 4, 5, 6})
     out.write("\n")
     rows = []
     to = dict(allocation.to_all())
     for row in sorted(allocation.service_units, key=lambda r: (-r.own_cost, r.name.casefold(), r.id)):
-        rows.append((row.name, OFFICES[row.office], money(row.own_cost), money(row.total_cost), money(row.unallocated), _top(to[row.id], model) or "— nowhere —"))
+        rows.append((row.name, row.office, money(row.own_cost), money(row.total_cost), money(row.unallocated), _top(to[row.id], model) or "— nowhere —"))
     table(out, ("Service unit", "Office", "Own cost", "Total cost", "Unallocated", "Largest shares of its own cost"), rows, {2, 3, 4})
     out.write(
         f"\nService cost {money(allocation.total_service_cost)}: allocated {money(allocation.allocated)}, "
@@ -142,7 +139,7 @@ def _automation(model: OrgModel, allocation: Any, as_json: bool, table: Table, w
             (
                 str(rank) if ranked else "",
                 c.name,
-                OFFICES[c.office],
+                c.office,
                 money(c.cost),
                 "" if c.automation_potential is None else f"{c.automation_potential:.0%}",
                 "" if c.automation_ease is None else f"{c.automation_ease:.0%}",
