@@ -149,5 +149,11 @@ def margin_uplift(model: OrgModel, allocation: CostAllocation, unit_id: str) -> 
 
 
 def _spread(cents: int, shares: Mapping[str, float]) -> dict[str, float]:
-    """``cents`` of savings spread by ``shares`` (revenue unit → fraction), to the cent."""
-    return {rid: round(cents * share) / 100 for rid, share in sorted(shares.items()) if round(cents * share)}
+    """``cents`` of savings spread by ``shares`` (revenue unit → fraction, in id order, as
+    :meth:`CostAllocation.landing_shares` gives them), to the cent; the non-zero amounts."""
+    if not shares:
+        return {}
+    amounts = np.round(np.fromiter(shares.values(), dtype=float, count=len(shares)) * cents)
+    nonzero = np.flatnonzero(amounts)
+    ids = list(shares)
+    return dict(zip([ids[i] for i in nonzero], (amounts[nonzero] / 100).tolist()))

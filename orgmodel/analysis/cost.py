@@ -148,8 +148,8 @@ class CostAllocation:
 
     def landing_shares(self, service_ids: Sequence[str]) -> Iterator[tuple[str, dict[str, float]]]:
         """For each of ``service_ids``, the fraction of its own cost that lands on each
-        revenue unit (unrounded, non-zero), whatever its cost: what a saving there is worth
-        to each revenue unit."""
+        revenue unit (unrounded, non-zero, by id), whatever its cost: what a saving there is
+        worth to each revenue unit."""
         return self._engine.landing(service_ids)
 
 
@@ -356,9 +356,10 @@ class _Engine:
             chunk = rows[start : start + CHUNK]
             shares = self.flows.landing_rows(chunk)
             for k, s in enumerate(chunk):
-                row = shares[k]
+                row = shares[k][self.revenue_by_id]
                 nonzero = np.flatnonzero(row > 1e-12)
-                yield self.service_ids[s], {self.revenue_ids[r]: float(row[r]) for r in nonzero}
+                ids = self.sorted_revenue_ids
+                yield self.service_ids[s], dict(zip([ids[i] for i in nonzero], row[nonzero].tolist()))
 
     @staticmethod
     def _rounded(ids: list[str], amounts: np.ndarray, target: int) -> dict[str, float]:

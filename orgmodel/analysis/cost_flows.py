@@ -67,6 +67,8 @@ DIRECT_LIMIT = 400
 RESIDUAL = 1e-10
 #: How many steps the block iteration takes at most before solving columns one by one.
 BLOCK_STEPS = 2000
+#: How many columns of F one block iteration solves (more only fall out of the cache).
+COLUMNS = 256
 #: The whole attribution matrix is kept when it has at most this many numbers (8 bytes each).
 FULL_LIMIT = 20_000_000
 
@@ -164,8 +166,10 @@ class Flows:
         if not rows or not n:
             return np.zeros((len(rows), self.q.shape[1]))
         if len(rows) > 1 and n * self.q.shape[1] <= FULL_LIMIT:
-            if self._full is None:
-                self._full = self.landing_columns(range(self.q.shape[1]))
+            if self._full is None:  # a few hundred columns at a time: the block stays in cache
+                m = self.q.shape[1]
+                blocks = [self.landing_columns(range(k, min(k + COLUMNS, m))) for k in range(0, m, COLUMNS)]
+                self._full = np.hstack(blocks) if blocks else np.zeros((n, 0))
             return self._full[np.asarray(rows)]
         e = np.zeros((n, len(rows)))
         e[np.asarray(rows), np.arange(len(rows))] = 1.0
