@@ -722,8 +722,56 @@
         <translation>satır {row}: {problem}</translation>
     </message>
     <message>
+        <source>unknown allocation method {method!r}; use reciprocal, step or direct</source>
+        <translation>bilinmeyen dağıtım yöntemi {method!r}; reciprocal (karşılıklı), step (kademeli) ya da direct (doğrudan) kullanın</translation>
+    </message>
+    <message>
+        <source>an allocation order is only used by the step method</source>
+        <translation>dağıtım sırası yalnızca kademeli (step) yöntemde kullanılır</translation>
+    </message>
+    <message>
+        <source>the step order names {unit!r}, which is not a unit of the model</source>
+        <translation>kademe sırası {unit!r} diyor, ama modelde böyle bir birim yok</translation>
+    </message>
+    <message>
+        <source>the step order names {unit!r}, a revenue-generating unit; list service units only</source>
+        <translation>kademe sırası gelir getiren bir birimi, {unit!r} birimini içeriyor; yalnızca hizmet birimlerini sıralayın</translation>
+    </message>
+    <message>
+        <source>the step order names {unit!r} twice</source>
+        <translation>kademe sırası {unit!r} birimini iki kez içeriyor</translation>
+    </message>
+    <message>
+        <source>the step order leaves out service units ({count} in all): {units}</source>
+        <translation>kademe sırası bazı hizmet birimlerini dışarıda bırakıyor (toplam {count}): {units}</translation>
+    </message>
+    <message>
+        <source>a closed group that passes its cost only among itself: {units}</source>
+        <translation>maliyetini yalnızca kendi içinde dolaştıran kapalı bir grup: {units}</translation>
+    </message>
+    <message>
+        <source>every unit that depends on it is closed before it in the step order</source>
+        <translation>ona bağımlı her birim kademe sırasında ondan önce kapatılıyor</translation>
+    </message>
+    <message>
+        <source>no revenue-generating unit depends on it directly (the direct method ignores service units&apos; dependencies on each other)</source>
+        <translation>hiçbir gelir getiren birim doğrudan ona bağımlı değil (doğrudan yöntem hizmet birimlerinin birbirine bağımlılıklarını yok sayar)</translation>
+    </message>
+    <message>
+        <source>no unit depends on it</source>
+        <translation>hiçbir birim ona bağımlı değil</translation>
+    </message>
+    <message>
+        <source>part of its cost stops at {units}, which hand nothing on to revenue-generating units</source>
+        <translation>maliyetinin bir kısmı gelir getiren birimlere hiçbir şey aktarmayan şu birimlerde kalıyor: {units}</translation>
+    </message>
+    <message>
         <source>{first}, {second}</source>
         <translation>{first}, {second}</translation>
+    </message>
+    <message>
+        <source>{units} and {count} more</source>
+        <translation>{units} ve {count} birim daha</translation>
     </message>
     <message>
         <source>{counts} ({rejections})</source>
@@ -756,6 +804,18 @@
     <message>
         <source>no column for unit names (expected a header such as name, unit, ad or birim adı)</source>
         <translation>birim adları için sütun yok (name, unit, ad ya da birim adı gibi bir başlık bekleniyordu)</translation>
+    </message>
+    <message>
+        <source>no cost and no automation potential</source>
+        <translation>maliyeti de otomasyon potansiyeli de yok</translation>
+    </message>
+    <message>
+        <source>no cost</source>
+        <translation>maliyeti yok</translation>
+    </message>
+    <message>
+        <source>no automation potential</source>
+        <translation>otomasyon potansiyeli yok</translation>
     </message>
 </context>
 <context>
