@@ -225,9 +225,13 @@ def routing_pending(window) -> bool:
 
 
 def until_routed(app, window) -> None:
+    """Until every line is routed and painted (the first paint of new lines indexes them)."""
+    if not routing_pending(window):
+        return
     while routing_pending(window):
         app.processEvents()
         time.sleep(0.002)
+    window.view.viewport().repaint()
 
 
 def layout_child(units: int, repeat: int) -> dict[str, list[float]]:

@@ -173,3 +173,22 @@ def test_export_and_save_while_lines_are_routed_show_every_line(window: MainWind
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(after), ""))
     window.export_action.trigger()
     assert QImage(str(during)) == QImage(str(after))
+
+
+def test_a_big_models_objects_are_frozen_out_of_the_collectors_sight_until_the_next_model(qtbot, monkeypatch) -> None:
+    import gc
+
+    from ui.editing import document
+
+    monkeypatch.setattr(document, "FREEZE_FROM", 100)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    try:
+        w.document.replace_model(generate_model(300, seed=7), None)
+        frozen = gc.get_freeze_count()
+        assert frozen > 0  # the collector no longer rescans the model, its scene and docks
+        w.document.replace_model(company(), None)  # small: nothing frozen, the big one collectable
+        assert gc.get_freeze_count() == 0
+    finally:
+        w.scene.background.finish()
+        gc.unfreeze()
