@@ -16,8 +16,10 @@ move; analysis refresh < 20 ms at the 95th percentile.
 
 ``python3 benchmarks/editor.py --layout [--code DIR ...] [--sizes 1000 10000]`` instead times
 applying a layout and undoing it as a person does: the toolbar's Org Chart and Office Bands
-actions, then Undo, in an offscreen MainWindow, until the window is idle again (CPU time,
-medians). Each checkout (``--code``, default this one) runs in a child process of its own,
+actions, then Undo, in an offscreen MainWindow, until the window answers again (CPU time of
+the process and of the interface thread, and wall time) and until every line is routed
+(wall time; later than the first when a big model's lines are routed in a worker thread),
+medians. Each checkout (``--code``, default this one) runs in a child process of its own,
 checkouts alternating; a size is skipped for a checkout whose smaller size, scaled up
 linearly (a lower bound: the old code was superlinear), would exceed ``--budget`` seconds.
 Target: apply and undo at 10,000 units <= 1 s each.
@@ -30,7 +32,10 @@ processes of its own, side by side), as CPU-time medians:
 * open → first paint: ``Document.open`` and one synchronous repaint of the viewport;
 * open → idle window: from the same start until the event loop, with nothing left to do,
   is about to wait (``QAbstractEventDispatcher.aboutToBlock``) and the outline and analysis
-  docks hold their rows: docks, first paints and every deferred refresh included;
+  docks hold their rows: docks, first paints and every deferred refresh included (CPU of
+  the process, so a routing thread's share counts; and wall time);
+* open → every line routed (wall): until a big model's lines, routed in a worker thread
+  (``ui.canvas.background_routing``), are drawn;
 * rename in the Properties dock: text typed, Return, until the window is idle again;
 * move one unit (a ``Move`` command, as a drag ends), until idle again;
 * peak memory: ``ru_maxrss`` of a process that opens the model once and makes those edits.
@@ -212,9 +217,28 @@ def main() -> None:
 LAYOUT_ACTIONS = (("orgchart", "org chart"), ("bands", "office bands"))
 
 
+def routing_pending(window) -> bool:
+    """Whether the window's dependency lines are still being routed in the background
+    (never, in a checkout that routes in the interface thread)."""
+    background = getattr(window.scene, "background", None)
+    return bool(background is not None and background.pending)
+
+
+def until_routed(app, window) -> None:
+    """Until every line is routed and painted (the first paint of new lines indexes them)."""
+    if not routing_pending(window):
+        return
+    while routing_pending(window):
+        app.processEvents()
+        time.sleep(0.002)
+    window.view.viewport().repaint()
+
+
 def layout_child(units: int, repeat: int) -> dict[str, list[float]]:
-    """In this process: CPU seconds of each toolbar layout and of its Undo, each until the
-    window is idle, and of the autosave the layout ends with (part of the apply figure)."""
+    """In this process: for each toolbar layout and its Undo, until the window answers again
+    (the action's handler done and the events it queued processed): CPU seconds of the whole
+    process, of the interface thread alone, and wall seconds; then wall seconds until every
+    line is routed. Also the CPU of the autosave the layout ends with (part of the apply)."""
     app = QApplication.instance() or QApplication([])
     from ui.window.main_window import MainWindow
 
@@ -227,6 +251,7 @@ def layout_child(units: int, repeat: int) -> dict[str, list[float]]:
     window.document.open(path)
     window.view.fit_to_content()
     app.processEvents()
+    until_routed(app, window)
     model = window.document.model
     before = {u.id: (u.x, u.y) for u in model.units()}
     autosave, autosave_times = window.autosave_now, []
@@ -238,19 +263,24 @@ def layout_child(units: int, repeat: int) -> dict[str, list[float]]:
 
     window.autosave_now = timed_autosave
     times: dict[str, list[float]] = {}
+
+    def timed(name: str, act) -> None:
+        cpu, gui, wall = time.process_time(), time.thread_time(), time.perf_counter()
+        act()
+        app.processEvents()
+        times.setdefault(name, []).append(time.process_time() - cpu)
+        times.setdefault(name + " gui", []).append(time.thread_time() - gui)
+        times.setdefault(name + " wall", []).append(time.perf_counter() - wall)
+        until_routed(app, window)
+        times.setdefault(name + " routed", []).append(time.perf_counter() - wall)
+
     for _ in range(repeat):
         for style, _title in LAYOUT_ACTIONS:
             action = window.orgchart_action if style == "orgchart" else window.bands_action
-            start = time.process_time()
-            action.trigger()
-            app.processEvents()
-            times.setdefault(style, []).append(time.process_time() - start)
+            timed(style, action.trigger)
             if window.document.undo_stack.count() != 1:
                 raise SystemExit(f"{style}: expected one undo step, got {window.document.undo_stack.count()}")
-            start = time.process_time()
-            window.undo_action.trigger()
-            app.processEvents()
-            times.setdefault(style + " undo", []).append(time.process_time() - start)
+            timed(style + " undo", window.undo_action.trigger)
             if {u.id: (u.x, u.y) for u in model.units()} != before:
                 raise SystemExit(f"{style}: undo did not restore every position")
             window.document.undo_stack.clear()
@@ -282,16 +312,19 @@ def layout_figures(codes: list[str], sizes: list[int], repeat: int, budget: floa
             runs = json.loads(done.stdout.strip().splitlines()[-1])
             results[(code, size)] = {name: statistics.median(values) for name, values in runs.items() if values}
     names = [name for style, _ in LAYOUT_ACTIONS for name in (style, style + " undo")]
-    print(f"apply a layout (toolbar) and Undo, offscreen MainWindow, until idle: CPU-time medians of {repeat}")
-    print(f"{'units':>7}  {'org chart':>10} {'undo':>8} {'bands':>8} {'undo':>8}  {'autosave':>8}  checkout")
+    print(f"apply a layout (toolbar) and Undo, offscreen MainWindow: medians of {repeat}")
+    print("  answers: until the window answers again (CPU of the process / of the interface thread / wall);")
+    print("  routed: wall time until every line is routed and drawn")
     for size in sorted(sizes):
         for code in codes:
             figures = results[(code, size)]
             if isinstance(figures, str):
                 print(f"{size:>7,}  {figures}  {code}")
                 continue
-            cells = " ".join(f"{figures[name]:7.3f}s" for name in names)
-            print(f"{size:>7,}  {cells}  {figures.get('autosave', 0.0):7.3f}s  {code}")
+            print(f"{size:>7,} units, autosave {figures.get('autosave', 0.0):.3f}s CPU, {code}")
+            for name in names:
+                print(f"    {name:18} answers {figures[name]:7.3f}s CPU {figures[name + ' gui']:7.3f}s GUI CPU "
+                      f"{figures[name + ' wall']:7.3f}s wall   routed {figures[name + ' routed']:7.3f}s wall")
     print("(apply includes the layout, the autosave it ends with, the refit and the repaint; target at 10,000 <= 1 s each)")
 
 
@@ -357,6 +390,9 @@ def window_report(args: argparse.Namespace) -> None:
     names = {
         "open_to_paint": "open → first paint",
         "open_to_idle": "open → idle window (docks filled)",
+        "open_to_idle_wall": "  the same, wall time",
+        "open_to_routed_wall": "open → every line routed, wall time",
+        "open_collections": "  of which in the cyclic collector",
         "rename": "rename in Properties → idle",
         "move": "move one unit (command) → idle",
         "peak_mb": "peak memory (ru_maxrss, MB)",
@@ -402,16 +438,31 @@ def measure_window(path: str, repeat: int) -> None:
         filled[0] = need_docks
         loop.exec()
 
-    paints, idles = [], []
+    import gc
+
+    collecting = [0.0, 0.0]  # seconds in the cyclic collector; when the current pass began
+
+    def on_collect(phase: str, info: dict) -> None:
+        if phase == "start":
+            collecting[1] = time.perf_counter()
+        else:
+            collecting[0] += time.perf_counter() - collecting[1]
+
+    gc.callbacks.append(on_collect)
+    paints, idles, idle_walls, routed, collections = [], [], [], [], []
     for _ in range(repeat):
         window.document.new()
         until_idle()
-        start = time.process_time()
+        start, wall, collecting[0] = time.process_time(), time.perf_counter(), 0.0
         window.document.open(path)
         window.view.viewport().repaint()
         paints.append(time.process_time() - start)
         until_idle(need_docks=True)
         idles.append(time.process_time() - start)
+        idle_walls.append(time.perf_counter() - wall)
+        until_routed(app, window)
+        routed.append(time.perf_counter() - wall)
+        collections.append(collecting[0])
 
     model = window.document.model
     uid = model.unit_ids()[len(model) // 3]
@@ -439,6 +490,9 @@ def measure_window(path: str, repeat: int) -> None:
     print(json.dumps({
         "open_to_paint": statistics.median(paints),
         "open_to_idle": statistics.median(idles),
+        "open_to_idle_wall": statistics.median(idle_walls),
+        "open_to_routed_wall": statistics.median(routed),
+        "open_collections": statistics.median(collections),
         "rename": statistics.median(renames[1:]),  # the first builds the lists it then keeps
         "move": statistics.median(moves[1:]),
         "peak_mb": peak,

@@ -2041,6 +2041,13 @@
     </message>
 </context>
 <context>
+    <name>RoutingStatus</name>
+    <message>
+        <source>Routing the dependency lines…</source>
+        <translation>Bağımlılık çizgileri yerleştiriliyor…</translation>
+    </message>
+</context>
+<context>
     <name>SafetyMixin</name>
     <message>
         <source>File already open</source>

@@ -56,12 +56,34 @@ class SceneLines:
         deps = model.dependencies()
         self.dependencies.set_all(self.router.route_all(corners, [(d.source, d.target) for d in deps]))
         self.reporting.set_all({child: self._reporting(parent, child) for child, parent in model.reporting_lines()})
-        self._texts, self._boxes, self._box_cells = {}, {}, {}
-        for d in deps:
-            text = label_text(d.label, d.weight)
-            if text:
-                self._texts[(d.source, d.target)] = text
-                self._relabel((d.source, d.target))
+        self.relabel_all(model)
+
+    def clear_elbows(self, model: OrgModel) -> tuple[dict[str, list[Point]], list[tuple[str, str]]]:
+        """The reporting lines whose org-chart elbow crosses no card (by child), and the
+        ``(child, parent)`` of the others, which :meth:`_reporting` routes around the cards:
+        what can be drawn at once while the routing runs elsewhere."""
+        corners = self.router.space.corners
+        clear: dict[str, list[Point]] = {}
+        detours: list[tuple[str, str]] = []
+        for child, parent in model.reporting_lines():
+            if parent in corners and child in corners:
+                elbow = reporting_geometry(corners[parent], corners[child])
+                if self.router.clear_of_cards(elbow):
+                    clear[child] = elbow
+                else:
+                    detours.append((child, parent))
+        return clear, detours
+
+    def forget_labels(self, model: OrgModel) -> None:
+        """The labels' texts from ``model``, and no places yet (their lines are being routed)."""
+        self._boxes, self._box_cells = {}, {}
+        self._texts = {(d.source, d.target): text for d in model.dependencies() if (text := label_text(d.label, d.weight))}
+
+    def relabel_all(self, model: OrgModel) -> None:
+        """Place every label anew on the lines as they are routed now."""
+        self.forget_labels(model)
+        for key in self._texts:
+            self._relabel(key)
 
     def route(self, key: Key) -> list[Point]:
         return list(self.router.routes.get(key, ()))

@@ -27,6 +27,7 @@ from orgmodel.layout.placement import card_centred_at
 from orgmodel.model import OrgModel
 
 from ui import style
+from ui.canvas.background_routing import BackgroundRouting
 from ui.canvas.items.line_layer import LineLayer, Point
 from ui.canvas.items.office_bands import OfficeBands, band_rects, office_extents
 from ui.canvas.items.unit_card import HEIGHT, WIDTH, UnitCard
@@ -68,6 +69,10 @@ class OrgScene(QGraphicsScene):
         self.addItem(self.reporting)
         self.addItem(self.dependencies)
         self.lines = SceneLines(self.dependencies, self.reporting)
+        #: Whole-model routings of more dependencies than this run in a worker thread (the
+        #: window sets it; None: always at once, as a headless export needs).
+        self.background_from: int | None = None
+        self.background = BackgroundRouting(self)
         self.bands = OfficeBands()
         self.addItem(self.bands)
         self._bands_timer = QTimer(self, singleShot=True, interval=0, timeout=self.update_bands)
@@ -205,9 +210,19 @@ class OrgScene(QGraphicsScene):
 
     def relay_lines(self) -> None:
         """Lay every line anew from the cards' places, in one routing pass (open, rebuild,
-        a move of many units at once)."""
-        if self.model is not None:
-            self.lines.rebuild(self.model, {uid: (card.x(), card.y()) for uid, card in self.cards.items()})
+        a move of many units at once); for a big model, in the background."""
+        if self.model is None:
+            return
+        corners = {uid: (card.x(), card.y()) for uid, card in self.cards.items()}
+        if self.background_from is not None and self.model.dependency_count > self.background_from:
+            self.background.start(self.model, corners)
+        else:
+            self.background.cancel()
+            self.lines.rebuild(self.model, corners)
+
+    def finish_routing(self) -> None:
+        """Wait for a whole-model routing under way, so every line is drawn (an export)."""
+        self.background.finish()
 
     def _dependency_geometry(self, source: str, target: str, corners: dict | None = None) -> list[Point]:
         """The routed points of a dependency line, as the editor and exports draw it."""
@@ -316,7 +331,7 @@ class OrgScene(QGraphicsScene):
             additive = extends_selection(event)
             self._plain_click_on_selected = not additive and card is not None and card.isSelected()
             if card is None:
-                key = self.dependencies.key_at(event.scenePos(), 6.0 / max(self._view_scale(), 0.05))
+                key = self.dependency_at(event.scenePos())
                 if key is not None:
                     units = self.selection.units() if additive else []
                     deps = self.selection.dependencies() if additive else []
@@ -432,7 +447,10 @@ class OrgScene(QGraphicsScene):
         event.accept()
 
     def dependency_at(self, pos: QPointF) -> tuple[str, str] | None:
-        """The dependency line under ``pos`` (a few pixels either side), if any."""
+        """The dependency line under ``pos`` (a few pixels either side), if any; none while
+        the lines are being routed (they are not shown)."""
+        if self.background.pending:
+            return None
         return self.dependencies.key_at(pos, 6.0 / max(self._view_scale(), 0.05))
 
     @override

@@ -7,6 +7,7 @@ replayed through commands. "Modified" is ``not undo_stack.isClean()``.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections.abc import Callable, Iterable
@@ -44,6 +45,11 @@ from ui.editing.commands import (
 if TYPE_CHECKING:
     from orgmodel.formats.spreadsheet import ImportPlan
 
+#: From this many units on, what an opened model and its views are made of is frozen out of
+#: the cyclic collector's sight (``gc.freeze``): it holds no cycles to collect, and every
+#: full collection afterwards (docks filling, edits, routing) would scan it all again.
+FREEZE_FROM = 5000
+
 
 class Document(QObject):
     """Everything about the one open model that is not a widget."""
@@ -72,6 +78,7 @@ class Document(QObject):
 
     def replace_model(self, model: OrgModel, path: str | None) -> None:
         """Show ``model`` instead of the current one; forgets undo history."""
+        gc.unfreeze()  # what the previous model leaves behind may be collected again
         place_unplaced(model, CARD_WIDTH, CARD_HEIGHT)  # before anyone listens: no events, no undo
         # The stack goes first: its commands refer to the old model.
         self.undo_stack.clear()
@@ -92,6 +99,8 @@ class Document(QObject):
         self.undo_stack.setClean()
         self.modelReplaced.emit()
         self.pathChanged.emit(path or "")
+        if len(model) >= FREEZE_FROM:
+            gc.freeze()  # the model, the scene and the docks built above (refcounting still frees them)
 
     def restore_unsaved(self, model: OrgModel, path: str | None, disk: tuple[int, int, str] | None) -> None:
         """Show work recovered after a crash: unsaved, and its file judged against ``disk``,

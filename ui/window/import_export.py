@@ -129,7 +129,9 @@ class TransferMixin:
         return dialog.exec() == dialog.DialogCode.Accepted
 
     def export_to(self, path: str, options, as_shown: bool = False) -> bool:
-        """Export; a PNG is encoded in a worker with progress and Cancel (nothing written)."""
+        """Export; a PNG is encoded in a worker with progress and Cancel (nothing written).
+        Lines being routed are waited for: an export shows every line."""
+        self.scene.finish_routing()
         if not as_shown:
             self.scene.set_emphasis(None, None, None)
         try:

@@ -19,6 +19,7 @@ from orgmodel.errors import ModelFileError, OrgModelError
 
 from ui import i18n
 from ui.canvas.adding import UnitAdder
+from ui.canvas.background_routing import BACKGROUND_FROM
 from ui.canvas.context_menus import CanvasMenus
 from ui.canvas.legend import Legend
 from ui.canvas.scene import OrgScene
@@ -36,7 +37,7 @@ from ui.restart import restart_command
 from ui.window import recent_files as recent
 from ui.window.import_export import TransferMixin
 from ui.window.menus import MenusMixin
-from ui.window.progress import compute_with_progress
+from ui.window.progress import RoutingStatus, compute_with_progress
 from ui.window.safety_prompts import SafetyMixin
 from ui.window.window_state import WindowStateMixin, app_icon
 
@@ -49,6 +50,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         self.document = Document(self)
         self.selection = Selection(self)
         self.scene = OrgScene(self.selection, self)
+        self.scene.background_from = BACKGROUND_FROM  # a big model's lines: routed off this thread
         self.view = OrgView(self.scene, self)
         self.setCentralWidget(self.view)
         self.legend = Legend(self.view, self.document)
@@ -64,6 +66,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         self.resizeDocks([self.properties, self.analysis_dock], [430, 300], Qt.Orientation.Vertical)
         self.zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self.zoom_label)
+        self.routing_status = RoutingStatus(self.scene, self.statusBar())
         self.setAcceptDrops(True)
         self.resize(1400, 900)
         self._emphasis_timer = QTimer(self, singleShot=True, interval=0, timeout=self._update_emphasis)

@@ -1,0 +1,194 @@
+"""A big model's lines routed off the interface thread (threshold lowered for a small model):
+the window answers at once after a layout, its Undo or an open, shows no stale dependency
+line meanwhile, says so in the status bar, and then draws exactly what a synchronous routing
+draws. Undo, edits, another model, an export or closing the window meanwhile all work."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from canvas_driving import LEFT, card_centre, company, send_mouse
+from orgmodel.synthetic import generate_model
+from test_bulk_moves import assert_canvas_shows, positions, toolbar_button
+from ui.canvas import background_routing
+from ui.window.main_window import MainWindow
+
+ROUTING = "Routing the dependency lines…"
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    w = MainWindow()
+    w.scene.background_from = 10  # 300 units and ~600 dependencies count as big here
+    w.document.replace_model(generate_model(300, seed=7), None)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: not w.scene.background.pending)
+    yield w
+    w.document.undo_stack.setClean()
+    w.close()
+    w.deleteLater()
+
+
+@pytest.fixture
+def gate(monkeypatch):
+    """Routings wait for ``gate.set()``: what happens while they run is seen for sure."""
+    gate = threading.Event()
+    threads: list[threading.Thread] = []
+    real = background_routing._route
+
+    def held(job) -> None:
+        threads.append(threading.current_thread())
+        gate.wait(20)
+        real(job)
+
+    monkeypatch.setattr(background_routing, "_route", held)
+    yield gate
+    gate.set()
+    for thread in threads:
+        thread.join(20)
+
+
+def click(qtbot, window: MainWindow, action) -> None:
+    qtbot.mouseClick(toolbar_button(window, action), Qt.MouseButton.LeftButton)
+
+
+def answers(qtbot) -> None:
+    """The event loop runs: a queued call is made."""
+    called: list[bool] = []
+    QTimer.singleShot(0, lambda: called.append(True))
+    qtbot.waitUntil(lambda: bool(called))
+
+
+def routed(qtbot, window: MainWindow) -> None:
+    qtbot.waitUntil(lambda: not window.scene.background.pending, timeout=20000)
+
+
+def test_org_chart_answers_at_once_hides_stale_lines_then_draws_the_routed_ones(window: MainWindow, qtbot, gate) -> None:
+    model, scene = window.document.model, window.scene
+    key = next(iter(scene.dependencies.keys()))
+    (x1, y1), (x2, y2) = scene.dependencies.points(key)[:2]
+    on_line = QPointF((x1 + x2) / 2, (y1 + y2) / 2)
+    assert scene.dependency_at(on_line) is not None
+    click(qtbot, window, window.orgchart_action)
+    answers(qtbot)
+    assert scene.background.pending and not scene.dependencies.isVisible()
+    assert scene.dependency_at(on_line) is None  # no stale line to click
+    assert window.statusBar().currentMessage() == ROUTING
+    # The reporting lines are drawn at once (org-chart elbows, clear of the cards).
+    assert set(scene.reporting.keys()) == {child for child, _ in model.reporting_lines()}
+    gate.set()
+    routed(qtbot, window)
+    assert scene.dependencies.isVisible() and window.statusBar().currentMessage() == ""
+    assert_canvas_shows(window, model)  # exactly as a synchronous routing draws them
+
+
+def test_undo_while_lines_are_routed_drops_the_layout_routing(window: MainWindow, qtbot, gate) -> None:
+    model, scene = window.document.model, window.scene
+    before = positions(model)
+    click(qtbot, window, window.bands_action)
+    answers(qtbot)
+    assert scene.background.pending
+    click(qtbot, window, window.undo_action)  # Ctrl+Z's action, from the toolbar
+    answers(qtbot)
+    assert positions(model) == before and scene.background.pending
+    gate.set()
+    routed(qtbot, window)
+    assert_canvas_shows(window, model)
+    click(qtbot, window, window.redo_action)
+    routed(qtbot, window)
+    assert_canvas_shows(window, model)
+
+
+def test_edits_while_lines_are_routed_are_kept_and_their_lines_follow(window: MainWindow, qtbot, gate) -> None:
+    model, scene = window.document.model, window.scene
+    click(qtbot, window, window.orgchart_action)
+    answers(qtbot)
+    # Drag a card, add a dependency and delete a unit while the lines are routed.
+    uid = next(u for u in model.unit_ids() if model.dependencies_of(u))
+    window.view.set_zoom(1.0)  # whole pixels are whole scene units: lines_astray compares exactly
+    window.view.centerOn(scene.cards[uid])
+    start = card_centre(window, uid)
+    send_mouse(window, QEvent.Type.MouseButtonPress, start, LEFT)
+    for step in range(1, 6):
+        send_mouse(window, QEvent.Type.MouseMove, start + QPoint(step * 6, step * 4), LEFT)
+    send_mouse(window, QEvent.Type.MouseButtonRelease, start + QPoint(30, 20), Qt.MouseButton.NoButton)
+    assert model.unit(uid).x == scene.cards[uid].x()
+    ids = model.unit_ids()
+    pair = next((a, b) for a in ids for b in ids if a != b and not model.has_dependency(a, b))
+    window.document.add_dependency(*pair)
+    gone = ids[-1]
+    window.document.delete([gone])
+    assert scene.background.pending
+    gate.set()
+    routed(qtbot, window)
+    assert pair in scene.dependencies.keys() and not any(gone in key for key in scene.dependencies.keys())
+    assert_canvas_shows(window, model, exact=False)  # routed anew, then the edits replayed
+
+
+def test_closing_the_window_while_lines_are_routed(qtbot, gate) -> None:
+    w = MainWindow()
+    w.scene.background_from = 10
+    w.document.replace_model(generate_model(300, seed=7), None)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.scene.background.pending
+    w.close()
+    w.deleteLater()
+    QApplication.processEvents()
+    gate.set()  # the thread ends on its own objects; nothing polls a deleted scene
+    qtbot.wait(3 * background_routing.POLL_MS)
+
+
+def test_opening_another_model_while_lines_are_routed(window: MainWindow, qtbot, gate) -> None:
+    click(qtbot, window, window.orgchart_action)
+    answers(qtbot)
+    window.document.replace_model(company(), None)  # small: routed at once
+    assert not window.scene.background.pending and window.scene.dependencies.isVisible()
+    assert window.statusBar().currentMessage() != ROUTING
+    gate.set()
+    qtbot.wait(3 * background_routing.POLL_MS)
+    assert_canvas_shows(window, window.document.model)
+
+
+def test_export_and_save_while_lines_are_routed_show_every_line(window: MainWindow, qtbot, gate, tmp_path: Path, monkeypatch) -> None:
+    click(qtbot, window, window.orgchart_action)
+    answers(qtbot)
+    window.document.save(str(tmp_path / "saved.orgmodel"))
+    assert (tmp_path / "saved.orgmodel").exists()
+    during, after = tmp_path / "during.png", tmp_path / "after.png"
+    monkeypatch.setattr(window, "run_export_dialog", lambda dialog: True)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(during), ""))
+    threading.Timer(0.2, gate.set).start()  # the export waits for the routing
+    window.export_action.trigger()
+    assert not window.scene.background.pending and window.scene.dependencies.isVisible()
+    assert_canvas_shows(window, window.document.model)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(after), ""))
+    window.export_action.trigger()
+    assert QImage(str(during)) == QImage(str(after))
+
+
+def test_a_big_models_objects_are_frozen_out_of_the_collectors_sight_until_the_next_model(qtbot, monkeypatch) -> None:
+    import gc
+
+    from ui.editing import document
+
+    monkeypatch.setattr(document, "FREEZE_FROM", 100)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    try:
+        w.document.replace_model(generate_model(300, seed=7), None)
+        frozen = gc.get_freeze_count()
+        assert frozen > 0  # the collector no longer rescans the model, its scene and docks
+        w.document.replace_model(company(), None)  # small: nothing frozen, the big one collectable
+        assert gc.get_freeze_count() == 0
+    finally:
+        w.scene.background.finish()
+        gc.unfreeze()
