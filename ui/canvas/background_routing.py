@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from orgmodel.layout.routing import Point, Router
 from orgmodel.model import OrgModel
 
+from ui.canvas.items.line_layer import LineIndex, index_lines
 from ui.canvas.items.unit_card import HEIGHT, WIDTH
 from ui.canvas.line_geometry import Corners, Key, SceneLines
 from ui.canvas.moving import FEW
@@ -54,6 +55,7 @@ class _Job:
         self.edges = edges
         self.detours = detours  #: (child, parent) of reporting lines whose elbow crosses a card
         self.router: Router | None = None
+        self.index: LineIndex | None = None  #: the routed lines' bucket index, made there too
         self.reporting: dict[str, list[Point]] = {}
         self.failure: BaseException | None = None
         self.thread = threading.Thread(target=_route, args=(self,), name="route dependency lines", daemon=True)
@@ -67,6 +69,7 @@ def _route(job: _Job) -> None:
         # The very rule the scene uses (``SceneLines._reporting`` reads only ``.router``).
         owner = SimpleNamespace(router=router)
         job.reporting = {child: SceneLines._reporting(owner, parent, child) for child, parent in job.detours}  # type: ignore[arg-type]
+        job.index = index_lines(router.routes)
         job.router = router
     except BaseException as error:  # handed to the interface thread, which routes there
         job.failure = error
@@ -163,6 +166,8 @@ class BackgroundRouting(QObject):
         router, lines = job.router, self._scene.lines
         assert router is not None
         then = set(job.edges)
+        # The index made in the thread holds while no line changed since (the usual case).
+        index = job.index if not (moved or added or removed or then != edges) else None
         for key in then - edges:
             router.remove_line(key)
         for uid in removed:
@@ -174,7 +179,7 @@ class BackgroundRouting(QObject):
         for key in edges - then:
             router.add_line(key)
         lines.router = router
-        self._scene.dependencies.set_all(router.routes)
+        self._scene.dependencies.set_all(router.routes, index)
         # Reporting lines routed there, unless their ends moved or changed meanwhile.
         reporting = self._scene.reporting
         parents = dict(job.detours)

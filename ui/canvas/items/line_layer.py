@@ -89,8 +89,9 @@ class LineLayer(LineHits, QGraphicsItem):
         pts = self._points.get(key, ())
         return [QLineF(x1, y1, x2, y2) for (x1, y1), (x2, y2) in zip(pts, pts[1:])]
 
-    def set_all(self, lines: dict[Key, list[Point]]) -> None:
-        """Replace every line at once (open, rebuild); each line is a list of points."""
+    def set_all(self, lines: dict[Key, list[Point]], index: LineIndex | None = None) -> None:
+        """Replace every line at once (open, rebuild); each line is a list of points.
+        ``index``: their bucket index made by :func:`index_lines` from these very lines."""
         self.prepareGeometryChange()
         self._points = {key: [(float(x), float(y)) for x, y in pts] for key, pts in lines.items()}
         self._moving.clear()
@@ -98,6 +99,8 @@ class LineLayer(LineHits, QGraphicsItem):
         self._labels = {k: v for k, v in self._labels.items() if k in self._points}
         self._members = None  # indexed at the first paint or hit test, not at open
         self._cells_of, self._long, self._long_of = {}, {}, {}
+        if index is not None:
+            self._members, self._cells_of, self._long, self._long_of = index
         self._paths.clear()
         self._heads.clear()
         self._grid = None  # built when heads are first painted (zoomed in), not at open
@@ -115,26 +118,7 @@ class LineLayer(LineHits, QGraphicsItem):
         return self._members
 
     def _enter(self, key: Key, pts: list[Point]) -> None:
-        cells: set[Cell] = set()
-        b = BUCKET
-        for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
-            if (x1 == x2 or y1 == y2) and abs(x2 - x1) + abs(y2 - y1) <= b:
-                # An axis-parallel run no longer than a bucket: its ends' buckets hold it.
-                cells.add((int(x1 // b), int(y1 // b)))
-                cells.add((int(x2 // b), int(y2 // b)))
-                continue
-            if abs(x2 - x1) + abs(y2 - y1) <= LONG:
-                for cx in range(int(min(x1, x2) // BUCKET), int(max(x1, x2) // BUCKET) + 1):
-                    for cy in range(int(min(y1, y2) // BUCKET), int(max(y1, y2) // BUCKET) + 1):
-                        cells.add((cx, cy))
-                continue
-            slot = ("h", int(y1 // BUCKET)) if y1 == y2 else ("v", int(x1 // BUCKET)) if x1 == x2 else ("s", 0)
-            self._long.setdefault(slot, {}).setdefault(key, []).append((x1, y1, x2, y2))
-            self._long_of.setdefault(key, set()).add(slot)
-        self._cells_of[key] = cells
-        members = self._members
-        for cell in cells:
-            members.setdefault(cell, set()).add(key)
+        enter_line(self._members, self._cells_of, self._long, self._long_of, key, pts)
 
     def _leave(self, key: Key) -> set[Cell]:
         cells = self._cells_of.pop(key, set())
@@ -484,3 +468,40 @@ class LineLayer(LineHits, QGraphicsItem):
             if category in groups:
                 painter.setPen(self._pen(category, True, False, scale))
                 painter.drawLines(groups[category])
+
+
+#: A layer's bucket index: cell -> keys, key -> cells, long-run slot -> key -> runs, key -> slots.
+LineIndex = tuple[dict, dict, dict, dict]
+
+
+def index_lines(lines: dict[Key, list[Point]]) -> LineIndex:
+    """The bucket index of these lines, as :meth:`LineLayer.set_all` can take it ready-made.
+    Plain Python, no Qt: a worker thread that routed the lines can index them too, so the
+    window does not pay for it at the first repaint."""
+    index: LineIndex = ({}, {}, {}, {})
+    for key, pts in lines.items():
+        enter_line(*index, key, pts)
+    return index
+
+
+def enter_line(members: dict, cells_of: dict, long: dict, long_of: dict, key: Key, pts: list[Point]) -> None:
+    """Put one line in a bucket index (see :data:`LineIndex`)."""
+    cells: set[Cell] = set()
+    b = BUCKET
+    for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+        if (x1 == x2 or y1 == y2) and abs(x2 - x1) + abs(y2 - y1) <= b:
+            # An axis-parallel run no longer than a bucket: its ends' buckets hold it.
+            cells.add((int(x1 // b), int(y1 // b)))
+            cells.add((int(x2 // b), int(y2 // b)))
+            continue
+        if abs(x2 - x1) + abs(y2 - y1) <= LONG:
+            for cx in range(int(min(x1, x2) // b), int(max(x1, x2) // b) + 1):
+                for cy in range(int(min(y1, y2) // b), int(max(y1, y2) // b) + 1):
+                    cells.add((cx, cy))
+            continue
+        slot = ("h", int(y1 // b)) if y1 == y2 else ("v", int(x1 // b)) if x1 == x2 else ("s", 0)
+        long.setdefault(slot, {}).setdefault(key, []).append((x1, y1, x2, y2))
+        long_of.setdefault(key, set()).add(slot)
+    cells_of[key] = cells
+    for cell in cells:
+        members.setdefault(cell, set()).add(key)
