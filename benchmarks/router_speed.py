@@ -78,26 +78,6 @@ def run_child(code: str, *args: str) -> str:
     return out.stdout.strip().splitlines()[-1] if out.stdout.strip() else ""
 
 
-def shared(routes: dict) -> int:
-    """Pairs of lines with a stretch of a run in common."""
-    lines: dict[tuple[str, float], list[tuple[float, float, object]]] = {}
-    for key, points in routes.items():
-        for (x0, y0), (x1, y1) in zip(points, points[1:]):
-            if x0 == x1:
-                lines.setdefault(("v", x0), []).append((min(y0, y1), max(y0, y1), key))
-            elif y0 == y1:
-                lines.setdefault(("h", y0), []).append((min(x0, x1), max(x0, x1), key))
-    count = 0
-    for runs in lines.values():
-        runs.sort(key=lambda run: run[:2])
-        for i, (_, b, key) in enumerate(runs):
-            for c, _, other in runs[i + 1:]:
-                if c >= b:
-                    break
-                count += other != key
-    return count
-
-
 def crossings(routes: dict, corners: dict, w: float, h: float) -> int:
     """Runs through a card's interior (slanted runs count), through a grid of cells."""
     cell = 512.0
@@ -128,6 +108,7 @@ def compare(base: str, units: int) -> None:
 
     sys.path.insert(0, str(ROOT))
     from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
+    from tests.core.test_routing import shared_runs
 
     with tempfile.TemporaryDirectory() as tmp:
         for layout in LAYOUTS:
@@ -138,7 +119,7 @@ def compare(base: str, units: int) -> None:
                 found[name] = {(s, t): [tuple(p) for p in points] for s, t, points in json.loads(Path(out).read_text())}
             corners, _ = scene(layout, units)
             differ = sum(found["base"].get(key) != points for key, points in found["now"].items())
-            checks = {name: (crossings(routes, corners, CARD_WIDTH, CARD_HEIGHT), shared(routes))
+            checks = {name: (crossings(routes, corners, CARD_WIDTH, CARD_HEIGHT), len(shared_runs(routes)))
                       for name, routes in found.items()}
             print(f"{layout:7} {units:>7,}: {len(found['now']):,} routes, {differ:,} differ; "
                   f"runs through cards base {checks['base'][0]:,} now {checks['now'][0]:,}; "

@@ -96,6 +96,7 @@ class Router:
         self._ports: tuple[dict[Key, float], dict[Key, float]] = ({}, {})
         self._tracks = Tracks(CLEAR, TRACK)
         self._runs = RunIndex()
+        self._bands: dict[tuple[str, str], tuple[float, float]] = {}  # (card, "T"/"B") -> its gap
 
     # -- public ----------------------------------------------------------------------------
 
@@ -127,6 +128,7 @@ class Router:
         for uid, (x, y) in corners.items():
             if uid in self.space.corners:
                 cards |= self.space.move(uid, x, y)
+        self._forget_gaps(cards)
         keys: set[Key] = set()
         for uid in cards:
             keys |= self._of_card.get(uid, set())
@@ -148,6 +150,7 @@ class Router:
 
     def add_card(self, uid: str, x: float, y: float) -> dict[Key, list[Point]]:
         cards = self.space.move(uid, x, y)
+        self._forget_gaps(cards)
         keys = self._crossing(x, y, x + self.w, y + self.h)
         for card in cards:
             keys |= self._of_card.get(card, set())
@@ -161,6 +164,7 @@ class Router:
             self._forget_line(key)
         if uid in self.space.corners:
             cards = self.space.move(uid, None, None)  # type: ignore[arg-type]
+            self._forget_gaps(cards)
             keys: set[Key] = set()
             for card in cards:
                 keys |= self._of_card.get(card, set())
@@ -191,13 +195,24 @@ class Router:
     # -- planning ----------------------------------------------------------------------------
 
     def _gap(self, uid: str, side: str) -> tuple[float, float]:
-        """The free band beside the top or bottom of a card."""
-        left, top, right, bottom = self.space.rects[uid]
-        if side == "B":
-            below = self.space.gap(uid, 1)
-            return bottom, below if below is not None else bottom + DEFAULT_GAP
-        above = self.space.gap(uid, -1)
-        return (above if above is not None else top - DEFAULT_GAP), top
+        """The free band beside the top or bottom of a card (kept until the card's gaps
+        change: :meth:`_forget_gaps`)."""
+        band = self._bands.get((uid, side))
+        if band is None:
+            left, top, right, bottom = self.space.rects[uid]
+            if side == "B":
+                below = self.space.gap(uid, 1)
+                band = bottom, below if below is not None else bottom + DEFAULT_GAP
+            else:
+                above = self.space.gap(uid, -1)
+                band = (above if above is not None else top - DEFAULT_GAP), top
+            self._bands[(uid, side)] = band
+        return band
+
+    def _forget_gaps(self, cards: Iterable[str]) -> None:
+        for uid in cards:
+            self._bands.pop((uid, "T"), None)
+            self._bands.pop((uid, "B"), None)
 
     def _plan(self, key: Key) -> Plan:
         s, t = key
@@ -245,9 +260,11 @@ class Router:
             near_a = a_lo + DEFAULT_GAP / 2 if a_side == "B" else a_hi - DEFAULT_GAP / 2
             near_b = b_lo + DEFAULT_GAP / 2 if b_side == "B" else b_hi - DEFAULT_GAP / 2
             tries = [near_b, near_a, tries[0]]
+        rects = space.rects
+        a_edge = rects[s][3] if a_side == "B" else rects[s][1]
+        b_edge = rects[t][3] if b_side == "B" else rects[t][1]
         for y in tries:
-            if (space.h_free(y, acx, bcx) and space.v_free(acx, self._edge_y(s, a_side), y)
-                    and space.v_free(bcx, y, self._edge_y(t, b_side))):
+            if space.h_free(y, acx, bcx) and space.v_free(acx, a_edge, y) and space.v_free(bcx, y, b_edge):
                 low, high = max(lo, y - DEFAULT_GAP / 2), min(hi, y + DEFAULT_GAP / 2)
                 return Plan("v3", a_side, b_side, [Channel(("h", round(low, 1), round(high, 1)), y, low, high)])
         return None

@@ -124,22 +124,24 @@ class RunIndex:
             return route
         last = len(route) - 2
         for i, line, lo, hi in clashing:
-            axis = 1 if line[0] == "h" else 0
+            kind, coord = line
+            axis = 1 if kind == "h" else 0
+            near = range(max(0, i - 1), min(last, i + 1) + 1)
+            if trusted_ends:
+                near = [j for j in near if j not in (0, last)]
             for shift in SHIFTS:
+                # The cheap checks first (all must hold; none has effects).
+                if i == 0 and not ends[0][axis] + 4 <= route[0][axis] + shift <= ends[0][axis + 2] - 4:
+                    continue
+                if i == last and not ends[1][axis] + 4 <= route[-1][axis] + shift <= ends[1][axis + 2] - 4:
+                    continue
+                if self._clashes(key, (kind, coord + shift), lo, hi):
+                    continue
                 moved = list(route)
                 for j in (i, i + 1):
-                    p = list(moved[j])
-                    p[axis] += shift
-                    moved[j] = (p[0], p[1])
-                if i == 0 and not ends[0][axis] + 4 <= moved[0][axis] <= ends[0][axis + 2] - 4:
-                    continue
-                if i == last and not ends[1][axis] + 4 <= moved[-1][axis] <= ends[1][axis + 2] - 4:
-                    continue
-                near = range(max(0, i - 1), min(last, i + 1) + 1)
-                if not all(free(moved[j], moved[j + 1]) for j in near if not (trusted_ends and j in (0, last))):
-                    continue
-                if self._clashes(key, (line[0], line[1] + shift), lo, hi):
-                    continue
-                route = moved
-                break
+                    x, y = moved[j]
+                    moved[j] = (x, y + shift) if axis else (x + shift, y)
+                if all(free(moved[j], moved[j + 1]) for j in near):
+                    route = moved
+                    break
         return route

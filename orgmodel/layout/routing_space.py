@@ -3,9 +3,11 @@ vertical run free of cards, how deep is the gap above or below a card, and where
 nearest vertical channel clear of every card over a height.
 
 All cards have one size. Answers come from small sorted lists of blocked intervals, built
-lazily and cached per line (``y`` for horizontal runs, ``x`` for vertical ones) and per
-dyadic range of 32-unit bands (for channels over a height), so a question costs a few
-binary searches, and moving one card drops only the cached answers it can change.
+lazily and cached per line (``y`` for horizontal runs, ``x`` for vertical ones: the cards
+spanning a line are a slice of a band's cards sorted by top or left, merged once per
+slice) and per dyadic range of 32-unit bands (for channels over a height), so a question
+costs a few binary searches, and moving one card drops only the cached answers it can
+change.
 """
 
 from __future__ import annotations
@@ -56,6 +58,20 @@ def blocked(intervals: Intervals, lo: float, hi: float) -> bool:
     starts, ends = intervals
     i = bisect_left(starts, hi) - 1
     return i >= 0 and ends[i] > lo
+
+
+def _slice_runs(cache: dict[int, dict[tuple[int, int], Intervals]], band: int, lo: int, hi: int,
+                starts: list[float], size: float) -> Intervals:
+    """The runs (start, start + size) of ``starts[lo:hi]`` merged, cached per band and slice."""
+    if hi <= lo:
+        return _EMPTY
+    runs = cache.get(band)
+    if runs is None:
+        runs = cache[band] = {}
+    found = runs.get((lo, hi))
+    if found is None:
+        found = runs[(lo, hi)] = merge([(start, start + size) for start in starts[lo:hi]])
+    return found
 
 
 class CardSpace:
@@ -206,17 +222,7 @@ class CardSpace:
             tops, lefts = self._band_tops(band)
             # Cards spanning y have their top in (y - h, y): a slice of the band's cards.
             lo, hi = bisect_right(tops, y - self.h), bisect_left(tops, y)
-            if hi > lo:
-                runs = self._row_runs.get(band)
-                if runs is None:
-                    runs = self._row_runs[band] = {}
-                row = runs.get((lo, hi))
-                if row is None:
-                    w = self.w
-                    row = runs[(lo, hi)] = merge([(x, x + w) for x in lefts[lo:hi]])
-            else:
-                row = _EMPTY
-            rows[y] = row
+            rows[y] = row = _slice_runs(self._row_runs, band, lo, hi, lefts, self.w)
         return row
 
     def _band_tops(self, band: int) -> tuple[list[float], list[float]]:
@@ -242,17 +248,7 @@ class CardSpace:
                 lefts = self._lefts[band] = ([x for x, _ in pairs], [t for _, t in pairs])
             # Cards spanning x have their left in (x - w, x): a slice of the band's cards.
             lo, hi = bisect_right(lefts[0], x - self.w), bisect_left(lefts[0], x)
-            if hi > lo:
-                runs = self._column_runs.get(band)
-                if runs is None:
-                    runs = self._column_runs[band] = {}
-                column = runs.get((lo, hi))
-                if column is None:
-                    h = self.h
-                    column = runs[(lo, hi)] = merge([(t, t + h) for t in lefts[1][lo:hi]])
-            else:
-                column = _EMPTY
-            columns[x] = column
+            columns[x] = column = _slice_runs(self._column_runs, band, lo, hi, lefts[1], self.h)
         return column
 
     def h_free(self, y: float, x0: float, x1: float) -> bool:
