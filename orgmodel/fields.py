@@ -186,7 +186,8 @@ def check_amount(value: Any) -> str | None:
 
 
 def check_share(value: Any) -> str | None:
-    """Automation potential: the share of a unit's work RPA/AI could take over."""
+    """A share from 0 to 1: automation potential (the share of a unit's work RPA/AI could
+    take over) or automation ease (how easy automating it would be)."""
     return _check_number(value, 0, 1)
 
 
@@ -242,6 +243,7 @@ UNIT_FIELD_CHECKS: dict[str, Check] = {
     "cost": check_amount,
     "revenue": check_amount,
     "automation_potential": check_share,
+    "automation_ease": check_share,
     "notes": check_optional_text,
     "tags": check_tags,
     "x": check_coordinate,
@@ -263,6 +265,7 @@ FIELD_TITLES: dict[str, Text] = {
     "cost": tr("cost"),
     "revenue": tr("revenue"),
     "automation_potential": tr("automation_potential"),
+    "automation_ease": tr("automation_ease"),
     "notes": tr("notes"),
     "tags": tr("tags"),
     "color": tr("color"),

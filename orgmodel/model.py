@@ -48,6 +48,7 @@ class Unit:
     cost: float | None = None
     revenue: float | None = None
     automation_potential: float | None = None
+    automation_ease: float | None = None
     notes: str | None = None
     tags: tuple[str, ...] = ()
     x: float | None = None

@@ -49,7 +49,7 @@ def _unit_document(model: OrgModel, unit: Unit) -> dict[str, Any]:
     parent = model.parent(unit.id)
     if parent is not None:
         out["parent"] = parent
-    for key in ("headcount", "cost", "revenue", "automation_potential"):
+    for key in ("headcount", "cost", "revenue", "automation_potential", "automation_ease"):
         value = getattr(unit, key)
         if value is not None:
             out[key] = value

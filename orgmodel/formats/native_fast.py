@@ -177,6 +177,7 @@ _OPTIONAL: dict[str, Callable[[list[Any]], list[Any] | None]] = {
     "cost": _numbers(_REAL, 0, _BIG),
     "revenue": _numbers(_REAL, 0, _BIG),
     "automation_potential": _numbers(_REAL, 0, 1),
+    "automation_ease": _numbers(_REAL, 0, 1),
     "notes": _notes,
     "x": _positions,
     "y": _positions,

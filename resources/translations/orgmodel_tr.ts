@@ -194,6 +194,10 @@
         <translation>otomasyon potansiyeli</translation>
     </message>
     <message>
+        <source>automation_ease</source>
+        <translation>otomasyon kolaylığı</translation>
+    </message>
+    <message>
         <source>notes</source>
         <translation>notlar</translation>
     </message>
@@ -1247,6 +1251,10 @@
         <translation>Otomasyon potansiyeli</translation>
     </message>
     <message>
+        <source>Ease of automation</source>
+        <translation>Otomasyon kolaylığı</translation>
+    </message>
+    <message>
         <source>Tags</source>
         <translation>Etiketler</translation>
     </message>
@@ -1871,6 +1879,10 @@
         <translation>Otomasyon potansiyeli</translation>
     </message>
     <message>
+        <source>Ease of automation</source>
+        <translation>Otomasyon kolaylığı</translation>
+    </message>
+    <message>
         <source>Tags</source>
         <translation>Etiketler</translation>
     </message>
@@ -1975,6 +1987,10 @@
     <message>
         <source>Weight must be a number &gt; 0</source>
         <translation>Ağırlık &gt; 0 bir sayı olmalı</translation>
+    </message>
+    <message>
+        <source>Ease of automation must be between 0 and 100 %</source>
+        <translation>Otomasyon kolaylığı yüzde 0 ile yüzde 100 arasında olmalı</translation>
     </message>
     <message>
         <source>Default: Yes (front office)</source>

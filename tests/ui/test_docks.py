@@ -131,6 +131,26 @@ def test_automation_potential_is_a_percentage(qtbot, properties, document):
     assert properties.automation_edit.text() == "35"
 
 
+def test_ease_of_automation_is_a_percentage_edited_with_undo(qtbot, properties, document):
+    steps = document.undo_stack.count()
+    type_into(qtbot, properties.ease_edit, "120")
+    assert properties.error_message("automation_ease") == "Ease of automation must be between 0 and 100 %"
+    assert document.model.unit("satis").automation_ease is None
+    assert document.undo_stack.count() == steps
+    type_into(qtbot, properties.ease_edit, "70 %")
+    assert document.model.unit("satis").automation_ease == pytest.approx(0.7)
+    assert properties.error_message("automation_ease") == ""
+    assert properties.ease_edit.text() == "70"
+    assert document.undo_stack.count() == steps + 1
+    document.undo_stack.undo()
+    settle(qtbot)
+    assert document.model.unit("satis").automation_ease is None
+    assert properties.ease_edit.text() == ""
+    document.undo_stack.redo()
+    settle(qtbot)
+    assert properties.ease_edit.text() == "70"
+
+
 def test_amounts_accept_the_locale_decimal_comma(qtbot, properties, document):
     type_into(qtbot, properties.cost_edit, "1234.5")
     assert document.model.unit("satis").cost == 1234.5

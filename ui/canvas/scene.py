@@ -184,7 +184,7 @@ class OrgScene(QGraphicsScene):
             if (card.x(), card.y()) != (unit.x, unit.y):
                 card.setPos(unit.x, unit.y)
             self.card_moved(card)
-        if fields - {"x", "y", "cost", "automation_potential", "notes", "tags"}:
+        if fields - {"x", "y", "cost", "automation_potential", "automation_ease", "notes", "tags"}:
             card.set_unit(unit.name, unit.office, unit.is_revenue_generating, unit.headcount, unit.revenue, unit.color)
 
     def _units_moved(self, unit_ids: tuple[str, ...]) -> None:

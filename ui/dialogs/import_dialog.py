@@ -19,6 +19,7 @@ FIELD_TITLES = {
     "cost": QT_TRANSLATE_NOOP("ImportDialog", "Cost"),
     "revenue": QT_TRANSLATE_NOOP("ImportDialog", "Revenue"),
     "automation_potential": QT_TRANSLATE_NOOP("ImportDialog", "Automation potential"),
+    "automation_ease": QT_TRANSLATE_NOOP("ImportDialog", "Ease of automation"),
     "tags": QT_TRANSLATE_NOOP("ImportDialog", "Tags"),
     "notes": QT_TRANSLATE_NOOP("ImportDialog", "Notes"),
 }

@@ -160,6 +160,7 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
         self.cost_edit = self._line(form, "cost", self.tr("Cost"), not_set)
         self.revenue_edit = self._line(form, "revenue", self.tr("Revenue"), not_set)
         self.automation_edit = self._line(form, "automation_potential", self.tr("Automation potential"), not_set, "%")
+        self.ease_edit = self._line(form, "automation_ease", self.tr("Ease of automation"), not_set, "%")
         self.tags_edit = self._line(form, "tags", self.tr("Tags"), self.tr("Comma-separated"))
 
         self.notes_edit = QPlainTextEdit()
@@ -310,6 +311,7 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
         self._load_line("cost", format_number(unit.cost), force)
         self._load_line("revenue", format_number(unit.revenue), force)
         self._load_line("automation_potential", format_percent(unit.automation_potential), force)
+        self._load_line("automation_ease", format_percent(unit.automation_ease), force)
         self._load_line("tags", ", ".join(unit.tags), force)
         self._load_notes(unit.notes or "", force)
         self._load_color(unit.color)
@@ -452,7 +454,7 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
         if self._subject is None:
             return
         keys = ("weight", "label") if self._subject[0] == "dependency" else (
-            "name", "id", "headcount", "cost", "revenue", "automation_potential", "tags")
+            "name", "id", "headcount", "cost", "revenue", "automation_potential", "automation_ease", "tags")
         for key in keys:
             editor = self._editors[key]
             if isinstance(editor, QLineEdit) and key not in self._errors and editor.text() != self._shown.get(key, editor.text()):

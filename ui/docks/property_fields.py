@@ -66,14 +66,15 @@ def parse_amount(text: str, message: str) -> float | None:
     return value
 
 
-def parse_percent(text: str) -> float | None:
-    """Automation potential typed as 0–100 (a trailing "%" is fine), stored as 0..1."""
+def parse_percent(text: str, message: str | None = None) -> float | None:
+    """A share typed as 0–100 (a trailing "%" is fine), stored as 0..1; ``message`` says
+    why a value is refused (by default, as for the automation potential)."""
     text = text.strip().removesuffix("%").strip()
     if not text:
         return None
     value = _number(text)
     if value is None or not 0 <= value <= 100:
-        raise Refused(translate("PropertiesDock", "Automation potential must be between 0 and 100 %"))
+        raise Refused(message or translate("PropertiesDock", "Automation potential must be between 0 and 100 %"))
     return value / 100
 
 
@@ -102,6 +103,8 @@ def parse_field(key: str, text: str) -> Any:
         return parse_amount(text, translate("PropertiesDock", "Revenue must be a number ≥ 0"))
     if key == "automation_potential":
         return parse_percent(text)
+    if key == "automation_ease":
+        return parse_percent(text, translate("PropertiesDock", "Ease of automation must be between 0 and 100 %"))
     if key == "tags":
         return parse_tags(text)
     if key == "weight":

@@ -411,7 +411,7 @@ def _convert(field: str, text: str) -> tuple[Any, str | None]:
         if not math.isfinite(number) or number != int(number):
             return None, tr("expected a whole number, got {value!r}", value=text[:40])
         return int(number), None
-    if field in ("cost", "revenue", "automation_potential", "x", "y", "weight"):
+    if field in ("cost", "revenue", "automation_potential", "automation_ease", "x", "y", "weight"):
         if _INTEGER.fullmatch(text):  # keep whole amounts whole, as the native file has them
             return int(text), None
         try:

@@ -25,6 +25,7 @@ NODE_KEYS: tuple[tuple[str, str], ...] = (
     ("cost", "double"),
     ("revenue", "double"),
     ("automation_potential", "double"),
+    ("automation_ease", "double"),
     ("notes", "string"),
     ("tags", "string"),
     ("x", "double"),

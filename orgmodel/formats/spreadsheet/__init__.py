@@ -11,10 +11,10 @@ row number and column, never aborting the rest), and :func:`apply_plan` makes th
 through the model's public API. :func:`import_model` does all of it for a new model.
 
 Columns (:data:`FIELDS`): id, name, office, revenue_generating, reports_to, depends_on,
-headcount, cost, revenue, automation_potential, tags, notes.
+headcount, cost, revenue, automation_potential, automation_ease, tags, notes.
 
 What a spreadsheet keeps: every unit's id, name, office, revenue-generating flag,
-headcount, cost, revenue, automation potential (written as a share, 0.4), tags (joined
+headcount, cost, revenue, automation potential and ease (written as shares, 0.4), tags (joined
 with "; "), notes, its reporting line (parent id) and the units it depends on (ids joined
 with "; "). What it drops: positions (x, y), colours, unknown ``extra`` keys of units and of
 the model, dependency weights and labels, the model name (an import names the model after
@@ -26,7 +26,7 @@ the apostrophe. Names, ids and tags lose surrounding spaces; a tag cannot contai
 Numbers: "1234", "1234.5", "1.234.567,89", "1,234,567.89" and "1,5" (decimal comma) are
 read; a single "." is a decimal point and a single "," a decimal comma, so "1.234" is one
 point two three four (for a headcount that is refused as not a whole number). Automation
-potential is a share between 0 and 1, or a percentage written with "%" ("40%").
+potential and ease are shares between 0 and 1, or percentages written with "%" ("40%").
 
 >>> guess_mapping(["Birim Adı", "OFİS", "Bağlı olduğu", "Extra", "Çalışan sayısı"])
 {'name': 0, 'office': 1, 'reports_to': 2, 'headcount': 4}

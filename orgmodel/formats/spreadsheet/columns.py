@@ -21,6 +21,7 @@ FIELDS: tuple[str, ...] = (
     "cost",
     "revenue",
     "automation_potential",
+    "automation_ease",
     "tags",
     "notes",
 )
@@ -63,6 +64,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "cost": ("cost", "maliyet", "gider"),
     "revenue": ("revenue", "gelir", "ciro"),
     "automation_potential": ("automation potential", "automation", "otomasyon potansiyeli", "otomasyon"),
+    "automation_ease": ("automation ease", "ease of automation", "ease", "otomasyon kolaylığı", "kolaylık"),
     "tags": ("tags", "etiketler"),
     "notes": ("notes", "notlar", "açıklama"),
 }

@@ -224,7 +224,7 @@ def _field_problem(column: str, problem: str) -> ValueProblem:
 def _read_entry(number, row, cell, existing, existing_by_name, taken, claimed) -> _Entry:
     values: dict[str, Any] = {}
     for name in ("name", "office", "revenue_generating", "headcount", "cost", "revenue",
-                 "automation_potential", "tags", "notes"):
+                 "automation_potential", "automation_ease", "tags", "notes"):
         text = cell(row, name)
         if not text.strip():
             continue

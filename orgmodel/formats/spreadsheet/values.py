@@ -94,7 +94,7 @@ def parse_field(name: str, text: str) -> Any:
         value: Any = parse_office(text)
     elif name == "revenue_generating":
         value = parse_bool(text)
-    elif name in ("headcount", "cost", "revenue", "automation_potential"):
+    elif name in ("headcount", "cost", "revenue", "automation_potential", "automation_ease"):
         written = text.strip()
         value = parse_number(written)
         if name == "headcount":
@@ -102,7 +102,7 @@ def parse_field(name: str, text: str) -> Any:
                 value = int(value)
             if "%" in written:
                 raise ValueProblem(tr('expected a whole number, got "{value}"', value=written))
-        elif name == "automation_potential":
+        elif name in ("automation_potential", "automation_ease"):
             if written.endswith("%"):
                 if not 0 <= value <= 1:
                     raise ValueProblem(tr("expected a percentage between 0% and 100%, got {value}", value=written))

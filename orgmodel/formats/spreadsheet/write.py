@@ -42,6 +42,7 @@ def _rows_for(model: OrgModel) -> list[list[Any]]:
             unit.cost,
             unit.revenue,
             unit.automation_potential,
+            unit.automation_ease,
             neutralise("; ".join(unit.tags)),
             neutralise(unit.notes or ""),
         ])

@@ -178,12 +178,15 @@ def test_bad_dependencies_get_the_exact_readers_messages(dependencies: str) -> N
         '"headcount": true',
         '"cost": "5"',
         '"automation_potential": 1.5',
+        '"automation_ease": 1.5',
+        '"automation_ease": -0.1',
+        '"automation_ease": "0.5"',
         '"x": false',
     ],
 )
 def test_bad_unit_fields_get_the_exact_readers_messages(field: str) -> None:
     # The first unit has every field right, so that the column holds both kinds of value.
-    units = '[{"id": "a", "name": "A", "office": "front", "headcount": 3, "cost": 2, "automation_potential": 0.5, "x": 1}, '
+    units = '[{"id": "a", "name": "A", "office": "front", "headcount": 3, "cost": 2, "automation_potential": 0.5, "automation_ease": 0.25, "x": 1}, '
     units += '{"id": "b", "name": "B", "office": "back", ' + field + "}]"
     text = '{"format": "orgmodel", "version": 1, "units": ' + units + "}"
     assert read_fast(text) is None

@@ -54,7 +54,7 @@ def extras(reserved: tuple[str, ...]) -> st.SearchStrategy[dict[str, Any]]:
 # The keys version 1 of the format defines; any other key is an "unknown extra" to keep.
 TOP_KEYS = ("format", "version", "name", "units", "dependencies")
 UNIT_KEYS = ("id", "name", "office", "revenue_generating", "parent", "headcount", "cost", "revenue",
-             "automation_potential", "notes", "tags", "x", "y", "color")
+             "automation_potential", "automation_ease", "notes", "tags", "x", "y", "color")
 DEPENDENCY_KEYS = ("from", "to", "weight", "label")
 
 TOP_EXTRAS = extras(TOP_KEYS)
@@ -73,6 +73,7 @@ def units(draw: st.DrawFn, uid: str) -> Unit:
         cost=draw(amounts),
         revenue=draw(amounts),
         automation_potential=draw(shares),
+        automation_ease=draw(shares),
         notes=draw(st.one_of(st.none(), texts)),
         tags=tuple(draw(st.lists(non_blank, max_size=4, unique=True))),
         x=draw(coordinates),
@@ -205,7 +206,7 @@ def test_each_dependency_is_written_on_its_own_line() -> None:
 def sample_model(name: str = "Acme Türkiye") -> OrgModel:
     model = OrgModel(name, {"layout": {"zoom": 1.25, "grid": [10, 20]}})
     model.add_unit(Unit("satis", "Satış", "front", headcount=40, cost=1.5e6, revenue=9e6, tags=("çekirdek", "müşteri"), x=10, y=-20.5, color="#ff8800"))
-    model.add_unit(Unit("ik", "İnsan Kaynakları", "back", automation_potential=0.35, notes="Bordro\tve özlük işleri\nİstanbul 🏢"))
+    model.add_unit(Unit("ik", "İnsan Kaynakları", "back", automation_potential=0.35, automation_ease=0.8, notes="Bordro\tve özlük işleri\nİstanbul 🏢"))
     model.add_unit(Unit("bt", "Bilgi Teknolojileri", "back", revenue_generating=False, extra=MappingProxyType({"owner": "Ayşe"})))
     model.set_parent("bt", "ik")
     model.add_dependency("satis", "bt", 3, "CRM", {"sla": "99.9%"})

@@ -23,7 +23,7 @@ GRAPHML_HEAD = '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
 def _full_model() -> OrgModel:
     model = OrgModel("Örnek A.Ş. <&> \"test\"")
     model.add_unit(Unit("yk", "Yönetim Kurulu", "middle", revenue_generating=False, headcount=7, cost=1_250_000,
-                        revenue=0, automation_potential=0.05, notes="Çok satırlı\nnot; & <ok>", tags=("yönetim", "çekirdek"),
+                        revenue=0, automation_potential=0.05, automation_ease=0.9, notes="Çok satırlı\nnot; & <ok>", tags=("yönetim", "çekirdek"),
                         x=10.5, y=-20.25, color="#8e44ad"))
     model.add_unit(Unit("satis", "Satış & Pazarlama", "front", revenue_generating=True, headcount=120, cost=9.5e6,
                         revenue=4.2e7, automation_potential=0.3, tags=("çekirdek",), x=0, y=200))
@@ -72,7 +72,7 @@ def test_networkx_reads_every_field(tmp_path):
     yk = graph.nodes["yk"]
     assert yk["name"] == "Yönetim Kurulu" and yk["office"] == "middle"
     assert yk["revenue_generating"] is False and yk["headcount"] == 7
-    assert yk["cost"] == 1_250_000 and yk["revenue"] == 0 and yk["automation_potential"] == 0.05
+    assert yk["cost"] == 1_250_000 and yk["revenue"] == 0 and yk["automation_potential"] == 0.05 and yk["automation_ease"] == 0.9
     assert yk["notes"] == "Çok satırlı\nnot; & <ok>" and yk["tags"] == "yönetim; çekirdek"
     assert yk["x"] == 10.5 and yk["y"] == -20.25 and yk["color"] == "#8e44ad"
     assert "parent" not in yk

@@ -167,19 +167,21 @@ def test_same_name_twice_gets_suffix():
 
 
 def test_every_rejection_reason_with_row_number():
-    headers = ["id", "name", "office", "reports_to", "depends_on", "headcount", "automation_potential"]
+    headers = ["id", "name", "office", "reports_to", "depends_on", "headcount", "automation_potential", "automation_ease"]
     rows = [
-        ["a", "A", "front", "", "", "1", "0.5"],  # row 2 ok
-        ["b", "B", "sideways", "", "", "", ""],  # row 3 bad office
-        ["c", "", "front", "", "", "", ""],  # row 4 missing name
-        ["d", "D", "back", "nobody", "", "", ""],  # row 5 unknown reports-to
-        ["e", "E", "back", "f", "", "", ""],  # row 6 reports to f, which row 7 loses
-        ["f", "F", "back", "e", "", "", ""],  # row 7 closes a cycle
-        ["g", "G", "back", "", "g", "", ""],  # row 8 self dependency
-        ["h", "H", "back", "", "", "-3", ""],  # row 9 negative headcount
-        ["i", "I", "back", "", "", "", "150"],  # row 10 automation 150
-        ["j", "J", "back", "", "", "", "150%"],  # row 11 automation 150%
-        ["k", "K", "back", "d", "", "", ""],  # row 12 points at a rejected row
+        ["a", "A", "front", "", "", "1", "0.5", "0.2"],  # row 2 ok
+        ["b", "B", "sideways", "", "", "", "", ""],  # row 3 bad office
+        ["c", "", "front", "", "", "", "", ""],  # row 4 missing name
+        ["d", "D", "back", "nobody", "", "", "", ""],  # row 5 unknown reports-to
+        ["e", "E", "back", "f", "", "", "", ""],  # row 6 reports to f, which row 7 loses
+        ["f", "F", "back", "e", "", "", "", ""],  # row 7 closes a cycle
+        ["g", "G", "back", "", "g", "", "", ""],  # row 8 self dependency
+        ["h", "H", "back", "", "", "-3", "", ""],  # row 9 negative headcount
+        ["i", "I", "back", "", "", "", "150", ""],  # row 10 automation 150
+        ["j", "J", "back", "", "", "", "150%", ""],  # row 11 automation 150%
+        ["k", "K", "back", "d", "", "", "", ""],  # row 12 points at a rejected row
+        ["l", "L", "back", "", "", "", "", "2"],  # row 13 ease 2
+        ["m", "M", "back", "", "", "", "", "-5%"],  # row 14 ease -5%
     ]
     plan = plan_import(headers, rows, guess_mapping(headers), None)
     assert plan.rejected == [
@@ -193,9 +195,11 @@ def test_every_rejection_reason_with_row_number():
         (10, "automation_potential: expected a share between 0 and 1 or a percentage like 40%, got 150"),
         (11, "automation_potential: expected a percentage between 0% and 100%, got 150%"),
         (12, 'reports_to: "d" is on a rejected row (row 5)'),
+        (13, "automation_ease: expected a share between 0 and 1 or a percentage like 40%, got 2"),
+        (14, "automation_ease: expected a percentage between 0% and 100%, got -5%"),
     ]
     assert [u.id for u in plan.added] == ["a"]
-    assert plan.summary().startswith("1 added, 0 updated, 0 unchanged, 10 rejected (row 3: office: expected")
+    assert plan.summary().startswith("1 added, 0 updated, 0 unchanged, 12 rejected (row 3: office: expected")
     model = OrgModel()
     apply_plan(model, plan)
     assert model.unit_ids() == ["a"]
@@ -228,10 +232,10 @@ def test_bad_values_messages():
 
 def _rich_model() -> OrgModel:
     model = OrgModel("Rich")
-    model.add_unit(Unit("hq", "Genel Müdürlük", "back", True, 3, 1000.5, None, 0.0, "top\nline", ("a", "b"),
+    model.add_unit(Unit("hq", "Genel Müdürlük", "back", True, 3, 1000.5, None, 0.0, 0.25, "top\nline", ("a", "b"),
                         x=10, y=20, color="#ff0000"))
-    model.add_unit(Unit("sales", 'Satış "Ön"', "front", None, 12, 1234567.89, 2e6, 0.4, None, ()))
-    model.add_unit(Unit("it", "Bilgi İşlem, Destek", "back", False, 0, 0.1, 1e-5, 1.0, "x", ("çağrı",)))
+    model.add_unit(Unit("sales", 'Satış "Ön"', "front", None, 12, 1234567.89, 2e6, 0.4, None, None, ()))
+    model.add_unit(Unit("it", "Bilgi İşlem, Destek", "back", False, 0, 0.1, 1e-5, 1.0, 1.0, "x", ("çağrı",)))
     model.add_unit(Unit("ops", "Operasyon", "middle"))
     model.set_parent("sales", "hq")
     model.set_parent("it", "hq")
@@ -332,7 +336,7 @@ def test_read_errors_name_the_file(tmp_path):
 
 def test_guess_mapping_aliases():
     headers = ["Birim Kodu", "DEPARTMAN", "Büro", "Gelir getirici", "Üst birim", "Destek alır",
-               "Personel sayısı", "Gider", "Ciro", "Otomasyon Potansiyeli", "Etiketler", "Açıklama"]
+               "Personel sayısı", "Gider", "Ciro", "Otomasyon Potansiyeli", "Otomasyon kolaylığı", "Etiketler", "Açıklama"]
     assert guess_mapping(headers) == {name: index for index, name in enumerate(FIELDS)}
     assert guess_mapping(list(FIELDS)) == {name: index for index, name in enumerate(FIELDS)}
     assert guess_mapping(["ID", "Name", "name"]) == {"id": 0, "name": 1}
