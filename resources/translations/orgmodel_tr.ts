@@ -898,6 +898,10 @@
         <translation>Bulgular</translation>
     </message>
     <message>
+        <source>Cost to serve</source>
+        <translation>Hizmet maliyeti</translation>
+    </message>
+    <message>
         <source>Revenue units without back-office support (%1)</source>
         <translation>Arka ofis desteği olmayan gelir birimleri (%1)</translation>
     </message>
@@ -1030,6 +1034,96 @@
     <message>
         <source>Edit the model&apos;s properties</source>
         <translation>Model özelliklerini düzenle</translation>
+    </message>
+</context>
+<context>
+    <name>CostTable</name>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Ofis</translation>
+    </message>
+    <message>
+        <source>Own cost</source>
+        <translation>Kendi maliyeti</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>Dağıtılan</translation>
+    </message>
+    <message>
+        <source>Fully loaded</source>
+        <translation>Tam yüklenmiş maliyet</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Gelir</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Marj</translation>
+    </message>
+</context>
+<context>
+    <name>CostView</name>
+    <message>
+        <source>Reciprocal</source>
+        <translation>Karşılıklı</translation>
+    </message>
+    <message>
+        <source>Step-down</source>
+        <translation>Kademeli</translation>
+    </message>
+    <message>
+        <source>Direct</source>
+        <translation>Doğrudan</translation>
+    </message>
+    <message>
+        <source>How the cost of service units that serve each other is shared out</source>
+        <translation>Birbirine hizmet veren hizmet birimlerinin maliyetinin nasıl paylaştırıldığı</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Yöntem:</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Birim</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Tutar</translation>
+    </message>
+    <message>
+        <source>The service costs could not be allocated.</source>
+        <translation>Hizmet maliyetleri dağıtılamadı.</translation>
+    </message>
+    <message>
+        <source>Service cost %1 · allocated %2 · unallocated %3</source>
+        <translation>Hizmet maliyeti %1 · dağıtılan %2 · dağıtılamayan %3</translation>
+    </message>
+    <message>
+        <source>Select a unit to see where its cost comes from or goes.</source>
+        <translation>Maliyetinin nereden geldiğini ya da nereye gittiğini görmek için bir birim seçin.</translation>
+    </message>
+    <message>
+        <source>Where the allocated cost of “%1” comes from</source>
+        <translation>“%1” birimine dağıtılan maliyetin kaynakları</translation>
+    </message>
+    <message>
+        <source>“%1” has no cost to hand on.</source>
+        <translation>“%1” biriminin aktaracağı maliyeti yok.</translation>
+    </message>
+    <message>
+        <source>Where the cost of “%1” goes</source>
+        <translation>“%1” biriminin maliyetinin gittiği yerler</translation>
+    </message>
+    <message>
+        <source>Unallocated</source>
+        <translation>Dağıtılamayan</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ from orgmodel.gcpause import gc_paused
 
 from ui import i18n, style
 from ui.docks.analysis_tables import ID_ROLE, BackOfficeTable, NameOrder, RevenueUnitsTable, UnitTable, name_list
+from ui.docks.cost_view import CostView
 from ui.editing.document import Document
 from ui.editing.model_signals import ModelFollower
 from ui.editing.selection import Selection
@@ -72,6 +73,8 @@ class AnalysisDock(QDockWidget):
         self.tabs.addTab(self.revenue_table, self.tr("Revenue units"))
         self.tabs.addTab(self.back_office_table, self.tr("Back-office units"))
         self.tabs.addTab(self.findings, self.tr("Findings"))
+        self.cost_view = CostView(document, selection)
+        self.tabs.addTab(self.cost_view, self.tr("Cost to serve"))
         self.tabs.currentChanged.connect(lambda _: self._fill_findings_if_shown())
         self.setWidget(self.tabs)
 

@@ -1,0 +1,301 @@
+"""The analysis panel's *Cost to serve* page: what each revenue unit costs fully loaded.
+
+One row per revenue-generating unit (own cost, allocated service cost, fully loaded cost,
+revenue, margin) from :func:`orgmodel.analysis.cost.allocate`, with the allocation method
+chosen above the table and the totals (service cost, allocated, unallocated) under it.
+Below, the breakdown of the selected unit: for a revenue unit, the service units its
+allocated cost comes from; for a service unit, the revenue units its own cost lands on,
+largest first, with what stays unallocated.
+
+The allocation is global (one edit can move every row), so the page computes it again, whole,
+a moment after the last change of a burst and only while it is shown; hidden, it only notes
+that it is out of date. The whole attribution matrix is never made: a breakdown asks for one
+unit's row of it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from orgmodel.analysis.cost import CostAllocation, RevenueCost, allocate
+
+from ui import i18n, style
+from ui.docks.analysis_tables import ID_ROLE
+from ui.editing.document import Document
+from ui.editing.model_signals import ModelFollower
+from ui.editing.selection import Selection
+from ui.i18n import format_amount, translate
+
+log = logging.getLogger(__name__)
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Quiet time after the last change before the allocation is made again.
+REFRESH_MS = 150
+#: Unit fields the allocation reads (positions, notes, colours… change nothing).
+COST_FIELDS = frozenset({"name", "office", "revenue_generating", "cost", "revenue"})
+METHODS = ("reciprocal", "step", "direct")
+_NUMBERS = range(2, 7)
+
+
+def method_title(method: str) -> str:
+    return {
+        "reciprocal": translate("CostView", "Reciprocal"),
+        "step": translate("CostView", "Step-down"),
+        "direct": translate("CostView", "Direct"),
+    }[method]
+
+
+class CostTable(QAbstractTableModel):
+    """The revenue units of one allocation; sorted by a proxy on :data:`SORT_ROLE`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[RevenueCost] = []
+
+    def set_rows(self, rows: list[RevenueCost]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Name"), self.tr("Office"), self.tr("Own cost"), self.tr("Allocated"),
+                self.tr("Fully loaded"), self.tr("Revenue"), self.tr("Margin")]
+
+    @override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    @override
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 7
+
+    @override
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def value(self, row: RevenueCost, column: int) -> Any:
+        return (row.name, row.office, row.own_cost, row.allocated, row.fully_loaded, row.revenue, row.margin)[column]
+
+    @override
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self.rows[index.row()], index.column()
+        value = self.value(row, column)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 1:
+                return style.office_title(value)
+            if column in _NUMBERS:
+                return "" if value is None else format_amount(value, 0)
+            return value
+        if role == SORT_ROLE:
+            if column == 0:
+                return i18n.name_key(value)
+            if column == 1:
+                return {"front": 0, "middle": 1, "back": 2}.get(value, 3)
+            return float("-inf") if value is None else value
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBERS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ID_ROLE:
+            return row.id
+        return None
+
+
+class CostView(QWidget):
+    """Cost to serve of ``document``'s revenue units; a row click selects in ``selection``."""
+
+    def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document, self._selection = document, selection
+        self.allocation: CostAllocation | None = None
+        self._dirty = True
+        self._syncing = False
+        self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+
+        self.method = QComboBox()
+        for method in METHODS:
+            self.method.addItem(method_title(method), method)
+        self.method.setToolTip(self.tr("How the cost of service units that serve each other is shared out"))
+        self.method.currentIndexChanged.connect(lambda _: self.refresh())
+        chooser = QHBoxLayout()
+        chooser.addWidget(QLabel(self.tr("Method:")))
+        chooser.addWidget(self.method, 1)
+
+        self.model = CostTable(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.horizontalHeader().setHighlightSections(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # the costliest to serve first
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._row_selected())
+
+        self.totals = QLabel()
+        self.totals.setWordWrap(True)
+        self.breakdown_title = QLabel()
+        self.breakdown = QTreeWidget()
+        self.breakdown.setRootIsDecorated(False)
+        self.breakdown.setColumnCount(2)
+        self.breakdown.setHeaderLabels([self.tr("Unit"), self.tr("Amount")])
+        self.breakdown.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.breakdown.header().setStretchLastSection(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(chooser)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.breakdown_title)
+        layout.addWidget(self.breakdown, 2)
+
+        ModelFollower(document, {
+            "unitAdded": lambda *_: self.mark_dirty(),
+            "unitRemoved": lambda *_: self.mark_dirty(),
+            "unitChanged": self._unit_changed,
+            "dependencyAdded": lambda *_: self.mark_dirty(),
+            "dependencyRemoved": lambda *_: self.mark_dirty(),
+            "dependencyChanged": self._dependency_changed,
+        }, self)
+        document.modelReplaced.connect(self.mark_dirty)
+        selection.changed.connect(self._selection_changed)
+
+    # -- keeping up ----------------------------------------------------------------------------
+
+    def _unit_changed(self, _unit_id: str, fields: frozenset[str]) -> None:
+        if fields & COST_FIELDS:
+            self.mark_dirty()
+
+    def _dependency_changed(self, _source: str, _target: str, fields: frozenset[str]) -> None:
+        if "weight" in fields:
+            self.mark_dirty()
+
+    def mark_dirty(self) -> None:
+        """The allocation is out of date: made again shortly if shown, else when shown."""
+        self._dirty = True
+        if self.isVisible():
+            self._timer.start()
+
+    @override
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self._timer.start(0)
+
+    def refresh(self) -> None:
+        """Allocate again (whole) and show it."""
+        self._timer.stop()
+        try:
+            self.allocation = allocate(self._document.model, self.method.currentData())
+            self._dirty = False
+            self.model.set_rows(list(self.allocation.revenue_units))
+            self._show_totals()
+            self._selection_changed()
+        except Exception:  # a slot must never let an exception reach Qt
+            log.exception("could not allocate the service costs")
+            self.allocation = None
+            self.model.set_rows([])
+            self.totals.setText(self.tr("The service costs could not be allocated."))
+
+    def _show_totals(self) -> None:
+        result = self.allocation
+        assert result is not None
+        text = self.tr("Service cost %1 · allocated %2 · unallocated %3")
+        for i, value in enumerate((result.total_service_cost, result.allocated, result.unallocated), 1):
+            text = text.replace(f"%{i}", format_amount(value, 0))
+        self.totals.setText(text)
+
+    # -- selection, both ways --------------------------------------------------------------
+
+    def _row_selected(self) -> None:
+        if self._syncing:
+            return
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            unit_id = rows[0].data(ID_ROLE)
+            if self._selection.units() != [unit_id]:
+                self._syncing = True
+                try:
+                    self._selection.select_unit(unit_id)
+                finally:
+                    self._syncing = False
+                self._show_breakdown(unit_id)
+
+    def _selection_changed(self) -> None:
+        units = self._selection.units()
+        unit_id = units[0] if len(units) == 1 else None
+        if not self._syncing:
+            self._syncing = True
+            try:
+                self.table.selectionModel().clearSelection()
+                for row in range(self.proxy.rowCount()):
+                    index = self.proxy.index(row, 0)
+                    if index.data(ID_ROLE) == unit_id:
+                        self.table.selectRow(row)
+                        self.table.scrollTo(index)
+                        break
+            finally:
+                self._syncing = False
+        self._show_breakdown(unit_id)
+
+    def _show_breakdown(self, unit_id: str | None) -> None:
+        self.breakdown.clear()
+        result, model = self.allocation, self._document.model
+        if result is None or unit_id is None or unit_id not in model:
+            self.breakdown_title.setText(self.tr("Select a unit to see where its cost comes from or goes."))
+            return
+        name = model.unit(unit_id).name
+        rows: list[tuple[str, float]]
+        try:
+            revenue = result.revenue_unit(unit_id)
+        except KeyError:
+            revenue = None
+        if revenue is not None:
+            self.breakdown_title.setText(self.tr("Where the allocated cost of “%1” comes from").replace("%1", name))
+            rows = [(model.unit(s).name, amount) for s, amount in result.from_services(unit_id).items()]
+        else:
+            try:
+                service = result.service_unit(unit_id)
+            except KeyError:
+                self.breakdown_title.setText(self.tr("“%1” has no cost to hand on.").replace("%1", name))
+                return
+            self.breakdown_title.setText(self.tr("Where the cost of “%1” goes").replace("%1", name))
+            rows = [(model.unit(r).name, amount) for r, amount in result.to_revenue(unit_id).items()]
+            if service.unallocated:
+                rows.append((self.tr("Unallocated"), service.unallocated))
+        items = []
+        for label, amount in sorted(rows, key=lambda row: -row[1]):
+            item = QTreeWidgetItem([label, format_amount(amount, 0)])
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            items.append(item)
+        self.breakdown.addTopLevelItems(items)
