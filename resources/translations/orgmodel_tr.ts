@@ -902,6 +902,10 @@
         <translation>Hizmet maliyeti</translation>
     </message>
     <message>
+        <source>Automation</source>
+        <translation>Otomasyon</translation>
+    </message>
+    <message>
         <source>Revenue units without back-office support (%1)</source>
         <translation>Arka ofis desteği olmayan gelir birimleri (%1)</translation>
     </message>
@@ -918,6 +922,68 @@
         <translation>
             <numerusform>… (%Ln birim)</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>AutomationTable</name>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Ofis</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Maliyet</translation>
+    </message>
+    <message>
+        <source>Potential</source>
+        <translation>Potansiyel</translation>
+    </message>
+    <message>
+        <source>Ease</source>
+        <translation>Kolaylık</translation>
+    </message>
+    <message>
+        <source>Savings potential</source>
+        <translation>Tasarruf potansiyeli</translation>
+    </message>
+    <message>
+        <source>Automation priority</source>
+        <translation>Otomasyon önceliği</translation>
+    </message>
+    <message>
+        <source>Revenue supported</source>
+        <translation>Desteklenen gelir</translation>
+    </message>
+    <message>
+        <source>Why not ranked</source>
+        <translation>Neden sıralanmadı</translation>
+    </message>
+</context>
+<context>
+    <name>AutomationView</name>
+    <message>
+        <source>All offices</source>
+        <translation>Tüm ofisler</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Göster:</translation>
+    </message>
+    <message>
+        <source>%1 units ranked; %2 lack a cost or a potential (listed last).</source>
+        <translation>%1 birim sıralandı; %2 birimin maliyeti ya da potansiyeli yok (en sonda listelenir).</translation>
+    </message>
+    <message>
+        <source>The automation ranking could not be made.</source>
+        <translation>Otomasyon sıralaması yapılamadı.</translation>
     </message>
 </context>
 <context>

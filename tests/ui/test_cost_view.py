@@ -109,3 +109,47 @@ def test_hidden_the_page_only_notes_that_it_is_out_of_date(qtbot, window: MainWi
     assert calls == []
     view = page(qtbot, window)
     assert calls == ["x"] and view.allocation.service_unit("payroll").own_cost == 123_000.0
+
+
+# -- the Automation page -------------------------------------------------------------------
+
+
+def automation_page(qtbot, window: MainWindow):
+    dock = window.analysis_dock
+    dock.tabs.setCurrentIndex(dock.tabs.indexOf(dock.automation_view))
+    view = dock.automation_view
+    qtbot.waitUntil(lambda: view.candidates is not None and not view._dirty)
+    return view
+
+
+def test_the_automation_page_ranks_as_the_engine_and_filters_by_office(qtbot, window: MainWindow) -> None:
+    from orgmodel.analysis.automation import rank_automation
+
+    window.document.model.update_unit("legal", automation_potential=None)  # lacks a potential now
+    view = automation_page(qtbot, window)
+    expected = rank_automation(window.document.model, uplift=False)
+    shown = [view.proxy.index(r, 0).data(ID_ROLE) for r in range(view.proxy.rowCount())]
+    assert shown == [c.id for c in expected]  # highest priority first, units lacking data last
+    first = view.proxy.index(0, 0)
+    assert first.data() == "1" and view.proxy.index(0, 7).data() == format_amount(expected[0].priority, 0)
+    lacking = [c for c in expected if c.reason is not None]
+    assert [c.id for c in lacking] == ["legal"] and view.proxy.index(len(expected) - 1, 0).data() == ""
+    assert view.proxy.index(len(expected) - 1, 9).data() == str(lacking[-1].reason)
+    # IT: the largest cost, far down the ranking (low potential, hard to automate).
+    assert shown.index("it") > shown.index("call-centre")
+    # Back office only.
+    view.office.setCurrentIndex(view.office.findData("back"))
+    offices = {view.proxy.index(r, 0).data(cost_view.OFFICE_ROLE) for r in range(view.proxy.rowCount())}
+    assert offices == {"back"} and view.proxy.rowCount() == sum(c.office == "back" for c in expected)
+    # A click selects the unit on the canvas.
+    rect = view.table.visualRect(view.proxy.index(0, 1))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.selection.units() == [view.proxy.index(0, 0).data(ID_ROLE)]
+
+
+def test_an_ease_edit_reranks_the_automation_page(qtbot, window: MainWindow) -> None:
+    view = automation_page(qtbot, window)
+    before = [c.id for c in view.candidates]
+    window.document.model.update_unit("it", automation_ease=1.0, automation_potential=1.0)
+    qtbot.waitUntil(lambda: not view._dirty and view.candidates[0].id == "it")
+    assert before[0] != "it"

@@ -24,6 +24,7 @@ from orgmodel.gcpause import gc_paused
 
 from ui import i18n, style
 from ui.docks.analysis_tables import ID_ROLE, BackOfficeTable, NameOrder, RevenueUnitsTable, UnitTable, name_list
+from ui.docks.automation_view import AutomationView
 from ui.docks.cost_view import CostView
 from ui.editing.document import Document
 from ui.editing.model_signals import ModelFollower
@@ -75,6 +76,8 @@ class AnalysisDock(QDockWidget):
         self.tabs.addTab(self.findings, self.tr("Findings"))
         self.cost_view = CostView(document, selection)
         self.tabs.addTab(self.cost_view, self.tr("Cost to serve"))
+        self.automation_view = AutomationView(document, selection)
+        self.tabs.addTab(self.automation_view, self.tr("Automation"))
         self.tabs.currentChanged.connect(lambda _: self._fill_findings_if_shown())
         self.setWidget(self.tabs)
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override
 
-from orgmodel.analysis.cost import CostAllocation, RevenueCost, allocate
+from orgmodel.analysis.cost import CostAllocation, allocate
 
 from ui import i18n, style
 from ui.docks.analysis_tables import ID_ROLE
@@ -45,12 +45,12 @@ from ui.i18n import format_amount, translate
 log = logging.getLogger(__name__)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+OFFICE_ROLE = Qt.ItemDataRole.UserRole + 3
 #: Quiet time after the last change before the allocation is made again.
 REFRESH_MS = 150
 #: Unit fields the allocation reads (positions, notes, colours… change nothing).
 COST_FIELDS = frozenset({"name", "office", "revenue_generating", "cost", "revenue"})
 METHODS = ("reciprocal", "step", "direct")
-_NUMBERS = range(2, 7)
 
 
 def method_title(method: str) -> str:
@@ -61,21 +61,25 @@ def method_title(method: str) -> str:
     }[method]
 
 
-class CostTable(QAbstractTableModel):
-    """The revenue units of one allocation; sorted by a proxy on :data:`SORT_ROLE`."""
+class RecordTable(QAbstractTableModel):
+    """Rows of frozen records (one per unit, with an ``id``), one column per field named in
+    :attr:`FIELDS`, shown as :attr:`KINDS` says ("text", "office", "amount", "percent");
+    sorted by a proxy on :data:`SORT_ROLE` (numbers as numbers, names in the language's order)."""
+
+    FIELDS: tuple[str, ...] = ()
+    KINDS: tuple[str, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[RevenueCost] = []
+        self.rows: list[Any] = []
 
-    def set_rows(self, rows: list[RevenueCost]) -> None:
+    def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        return [self.tr("Name"), self.tr("Office"), self.tr("Own cost"), self.tr("Allocated"),
-                self.tr("Fully loaded"), self.tr("Revenue"), self.tr("Margin")]
+        raise NotImplementedError
 
     @override
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
@@ -83,7 +87,7 @@ class CostTable(QAbstractTableModel):
 
     @override
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 7
+        return 0 if parent.isValid() else len(self.FIELDS)
 
     @override
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -91,45 +95,158 @@ class CostTable(QAbstractTableModel):
             return self.headers()[section]
         return None
 
-    def value(self, row: RevenueCost, column: int) -> Any:
-        return (row.name, row.office, row.own_cost, row.allocated, row.fully_loaded, row.revenue, row.margin)[column]
-
     @override
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row, column = self.rows[index.row()], index.column()
-        value = self.value(row, column)
+        value, kind = getattr(row, self.FIELDS[column]), self.KINDS[column]
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 1:
+            if value is None:
+                return ""
+            if kind == "office":
                 return style.office_title(value)
-            if column in _NUMBERS:
-                return "" if value is None else format_amount(value, 0)
-            return value
+            if kind == "amount":
+                return format_amount(value, 0)
+            if kind == "percent":
+                return translate("AnalysisDock", "%1 %", "percentage").replace("%1", i18n.format_percent(value))
+            return i18n.localize(value)
         if role == SORT_ROLE:
-            if column == 0:
-                return i18n.name_key(value)
-            if column == 1:
+            value = getattr(row, f"sort_{self.FIELDS[column]}", value)  # a row may sort otherwise
+            if kind == "office":
                 return {"front": 0, "middle": 1, "back": 2}.get(value, 3)
+            if kind == "text":
+                return i18n.name_key(i18n.localize(value or ""))
             return float("-inf") if value is None else value
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBERS:
+        if role == Qt.ItemDataRole.TextAlignmentRole and kind in ("amount", "percent"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ID_ROLE:
             return row.id
+        if role == OFFICE_ROLE:
+            return row.office
         return None
 
 
-class CostView(QWidget):
-    """Cost to serve of ``document``'s revenue units; a row click selects in ``selection``."""
+class CostTable(RecordTable):
+    """The revenue units of one allocation."""
+
+    FIELDS = ("name", "office", "own_cost", "allocated", "fully_loaded", "revenue", "margin")
+    KINDS = ("text", "office", "amount", "amount", "amount", "amount", "amount")
+
+    def headers(self) -> list[str]:
+        return [self.tr("Name"), self.tr("Office"), self.tr("Own cost"), self.tr("Allocated"),
+                self.tr("Fully loaded"), self.tr("Revenue"), self.tr("Margin")]
+
+
+def record_view(proxy: QSortFilterProxyModel) -> QTableView:
+    """A read-only, sortable table of one row per unit."""
+    table = QTableView()
+    table.setModel(proxy)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.horizontalHeader().setHighlightSections(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.setSortingEnabled(True)
+    return table
+
+
+def select_row_of(table: QTableView, unit_id: str | None) -> None:
+    """Select the row of ``unit_id`` in ``table`` (none if it has no row)."""
+    table.selectionModel().clearSelection()
+    proxy = table.model()
+    for row in range(proxy.rowCount()):
+        index = proxy.index(row, 0)
+        if index.data(ID_ROLE) == unit_id:
+            table.selectRow(row)
+            table.scrollTo(index)
+            return
+
+
+class LivePage(QWidget):
+    """A page of the analysis panel that computes its answer again, whole, a moment after
+    the last change that matters (units, dependencies, a field of ``FIELDS``, a weight) and
+    only while shown; hidden, it only notes that it is out of date. Subclasses fill
+    :meth:`refresh` (and clear ``_dirty`` there) and keep their table in step with the
+    selection in :meth:`_selection_changed`."""
+
+    FIELDS: frozenset[str] = frozenset()
 
     def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document, self._selection = document, selection
-        self.allocation: CostAllocation | None = None
         self._dirty = True
         self._syncing = False
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
+        ModelFollower(document, {
+            "unitAdded": lambda *_: self.mark_dirty(),
+            "unitRemoved": lambda *_: self.mark_dirty(),
+            "unitChanged": self._unit_changed,
+            "dependencyAdded": lambda *_: self.mark_dirty(),
+            "dependencyRemoved": lambda *_: self.mark_dirty(),
+            "dependencyChanged": self._dependency_changed,
+        }, self)
+        document.modelReplaced.connect(self.mark_dirty)
+        selection.changed.connect(self._selection_changed)
+
+    def _unit_changed(self, _unit_id: str, fields: frozenset[str]) -> None:
+        if fields & self.FIELDS:
+            self.mark_dirty()
+
+    def _dependency_changed(self, _source: str, _target: str, fields: frozenset[str]) -> None:
+        if "weight" in fields:
+            self.mark_dirty()
+
+    def mark_dirty(self) -> None:
+        """Out of date: computed again shortly if shown, else when shown."""
+        self._dirty = True
+        if self.isVisible():
+            self._timer.start()
+
+    @override
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self._timer.start(0)
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def _selection_changed(self) -> None:
+        raise NotImplementedError
+
+    def _select_unit_of_row(self, table: QTableView) -> str | None:
+        """A row picked in ``table`` selects its unit (returned) on the canvas."""
+        if self._syncing:
+            return None
+        rows = table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        unit_id = rows[0].data(ID_ROLE)
+        if self._selection.units() != [unit_id]:
+            self._syncing = True
+            try:
+                self._selection.select_unit(unit_id)
+            finally:
+                self._syncing = False
+        return unit_id
+
+
+class CostView(LivePage):
+    """Cost to serve of ``document``'s revenue units; a row click selects in ``selection``."""
+
+    FIELDS = COST_FIELDS
+
+    def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None) -> None:
+        super().__init__(document, selection, parent)
+        self.allocation: CostAllocation | None = None
 
         self.method = QComboBox()
         for method in METHODS:
@@ -144,20 +261,7 @@ class CostView(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.horizontalHeader().setHighlightSections(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setSortingEnabled(True)
+        self.table = record_view(self.proxy)
         self.table.sortByColumn(4, Qt.SortOrder.DescendingOrder)  # the costliest to serve first
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._row_selected())
 
@@ -178,39 +282,6 @@ class CostView(QWidget):
         layout.addWidget(self.totals)
         layout.addWidget(self.breakdown_title)
         layout.addWidget(self.breakdown, 2)
-
-        ModelFollower(document, {
-            "unitAdded": lambda *_: self.mark_dirty(),
-            "unitRemoved": lambda *_: self.mark_dirty(),
-            "unitChanged": self._unit_changed,
-            "dependencyAdded": lambda *_: self.mark_dirty(),
-            "dependencyRemoved": lambda *_: self.mark_dirty(),
-            "dependencyChanged": self._dependency_changed,
-        }, self)
-        document.modelReplaced.connect(self.mark_dirty)
-        selection.changed.connect(self._selection_changed)
-
-    # -- keeping up ----------------------------------------------------------------------------
-
-    def _unit_changed(self, _unit_id: str, fields: frozenset[str]) -> None:
-        if fields & COST_FIELDS:
-            self.mark_dirty()
-
-    def _dependency_changed(self, _source: str, _target: str, fields: frozenset[str]) -> None:
-        if "weight" in fields:
-            self.mark_dirty()
-
-    def mark_dirty(self) -> None:
-        """The allocation is out of date: made again shortly if shown, else when shown."""
-        self._dirty = True
-        if self.isVisible():
-            self._timer.start()
-
-    @override
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self._timer.start(0)
 
     def refresh(self) -> None:
         """Allocate again (whole) and show it."""
@@ -238,18 +309,9 @@ class CostView(QWidget):
     # -- selection, both ways --------------------------------------------------------------
 
     def _row_selected(self) -> None:
-        if self._syncing:
-            return
-        rows = self.table.selectionModel().selectedRows()
-        if rows:
-            unit_id = rows[0].data(ID_ROLE)
-            if self._selection.units() != [unit_id]:
-                self._syncing = True
-                try:
-                    self._selection.select_unit(unit_id)
-                finally:
-                    self._syncing = False
-                self._show_breakdown(unit_id)
+        unit_id = self._select_unit_of_row(self.table)
+        if unit_id is not None:
+            self._show_breakdown(unit_id)
 
     def _selection_changed(self) -> None:
         units = self._selection.units()
@@ -257,13 +319,7 @@ class CostView(QWidget):
         if not self._syncing:
             self._syncing = True
             try:
-                self.table.selectionModel().clearSelection()
-                for row in range(self.proxy.rowCount()):
-                    index = self.proxy.index(row, 0)
-                    if index.data(ID_ROLE) == unit_id:
-                        self.table.selectRow(row)
-                        self.table.scrollTo(index)
-                        break
+                select_row_of(self.table, unit_id)
             finally:
                 self._syncing = False
         self._show_breakdown(unit_id)
