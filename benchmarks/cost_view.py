@@ -7,7 +7,8 @@ Properties dock does and measures, as CPU-time medians:
 - **edit**: the edit itself (the page only restarts its timer; the allocation waits for a
   quiet moment, so a burst of edits costs one allocation);
 - **refresh**: what the page then does once: allocate (reciprocal) and show every row;
-- **breakdown**: selecting a revenue unit (its row of the attribution, one solve).
+- **breakdown**: selecting a revenue unit (its row of the attribution, one solve);
+- **automation**: the Automation page's refresh (rank every unit, show every row).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def main() -> None:
     app.processEvents()
     service = next(u for u in model.units() if not u.is_revenue_generating and u.cost)
     revenue = next(u for u in model.units() if u.is_revenue_generating)
-    edits, refreshes, breakdowns = [], [], []
+    edits, refreshes, breakdowns, rankings = [], [], [], []
     for i in range(args.repeat):
         start = time.process_time()
         window.document.model.update_unit(service.id, cost=float(service.cost + i + 1))
@@ -58,10 +59,14 @@ def main() -> None:
         app.processEvents()
         breakdowns.append(time.process_time() - start)
         window.selection.clear()
+        start = time.process_time()
+        dock.automation_view.refresh()
+        rankings.append(time.process_time() - start)
     print(f"{args.units:,} units, {model.dependency_count:,} dependencies, {len(view.allocation.revenue_units):,} revenue units; CPU medians of {args.repeat}")
     print(f"  edit (the page only schedules): {statistics.median(edits) * 1000:8.1f} ms")
     print(f"  refresh (allocate + show):       {statistics.median(refreshes) * 1000:8.1f} ms")
     print(f"  breakdown of one revenue unit:   {statistics.median(breakdowns) * 1000:8.1f} ms")
+    print(f"  automation page refresh:         {statistics.median(rankings) * 1000:8.1f} ms")
     window.document.undo_stack.setClean()
     window.close()
 
