@@ -107,8 +107,15 @@ def test_hidden_the_page_only_notes_that_it_is_out_of_date(qtbot, window: MainWi
     window.document.model.update_unit("payroll", cost=123_000.0)
     qtbot.wait(cost_view.REFRESH_MS * 2)
     assert calls == []
+    # Nor does a click on the canvas cost it a breakdown (a solve) while it is hidden.
+    shown: list[str | None] = []
+    real_breakdown = cost_view.CostView._show_breakdown
+    monkeypatch.setattr(cost_view.CostView, "_show_breakdown", lambda self, uid: shown.append(uid) or real_breakdown(self, uid))
+    window.selection.select_unit("sales-emea")
+    assert shown == []
     view = page(qtbot, window)
     assert calls == ["x"] and view.allocation.service_unit("payroll").own_cost == 123_000.0
+    assert shown[-1] == "sales-emea" and view.table.selectionModel().selectedRows()[0].data(ID_ROLE) == "sales-emea"
 
 
 # -- the Automation page -------------------------------------------------------------------

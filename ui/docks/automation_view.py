@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QLocale, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from orgmodel.analysis.automation import AutomationCandidate, rank_automation
@@ -100,7 +100,9 @@ class AutomationView(LivePage):
             ranked = [c for c in self.candidates if c.reason is None]
             self.model.set_rows([_Ranked(c, i + 1 if c.reason is None else None, i) for i, c in enumerate(self.candidates)])
             text = self.tr("%1 units ranked; %2 lack a cost or a potential (listed last).")
-            self.summary.setText(text.replace("%1", str(len(ranked))).replace("%2", str(len(self.candidates) - len(ranked))))
+            locale = QLocale()
+            unranked = len(self.candidates) - len(ranked)
+            self.summary.setText(text.replace("%1", locale.toString(len(ranked))).replace("%2", locale.toString(unranked)))
             self._selection_changed()
         except Exception:  # a slot must never let an exception reach Qt
             log.exception("could not rank the automation candidates")
@@ -121,6 +123,6 @@ class AutomationView(LivePage):
         units = self._selection.units()
         self._syncing = True
         try:
-            select_row_of(self.table, units[0] if len(units) == 1 else None)
+            select_row_of(self.table, self.model, units[0] if len(units) == 1 else None)
         finally:
             self._syncing = False

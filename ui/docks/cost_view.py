@@ -72,10 +72,12 @@ class RecordTable(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Any] = []
+        self.row_of: dict[str, int] = {}
 
     def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.row_of = {row.id: i for i, row in enumerate(rows)}
         self.endResetModel()
 
     def headers(self) -> list[str]:
@@ -157,16 +159,15 @@ def record_view(proxy: QSortFilterProxyModel) -> QTableView:
     return table
 
 
-def select_row_of(table: QTableView, unit_id: str | None) -> None:
-    """Select the row of ``unit_id`` in ``table`` (none if it has no row)."""
+def select_row_of(table: QTableView, records: RecordTable, unit_id: str | None) -> None:
+    """Select the row of ``unit_id`` in ``table`` (none if it has no row or it is filtered out)."""
     table.selectionModel().clearSelection()
-    proxy = table.model()
-    for row in range(proxy.rowCount()):
-        index = proxy.index(row, 0)
-        if index.data(ID_ROLE) == unit_id:
-            table.selectRow(row)
+    row = records.row_of.get(unit_id) if unit_id is not None else None
+    if row is not None:
+        index = table.model().mapFromSource(records.index(row, 0))
+        if index.isValid():
+            table.selectRow(index.row())
             table.scrollTo(index)
-            return
 
 
 class LivePage(QWidget):
@@ -174,7 +175,8 @@ class LivePage(QWidget):
     the last change that matters (units, dependencies, a field of ``FIELDS``, a weight) and
     only while shown; hidden, it only notes that it is out of date. Subclasses fill
     :meth:`refresh` (and clear ``_dirty`` there) and keep their table in step with the
-    selection in :meth:`_selection_changed`."""
+    selection in :meth:`_selection_changed` (called while shown; hidden, the selection is
+    followed when the page is shown again, so a click on the canvas costs it nothing)."""
 
     FIELDS: frozenset[str] = frozenset()
 
@@ -194,7 +196,7 @@ class LivePage(QWidget):
             "dependencyChanged": self._dependency_changed,
         }, self)
         document.modelReplaced.connect(self.mark_dirty)
-        selection.changed.connect(self._selection_changed)
+        selection.changed.connect(self._followed_selection)
 
     def _unit_changed(self, _unit_id: str, fields: frozenset[str]) -> None:
         if fields & self.FIELDS:
@@ -215,6 +217,12 @@ class LivePage(QWidget):
         super().showEvent(event)
         if self._dirty:
             self._timer.start(0)
+        else:
+            self._selection_changed()
+
+    def _followed_selection(self) -> None:
+        if self.isVisible() and not self._dirty:
+            self._selection_changed()
 
     def refresh(self) -> None:
         raise NotImplementedError
@@ -319,7 +327,7 @@ class CostView(LivePage):
         if not self._syncing:
             self._syncing = True
             try:
-                select_row_of(self.table, unit_id)
+                select_row_of(self.table, self.model, unit_id)
             finally:
                 self._syncing = False
         self._show_breakdown(unit_id)
