@@ -199,7 +199,7 @@ def test_the_routed_lines_come_indexed_from_the_thread_unless_something_changed_
     """Indexing 30,000 lines into buckets took 1-2.6 s of the first repaint after a routing:
     the thread makes that index too, and the window adopts it as it stands."""
     from ui.canvas.items import line_layer
-    from ui.canvas.items.line_layer import index_lines
+    from ui.canvas.items.line_index import index_lines
 
     layer = window.scene.dependencies
     here: list[tuple] = []  # dependency lines indexed in the interface thread

@@ -28,7 +28,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from orgmodel.layout.routing import Point, Router
 from orgmodel.model import OrgModel
 
-from ui.canvas.items.line_layer import LineIndex, index_lines
+from ui.canvas.items.line_index import LineIndex, index_lines
 from ui.canvas.items.unit_card import HEIGHT, WIDTH
 from ui.canvas.line_geometry import Corners, Key, SceneLines
 from ui.canvas.moving import FEW

@@ -3,16 +3,10 @@ through a card's new place), on the layer's buckets and long runs."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-
 from PySide6.QtCore import QPointF, QRectF
 
+from ui.canvas.items.line_index import BUCKET, Cell, Key, Point
 from ui.canvas.items.line_shapes import clip, distance
-
-Key = Hashable
-Point = tuple[float, float]
-Cell = tuple[int, int]
-BUCKET = 1024.0  #: side of the squares whose lines are cached as one path per look
 
 
 class LineHits:

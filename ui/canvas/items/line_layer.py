@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
 
 from ui import style
-from ui.canvas.items.line_hits import BUCKET, Cell, Key, LineHits, Point
+from ui.canvas.items.line_hits import LineHits
+from ui.canvas.items.line_index import BUCKET, LONG, Cell, Key, LineIndex, Point, enter_line
 from ui.canvas.items.line_shapes import arrow_head, bounds, clip, heads_path, whole_path
 
 NORMAL, HIGHLIGHTED, DIMMED, SELECTED = range(4)
@@ -33,7 +34,6 @@ ORDER = (DIMMED, NORMAL, HIGHLIGHTED, SELECTED)
 #: Below this scale dashes and arrowheads are invisible noise; lines are drawn plain.
 LOD_PLAIN = 0.45
 CELL = 512.0  #: grid of line ends, for arrowheads
-LONG = 4 * BUCKET  #: longer runs are cut to the painted area at each repaint instead
 
 
 class LineLayer(LineHits, QGraphicsItem):
@@ -91,7 +91,7 @@ class LineLayer(LineHits, QGraphicsItem):
 
     def set_all(self, lines: dict[Key, list[Point]], index: LineIndex | None = None) -> None:
         """Replace every line at once (open, rebuild); each line is a list of points.
-        ``index``: their bucket index made by :func:`index_lines` from these very lines."""
+        ``index``: their bucket index made by :func:`~ui.canvas.items.line_index.index_lines` from these very lines."""
         self.prepareGeometryChange()
         self._points = {key: [(float(x), float(y)) for x, y in pts] for key, pts in lines.items()}
         self._moving.clear()
@@ -468,40 +468,3 @@ class LineLayer(LineHits, QGraphicsItem):
             if category in groups:
                 painter.setPen(self._pen(category, True, False, scale))
                 painter.drawLines(groups[category])
-
-
-#: A layer's bucket index: cell -> keys, key -> cells, long-run slot -> key -> runs, key -> slots.
-LineIndex = tuple[dict, dict, dict, dict]
-
-
-def index_lines(lines: dict[Key, list[Point]]) -> LineIndex:
-    """The bucket index of these lines, as :meth:`LineLayer.set_all` can take it ready-made.
-    Plain Python, no Qt: a worker thread that routed the lines can index them too, so the
-    window does not pay for it at the first repaint."""
-    index: LineIndex = ({}, {}, {}, {})
-    for key, pts in lines.items():
-        enter_line(*index, key, pts)
-    return index
-
-
-def enter_line(members: dict, cells_of: dict, long: dict, long_of: dict, key: Key, pts: list[Point]) -> None:
-    """Put one line in a bucket index (see :data:`LineIndex`)."""
-    cells: set[Cell] = set()
-    b = BUCKET
-    for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
-        if (x1 == x2 or y1 == y2) and abs(x2 - x1) + abs(y2 - y1) <= b:
-            # An axis-parallel run no longer than a bucket: its ends' buckets hold it.
-            cells.add((int(x1 // b), int(y1 // b)))
-            cells.add((int(x2 // b), int(y2 // b)))
-            continue
-        if abs(x2 - x1) + abs(y2 - y1) <= LONG:
-            for cx in range(int(min(x1, x2) // b), int(max(x1, x2) // b) + 1):
-                for cy in range(int(min(y1, y2) // b), int(max(y1, y2) // b) + 1):
-                    cells.add((cx, cy))
-            continue
-        slot = ("h", int(y1 // b)) if y1 == y2 else ("v", int(x1 // b)) if x1 == x2 else ("s", 0)
-        long.setdefault(slot, {}).setdefault(key, []).append((x1, y1, x2, y2))
-        long_of.setdefault(key, set()).add(slot)
-    cells_of[key] = cells
-    for cell in cells:
-        members.setdefault(cell, set()).add(key)

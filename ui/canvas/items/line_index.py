@@ -1,0 +1,48 @@
+"""The bucket index of a line layer, as plain Python (no Qt): which squares of the canvas
+each line runs through, and its long runs by row or column. The layer builds it at its
+first repaint; a worker thread that routed the lines can build it too (:func:`index_lines`),
+so the window does not pay for it when the lines appear."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+Key = Hashable
+Point = tuple[float, float]
+Cell = tuple[int, int]
+BUCKET = 1024.0  #: side of the squares whose lines are cached as one path per look
+LONG = 4 * BUCKET  #: longer runs are cut to the painted area at each repaint instead
+
+#: A layer's bucket index: cell -> keys, key -> cells, long-run slot -> key -> runs, key -> slots.
+LineIndex = tuple[dict, dict, dict, dict]
+
+
+def index_lines(lines: dict[Key, list[Point]]) -> LineIndex:
+    """The bucket index of these lines, as ``LineLayer.set_all`` can take it ready-made."""
+    index: LineIndex = ({}, {}, {}, {})
+    for key, pts in lines.items():
+        enter_line(*index, key, pts)
+    return index
+
+
+def enter_line(members: dict, cells_of: dict, long: dict, long_of: dict, key: Key, pts: list[Point]) -> None:
+    """Put one line in a bucket index (see :data:`LineIndex`)."""
+    cells: set[Cell] = set()
+    b = BUCKET
+    for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+        if (x1 == x2 or y1 == y2) and abs(x2 - x1) + abs(y2 - y1) <= b:
+            # An axis-parallel run no longer than a bucket: its ends' buckets hold it.
+            cells.add((int(x1 // b), int(y1 // b)))
+            cells.add((int(x2 // b), int(y2 // b)))
+            continue
+        if abs(x2 - x1) + abs(y2 - y1) <= LONG:
+            for cx in range(int(min(x1, x2) // b), int(max(x1, x2) // b) + 1):
+                for cy in range(int(min(y1, y2) // b), int(max(y1, y2) // b) + 1):
+                    cells.add((cx, cy))
+            continue
+        slot = ("h", int(y1 // b)) if y1 == y2 else ("v", int(x1 // b)) if x1 == x2 else ("s", 0)
+        long.setdefault(slot, {}).setdefault(key, []).append((x1, y1, x2, y2))
+        long_of.setdefault(key, set()).add(slot)
+    cells_of[key] = cells
+    for cell in cells:
+        members.setdefault(cell, set()).add(key)
