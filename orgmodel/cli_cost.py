@@ -19,6 +19,7 @@ from orgmodel.model import OrgModel
 Table = Callable[[TextIO, tuple[str, ...], list[tuple[str, ...]], set[int]], None]
 WriteJson = Callable[[Iterable[str]], None]
 
+
 def add_commands(commands: Any) -> None:
     """Add ``cost`` and ``automation`` to the subcommands of the ``orgmodel`` parser."""
     cost = commands.add_parser("cost", help="cost to serve: each service unit's cost allocated to the revenue-generating units")
