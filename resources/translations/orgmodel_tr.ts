@@ -821,6 +821,10 @@
         <source>no automation potential</source>
         <translation>otomasyon potansiyeli yok</translation>
     </message>
+    <message>
+        <source>cannot save {file}: a table is saved as {extensions}</source>
+        <translation>{file} kaydedilemiyor: tablo {extensions} olarak kaydedilir</translation>
+    </message>
 </context>
 <context>
     <name>AnalysisDock</name>
