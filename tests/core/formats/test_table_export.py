@@ -84,9 +84,3 @@ def test_an_unknown_extension_is_refused_naming_the_file(tmp_path: Path) -> None
     assert str(path) in str(caught.value) and ".csv, .xlsx" in str(caught.value)
     assert path.read_bytes() == b"old"
 
-
-def test_a_table_needs_one_known_kind_per_column() -> None:
-    with pytest.raises(ValueError):
-        Table("x", ("a", "b"), ("text",), [])
-    with pytest.raises(ValueError):
-        Table("x", ("a",), ("money",), [])

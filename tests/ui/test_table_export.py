@@ -1,0 +1,174 @@
+"""Export table… on the Cost to serve and Automation pages, used as a person does: sort by a
+column or filter by office, press the button, name a file, open it in a spreadsheet. The
+columns are the page's (Turkish when the interface is), the rows in the order shown, numbers
+numbers; a write that fails says so, naming the file, and leaves the old one alone."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from canvas_driving import when_dialog
+from conftest import SAMPLES
+from orgmodel.analysis.automation import rank_automation
+from orgmodel.analysis.cost import allocate
+from orgmodel.formats import atomic
+from orgmodel.formats.native import load
+from ui.docks import cost_view
+from ui.docks.analysis_tables import ID_ROLE
+from ui.window.main_window import MainWindow
+
+
+def open_window(qtbot, sample: str) -> MainWindow:
+    w = MainWindow()
+    w.document.replace_model(load(SAMPLES / sample), None)
+    w.resize(1500, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    w = open_window(qtbot, "example_co.orgmodel")
+    yield w
+    w.close()
+    w.deleteLater()
+
+
+@pytest.fixture
+def turkish_window(qtbot, turkish) -> MainWindow:
+    w = open_window(qtbot, "ornek_as.orgmodel")
+    yield w
+    w.close()
+    w.deleteLater()
+
+
+def show(qtbot, window: MainWindow, page):
+    dock = window.analysis_dock
+    dock.tabs.setCurrentIndex(dock.tabs.indexOf(page))
+    qtbot.waitUntil(lambda: not page._dirty)
+    return page
+
+
+def export_to(qtbot, page, path: Path, monkeypatch) -> list[tuple]:
+    """Press Export Table… and answer the file dialog with ``path``; the dialog's arguments."""
+    asked: list[tuple] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: asked.append(args) or (str(path), ""))
+    qtbot.mouseClick(page.export, Qt.MouseButton.LeftButton)
+    return asked
+
+
+def click_header(qtbot, page, column: int) -> None:
+    header = page.table.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def shown_ids(page) -> list[str]:
+    return [page.proxy.index(r, 0).data(ID_ROLE) for r in range(page.proxy.rowCount())]
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # Excel reads the Turkish letters right
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_the_cost_table_goes_out_sorted_as_shown_with_its_totals(qtbot, window: MainWindow, monkeypatch, tmp_path: Path) -> None:
+    page = show(qtbot, window, window.analysis_dock.cost_view)
+    click_header(qtbot, page, 6)  # by margin
+    order = shown_ids(page)
+    margins = [page.proxy.index(r, 6).data(cost_view.SORT_ROLE) for r in range(len(order))]
+    assert margins in (sorted(margins), sorted(margins, reverse=True)) and order[0] != "call-centre"
+    expected = {r.id: r for r in allocate(window.document.model).revenue_units}
+    names = [expected[uid].name for uid in order]
+
+    asked = export_to(qtbot, page, tmp_path / "cost.xlsx", monkeypatch)
+    assert asked[0][1] == "Export Table" and asked[0][2].endswith("Example Co. - Cost to serve.xlsx")
+    book = load_workbook(tmp_path / "cost.xlsx")
+    assert book.sheetnames == ["Cost to serve", "Totals", "Unallocated"]
+    sheet = book["Cost to serve"]
+    assert [c.value for c in sheet[1]] == ["Name", "Office", "Own cost", "Allocated", "Fully loaded", "Revenue", "Margin"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert [row[0] for row in rows] == names
+    first = expected[order[0]]
+    assert rows[0][1:] == [page.proxy.index(0, 1).data(), first.own_cost, first.allocated, first.fully_loaded, first.revenue, first.margin]
+    assert sheet.cell(row=2, column=7).data_type == "n" and sheet.cell(row=2, column=7).number_format == "#,##0"
+    totals = dict((row[0].value, row[1].value) for row in book["Totals"].iter_rows(min_row=2))
+    allocation = page.allocation
+    assert totals == {"Method": "Reciprocal", "Service cost": allocation.total_service_cost,
+                      "Allocated": allocation.allocated, "Unallocated": allocation.unallocated}
+
+    export_to(qtbot, page, tmp_path / "cost.csv", monkeypatch)
+    table = read_csv(tmp_path / "cost.csv")
+    assert table[0] == ["Name", "Office", "Own cost", "Allocated", "Fully loaded", "Revenue", "Margin"]
+    assert [row[0] for row in table[1 : len(order) + 1]] == names
+    assert [float(v) for v in table[1][2:]] == [first.own_cost, first.allocated, first.fully_loaded, first.revenue, first.margin]
+    assert table[len(order) + 1] == [] and table[len(order) + 2] == ["Total", "Amount"]
+    assert ["Unallocated", str(int(allocation.unallocated))] in table
+    assert window.statusBar().currentMessage() == "Exported cost.csv"
+
+
+def test_the_automation_table_goes_out_filtered_and_in_turkish(qtbot, turkish_window: MainWindow, monkeypatch, tmp_path: Path) -> None:
+    window = turkish_window
+    page = show(qtbot, window, window.analysis_dock.automation_view)
+    page.office.setCurrentIndex(page.office.findData("back"))
+    ranking = {c.id: c for c in rank_automation(window.document.model, uplift=False)}
+    order = shown_ids(page)
+    assert {ranking[uid].office for uid in order} == {"back"} and len(order) < len(ranking)
+
+    export_to(qtbot, page, tmp_path / "öncelik.xlsx", monkeypatch)
+    sheet = load_workbook(tmp_path / "öncelik.xlsx")["Otomasyon önceliği"]
+    headers = ["#", "Ad", "Ofis", "Maliyet", "Potansiyel", "Kolaylık", "Tasarruf potansiyeli", "Otomasyon önceliği",
+               "Desteklenen gelir", "Neden sıralanmadı"]
+    assert [c.value for c in sheet[1]] == headers
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
+    assert [row[1] for row in rows] == [ranking[uid].name for uid in order]
+    top = ranking[order[0]]
+    assert rows[0][2:9] == ["Arka Ofis", top.cost, top.automation_potential, top.automation_ease, top.savings, top.priority, top.revenue_supported]
+    assert isinstance(rows[0][0], int) and sheet.cell(row=2, column=5).number_format == "0.0%"  # 0.6 shown as 60.0%
+
+    export_to(qtbot, page, tmp_path / "öncelik.csv", monkeypatch)
+    table = read_csv(tmp_path / "öncelik.csv")
+    assert table[0] == headers and len(table) == len(order) + 1
+    # Machine-readable numbers: a '.' decimal point and no grouping, whatever the interface's language.
+    assert table[1][3:9] == [repr(v) if not float(v).is_integer() else str(int(v))
+                             for v in (top.cost, top.automation_potential, top.automation_ease, top.savings, top.priority, top.revenue_supported)]
+    assert "." in table[1][4] and table[1][2] == "Arka Ofis"
+
+
+def test_a_failed_export_says_why_naming_the_file_and_keeps_the_old_one(qtbot, window: MainWindow, monkeypatch, tmp_path: Path) -> None:
+    page = show(qtbot, window, window.analysis_dock.automation_view)
+    path = tmp_path / "ranking.xlsx"
+    path.write_bytes(b"old")
+
+    def refuse(*_args) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(atomic.os, "replace", refuse)
+    told: list[str] = []
+
+    def read_and_close(box) -> None:
+        told.append(box.text())
+        box.button(QMessageBox.StandardButton.Ok).click()
+
+    when_dialog(read_and_close, lambda box: isinstance(box, QMessageBox))
+    export_to(qtbot, page, path, monkeypatch)
+    assert len(told) == 1 and str(path) in told[0] and "Permission denied" in told[0]
+    monkeypatch.undo()
+    assert path.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["ranking.xlsx"]
+
+    # A name the exporter does not know: said so, nothing written.
+    other = tmp_path / "ranking.txt"
+    other.write_bytes(b"old")
+    when_dialog(read_and_close, lambda box: isinstance(box, QMessageBox))
+    export_to(qtbot, page, other, monkeypatch)
+    assert len(told) == 2 and str(other) in told[1] and ".csv, .xlsx" in told[1]
+    assert other.read_bytes() == b"old"
