@@ -130,3 +130,16 @@ def test_the_uplift_is_computed_for_the_selected_unit_only_on_one_allocation(qtb
     qtbot.waitUntil(lambda: not page._dirty)
     assert allocations == ["x", "x"] and uplifts == ["it", "hr", "hr"]
     assert page.uplift.uplift == {"shop": 33.33, "web": 6.67}
+
+
+def test_an_uplift_that_cannot_be_read_is_said_so_and_the_page_goes_on(qtbot, window: MainWindow, page, monkeypatch, caplog) -> None:
+    def broken(*_args):
+        raise KeyError("gone")
+
+    monkeypatch.setattr(uplift_view, "margin_uplift", broken)
+    window.selection.select_unit("it")
+    assert page.uplift.title.text() == "The margin uplift could not be computed." and shown(page) == []
+    assert "could not read the margin uplift of it" in caplog.text
+    monkeypatch.undo()
+    window.selection.select_unit("hr")
+    assert page.uplift.uplift == {"shop": 16.67, "web": 3.33}

@@ -85,13 +85,25 @@ class UpliftBreakdown(QWidget):
             return
         savings = round(unit.cost * unit.automation_potential * 100) / 100
         try:
-            allocation = self.allocation()
-            self.uplift = margin_uplift(model, allocation, unit_id)
+            items = self._rows(unit_id)
         except Exception:  # a slot must never let an exception reach Qt
             log.exception("could not read the margin uplift of %s", unit_id)
+            self.uplift = {}
             self.title.setText(self.tr("The margin uplift could not be computed."))
             return
         self.title.setText(self.tr("Margin uplift if “%1” were automated at its potential").replace("%1", unit.name))
+        self.tree.addTopLevelItems(items)
+        reached = round(sum(self.uplift.values()), 2)
+        unallocated = round(savings - reached, 2) if abs(savings - reached) >= 0.005 else 0.0  # never "-0"
+        text = self.tr("Savings potential %1 · to revenue units %2 · unallocated %3")
+        for i, value in enumerate((savings, reached, unallocated), 1):
+            text = text.replace(f"%{i}", format_amount(value, 0))
+        self.total.setText(text)
+
+    def _rows(self, unit_id: str) -> list[QTreeWidgetItem]:
+        """The rows of ``unit_id``'s uplift (kept in :attr:`uplift`), largest first."""
+        model, allocation = self._document.model, self.allocation()
+        self.uplift = margin_uplift(model, allocation, unit_id)
         items = []
         for rid, amount in sorted(self.uplift.items(), key=lambda kv: (-kv[1], model.unit(kv[0]).name.casefold(), kv[0])):
             margin = allocation.revenue_unit(rid).margin
@@ -102,10 +114,4 @@ class UpliftBreakdown(QWidget):
             for column in (1, 2, 3):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             items.append(item)
-        self.tree.addTopLevelItems(items)
-        reached = round(sum(self.uplift.values()), 2)
-        unallocated = round(savings - reached, 2) if abs(savings - reached) >= 0.005 else 0.0  # never "-0"
-        text = self.tr("Savings potential %1 · to revenue units %2 · unallocated %3")
-        for i, value in enumerate((savings, reached, unallocated), 1):
-            text = text.replace(f"%{i}", format_amount(value, 0))
-        self.total.setText(text)
+        return items
