@@ -172,3 +172,28 @@ def test_a_failed_export_says_why_naming_the_file_and_keeps_the_old_one(qtbot, w
     export_to(qtbot, page, other, monkeypatch)
     assert len(told) == 2 and str(other) in told[1] and ".csv, .xlsx" in told[1]
     assert other.read_bytes() == b"old"
+
+
+def test_a_name_without_extension_takes_the_chosen_filters(qtbot, window: MainWindow, monkeypatch, tmp_path: Path) -> None:
+    page = show(qtbot, window, window.analysis_dock.cost_view)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "cost"), "CSV spreadsheet (*.csv)"))
+    qtbot.mouseClick(page.export, Qt.MouseButton.LeftButton)
+    assert [p.name for p in tmp_path.iterdir()] == ["cost.csv"]
+    assert read_csv(tmp_path / "cost.csv")[0][0] == "Name"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "cost"), "Excel workbook (*.xlsx)"))
+    qtbot.mouseClick(page.export, Qt.MouseButton.LeftButton)
+    assert load_workbook(tmp_path / "cost.xlsx").sheetnames[0] == "Cost to serve"
+    # Cancelled: nothing written, nothing said.
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: ("", ""))
+    qtbot.mouseClick(page.export, Qt.MouseButton.LeftButton)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cost.csv", "cost.xlsx"]
+
+
+def test_an_export_right_after_an_edit_has_the_edit(qtbot, window: MainWindow, monkeypatch, tmp_path: Path) -> None:
+    page = show(qtbot, window, window.analysis_dock.automation_view)
+    window.document.model.update_unit("payroll", cost=9_999_000.0)
+    assert page._dirty  # the page waits for a quiet moment; the export does not
+    export_to(qtbot, page, tmp_path / "ranking.csv", monkeypatch)
+    rows = read_csv(tmp_path / "ranking.csv")
+    payroll = next(row for row in rows[1:] if row[1] == "Payroll")
+    assert payroll[3] == "9999000" and not page._dirty
