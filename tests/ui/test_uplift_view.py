@@ -143,3 +143,32 @@ def test_an_uplift_that_cannot_be_read_is_said_so_and_the_page_goes_on(qtbot, wi
     monkeypatch.undo()
     window.selection.select_unit("hr")
     assert page.uplift.uplift == {"shop": 16.67, "web": 3.33}
+
+
+def test_in_the_docked_panel_the_ranking_and_the_breakdown_both_stay_readable(qtbot) -> None:
+    from conftest import SAMPLES
+    from orgmodel.formats.native import load
+
+    w = MainWindow()
+    w.document.replace_model(load(SAMPLES / "example_co.orgmodel"), None)
+    w.resize(1500, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    try:
+        view = automation_page(qtbot, w)
+        w.selection.select_unit("payroll")
+        qtbot.wait(10)
+        rows = view.table.viewport().height() / view.table.verticalHeader().defaultSectionSize()
+        assert rows >= 4, "the ranking squeezed by the breakdown under it"
+        tree = view.uplift.tree
+        assert tree.topLevelItemCount() >= 3 and tree.viewport().height() >= 2 * tree.visualItemRect(tree.topLevelItem(0)).height()
+        # The revenue units' names are not given up for the numbers.
+        assert tree.header().sectionSize(0) >= tree.fontMetrics().horizontalAdvance("Call Centre")
+        # Every number column shows its widest number whole.
+        for column in (1, 2, 3):
+            widest = max(tree.fontMetrics().horizontalAdvance(tree.topLevelItem(i).text(column)) for i in range(tree.topLevelItemCount()))
+            assert tree.header().sectionSize(column) > widest
+    finally:
+        w.document.undo_stack.setClean()
+        w.close()
+        w.deleteLater()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QLocale, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from orgmodel.analysis.automation import AutomationCandidate, rank_automation
 from orgmodel.fields import OFFICES
@@ -92,12 +92,22 @@ class AutomationView(LivePage):
         self.uplift = UpliftBreakdown(document)
         self.uplift.revenueUnitClicked.connect(self._revenue_unit_clicked)
 
+        ranking = QWidget()
+        column = QVBoxLayout(ranking)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.summary)
+        self.split = QSplitter(Qt.Orientation.Vertical)  # the person decides how much of each
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(ranking)
+        self.split.addWidget(self.uplift)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(chooser)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.uplift, 2)
+        layout.addWidget(self.split, 1)
 
 
     def refresh(self) -> None:

@@ -93,12 +93,21 @@ class UpliftBreakdown(QWidget):
             return
         self.title.setText(self.tr("Margin uplift if “%1” were automated at its potential").replace("%1", unit.name))
         self.tree.addTopLevelItems(items)
+        self._fit_numbers(items)
         reached = round(sum(self.uplift.values()), 2)
         unallocated = round(savings - reached, 2) if abs(savings - reached) >= 0.005 else 0.0  # never "-0"
         text = self.tr("Savings potential %1 · to revenue units %2 · unallocated %3")
         for i, value in enumerate((savings, reached, unallocated), 1):
             text = text.replace(f"%{i}", format_amount(value, 0))
         self.total.setText(text)
+
+    def _fit_numbers(self, items: list[QTreeWidgetItem]) -> None:
+        """The number columns as wide as their widest text, the names the rest (measured
+        here, once: the header's own fitting would ask every row at every layout)."""
+        metrics, header = self.tree.fontMetrics(), self.tree.header()
+        for column in (1, 2, 3):
+            texts = [item.text(column) for item in items] + [self.tree.headerItem().text(column)]
+            header.resizeSection(column, max(metrics.horizontalAdvance(text) for text in texts) + 16)
 
     def _rows(self, unit_id: str) -> list[QTreeWidgetItem]:
         """The rows of ``unit_id``'s uplift (kept in :attr:`uplift`), largest first."""
