@@ -25,6 +25,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from test_cost_view import automation_page
+from test_export_table_button import open_window
 from orgmodel.model import OrgModel, Unit
 from ui.docks import uplift_view
 from ui.docks.analysis_tables import ID_ROLE
@@ -146,14 +147,7 @@ def test_an_uplift_that_cannot_be_read_is_said_so_and_the_page_goes_on(qtbot, wi
 
 
 def test_in_the_docked_panel_the_ranking_and_the_breakdown_both_stay_readable(qtbot) -> None:
-    from conftest import SAMPLES
-    from orgmodel.formats.native import load
-
-    w = MainWindow()
-    w.document.replace_model(load(SAMPLES / "example_co.orgmodel"), None)
-    w.resize(1500, 900)
-    w.show()
-    qtbot.waitExposed(w)
+    w = open_window(qtbot, "example_co.orgmodel")
     try:
         view = automation_page(qtbot, w)
         w.selection.select_unit("payroll")
@@ -168,6 +162,19 @@ def test_in_the_docked_panel_the_ranking_and_the_breakdown_both_stay_readable(qt
         for column in (1, 2, 3):
             widest = max(tree.fontMetrics().horizontalAdvance(tree.topLevelItem(i).text(column)) for i in range(tree.topLevelItemCount()))
             assert tree.header().sectionSize(column) > widest
+    finally:
+        w.document.undo_stack.setClean()
+        w.close()
+        w.deleteLater()
+
+
+def test_shares_rounded_a_cent_over_the_savings_leave_nothing_unallocated_not_minus_nothing(qtbot, turkish) -> None:
+    w = open_window(qtbot, "ornek_as.orgmodel")
+    try:
+        view = automation_page(qtbot, w)
+        w.selection.select_unit("muhasebe")  # its shares, each to the cent, add up to 2 cents over
+        assert sum(view.uplift.uplift.values()) > 27_000_000
+        assert view.uplift.total.text() == "Tasarruf potansiyeli 27.000.000 · gelir birimlerine 27.000.000 · dağıtılamayan 0"
     finally:
         w.document.undo_stack.setClean()
         w.close()

@@ -95,7 +95,9 @@ class UpliftBreakdown(QWidget):
         self.tree.addTopLevelItems(items)
         self._fit_numbers(items)
         reached = round(sum(self.uplift.values()), 2)
-        unallocated = round(savings - reached, 2) if abs(savings - reached) >= 0.005 else 0.0  # never "-0"
+        # Each revenue unit's share is rounded to the cent on its own, so the shares may add up
+        # to a few cents over the savings: nothing is unallocated then (never "-0").
+        unallocated = max(0.0, round(savings - reached, 2))
         text = self.tr("Savings potential %1 · to revenue units %2 · unallocated %3")
         for i, value in enumerate((savings, reached, unallocated), 1):
             text = text.replace(f"%{i}", format_amount(value, 0))
