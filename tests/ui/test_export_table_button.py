@@ -197,3 +197,30 @@ def test_an_export_right_after_an_edit_has_the_edit(qtbot, window: MainWindow, m
     rows = read_csv(tmp_path / "ranking.csv")
     payroll = next(row for row in rows[1:] if row[1] == "Payroll")
     assert payroll[3] == "9999000" and not page._dirty
+
+
+def test_the_cost_export_names_the_service_units_whose_cost_stays_unallocated(qtbot, monkeypatch, tmp_path: Path) -> None:
+    from orgmodel.model import OrgModel, Unit
+
+    model = OrgModel()
+    model.add_unit(Unit("shop", "Shop", "front", revenue=1000))
+    model.add_unit(Unit("archive", "Archive", "back", cost=40))
+    model.add_unit(Unit("audit", "Audit", "middle"))  # nobody depends on it: what reaches it stops there
+    model.add_dependency("shop", "archive")
+    model.add_dependency("audit", "archive")
+    w = MainWindow()
+    w.document.replace_model(model, None)
+    w.show()
+    qtbot.waitExposed(w)
+    try:
+        page = show(qtbot, w, w.analysis_dock.cost_view)
+        export_to(qtbot, page, tmp_path / "cost.xlsx", monkeypatch)
+        book = load_workbook(tmp_path / "cost.xlsx")
+        totals = [[c.value for c in row] for row in book["Totals"].iter_rows(min_row=2)]
+        assert totals == [["Method", "Reciprocal"], ["Service cost", 40], ["Allocated", 20], ["Unallocated", 20]]
+        stopped = [[c.value for c in row] for row in book["Unallocated"].iter_rows(min_row=2)]
+        reason = page.allocation.service_unit("archive").reason
+        assert stopped == [["Archive", "Back office", 40, 20, str(reason)]] and reason
+    finally:
+        w.close()
+        w.deleteLater()

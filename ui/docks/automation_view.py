@@ -21,8 +21,8 @@ from orgmodel.fields import OFFICES
 
 from ui import style
 from ui.docks import table_export
-from ui.docks.uplift_view import UpliftBreakdown
 from ui.docks.cost_view import OFFICE_ROLE, SORT_ROLE, LivePage, RecordTable, record_view, select_row_of
+from ui.docks.uplift_view import UpliftBreakdown
 from ui.editing.document import Document
 from ui.editing.selection import Selection
 

@@ -51,17 +51,25 @@ def shown_table(view: QTableView, title: str) -> Table:
 def cost_totals(allocation: CostAllocation, method: str) -> list[Table]:
     """The Cost to serve page's totals (the method, service cost, allocated, unallocated) and
     the service units whose cost stays unallocated, largest first, with why."""
-    totals = Table(translate("TableExport", "Totals"), [translate("TableExport", "Total"), translate("TableExport", "Amount")], ["text", "amount"], [
-        [translate("TableExport", "Method"), method],
-        [translate("TableExport", "Service cost"), allocation.total_service_cost],
-        [translate("TableExport", "Allocated"), allocation.allocated],
-        [translate("TableExport", "Unallocated"), allocation.unallocated],
-    ])
+    totals = Table(
+        translate("TableExport", "Totals"),
+        [translate("TableExport", "Total"), translate("TableExport", "Amount")],
+        ["text", "amount"],
+        [
+            [translate("TableExport", "Method"), method],
+            [translate("TableExport", "Service cost"), allocation.total_service_cost],
+            [translate("TableExport", "Allocated"), allocation.allocated],
+            [translate("TableExport", "Unallocated"), allocation.unallocated],
+        ],
+    )
     stopped = sorted((s for s in allocation.service_units if s.unallocated), key=lambda s: (-s.unallocated, s.name.casefold(), s.id))
-    unallocated = Table(translate("TableExport", "Unallocated"), [translate("TableExport", "Service unit"), translate("TableExport", "Office"), translate("TableExport", "Own cost"), translate("TableExport", "Unallocated"), translate("TableExport", "Why")],
-                        ["text", "text", "amount", "amount", "text"],
-                        [[s.name, style.office_title(s.office), s.own_cost, s.unallocated, i18n.localize(s.reason) if s.reason else None]
-                         for s in stopped])
+    unallocated = Table(
+        translate("TableExport", "Unallocated"),
+        [translate("TableExport", "Service unit"), translate("TableExport", "Office"), translate("TableExport", "Own cost"),
+         translate("TableExport", "Unallocated"), translate("TableExport", "Why")],
+        ["text", "text", "amount", "amount", "text"],
+        [[s.name, style.office_title(s.office), s.own_cost, s.unallocated, i18n.localize(s.reason) if s.reason else None] for s in stopped],
+    )
     return [totals, unallocated]
 
 
@@ -71,7 +79,8 @@ def ask_and_write(parent: QWidget, suggested: str, tables: Sequence[Table]) -> s
     the old file stays as it was. Returns the path written, else ``None``."""
     folder = str(QSettings().value("export/folder", os.path.expanduser("~")))
     filters = translate("TableExport", "Excel workbook (*.xlsx);;CSV spreadsheet (*.csv)")
-    path, chosen = QFileDialog.getSaveFileName(parent, translate("TableExport", "Export Table"), os.path.join(folder, suggested + ".xlsx"), filters)
+    title = translate("TableExport", "Export Table")
+    path, chosen = QFileDialog.getSaveFileName(parent, title, os.path.join(folder, suggested + ".xlsx"), filters)
     if not path:
         return None
     if not os.path.splitext(path)[1]:
