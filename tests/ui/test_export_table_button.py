@@ -224,3 +224,25 @@ def test_the_cost_export_names_the_service_units_whose_cost_stays_unallocated(qt
     finally:
         w.close()
         w.deleteLater()
+
+
+def test_the_wait_cursor_is_shown_while_writing_and_gone_after_success_or_failure(qtbot, window: MainWindow, monkeypatch, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.docks import table_export
+
+    page = show(qtbot, window, window.analysis_dock.automation_view)
+    seen: list[object] = []
+    real = table_export.write_tables
+
+    def watched(path, tables) -> None:
+        cursor = QApplication.overrideCursor()
+        seen.append(cursor.shape() if cursor is not None else None)
+        real(path, tables)
+
+    monkeypatch.setattr(table_export, "write_tables", watched)
+    export_to(qtbot, page, tmp_path / "ranking.xlsx", monkeypatch)
+    assert seen == [Qt.CursorShape.WaitCursor] and QApplication.overrideCursor() is None
+    when_dialog(lambda box: box.button(QMessageBox.StandardButton.Ok).click(), lambda box: isinstance(box, QMessageBox))
+    export_to(qtbot, page, tmp_path / "ranking.txt", monkeypatch)
+    assert len(seen) == 2 and QApplication.overrideCursor() is None

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QPushButton, QTableView, QWidget
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QPushButton, QTableView, QWidget
 
 from orgmodel.analysis.cost import CostAllocation
 from orgmodel.errors import OrgModelError
@@ -85,10 +85,16 @@ def ask_and_write(parent: QWidget, suggested: str, tables: Sequence[Table]) -> s
         return None
     if not os.path.splitext(path)[1]:
         path += ".csv" if "*.csv" in chosen else ".xlsx"
+    failure: OrgModelError | None = None
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # 10,000 rows of xlsx: about a second
     try:
         write_tables(path, tables)
     except OrgModelError as error:
-        QMessageBox.critical(parent, translate("TableExport", "Cannot export"), i18n.describe(error))
+        failure = error
+    finally:
+        QApplication.restoreOverrideCursor()
+    if failure is not None:
+        QMessageBox.critical(parent, translate("TableExport", "Cannot export"), i18n.describe(failure))
         return None
     QSettings().setValue("export/folder", os.path.dirname(path))
     window = parent.window()
