@@ -22,6 +22,7 @@ from orgmodel.formats import atomic
 from orgmodel.formats.native import load
 from ui.docks import cost_view
 from ui.docks.analysis_tables import ID_ROLE
+from ui.i18n import format_amount
 from ui.window.main_window import MainWindow
 
 
@@ -246,3 +247,40 @@ def test_the_wait_cursor_is_shown_while_writing_and_gone_after_success_or_failur
     when_dialog(lambda box: box.button(QMessageBox.StandardButton.Ok).click(), lambda box: isinstance(box, QMessageBox))
     export_to(qtbot, page, tmp_path / "ranking.txt", monkeypatch)
     assert len(seen) == 2 and QApplication.overrideCursor() is None
+
+
+@pytest.mark.parametrize("language, sample", [("en", "example_co.orgmodel"), ("tr", "ornek_as.orgmodel")])
+@pytest.mark.parametrize("which, column", [("cost_view", 5), ("automation_view", 3)])
+def test_either_page_in_either_language_goes_out_as_the_person_sees_it(qtbot, monkeypatch, tmp_path: Path, language, sample, which, column) -> None:
+    """Sorted by a money column (revenue, cost) with a header click: both files hold the
+    headers the person reads, the rows in the order shown, the numbers the page shows."""
+    from ui import i18n
+
+    i18n.install(language)
+    w = open_window(qtbot, sample)
+    try:
+        page = show(qtbot, w, getattr(w.analysis_dock, which))
+        click_header(qtbot, page, column)
+        proxy = page.proxy
+        headers = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())]
+        names = [proxy.index(r, 1 if which == "automation_view" else 0).data() for r in range(proxy.rowCount())]
+        amounts = [proxy.index(r, column).data() for r in range(proxy.rowCount())]
+        assert names != sorted(names) and len(set(amounts)) > 1
+        assert ("Ad" in headers and "Ofis" in headers) == (language == "tr")
+        export_to(qtbot, page, tmp_path / "t.xlsx", monkeypatch)
+        export_to(qtbot, page, tmp_path / "t.csv", monkeypatch)
+        sheet = load_workbook(tmp_path / "t.xlsx").worksheets[0]
+        xlsx = [[c.value for c in row] for row in sheet.iter_rows()]
+        table = read_csv(tmp_path / "t.csv")[: len(names) + 1]
+        name_column = 1 if which == "automation_view" else 0
+        for rows in (xlsx, table):
+            assert rows[0] == headers
+            assert [row[name_column] for row in rows[1:]] == names
+        # The numbers are numbers: formatted the page's way, they read as the page shows them.
+        assert [format_amount(row[column], 0) for row in xlsx[1:]] == amounts
+        assert [format_amount(float(row[column]), 0) for row in table[1:]] == amounts
+    finally:
+        w.document.undo_stack.setClean()
+        w.close()
+        w.deleteLater()
+        i18n.install("en")
