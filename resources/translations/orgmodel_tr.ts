@@ -2636,7 +2636,7 @@
     </message>
     <message>
         <source>Margin after</source>
-        <translation>Sonraki marj</translation>
+        <translation>Otomasyon sonrası marj</translation>
     </message>
     <message>
         <source>The savings land where the unit&apos;s cost lands (reciprocal allocation)</source>
