@@ -821,6 +821,10 @@
         <source>no automation potential</source>
         <translation>otomasyon potansiyeli yok</translation>
     </message>
+    <message>
+        <source>cannot save {file}: a table is saved as {extensions}</source>
+        <translation>{file} kaydedilemiyor: tablo {extensions} olarak kaydedilir</translation>
+    </message>
 </context>
 <context>
     <name>AnalysisDock</name>
@@ -976,6 +980,10 @@
     <message>
         <source>Show:</source>
         <translation>Göster:</translation>
+    </message>
+    <message>
+        <source>Automation priority</source>
+        <translation>Otomasyon önceliği</translation>
     </message>
     <message>
         <source>%1 units ranked; %2 lack a cost or a potential (listed last).</source>
@@ -1154,6 +1162,10 @@
     <message>
         <source>Method:</source>
         <translation>Yöntem:</translation>
+    </message>
+    <message>
+        <source>Cost to serve</source>
+        <translation>Hizmet maliyeti</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -2422,6 +2434,77 @@
     </message>
 </context>
 <context>
+    <name>TableExport</name>
+    <message>
+        <source>Totals</source>
+        <translation>Toplamlar</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Toplam</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Tutar</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Yöntem</translation>
+    </message>
+    <message>
+        <source>Service cost</source>
+        <translation>Hizmet maliyeti</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>Dağıtılan</translation>
+    </message>
+    <message>
+        <source>Unallocated</source>
+        <translation>Dağıtılamayan</translation>
+    </message>
+    <message>
+        <source>Service unit</source>
+        <translation>Hizmet birimi</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Ofis</translation>
+    </message>
+    <message>
+        <source>Own cost</source>
+        <translation>Kendi maliyeti</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Neden</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV spreadsheet (*.csv)</source>
+        <translation>Excel çalışma kitabı (*.xlsx);;CSV tablosu (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>Tabloyu Dışa Aktar</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>Dışa aktarılamıyor</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 dışa aktarıldı</translation>
+    </message>
+    <message>
+        <source>Export Table…</source>
+        <translation>Tabloyu Dışa Aktar…</translation>
+    </message>
+    <message>
+        <source>Save this table as shown (sorted and filtered) as an Excel workbook or a CSV file</source>
+        <translation>Bu tabloyu görüntülendiği gibi (sıralanmış ve süzülmüş) Excel çalışma kitabı ya da CSV dosyası olarak kaydet</translation>
+    </message>
+</context>
+<context>
     <name>TransferMixin</name>
     <message>
         <source>diagram</source>
@@ -2535,6 +2618,49 @@
     <message>
         <source>No one</source>
         <translation>Hiç kimse</translation>
+    </message>
+</context>
+<context>
+    <name>UpliftBreakdown</name>
+    <message>
+        <source>Revenue unit</source>
+        <translation>Gelir birimi</translation>
+    </message>
+    <message>
+        <source>Margin uplift</source>
+        <translation>Marj artışı</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Marj</translation>
+    </message>
+    <message>
+        <source>Margin after</source>
+        <translation>Otomasyon sonrası marj</translation>
+    </message>
+    <message>
+        <source>The savings land where the unit&apos;s cost lands (reciprocal allocation)</source>
+        <translation>Tasarruf, birimin maliyetinin gittiği yere gider (karşılıklı dağıtım)</translation>
+    </message>
+    <message>
+        <source>Select a unit to see what automating it would add to each revenue unit&apos;s margin.</source>
+        <translation>Otomasyonunun her gelir biriminin marjına ne katacağını görmek için bir birim seçin.</translation>
+    </message>
+    <message>
+        <source>“%1” lacks a cost or an automation potential: no savings to show.</source>
+        <translation>“%1” biriminin maliyeti ya da otomasyon potansiyeli yok: gösterilecek tasarruf yok.</translation>
+    </message>
+    <message>
+        <source>The margin uplift could not be computed.</source>
+        <translation>Marj artışı hesaplanamadı.</translation>
+    </message>
+    <message>
+        <source>Margin uplift if “%1” were automated at its potential</source>
+        <translation>“%1” potansiyeli ölçüsünde otomatikleştirilirse marj artışı</translation>
+    </message>
+    <message>
+        <source>Savings potential %1 · to revenue units %2 · unallocated %3</source>
+        <translation>Tasarruf potansiyeli %1 · gelir birimlerine %2 · dağıtılamayan %3</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,8 @@ Every unit ranked by :func:`orgmodel.analysis.automation.rank_automation` — sa
 revenue it supports; units that lack a cost or a potential come last with the reason. All
 offices are ranked (the line between front and back office is blurred); a filter shows one.
 Like the Cost to serve page, it ranks again, whole, a moment after the last change and only
-while shown; the margin uplift per revenue unit (a solve per unit) is not computed here.
+while shown. Under the ranking, the margin uplift of the selected unit only
+(:mod:`ui.docks.uplift_view`: one row of the attribution, never every unit's).
 """
 
 from __future__ import annotations
@@ -13,13 +14,15 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QLocale, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from orgmodel.analysis.automation import AutomationCandidate, rank_automation
 from orgmodel.fields import OFFICES
 
 from ui import style
+from ui.docks import table_export
 from ui.docks.cost_view import OFFICE_ROLE, SORT_ROLE, LivePage, RecordTable, record_view, select_row_of
+from ui.docks.uplift_view import UpliftBreakdown
 from ui.editing.document import Document
 from ui.editing.selection import Selection
 
@@ -71,6 +74,8 @@ class AutomationView(LivePage):
         chooser = QHBoxLayout()
         chooser.addWidget(QLabel(self.tr("Show:")))
         chooser.addWidget(self.office, 1)
+        self.export = table_export.export_button(self, document, lambda: self.tr("Automation priority"), self._export_tables)
+        chooser.addWidget(self.export)
 
         self.model = AutomationTable(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -81,19 +86,34 @@ class AutomationView(LivePage):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the ranking's own order
         self.table.horizontalHeader().resizeSection(0, self.table.fontMetrics().horizontalAdvance("000000") + 16)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._row_selected())
+        self.table.clicked.connect(lambda _: self._row_selected())  # the row of a pinned breakdown, again
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.uplift = UpliftBreakdown(document)
+        self.uplift.revenueUnitClicked.connect(self._revenue_unit_clicked)
+
+        ranking = QWidget()
+        column = QVBoxLayout(ranking)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.summary)
+        self.split = QSplitter(Qt.Orientation.Vertical)  # the person decides how much of each
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(ranking)
+        self.split.addWidget(self.uplift)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(chooser)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.summary)
+        layout.addWidget(self.split, 1)
 
 
     def refresh(self) -> None:
         """Rank again (whole) and show it."""
         self._timer.stop()
+        self.uplift.invalidate()
         try:
             self.candidates = rank_automation(self._document.model, uplift=False)
             self._dirty = False
@@ -110,19 +130,39 @@ class AutomationView(LivePage):
             self.model.set_rows([])
             self.summary.setText(self.tr("The automation ranking could not be made."))
 
+    def _export_tables(self) -> list[table_export.Table]:
+        self.up_to_date()
+        return [table_export.shown_table(self.table, self.tr("Automation priority"))]
+
     def _filter(self) -> None:
         office = self.office.currentData()
         self.proxy.setFilterRegularExpression(f"^{office}$" if office else "")
 
+    def mark_dirty(self) -> None:
+        self.uplift.invalidate()
+        super().mark_dirty()
+
     def _row_selected(self) -> None:
-        self._select_unit_of_row(self.table)
+        unit_id = self._select_unit_of_row(self.table)
+        if unit_id is not None and unit_id != self.uplift.unit_id:
+            self.uplift.show_unit(unit_id)
+
+    def _revenue_unit_clicked(self, unit_id: str) -> None:
+        """A revenue unit of the breakdown chosen: selected on the canvas, the breakdown kept."""
+        self._syncing = True
+        try:
+            self._selection.select_unit(unit_id)
+        finally:
+            self._syncing = False
 
     def _selection_changed(self) -> None:
         if self._syncing:
             return
         units = self._selection.units()
+        unit_id = units[0] if len(units) == 1 else None
         self._syncing = True
         try:
-            select_row_of(self.table, self.model, units[0] if len(units) == 1 else None)
+            select_row_of(self.table, self.model, unit_id)
         finally:
             self._syncing = False
+        self.uplift.show_unit(unit_id)

@@ -36,6 +36,7 @@ from typing_extensions import override
 from orgmodel.analysis.cost import CostAllocation, allocate
 
 from ui import i18n, style
+from ui.docks import table_export
 from ui.docks.analysis_tables import ID_ROLE
 from ui.editing.document import Document
 from ui.editing.model_signals import ModelFollower
@@ -227,6 +228,11 @@ class LivePage(QWidget):
     def refresh(self) -> None:
         raise NotImplementedError
 
+    def up_to_date(self) -> None:
+        """Compute now if out of date (a change waits for a quiet moment; an export does not)."""
+        if self._dirty:
+            self.refresh()
+
     def _selection_changed(self) -> None:
         raise NotImplementedError
 
@@ -264,6 +270,8 @@ class CostView(LivePage):
         chooser = QHBoxLayout()
         chooser.addWidget(QLabel(self.tr("Method:")))
         chooser.addWidget(self.method, 1)
+        self.export = table_export.export_button(self, document, lambda: self.tr("Cost to serve"), self._export_tables)
+        chooser.addWidget(self.export)
 
         self.model = CostTable(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -305,6 +313,14 @@ class CostView(LivePage):
             self.allocation = None
             self.model.set_rows([])
             self.totals.setText(self.tr("The service costs could not be allocated."))
+
+    def _export_tables(self) -> list[table_export.Table]:
+        """The table as shown, then the totals and what stays unallocated."""
+        self.up_to_date()
+        tables = [table_export.shown_table(self.table, self.tr("Cost to serve"))]
+        if self.allocation is not None:
+            tables += table_export.cost_totals(self.allocation, method_title(self.allocation.method))
+        return tables
 
     def _show_totals(self) -> None:
         result = self.allocation
