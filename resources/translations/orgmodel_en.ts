@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>CostBars</name>
+    <message numerus="yes">
+        <source>%Ln more revenue unit(s) not shown.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message numerus="yes">
         <source>Delete %Ln units</source>
@@ -96,6 +106,16 @@
         <translation>
             <numerusform>… and %Ln more</numerusform>
             <numerusform>… and %Ln more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PriorityMatrix</name>
+    <message numerus="yes">
+        <source>%Ln unit(s) not shown: no cost or no automation potential.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -19,6 +19,8 @@ from orgmodel.analysis.automation import AutomationCandidate, rank_automation
 from orgmodel.fields import OFFICES
 
 from ui import style
+from ui.docks.charts.chart_panel import ChartPanel, table_or_chart
+from ui.docks.charts.priority_matrix import PriorityMatrix, matrix_data
 from ui.docks.cost_view import OFFICE_ROLE, SORT_ROLE, LivePage, RecordTable, record_view, select_row_of
 from ui.editing.document import Document
 from ui.editing.selection import Selection
@@ -87,7 +89,8 @@ class AutomationView(LivePage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(chooser)
-        layout.addWidget(self.table, 1)
+        self.chart = ChartPanel(PriorityMatrix(), selection)
+        layout.addWidget(table_or_chart(self.table, self.chart), 1)
         layout.addWidget(self.summary)
 
 
@@ -98,6 +101,7 @@ class AutomationView(LivePage):
             self.candidates = rank_automation(self._document.model, uplift=False)
             self._dirty = False
             ranked = [c for c in self.candidates if c.reason is None]
+            self.chart.set_source(lambda candidates=self.candidates: matrix_data(candidates))
             self.model.set_rows([_Ranked(c, i + 1 if c.reason is None else None, i) for i, c in enumerate(self.candidates)])
             text = self.tr("%1 units ranked; %2 lack a cost or a potential (listed last).")
             locale = QLocale()
@@ -108,6 +112,7 @@ class AutomationView(LivePage):
             log.exception("could not rank the automation candidates")
             self.candidates = None
             self.model.set_rows([])
+            self.chart.set_source(None)
             self.summary.setText(self.tr("The automation ranking could not be made."))
 
     def _filter(self) -> None:
