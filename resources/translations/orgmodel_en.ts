@@ -24,10 +24,10 @@
 <context>
     <name>CostBars</name>
     <message numerus="yes">
-        <source>%Ln more revenue unit(s) not shown.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%Ln more revenue units not shown.</source>
+        <translation>
+            <numerusform>%Ln more revenue unit not shown.</numerusform>
+            <numerusform>%Ln more revenue units not shown.</numerusform>
         </translation>
     </message>
 </context>
@@ -112,10 +112,10 @@
 <context>
     <name>PriorityMatrix</name>
     <message numerus="yes">
-        <source>%Ln unit(s) not shown: no cost or no automation potential.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%Ln units not shown: no cost or no automation potential.</source>
+        <translation>
+            <numerusform>%Ln unit not shown: no cost or no automation potential.</numerusform>
+            <numerusform>%Ln units not shown: no cost or no automation potential.</numerusform>
         </translation>
     </message>
 </context>

@@ -1194,7 +1194,7 @@
         <translation>doğrudan</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln more revenue unit(s) not shown.</source>
+        <source>%Ln more revenue units not shown.</source>
         <translation>
             <numerusform>%Ln gelir birimi daha gösterilmiyor.</numerusform>
         </translation>
@@ -2109,11 +2109,11 @@
         <translation>Otomasyon önceliği</translation>
     </message>
     <message>
-        <source>Dashed lines: median savings potential (%1) and ease 50 %.</source>
-        <translation>Kesikli çizgiler: ortanca tasarruf potansiyeli (%1) ve %50 kolaylık.</translation>
+        <source>Dashed lines: median savings potential (%1) and ease %2.</source>
+        <translation>Kesikli çizgiler: ortanca tasarruf potansiyeli (%1) ve %2 kolaylık.</translation>
     </message>
     <message numerus="yes">
-        <source>%Ln unit(s) not shown: no cost or no automation potential.</source>
+        <source>%Ln units not shown: no cost or no automation potential.</source>
         <translation>
             <numerusform>%Ln birim gösterilmiyor: maliyeti veya otomasyon potansiyeli yok.</numerusform>
         </translation>

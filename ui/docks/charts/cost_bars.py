@@ -106,7 +106,7 @@ class CostBars(Chart, Translatable):
         text = self.tr("Fully loaded cost = own cost + service cost allocated (%1 method), by the office it comes from.").replace(
             "%1", {"reciprocal": self.tr("reciprocal"), "step": self.tr("step-down"), "direct": self.tr("direct")}.get(self.data.method, self.data.method))
         if more:
-            text += " " + self.tr("%Ln more revenue unit(s) not shown.", "", more)
+            text += " " + self.tr("%Ln more revenue units not shown.", "", more)
         return text
 
     def arrange(self, rect: QRectF, fonts: Fonts) -> BarsFrame:

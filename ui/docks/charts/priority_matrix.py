@@ -104,9 +104,9 @@ class PriorityMatrix(Chart, Translatable):
         """Under the chart: what the guide lines are; how many units are not drawn."""
         if self.data is None or not self.data.bubbles:
             return ""
-        text = self.tr("Dashed lines: median savings potential (%1) and ease 50 %.").replace("%1", compact_amount(median))
+        text = self.tr("Dashed lines: median savings potential (%1) and ease %2.").replace("%1", compact_amount(median)).replace("%2", percent(0.5))
         if self.data.left_out:
-            text += " " + self.tr("%Ln unit(s) not shown: no cost or no automation potential.", "", self.data.left_out)
+            text += " " + self.tr("%Ln units not shown: no cost or no automation potential.", "", self.data.left_out)
         return text
 
     def arrange(self, rect: QRectF, fonts: Fonts) -> MatrixFrame:
