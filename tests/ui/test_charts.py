@@ -18,6 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from conftest import SAMPLES
+from test_cost_view import window  # noqa: F401 (the fixture: the English sample, shown)
 from orgmodel.analysis.automation import rank_automation
 from orgmodel.analysis.cost import allocate
 from orgmodel.formats.native import load
@@ -110,19 +111,6 @@ def test_amounts_on_the_axes_are_short_and_in_the_readers_language(qapp, turkish
 
 
 # -- in the dock ------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow()
-    w.document.replace_model(load(SAMPLES / "example_co.orgmodel"), None)
-    w.resize(1500, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.document.undo_stack.setClean()
-    w.close()
-    w.deleteLater()
 
 
 def chart_of(qtbot, window: MainWindow, page: str):
