@@ -21,10 +21,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 from typing_extensions import override
+
+from orgmodel.gcpause import gc_paused
 
 from ui import style
 from ui.i18n import format_amount, translate
@@ -221,11 +223,25 @@ def draw_wrapped(painter: QPainter, rect: QRectF, text: str, font: QFont, color:
 
 @dataclass
 class Mark:
-    """Something drawn for one unit: where it is (for clicks and tooltips) and its figures."""
+    """Something drawn for one unit: where it is (a rectangle, or the disc in it) for clicks
+    and tooltips, and how to say its figures (asked only on hover: 10,000 of them add up)."""
 
     unit_id: str
-    shape: QPainterPath
-    tip: str
+    box: QRectF
+    round: bool
+    describe: Callable[[], str]
+
+    @property
+    def tip(self) -> str:
+        return self.describe()
+
+    def contains(self, point: QPointF) -> bool:
+        if not self.box.contains(point):
+            return False
+        if not self.round:
+            return True
+        c, r = self.box.center(), self.box.width() / 2
+        return (point.x() - c.x()) ** 2 + (point.y() - c.y()) ** 2 <= r * r
 
 
 @dataclass
@@ -240,7 +256,7 @@ class Frame:
 
     def hit(self, point: QPointF) -> Mark | None:
         """The topmost mark under ``point`` (the last drawn)."""
-        return next((mark for mark in reversed(self.marks) if mark.shape.contains(point)), None)
+        return next((mark for mark in reversed(self.marks) if mark.contains(point)), None)
 
 
 class Chart:
@@ -262,8 +278,12 @@ class Chart:
     def arrange(self, rect: QRectF, fonts: Fonts) -> Frame:
         raise NotImplementedError
 
-    def paint(self, painter: QPainter, frame: Frame, selected: str | None = None) -> None:
+    def paint(self, painter: QPainter, frame: Frame) -> None:
+        """Everything but the selection (the widget keeps this as a picture)."""
         raise NotImplementedError
+
+    def paint_selection(self, painter: QPainter, frame: Frame, selected: str) -> None:
+        """The mark of the selected unit, over the rest."""
 
     def heading(self, frame: Frame, entries: Sequence[LegendEntry]) -> float:
         """Place the title and, under it, the legend of ``entries``; where they end."""
@@ -278,11 +298,14 @@ class Chart:
 
     def draw(self, painter: QPainter, rect: QRectF, fonts: Fonts | None = None, selected: str | None = None) -> Frame:
         """Arrange and paint in one call (exports); the frame, for its marks."""
-        frame = self.arrange(rect, fonts or Fonts.of_size(EXPORT_TEXT))
+        with gc_paused():
+            frame = self.arrange(rect, fonts or Fonts.of_size(EXPORT_TEXT))
         painter.save()
         painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         painter.fillRect(rect, PAPER)
-        self.paint(painter, frame, selected)
+        self.paint(painter, frame)
+        if selected is not None:
+            self.paint_selection(painter, frame, selected)
         painter.restore()
         return frame
 
@@ -338,12 +361,13 @@ class ChartView(QWidget):
         self.chart = chart
         self.selected: str | None = None
         self._frame: Frame | None = None
+        self._picture: QPixmap | None = None  # the chart without the selection
         self.setMouseTracking(True)
         self.setMinimumSize(320, 240)
 
     def set_data(self, data: Any) -> None:
         self.chart.set_data(data)
-        self._frame = None
+        self._frame = self._picture = None
         self.update()
 
     def set_selected(self, unit_id: str | None) -> None:
@@ -354,16 +378,31 @@ class ChartView(QWidget):
     def frame(self) -> Frame:
         """The chart arranged for the widget as it is now (computed once per size and data)."""
         if self._frame is None or self._frame.rect != QRectF(self.rect()):
-            self._frame = self.chart.arrange(QRectF(self.rect()), Fonts.of_size(max(11, self.fontInfo().pixelSize()), self.font()))
+            self._picture = None
+            with gc_paused():  # 10,000 bubbles and no cycles: the collector would rescan the model
+                self._frame = self.chart.arrange(QRectF(self.rect()), Fonts.of_size(max(11, self.fontInfo().pixelSize()), self.font()))
         return self._frame
 
     @override
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-        painter.fillRect(self.rect(), PAPER)
-        if self.chart.data is not None:
-            self.chart.paint(painter, self.frame(), self.selected)
+        if self.chart.data is None:
+            painter.fillRect(self.rect(), PAPER)
+        else:
+            frame = self.frame()
+            if self._picture is None:  # painted once per data and size (10,000 bubbles: 0.25 s)
+                ratio = self.devicePixelRatioF()
+                self._picture = QPixmap(self.size() * ratio)
+                self._picture.setDevicePixelRatio(ratio)
+                self._picture.fill(PAPER)
+                picture = QPainter(self._picture)
+                picture.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+                self.chart.paint(picture, frame)
+                picture.end()
+            painter.drawPixmap(0, 0, self._picture)
+            if self.selected is not None:
+                painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+                self.chart.paint_selection(painter, frame, self.selected)
         painter.end()
 
     @override

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QPushButton
 from typing_extensions import override
 
 from orgmodel.formats.atomic import write_file
+from orgmodel.gcpause import gc_paused
 
 from ui import i18n
 from ui.docks.charts.chart_base import Chart, ChartView, Maker, chart_bytes
@@ -63,7 +64,8 @@ class ChartPanel(QWidget):
         self._stale = False
         data: Any = None
         try:
-            data = self._source() if self._source is not None else None
+            with gc_paused():
+                data = self._source() if self._source is not None else None
         except Exception:  # a slot must never let an exception reach Qt
             log.exception("could not make the chart's data")
         self.view.set_data(data)

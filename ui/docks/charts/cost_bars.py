@@ -13,9 +13,10 @@ arrow, so that the bars stay readable.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from orgmodel.analysis.cost import CostAllocation
 from orgmodel.fields import OFFICES
@@ -148,9 +149,8 @@ class CostBars(Chart, Translatable):
         for k, bar in enumerate(bars):
             row = QRectF(plot.left(), plot.top() + k * step + (step - height) / 2, frame.x(bar.fully_loaded) - plot.left(), height)
             frame.rows.append((bar, row))
-            path = QPainterPath()
-            path.addRect(QRectF(rect.left() + pad, plot.top() + k * step, frame.margin_column.right() - rect.left() - pad, step))
-            frame.marks.append(Mark(bar.id, path, self._tip(bar)))
+            band = QRectF(rect.left() + pad, plot.top() + k * step, frame.margin_column.right() - rect.left() - pad, step)
+            frame.marks.append(Mark(bar.id, band, False, partial(self._tip, bar)))
         return frame
 
     def _tip(self, bar: Bar) -> str:
@@ -165,7 +165,7 @@ class CostBars(Chart, Translatable):
 
     # -- painting ------------------------------------------------------------------------------
 
-    def paint(self, painter: QPainter, frame: Frame, selected: str | None = None) -> None:
+    def paint(self, painter: QPainter, frame: Frame) -> None:
         assert isinstance(frame, BarsFrame)
         fonts, plot = frame.fonts, frame.plot
         self.paint_heading(painter, frame)
@@ -189,14 +189,20 @@ class CostBars(Chart, Translatable):
         draw_text(painter, QRectF(frame.margin_column.left(), plot.top() - small.height() - 2, frame.margin_column.width(), small.height()),
                   self.tr("Margin"), fonts.small, style.MUTED_TEXT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         for bar, row in frame.rows:
-            self._bar(painter, frame, bar, row, bar.id == selected)
+            self._bar(painter, frame, bar, row)
 
-    def _bar(self, painter: QPainter, frame: BarsFrame, bar: Bar, row: QRectF, selected: bool) -> None:
+    def paint_selection(self, painter: QPainter, frame: Frame, selected: str) -> None:
+        assert isinstance(frame, BarsFrame)
+        for bar, row in frame.rows:
+            if bar.id == selected:
+                band = QRectF(frame.rect.left() + 4, row.top() - 3, frame.rect.width() - 8, row.height() + 6)
+                painter.fillRect(band, QColor(0, 114, 178, 40))
+                painter.fillRect(QRectF(band.left(), band.top(), 4, band.height()), style.SELECTION)
+
+    def _bar(self, painter: QPainter, frame: BarsFrame, bar: Bar, row: QRectF) -> None:
         fonts, plot = frame.fonts, frame.plot
-        if selected:
-            painter.fillRect(QRectF(frame.rect.left() + 4, row.top() - 3, frame.rect.width() - 8, row.height() + 6), QColor(0, 114, 178, 40))
         name = QRectF(frame.rect.left() + 12, row.top() - 4, frame.names - 8, row.height() + 8)
-        draw_text(painter, name, bar.name, fonts.bold if selected else fonts.text, style.TEXT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        draw_text(painter, name, bar.name, fonts.text, style.TEXT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         x, start = frame.x, 0.0
         painter.setPen(Qt.PenStyle.NoPen)
         for amount, color in [(bar.own_cost, OWN)] + [(v, office_color(o)) for o, v in bar.by_office]:

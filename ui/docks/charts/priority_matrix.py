@@ -16,9 +16,11 @@ import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from orgmodel.analysis.automation import AutomationCandidate
 
@@ -145,10 +147,7 @@ class PriorityMatrix(Chart, Translatable):
             centre = QPointF(frame.x(b.savings), frame.y(b.ease))
             frame.circles.append((b, QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)))
         frame.circles.sort(key=lambda item: -item[1].width())  # small bubbles drawn over big ones
-        for b, box in frame.circles:
-            path = QPainterPath()
-            path.addEllipse(box)
-            frame.marks.append(Mark(b.id, path, self._tip(b)))
+        frame.marks = [Mark(b.id, box, True, partial(self._tip, b)) for b, box in frame.circles]
         frame.labels = self._labels(frame, fonts)
         return frame
 
@@ -158,6 +157,10 @@ class PriorityMatrix(Chart, Translatable):
         metrics = QFontMetricsF(fonts.small)
         top = sorted(frame.circles, key=lambda item: item[0].rank)[:LABELLED]
         taken = [frame.hint]
+        # Every bubble's centre and radius, to count those a label would cover (10,000 at once).
+        cx = np.array([box.center().x() for _, box in frame.circles])
+        cy = np.array([box.center().y() for _, box in frame.circles])
+        rr = np.array([box.width() / 2 for _, box in frame.circles])
         placed: list[tuple[QRectF, str]] = []
         for bubble, box in top:
             text = f"{bubble.rank}. {bubble.name}"
@@ -176,7 +179,9 @@ class PriorityMatrix(Chart, Translatable):
                 if any(other is not bubble and _overlaps_circle(spot, other_box) for other, other_box in top):
                     continue
                 # Over as few other bubbles as can be: the first such place in this order.
-                covered = sum(1 for other, other_box in frame.circles if other is not bubble and _overlaps_circle(spot, other_box))
+                dx = np.maximum(np.maximum(spot.left() - cx, cx - spot.right()), 0.0)
+                dy = np.maximum(np.maximum(spot.top() - cy, cy - spot.bottom()), 0.0)
+                covered = int(np.count_nonzero(dx * dx + dy * dy < rr * rr)) - int(_overlaps_circle(spot, box))
                 if best is None or covered < best[0]:
                     best = (covered, spot)
             if best is not None:
@@ -197,7 +202,7 @@ class PriorityMatrix(Chart, Translatable):
 
     # -- painting ------------------------------------------------------------------------------
 
-    def paint(self, painter: QPainter, frame: Frame, selected: str | None = None) -> None:
+    def paint(self, painter: QPainter, frame: Frame) -> None:
         assert isinstance(frame, MatrixFrame)
         fonts, plot = frame.fonts, frame.plot
         self.paint_heading(painter, frame)
@@ -213,11 +218,6 @@ class PriorityMatrix(Chart, Translatable):
             painter.setPen(QPen(office_color(b.office).darker(150), 1))
             painter.setBrush(color)
             painter.drawEllipse(box)
-        for b, box in frame.circles:
-            if b.id == selected:
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.setPen(QPen(style.SELECTION, 3))
-                painter.drawEllipse(box.adjusted(-3, -3, 3, 3))
         painter.setFont(fonts.small)
         for spot, text in frame.labels:
             painter.setPen(Qt.PenStyle.NoPen)
@@ -226,6 +226,14 @@ class PriorityMatrix(Chart, Translatable):
             painter.setPen(style.TEXT)
             painter.drawText(spot, Qt.AlignmentFlag.AlignCenter, text)
         draw_wrapped(painter, frame.note, frame.note_text, fonts.small)
+
+    def paint_selection(self, painter: QPainter, frame: Frame, selected: str) -> None:
+        assert isinstance(frame, MatrixFrame)
+        for b, box in frame.circles:
+            if b.id == selected:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(style.SELECTION, 3))
+                painter.drawEllipse(box.adjusted(-3, -3, 3, 3))
 
     def _axes(self, painter: QPainter, frame: MatrixFrame) -> None:
         fonts, plot = frame.fonts, frame.plot
