@@ -363,7 +363,7 @@ class ChartView(QWidget):
         self._frame: Frame | None = None
         self._picture: QPixmap | None = None  # the chart without the selection
         self.setMouseTracking(True)
-        self.setMinimumSize(320, 240)
+        self.setMinimumSize(120, 100)  # the dock must not make the window taller than it was
 
     def set_data(self, data: Any) -> None:
         self.chart.set_data(data)
