@@ -147,13 +147,16 @@ def test_clicking_a_bubble_selects_its_unit_and_the_selection_is_ringed(qtbot, w
 def test_clicking_a_bar_selects_its_revenue_unit(qtbot, window: MainWindow) -> None:
     page = chart_of(qtbot, window, "cost_view")
     view = page.chart.view
+    assert page.breakdown.isHidden()  # the chart takes the breakdown's room
+    qtbot.waitUntil(lambda: len(view.frame().rows) >= 2)
     frame = view.frame()
-    assert frame.rows
     bar, row = frame.rows[1]
     click(qtbot, view, row.center())
     assert window.selection.units() == [bar.id]
     assert page.table.selectionModel().selectedRows()[0].data(ID_ROLE) == bar.id  # the table follows
     assert bar.name in frame.hit(row.center()).tip
+    page.chart.parentWidget().parentWidget().setCurrentIndex(0)  # back to the table: its breakdown too
+    assert page.breakdown.isVisible() and bar.name in page.breakdown_title.text()
 
 
 # -- export -----------------------------------------------------------------------------------

@@ -289,7 +289,7 @@ class CostView(LivePage):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(chooser)
         self.chart = ChartPanel(CostBars(), selection)
-        layout.addWidget(table_or_chart(self.table, self.chart), 3)
+        layout.addWidget(table_or_chart(self.table, self.chart, self.breakdown_title, self.breakdown), 3)
         layout.addWidget(self.totals)
         layout.addWidget(self.breakdown_title)
         layout.addWidget(self.breakdown, 2)

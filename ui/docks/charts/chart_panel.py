@@ -116,10 +116,18 @@ class ChartPanel(QWidget):
         return None
 
 
-def table_or_chart(table: QWidget, panel: ChartPanel) -> QTabWidget:
-    """The page's table and its chart as two tabs ("Table", "Chart") in the table's place."""
+def table_or_chart(table: QWidget, panel: ChartPanel, *with_table: QWidget) -> QTabWidget:
+    """The page's table and its chart as two tabs ("Table", "Chart") in the table's place;
+    ``with_table`` (the details under a table) are hidden while the chart is shown, so that
+    the chart has the room."""
     tabs = QTabWidget()
     tabs.setDocumentMode(True)
     tabs.addTab(table, translate("ChartPanel", "Table"))
     tabs.addTab(panel, translate("ChartPanel", "Chart"))
+
+    def shown(index: int) -> None:
+        for widget in with_table:
+            widget.setVisible(tabs.widget(index) is not panel)
+
+    tabs.currentChanged.connect(shown)
     return tabs

@@ -220,8 +220,9 @@ class CostBars(Chart, Translatable):
                 painter.drawPolygon(QPolygonF([QPointF(at - 8, c - 5), QPointF(at, c), QPointF(at - 8, c + 5)]))
                 label = compact_amount(bar.revenue)
                 width = QFontMetricsF(fonts.small).horizontalAdvance(label) + 4
-                draw_text(painter, QRectF(at - 12 - width, row.top() - 2, width, row.height() + 4), label, fonts.small, REVENUE,
-                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if at - 12 - width > row.right() + 4:  # written where the bar leaves room (the tooltip says it too)
+                    draw_text(painter, QRectF(at - 12 - width, row.top() - 2, width, row.height() + 4), label, fonts.small, REVENUE,
+                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             else:
                 painter.drawLine(QPointF(at, row.top() - 4), QPointF(at, row.bottom() + 4))
         if bar.margin is not None:
