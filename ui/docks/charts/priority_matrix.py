@@ -133,6 +133,7 @@ class PriorityMatrix(Chart, Translatable):
         if plot.width() < 40 or plot.height() < 40:
             return frame
         biggest = max(8.0, min(28.0, min(plot.width(), plot.height()) * 0.05))
+        biggest *= max(0.35, min(1.0, math.sqrt(60 / max(1, len(data.bubbles)))))  # a crowd in smaller bubbles
         most_revenue = max((b.revenue for b in data.bubbles), default=0.0)
         frame.x_ticks = nice_ticks(max((b.savings for b in data.bubbles), default=0.0))
         inner = plot.adjusted(biggest * 0.6, biggest * 0.6, -biggest * 0.6, -biggest * 0.6)
@@ -212,12 +213,17 @@ class PriorityMatrix(Chart, Translatable):
         if not self.data.bubbles:
             draw_text(painter, plot, self.tr("No unit has both a cost and an automation potential."), fonts.text, style.MUTED_TEXT,
                       Qt.AlignmentFlag.AlignCenter)
+        alpha = 185 if len(frame.circles) <= 200 else 110  # a crowd shows its density
         for b, box in frame.circles:
             color = QColor(office_color(b.office))
-            color.setAlpha(185)
+            color.setAlpha(alpha)
             painter.setPen(QPen(office_color(b.office).darker(150), 1))
             painter.setBrush(color)
             painter.drawEllipse(box)
+        # Quadrants, over the bubbles: the median saving, and ease 50 %.
+        painter.setPen(QPen(GUIDE, 1.2, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(frame.x(frame.median), plot.top()), QPointF(frame.x(frame.median), plot.bottom()))
+        painter.drawLine(QPointF(plot.left(), frame.y(0.5)), QPointF(plot.right(), frame.y(0.5)))
         painter.setFont(fonts.small)
         for spot, text in frame.labels:
             painter.setPen(Qt.PenStyle.NoPen)
@@ -225,6 +231,10 @@ class PriorityMatrix(Chart, Translatable):
             painter.drawRoundedRect(spot.adjusted(-1, 0, 1, 0), 3, 3)
             painter.setPen(style.TEXT)
             painter.drawText(spot, Qt.AlignmentFlag.AlignCenter, text)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 200))
+        painter.drawRoundedRect(frame.hint, 3, 3)
+        draw_text(painter, frame.hint, self.tr("Automate first"), fonts.bold, HINT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         draw_wrapped(painter, frame.note, frame.note_text, fonts.small)
 
     def paint_selection(self, painter: QPainter, frame: Frame, selected: str) -> None:
@@ -243,13 +253,9 @@ class PriorityMatrix(Chart, Translatable):
             painter.drawLine(QPointF(frame.x(tick), plot.top()), QPointF(frame.x(tick), plot.bottom()))
         for tick in EASE_TICKS:
             painter.drawLine(QPointF(plot.left(), frame.y(tick)), QPointF(plot.right(), frame.y(tick)))
-        # Quadrants: the median saving, and ease 50 %.
-        painter.setPen(QPen(GUIDE, 1.2, Qt.PenStyle.DashLine))
-        painter.drawLine(QPointF(frame.x(frame.median), plot.top()), QPointF(frame.x(frame.median), plot.bottom()))
-        painter.drawLine(QPointF(plot.left(), frame.y(0.5)), QPointF(plot.right(), frame.y(0.5)))
+        # The automate-first quadrant, under the bubbles.
         quadrant = QRectF(QPointF(frame.x(frame.median), plot.top()), QPointF(plot.right(), frame.y(0.5)))
         painter.fillRect(quadrant, QColor(0, 158, 115, 18))
-        draw_text(painter, frame.hint, self.tr("Automate first"), fonts.bold, HINT, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         painter.setPen(QPen(AXIS, 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(plot)
