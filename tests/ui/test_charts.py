@@ -139,6 +139,16 @@ def test_clicking_a_bubble_selects_its_unit_and_the_selection_is_ringed(qtbot, w
     assert view.selected == "payroll"
     window.selection.select_unit("accounting")
     assert view.selected == "accounting"
+    # Hovering a bubble tells its figures.
+    qtbot.mouseMove(view, box.center().toPoint())
+    assert "Payroll" in view.toolTip() and "Savings potential" in view.toolTip()
+    # The page's office filter filters the chart too; ranks stay those of the whole ranking.
+    ranks = {b.id: b.rank for b in page.chart.chart.data.bubbles}
+    page.office.setCurrentIndex(page.office.findData("back"))
+    shown = page.chart.chart.data.bubbles
+    assert shown and {b.office for b in shown} == {"back"} and all(b.rank == ranks[b.id] for b in shown)
+    page.office.setCurrentIndex(0)
+    assert len(page.chart.chart.data.bubbles) == len(ranks)
     # An edit that changes the ranking changes the chart (after the page's quiet moment).
     window.document.model.update_unit("payroll", automation_ease=0.1)
     qtbot.waitUntil(lambda: next(b for b in page.chart.chart.data.bubbles if b.id == "payroll").ease == 0.1)

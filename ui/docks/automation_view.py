@@ -101,7 +101,7 @@ class AutomationView(LivePage):
             self.candidates = rank_automation(self._document.model, uplift=False)
             self._dirty = False
             ranked = [c for c in self.candidates if c.reason is None]
-            self.chart.set_source(lambda candidates=self.candidates: matrix_data(candidates))
+            self.chart.set_source(lambda candidates=self.candidates: matrix_data(candidates, self.office.currentData()))
             self.model.set_rows([_Ranked(c, i + 1 if c.reason is None else None, i) for i, c in enumerate(self.candidates)])
             text = self.tr("%1 units ranked; %2 lack a cost or a potential (listed last).")
             locale = QLocale()
@@ -118,6 +118,7 @@ class AutomationView(LivePage):
     def _filter(self) -> None:
         office = self.office.currentData()
         self.proxy.setFilterRegularExpression(f"^{office}$" if office else "")
+        self.chart.remake()
 
     def _row_selected(self) -> None:
         self._select_unit_of_row(self.table)

@@ -60,6 +60,10 @@ class ChartPanel(QWidget):
         if self.isVisible():
             self._update()
 
+    def remake(self) -> None:
+        """Make the data again from the same source (a filter of the page changed)."""
+        self.set_source(self._source)
+
     def _update(self) -> None:
         self._stale = False
         data: Any = None

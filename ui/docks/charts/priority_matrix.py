@@ -65,16 +65,22 @@ class MatrixData:
     """Units not ranked (no cost or no potential): not drawn."""
 
 
-def matrix_data(candidates: Sequence[AutomationCandidate]) -> MatrixData:
-    """The matrix of a ranking (:func:`orgmodel.analysis.automation.rank_automation`)."""
-    bubbles = []
+def matrix_data(candidates: Sequence[AutomationCandidate], office: str | None = None) -> MatrixData:
+    """The matrix of a ranking (:func:`orgmodel.analysis.automation.rank_automation`), of
+    one office's units only if ``office`` is given (ranks stay those of the whole ranking)."""
+    bubbles, left_out, rank = [], 0, 0
     for c in candidates:
-        if c.reason is not None or c.savings is None or c.priority is None:
+        ranked = c.reason is None and c.savings is not None and c.priority is not None
+        rank += ranked
+        if office is not None and c.office != office:
+            continue
+        if not ranked:
+            left_out += 1
             continue
         ease = 1.0 if c.automation_ease is None else float(c.automation_ease)
-        bubbles.append(Bubble(c.id, c.name, c.office, len(bubbles) + 1, float(c.savings), ease, c.automation_ease is not None,
+        bubbles.append(Bubble(c.id, c.name, c.office, rank, float(c.savings), ease, c.automation_ease is not None,
                               float(c.priority), float(c.revenue_supported or 0.0), float(c.cost or 0.0), float(c.automation_potential or 0.0)))
-    return MatrixData(tuple(bubbles), len(candidates) - len(bubbles))
+    return MatrixData(tuple(bubbles), left_out)
 
 
 @dataclass
