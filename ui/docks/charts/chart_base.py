@@ -1,6 +1,6 @@
 """What the analysis charts share: fonts, scales with round ticks, amounts written short in
-the reader's locale, legends, the widget that shows a chart (click a mark to select its unit,
-hover for its figures) and the export to PNG or SVG.
+the reader's locale, legends, the marks a click or a hover finds, and the export to PNG or
+SVG (the widget that shows a chart is in :mod:`ui.docks.charts.chart_panel`).
 
 Why painting of our own (QPainter) and not a plotting library: pyqtgraph or matplotlib would
 add 30–60 MB to the application for two charts; with QPainter the screen, the PNG and the
@@ -20,11 +20,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QWidget
-from typing_extensions import override
 
 from orgmodel.gcpause import gc_paused
 
@@ -349,75 +347,6 @@ def chart_bytes(chart: Chart, path: str) -> bytes:
     if extension == ".svg":
         return svg_of(chart)
     raise ValueError(translate("Chart", "cannot export to “%1”: use .png or .svg").replace("%1", os.path.basename(path)))
-
-
-class ChartView(QWidget):
-    """Shows one :class:`Chart`; a click on a mark emits its unit, hovering shows its figures."""
-
-    unitClicked = Signal(str)
-
-    def __init__(self, chart: Chart, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.chart = chart
-        self.selected: str | None = None
-        self._frame: Frame | None = None
-        self._picture: QPixmap | None = None  # the chart without the selection
-        self.setMouseTracking(True)
-        self.setMinimumSize(120, 100)  # the dock must not make the window taller than it was
-
-    def set_data(self, data: Any) -> None:
-        self.chart.set_data(data)
-        self._frame = self._picture = None
-        self.update()
-
-    def set_selected(self, unit_id: str | None) -> None:
-        if unit_id != self.selected:
-            self.selected = unit_id
-            self.update()
-
-    def frame(self) -> Frame:
-        """The chart arranged for the widget as it is now (computed once per size and data)."""
-        if self._frame is None or self._frame.rect != QRectF(self.rect()):
-            self._picture = None
-            with gc_paused():  # 10,000 bubbles and no cycles: the collector would rescan the model
-                self._frame = self.chart.arrange(QRectF(self.rect()), Fonts.of_size(max(11, self.fontInfo().pixelSize()), self.font()))
-        return self._frame
-
-    @override
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        if self.chart.data is None:
-            painter.fillRect(self.rect(), PAPER)
-        else:
-            frame = self.frame()
-            if self._picture is None:  # painted once per data and size (10,000 bubbles: 0.25 s)
-                ratio = self.devicePixelRatioF()
-                self._picture = QPixmap(self.size() * ratio)
-                self._picture.setDevicePixelRatio(ratio)
-                self._picture.fill(PAPER)
-                picture = QPainter(self._picture)
-                picture.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-                self.chart.paint(picture, frame)
-                picture.end()
-            painter.drawPixmap(0, 0, self._picture)
-            if self.selected is not None:
-                painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
-                self.chart.paint_selection(painter, frame, self.selected)
-        painter.end()
-
-    @override
-    def mousePressEvent(self, event) -> None:
-        mark = self.frame().hit(event.position()) if self.chart.data is not None else None
-        if mark is not None and event.button() == Qt.MouseButton.LeftButton:
-            self.unitClicked.emit(mark.unit_id)
-        super().mousePressEvent(event)
-
-    @override
-    def mouseMoveEvent(self, event) -> None:
-        mark = self.frame().hit(event.position()) if self.chart.data is not None else None
-        self.setCursor(Qt.CursorShape.PointingHandCursor if mark else Qt.CursorShape.ArrowCursor)
-        self.setToolTip(mark.tip if mark else "")
-        super().mouseMoveEvent(event)
 
 
 def figures(rows: Sequence[tuple[str, str]]) -> str:
