@@ -86,6 +86,35 @@ def export_picture(sample: str, out: Path, **choices: object) -> None:
     export_diagram(load(path), options)
 
 
+def chart_pictures(sample: str, folder: Path, language: str = "en") -> list[Path]:
+    """The automation priority matrix and the cost-to-serve chart of ``sample``, as the
+    analysis dock's "Export chart…" writes them (PNG at 2x): chart-priority-LANG.png and
+    chart-cost-LANG.png in ``folder``."""
+    from orgmodel.analysis.automation import rank_automation
+    from orgmodel.analysis.cost import allocate
+    from orgmodel.formats.native import load
+    from ui import i18n
+    from ui.docks.charts.chart_base import png_of
+    from ui.docks.charts.cost_bars import CostBars, bars_data
+    from ui.docks.charts.priority_matrix import PriorityMatrix, matrix_data
+
+    previous = i18n.current_language()
+    i18n.install(language)
+    try:
+        model = load(ROOT / "resources" / "samples" / sample)
+        matrix, bars = PriorityMatrix(), CostBars()
+        matrix.set_data(matrix_data(rank_automation(model, uplift=False)))
+        bars.set_data(bars_data(allocate(model)))
+        written = []
+        for name, chart in (("priority", matrix), ("cost", bars)):
+            path = folder / f"chart-{name}-{language}.png"
+            path.write_bytes(png_of(chart))
+            written.append(path)
+        return written
+    finally:
+        i18n.install(previous)
+
+
 def main() -> None:
     QApplication.instance() or QApplication([])
     QCoreApplication.setOrganizationName("OrgModelScreenshots")
@@ -100,6 +129,8 @@ def main() -> None:
         "ornek_as.orgmodel", ROOT / "docs" / "export-example.png", layout="bands", highlight="bireysel-satis", legend=True, title=True,
         language="tr",
     )
+    chart_pictures("example_co.orgmodel", ROOT / "docs", "en")
+    chart_pictures("ornek_as.orgmodel", ROOT / "docs", "tr")
 
 
 if __name__ == "__main__":

@@ -50,6 +50,7 @@ from types import MappingProxyType
 import numpy as np
 
 from orgmodel.analysis import cost_flows as flows
+from orgmodel.analysis import cost_groups
 from orgmodel.errors import OrgModelError
 from orgmodel.i18n import Text, joined, tr
 from orgmodel.model import OrgModel
@@ -151,6 +152,13 @@ class CostAllocation:
         revenue unit (unrounded, non-zero, by id), whatever its cost: what a saving there is
         worth to each revenue unit."""
         return self._engine.landing(service_ids)
+
+    def from_groups(self, group_of: Mapping[str, str] | None = None) -> dict[str, dict[str, float]]:
+        """For every revenue unit (by id), how much of its allocated cost comes from each
+        group of service units — by default each service unit's office — to the cent,
+        adding up to its allocated amount exactly: :meth:`from_services` summed by group,
+        in one solve for all revenue units (:mod:`orgmodel.analysis.cost_groups`)."""
+        return cost_groups.from_groups(self._engine, group_of)
 
 
 def allocate(model: OrgModel, method: str = "reciprocal", order: Sequence[str] | None = None) -> CostAllocation:

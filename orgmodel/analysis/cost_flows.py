@@ -176,6 +176,14 @@ class Flows:
         y = self._solve(e)  # rows of (I - P)⁻¹ are the columns of A⁻¹
         return np.asarray((self.q.T @ y).T)
 
+    def landing_sums(self, w: np.ndarray) -> np.ndarray:
+        """``Fᵀ W`` for amounts ``W`` (n × k): column j of ``W`` says how much of each service
+        unit's cost to follow; the answer (m × k) is how much of it lands on each revenue
+        unit. One solve of k right sides (``Qᵀ A⁻¹ W``), whatever the number of revenue units."""
+        if not len(self.d) or not w.shape[1]:
+            return np.zeros((self.q.shape[1], w.shape[1]))
+        return np.asarray(self.q.T @ self._solve(w))
+
     def landing_columns(self, columns: Sequence[int]) -> np.ndarray:
         """``F[:, columns]``: for each revenue unit of ``columns``, the fraction of every
         service unit's own cost that lands on it (n × len(columns))."""

@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>CostBars</name>
+    <message numerus="yes">
+        <source>%Ln more revenue units not shown.</source>
+        <translation>
+            <numerusform>%Ln more revenue unit not shown.</numerusform>
+            <numerusform>%Ln more revenue units not shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message numerus="yes">
         <source>Delete %Ln units</source>
@@ -96,6 +106,16 @@
         <translation>
             <numerusform>… and %Ln more</numerusform>
             <numerusform>… and %Ln more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PriorityMatrix</name>
+    <message numerus="yes">
+        <source>%Ln units not shown: no cost or no automation potential.</source>
+        <translation>
+            <numerusform>%Ln unit not shown: no cost or no automation potential.</numerusform>
+            <numerusform>%Ln units not shown: no cost or no automation potential.</numerusform>
         </translation>
     </message>
 </context>

@@ -1060,6 +1060,75 @@
     </message>
 </context>
 <context>
+    <name>Chart</name>
+    <message>
+        <source>Unclassified</source>
+        <translation>Sınıflandırılmamış</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <comment>billions</comment>
+        <translation>%1 Mr</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <comment>millions</comment>
+        <translation>%1 Mn</translation>
+    </message>
+    <message>
+        <source>%1 K</source>
+        <comment>thousands</comment>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>cannot export to “%1”: use .png or .svg</source>
+        <translation>“%1” dosyasına dışa aktarılamıyor: .png veya .svg kullanın</translation>
+    </message>
+</context>
+<context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Export chart…</source>
+        <translation>Grafiği dışa aktar…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG or SVG picture</source>
+        <translation>Bu grafiği PNG veya SVG resmi olarak kaydet</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG resmi (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG çizimi (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Grafiği Dışa Aktar</translation>
+    </message>
+    <message>
+        <source>Cannot export the chart</source>
+        <translation>Grafik dışa aktarılamıyor</translation>
+    </message>
+    <message>
+        <source>The chart was not exported to “%1”.
+
+%2</source>
+        <translation>Grafik “%1” dosyasına aktarılmadı.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tablo</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Grafik</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Add “%1”</source>
@@ -1108,6 +1177,63 @@
     <message>
         <source>Edit the model&apos;s properties</source>
         <translation>Model özelliklerini düzenle</translation>
+    </message>
+</context>
+<context>
+    <name>CostBars</name>
+    <message>
+        <source>Cost to serve</source>
+        <translation>Hizmet maliyeti</translation>
+    </message>
+    <message>
+        <source>Fully loaded cost = own cost + service cost allocated (%1 method), by the office it comes from.</source>
+        <translation>Tam yüklenmiş maliyet = kendi maliyeti + dağıtılan hizmet maliyeti (%1 yöntem), geldiği ofise göre.</translation>
+    </message>
+    <message>
+        <source>reciprocal</source>
+        <translation>karşılıklı</translation>
+    </message>
+    <message>
+        <source>step-down</source>
+        <translation>kademeli</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>doğrudan</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more revenue units not shown.</source>
+        <translation>
+            <numerusform>%Ln gelir birimi daha gösterilmiyor.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Own cost</source>
+        <translation>Kendi maliyeti</translation>
+    </message>
+    <message>
+        <source>Allocated from:</source>
+        <translation>Dağıtılan maliyetin kaynağı:</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Gelir</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>Marj</translation>
+    </message>
+    <message>
+        <source>Allocated from %1</source>
+        <translation>%1 kaynaklı dağıtım</translation>
+    </message>
+    <message>
+        <source>Fully loaded cost</source>
+        <translation>Tam yüklenmiş maliyet</translation>
+    </message>
+    <message>
+        <source>No revenue-generating unit.</source>
+        <translation>Gelir getiren birim yok.</translation>
     </message>
 </context>
 <context>
@@ -1986,6 +2112,67 @@
     <message>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityMatrix</name>
+    <message>
+        <source>Automation priority</source>
+        <translation>Otomasyon önceliği</translation>
+    </message>
+    <message>
+        <source>Dashed lines: median savings potential (%1) and ease %2.</source>
+        <translation>Kesikli çizgiler: ortanca tasarruf potansiyeli (%1) ve %2 kolaylık.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln units not shown: no cost or no automation potential.</source>
+        <translation>
+            <numerusform>%Ln birim gösterilmiyor: maliyeti veya otomasyon potansiyeli yok.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bubble area: revenue supported</source>
+        <translation>Balon alanı: desteklenen gelir</translation>
+    </message>
+    <message>
+        <source>Automate first</source>
+        <translation>Önce otomatikleştirin</translation>
+    </message>
+    <message>
+        <source>%1 (not set)</source>
+        <translation>%1 (girilmemiş)</translation>
+    </message>
+    <message>
+        <source>Savings potential</source>
+        <translation>Tasarruf potansiyeli</translation>
+    </message>
+    <message>
+        <source>Ease</source>
+        <translation>Kolaylık</translation>
+    </message>
+    <message>
+        <source>Revenue supported</source>
+        <translation>Desteklenen gelir</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Maliyet</translation>
+    </message>
+    <message>
+        <source>Automation potential</source>
+        <translation>Otomasyon potansiyeli</translation>
+    </message>
+    <message>
+        <source>No unit has both a cost and an automation potential.</source>
+        <translation>Hem maliyeti hem otomasyon potansiyeli olan birim yok.</translation>
+    </message>
+    <message>
+        <source>Savings potential (cost × automation potential)</source>
+        <translation>Tasarruf potansiyeli (maliyet × otomasyon potansiyeli)</translation>
+    </message>
+    <message>
+        <source>Ease of implementation</source>
+        <translation>Uygulama kolaylığı</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,8 @@ from orgmodel.fields import OFFICES
 
 from ui import style
 from ui.docks import table_export
+from ui.docks.charts.chart_panel import ChartPanel, table_or_chart
+from ui.docks.charts.priority_matrix import PriorityMatrix, matrix_data
 from ui.docks.cost_view import OFFICE_ROLE, SORT_ROLE, LivePage, RecordTable, record_view, select_row_of
 from ui.docks.uplift_view import UpliftBreakdown
 from ui.editing.document import Document
@@ -92,6 +94,7 @@ class AutomationView(LivePage):
         self.uplift = UpliftBreakdown(document)
         self.uplift.revenueUnitClicked.connect(self._revenue_unit_clicked)
 
+        self.chart = ChartPanel(PriorityMatrix(), selection)
         ranking = QWidget()
         column = QVBoxLayout(ranking)
         column.setContentsMargins(0, 0, 0, 0)
@@ -101,13 +104,13 @@ class AutomationView(LivePage):
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(ranking)
         self.split.addWidget(self.uplift)
-        self.split.setStretchFactor(0, 3)
-        self.split.setStretchFactor(1, 2)
+        self.split.setStretchFactor(0, 5)  # the ranking first: the Table/Chart tabs take a line
+        self.split.setStretchFactor(1, 3)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(chooser)
-        layout.addWidget(self.split, 1)
+        layout.addWidget(table_or_chart(self.split, self.chart), 1)  # the chart gets the whole page
 
 
     def refresh(self) -> None:
@@ -118,6 +121,7 @@ class AutomationView(LivePage):
             self.candidates = rank_automation(self._document.model, uplift=False)
             self._dirty = False
             ranked = [c for c in self.candidates if c.reason is None]
+            self.chart.set_source(lambda candidates=self.candidates: matrix_data(candidates, self.office.currentData()))
             self.model.set_rows([_Ranked(c, i + 1 if c.reason is None else None, i) for i, c in enumerate(self.candidates)])
             text = self.tr("%1 units ranked; %2 lack a cost or a potential (listed last).")
             locale = QLocale()
@@ -128,6 +132,7 @@ class AutomationView(LivePage):
             log.exception("could not rank the automation candidates")
             self.candidates = None
             self.model.set_rows([])
+            self.chart.set_source(None)
             self.summary.setText(self.tr("The automation ranking could not be made."))
 
     def _export_tables(self) -> list[table_export.Table]:
@@ -137,6 +142,7 @@ class AutomationView(LivePage):
     def _filter(self) -> None:
         office = self.office.currentData()
         self.proxy.setFilterRegularExpression(f"^{office}$" if office else "")
+        self.chart.remake()
 
     def mark_dirty(self) -> None:
         self.uplift.invalidate()

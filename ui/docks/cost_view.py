@@ -38,6 +38,8 @@ from orgmodel.analysis.cost import CostAllocation, allocate
 from ui import i18n, style
 from ui.docks import table_export
 from ui.docks.analysis_tables import ID_ROLE
+from ui.docks.charts.chart_panel import ChartPanel, table_or_chart
+from ui.docks.charts.cost_bars import CostBars, bars_data
 from ui.editing.document import Document
 from ui.editing.model_signals import ModelFollower
 from ui.editing.selection import Selection
@@ -294,7 +296,8 @@ class CostView(LivePage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(chooser)
-        layout.addWidget(self.table, 3)
+        self.chart = ChartPanel(CostBars(), selection)
+        layout.addWidget(table_or_chart(self.table, self.chart, self.breakdown_title, self.breakdown), 3)
         layout.addWidget(self.totals)
         layout.addWidget(self.breakdown_title)
         layout.addWidget(self.breakdown, 2)
@@ -306,12 +309,14 @@ class CostView(LivePage):
             self.allocation = allocate(self._document.model, self.method.currentData())
             self._dirty = False
             self.model.set_rows(list(self.allocation.revenue_units))
+            self.chart.set_source(lambda allocation=self.allocation: bars_data(allocation))
             self._show_totals()
             self._selection_changed()
         except Exception:  # a slot must never let an exception reach Qt
             log.exception("could not allocate the service costs")
             self.allocation = None
             self.model.set_rows([])
+            self.chart.set_source(None)
             self.totals.setText(self.tr("The service costs could not be allocated."))
 
     def _export_tables(self) -> list[table_export.Table]:
