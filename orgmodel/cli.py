@@ -19,7 +19,7 @@ from orgmodel import __version__
 from orgmodel.errors import ModelFileError, OrgModelError
 from orgmodel.model import OrgModel
 
-COMMANDS = ("check", "support", "impact", "why", "cost", "automation", "layout", "export", "convert")
+COMMANDS = ("check", "support", "impact", "why", "cost", "automation", "whatif", "spof", "layout", "export", "convert")
 
 OFFICE_TITLES = {"front": "front office", "middle": "middle office", "back": "back office"}
 
@@ -64,9 +64,10 @@ def _parser() -> argparse.ArgumentParser:
     why.add_argument("source", metavar="FROM_ID", help="id of the revenue-generating unit")
     why.add_argument("target", metavar="TO_ID", help="id of the back-office unit")
 
-    from orgmodel import cli_cost  # cost and automation: their own module
+    from orgmodel import cli_cost, cli_whatif  # cost, automation, whatif, spof: their own modules
 
     cli_cost.add_commands(commands)
+    cli_whatif.add_commands(commands)
 
     layout = commands.add_parser("layout", help="write OUT: FILE with new positions from an automatic layout")
     layout.add_argument("file", metavar="FILE")
@@ -197,6 +198,10 @@ def _run(options: argparse.Namespace, open_editor: EditorLauncher | None, export
         from orgmodel import cli_cost
 
         return cli_cost.run(options, model, _table, _write_json)
+    if options.command in ("whatif", "spof"):
+        from orgmodel import cli_whatif
+
+        return cli_whatif.run(options, model, _table, _write_json)
     if options.command == "layout":
         return _layout(model, options.out, options.style)
     if options.command == "export":

@@ -46,11 +46,14 @@ class Dependency:
     weight: float | None = None
     label: str | None = None
     extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
+    #: Dependencies of one unit that share a group are alternatives: the unit needs at
+    #: least one of them. ``None``: this dependency is required on its own.
+    group: str | None = None
 
 
 def _stored(dependency: Dependency) -> Dependency | None:
     """What the store keeps for ``dependency``: ``None`` when it is just its two ends."""
-    plain = dependency.weight is None and dependency.label is None and not dependency.extra
+    plain = dependency.weight is None and dependency.label is None and dependency.group is None and not dependency.extra
     return None if plain else dependency
 
 
@@ -65,7 +68,8 @@ class DependencyColumns(NamedTuple):
 
 def _plain(sources: Iterable[str], targets: Iterable[str], count: int | None = None) -> list[Dependency]:
     """Dependencies that are just their ends, made in bulk."""
-    columns = {"source": sources, "target": targets, "weight": repeat(None), "label": repeat(None), "extra": repeat(_EMPTY)}
+    columns = {"source": sources, "target": targets, "weight": repeat(None), "label": repeat(None), "extra": repeat(_EMPTY),
+               "group": repeat(None)}
     return instances(Dependency, columns, len(sources) if count is None else count)  # type: ignore[arg-type]
 
 
@@ -142,6 +146,14 @@ class DependencyStore:
         bare = [key for key in keys if values[key] is None]
         values.update(zip(bare, _plain(map(itemgetter(0), bare), map(itemgetter(1), bare), len(bare))))
         return list(map(values.__getitem__, keys))
+
+    def groups(self) -> dict[DependencyKey, str]:
+        """The group of every dependency that has one (the few that are alternatives)."""
+        if self._columns is not None:
+            found = self._columns.fuller.values()
+        else:
+            found = filter(None, self._keyed.values())  # type: ignore[arg-type]
+        return {(dep.source, dep.target): dep.group for dep in found if dep.group is not None}
 
     def keys(self) -> Iterator[DependencyKey]:
         """The keys in file order."""

@@ -201,6 +201,24 @@ def check_coordinate(value: Any) -> str | None:
     return _finite_problem(value) or (None if _is_number(value) else tr("expected a number, got {found}", found=type_name(value)))
 
 
+#: The longest alternative group name: a short tag such as "IT site" or "payroll".
+GROUP_LENGTH = 60
+
+
+#: Characters a group name cannot hold: a spreadsheet's alternatives column separates with them.
+GROUP_SEPARATORS = ";|="
+
+
+def check_group(value: Any) -> str | None:
+    """A dependency's alternative group: short, non-blank text without ``; | =``."""
+    problem = check_text(value, required=True)
+    if problem is None and len(value) > GROUP_LENGTH:
+        problem = tr("too long: at most {count} characters", count=GROUP_LENGTH)
+    if problem is None and any(ch in value for ch in GROUP_SEPARATORS):
+        problem = tr("must not contain {characters}", characters=" ".join(GROUP_SEPARATORS))
+    return problem
+
+
 def check_optional_text(value: Any) -> str | None:
     return None if value is None else check_text(value)
 
@@ -261,6 +279,7 @@ FIELD_TITLES: dict[str, Text] = {
     "revenue_generating": tr("revenue_generating"),
     "reports_to": tr("reports_to"),
     "depends_on": tr("depends_on"),
+    "alternatives": tr("alternatives"),
     "headcount": tr("headcount"),
     "cost": tr("cost"),
     "revenue": tr("revenue"),
@@ -275,4 +294,5 @@ FIELD_TITLES: dict[str, Text] = {
 DEPENDENCY_FIELD_CHECKS: dict[str, Check] = {
     "weight": lambda value: None if value is None else check_weight(value),
     "label": check_optional_text,
+    "group": lambda value: None if value is None else check_group(value),
 }

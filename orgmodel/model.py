@@ -372,6 +372,10 @@ class OrgModel:
         """All dependencies in file order (new ones at the end; undo restores places)."""
         return self._deps.dependencies()
 
+    def dependency_groups(self) -> dict[DependencyKey, str]:
+        """``{(source, target): group}`` for the dependencies that are alternatives."""
+        return self._deps.groups()
+
     def dependency_after(self, source: str, target: str) -> DependencyKey | None:
         """The dependency that follows this one in file order (``None`` at the end)."""
         self.dependency(source, target)
@@ -434,6 +438,7 @@ class OrgModel:
         extra: Mapping[str, Any] | None = None,
         index: int | None = None,
         before: DependencyKey | None = None,
+        group: str | None = None,
     ) -> None:
         """Record that ``source`` depends on ``target``; cycles are allowed, loops are not.
 
@@ -451,13 +456,13 @@ class OrgModel:
                 target,
                 tr("{unit} already depends on {other}", unit=names[source].name, other=names[target].name),
             )
-        for name, value in (("weight", weight), ("label", label)):
+        for name, value in (("weight", weight), ("label", label), ("group", group)):
             problem = DEPENDENCY_FIELD_CHECKS[name](value)
             if problem:
                 raise FieldError(name, problem)
         if before is not None and before not in self._deps:
             raise DependencyError(before[0], before[1], _not_dependent(before[0], before[1]))
-        dependency = Dependency(source, target, weight, label, MappingProxyType(dict(extra)) if extra else _EMPTY)
+        dependency = Dependency(source, target, weight, label, MappingProxyType(dict(extra)) if extra else _EMPTY, group)
         if before is None and index is not None:
             before = self._deps.key_at(max(0, index))
         self._deps.add(dependency, before)

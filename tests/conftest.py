@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -26,6 +27,16 @@ SAMPLES = ROOT / "resources" / "samples"
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+
+
+def run_orgmodel(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The real ``orgmodel`` command, as a person or a script runs it, from the checkout."""
+    return subprocess.run(
+        [sys.executable, "-m", "orgmodel", *args], capture_output=True, text=True, encoding="utf-8", cwd=ROOT, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+    )
+
 
 #: The session's home, made in pytest_configure (before any test or fixture can start Qt, and
 #: not when a benchmark imports this module) and removed in pytest_unconfigure.

@@ -50,7 +50,7 @@ EXTENSIONS = (".orgmodel", ".json")
 
 _TOP_KEYS = ("format", "version", "name", "units", "dependencies")
 _UNIT_KEYS = ("id", "parent", *UNIT_FIELD_CHECKS)
-_DEPENDENCY_KEYS = ("from", "to", "weight", "label")
+_DEPENDENCY_KEYS = ("from", "to", "weight", "label", "group")
 _UNIT_KEY_SET = frozenset(_UNIT_KEYS)
 _DEPENDENCY_KEY_SET = frozenset(_DEPENDENCY_KEYS)
 

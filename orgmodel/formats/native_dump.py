@@ -69,6 +69,8 @@ def _dependency_document(dep: Dependency) -> dict[str, Any]:
         out["weight"] = dep.weight
     if dep.label is not None:
         out["label"] = dep.label
+    if dep.group is not None:
+        out["group"] = dep.group
     out.update(dep.extra)
     return out
 

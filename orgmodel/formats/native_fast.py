@@ -19,7 +19,7 @@ from operator import is_, itemgetter
 from types import MappingProxyType
 from typing import Any
 
-from orgmodel.fields import OFFICES, UNIT_FIELD_CHECKS, check_text
+from orgmodel.fields import GROUP_LENGTH, GROUP_SEPARATORS, OFFICES, UNIT_FIELD_CHECKS, check_text
 from orgmodel.formats.native_dump import FORMAT, VERSION
 from orgmodel.model import Dependency, DependencyColumns, OrgModel, Unit
 from orgmodel.records import instances
@@ -27,7 +27,7 @@ from orgmodel.records import instances
 NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
 
 _UNIT_KEYS = frozenset(("id", "parent", *UNIT_FIELD_CHECKS))
-_DEPENDENCY_KEYS = frozenset(("from", "to", "weight", "label"))
+_DEPENDENCY_KEYS = frozenset(("from", "to", "weight", "label", "group"))
 _TOP_KEYS = ("format", "version", "name", "units", "dependencies")
 _OFFICES = frozenset(OFFICES)
 # Same characters as fields._CONTROL: C0 controls but tab and newline, DEL, C1, surrogates.
@@ -291,7 +291,12 @@ def _dependencies(raw: list[Any], known: Mapping[str, str], ids_have_colons: boo
     label_text = _texts([v for v in labels if v is not None], required=False)
     if label_text is None:
         return None
+    groups = _column(fuller, "group")
+    named = [v for v in groups if v is not None]
+    group_text = _texts(named, required=True)
+    if group_text is None or (named and max(map(len, named)) > GROUP_LENGTH) or any(map(group_text.__contains__, GROUP_SEPARATORS)):
+        return None
     ends = {"source": map(sources.__getitem__, positions), "target": map(targets.__getitem__, positions)}
-    made = instances(Dependency, {**ends, "weight": weights, "label": labels, "extra": repeat(NO_EXTRA)}, len(fuller))
+    made = instances(Dependency, {**ends, "weight": weights, "label": labels, "extra": repeat(NO_EXTRA), "group": groups}, len(fuller))
     columns.fuller.update(zip(positions, made))
-    return columns, sum(lengths) + ids_colons + label_text.count(":")
+    return columns, sum(lengths) + ids_colons + label_text.count(":") + group_text.count(":")

@@ -134,6 +134,14 @@
         <translation>{low:g} ile {high:g} arasında olmalı; değer: {value!r}</translation>
     </message>
     <message>
+        <source>too long: at most {count} characters</source>
+        <translation>çok uzun: en çok {count} karakter</translation>
+    </message>
+    <message>
+        <source>must not contain {characters}</source>
+        <translation>şunları içeremez: {characters}</translation>
+    </message>
+    <message>
         <source>expected a list of strings, got {found}</source>
         <translation>metin listesi bekleniyordu, {found} bulundu</translation>
     </message>
@@ -176,6 +184,10 @@
     <message>
         <source>depends_on</source>
         <translation>bağımlı olduğu birimler</translation>
+    </message>
+    <message>
+        <source>alternatives</source>
+        <translation>alternatifler</translation>
     </message>
     <message>
         <source>headcount</source>
@@ -782,6 +794,18 @@
         <translation>{counts} ({rejections})</translation>
     </message>
     <message>
+        <source>no unit after &quot;{group}&quot;</source>
+        <translation>&quot;{group}&quot; ardından birim yok</translation>
+    </message>
+    <message>
+        <source>group {group!r}: {problem}</source>
+        <translation>{group!r} grubu: {problem}</translation>
+    </message>
+    <message>
+        <source>group {group!r} is written twice</source>
+        <translation>{group!r} grubu iki kez yazılmış</translation>
+    </message>
+    <message>
         <source>unknown unit &quot;{reference}&quot;</source>
         <translation>bilinmeyen birim &quot;{reference}&quot;</translation>
     </message>
@@ -796,6 +820,10 @@
     <message>
         <source>a unit reports to one unit only, got {count}</source>
         <translation>bir birim yalnızca tek bir birime raporlayabilir; {count} birim verildi</translation>
+    </message>
+    <message>
+        <source>&quot;{reference}&quot; is named twice</source>
+        <translation>&quot;{reference}&quot; iki kez yazılmış</translation>
     </message>
     <message>
         <source>&quot;{unit}&quot; is already on row {row}</source>
@@ -824,6 +852,10 @@
     <message>
         <source>cannot save {file}: a table is saved as {extensions}</source>
         <translation>{file} kaydedilemiyor: tablo {extensions} olarak kaydedilir</translation>
+    </message>
+    <message>
+        <source>unknown unit ids: {ids}</source>
+        <translation>bilinmeyen birim kimlikleri: {ids}</translation>
     </message>
 </context>
 <context>

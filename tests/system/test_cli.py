@@ -318,7 +318,7 @@ def test_the_editor_without_a_display_says_so_in_one_line(display: str | None, w
     [
         (["suport", "model.orgmodel"], "'suport' is neither a command nor a file; did you mean 'support'?"),
         (["exprot"], "did you mean 'export'?"),
-        (["help"], "'help' is neither a command nor a file (commands: check, support, impact, why, cost, automation, layout, export"),
+        (["help"], "'help' is neither a command nor a file (commands: check, support, impact, why, cost, automation, whatif, spof, layout, export"),
     ],
 )
 def test_a_mistyped_command_is_a_usage_error_naming_the_commands(args: list[str], words: str) -> None:

@@ -156,15 +156,17 @@ class SetParentCommand(ModelCommand):
 
 
 class AddDependencyCommand(ModelCommand):
-    def __init__(self, model: OrgModel, source: str, target: str, weight: float | None = None, label: str | None = None) -> None:
+    def __init__(
+        self, model: OrgModel, source: str, target: str, weight: float | None = None, label: str | None = None, group: str | None = None,
+    ) -> None:
         super().__init__(
             model,
             translate("Commands", "“%1” depends on “%2”").replace("%1", model.unit(source).name).replace("%2", model.unit(target).name),
         )
-        self.source, self.target, self.weight, self.label = source, target, weight, label
+        self.source, self.target, self.weight, self.label, self.group = source, target, weight, label, group
 
     def do(self) -> None:
-        self.model.add_dependency(self.source, self.target, self.weight, self.label)
+        self.model.add_dependency(self.source, self.target, self.weight, self.label, group=self.group)
 
     def revert(self) -> None:
         self.model.remove_dependency(self.source, self.target)

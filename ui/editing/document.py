@@ -238,7 +238,8 @@ class Document(QObject):
 
     def reverse_dependency(self, source: str, target: str) -> None:
         """``source`` depends on ``target`` becomes ``target`` depends on ``source``, with the
-        same weight and label, as one undo step (refused whole if the reverse exists)."""
+        same weight and label, as one undo step (refused whole if the reverse exists). Its
+        alternative group is left behind: it said what ``source`` needs, not ``target``."""
         dep = self.model.dependency(source, target)
         text = self.tr("Reverse dependency “%1” → “%2”").replace("%1", self.model.unit(source).name).replace("%2", self.model.unit(target).name)
         self.push(MacroCommand.applied_parts(self.model, text, [
@@ -297,7 +298,7 @@ class Document(QObject):
         moving = [uid for uid in plan.parents if uid in model and model.parent(uid) is not None]
         makers += [lambda uid=uid: SetParentCommand(model, uid, None) for uid in moving]
         makers += [lambda uid=uid, parent=parent: SetParentCommand(model, uid, parent) for uid, parent in plan.parents.items()]
-        makers += [lambda a=a, b=b: AddDependencyCommand(model, a, b) for a, b in plan.dependencies]
+        makers += [lambda a=a, b=b: AddDependencyCommand(model, a, b, group=plan.groups.get((a, b))) for a, b in plan.dependencies]
         if not makers:
             return False
         self.push(MacroCommand.applied_parts(model, text, makers))

@@ -288,8 +288,9 @@ class _Reading:
         graphics: list[ET.Element],
         dropped_edge_keys: list[str],
     ) -> None:
-        """A dependency edge with its weight and label (a yEd edge label when there is no label key)."""
-        weight = label = None
+        """A dependency edge with its weight, label (a yEd edge label when there is no label
+        key) and alternative group."""
+        weight = label = group = None
         for name, text in values.items():
             if name == "kind" or not text.strip():
                 continue
@@ -306,6 +307,12 @@ class _Reading:
                     self.warnings.append(tr("{edge}: {field}: {problem}, left out", edge=where, field=name, problem=problem))
                 else:
                     label = text
+            elif name == "group":
+                problem = DEPENDENCY_FIELD_CHECKS["group"](text.strip())
+                if problem:
+                    self.warnings.append(tr("{edge}: {field}: {problem}, left out", edge=where, field=name, problem=problem))
+                else:
+                    group = text.strip()
             elif name not in dropped_edge_keys and name != "id":
                 dropped_edge_keys.append(name)
         if label is None:
@@ -321,7 +328,7 @@ class _Reading:
             self.warnings.append(tr("{edge}: duplicate dependency, left out", edge=where))
             return
         try:
-            self.model.add_dependency(source_id, target_id, weight, label)
+            self.model.add_dependency(source_id, target_id, weight, label, group=group)
         except (DependencyError, OrgModelError) as error:
             self.warnings.append(tr("{edge}: {problem}, left out", edge=where, problem=error.text()))
 

@@ -33,7 +33,7 @@ NODE_KEYS: tuple[tuple[str, str], ...] = (
     ("color", "string"),
     ("parent", "string"),
 )
-EDGE_KEYS: tuple[tuple[str, str], ...] = (("kind", "string"), ("weight", "double"), ("label", "string"))
+EDGE_KEYS: tuple[tuple[str, str], ...] = (("kind", "string"), ("weight", "double"), ("label", "string"), ("group", "string"))
 
 REPORTS_TO = "reports_to"
 DEPENDENCY = "dependency"

@@ -84,7 +84,7 @@ def to_element(model: OrgModel) -> ET.Element:
         for name, text in _node_values(model, unit):
             ET.SubElement(node, q("data"), {"key": f"n_{name}"}).text = text
 
-    def edge(number: int, source: str, target: str, kind: str, weight: float | None, label: str | None) -> None:
+    def edge(number: int, source: str, target: str, kind: str, weight: float | None, label: str | None, group: str | None = None) -> None:
         prefix = "dep" if kind == DEPENDENCY else "rep"
         element = ET.SubElement(graph, q("edge"), {"id": f"{prefix}-{number}", "source": source, "target": target})
         graphics = ET.SubElement(element, q("data"), {"key": "e_yfiles"})
@@ -100,11 +100,13 @@ def to_element(model: OrgModel) -> ET.Element:
             ET.SubElement(element, q("data"), {"key": "e_weight"}).text = _number(weight)
         if label is not None:
             ET.SubElement(element, q("data"), {"key": "e_label"}).text = label
+        if group is not None:
+            ET.SubElement(element, q("data"), {"key": "e_group"}).text = group
 
     for number, (child, parent) in enumerate(model.reporting_lines(), 1):
         edge(number, child, parent, REPORTS_TO, None, None)
     for number, dep in enumerate(model.dependencies(), 1):
-        edge(number, dep.source, dep.target, DEPENDENCY, dep.weight, dep.label)
+        edge(number, dep.source, dep.target, DEPENDENCY, dep.weight, dep.label, dep.group)
     return root
 
 

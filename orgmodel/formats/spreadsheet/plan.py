@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from orgmodel.errors import ReportingCycleError
-from orgmodel.fields import FIELD_TITLES, check_id
+from orgmodel.fields import FIELD_TITLES, check_group, check_id
 from orgmodel.formats.spreadsheet.columns import guess_mapping, name_key
 from orgmodel.formats.spreadsheet.read import file_error, read_rows
 from orgmodel.formats.spreadsheet.values import ValueProblem, cell_text, parse_field
@@ -30,6 +30,8 @@ class ImportPlan:
     unchanged: list[str] = field(default_factory=list)
     parents: dict[str, str] = field(default_factory=dict)
     dependencies: list[tuple[str, str]] = field(default_factory=list)
+    #: The alternative group of each new dependency that has one.
+    groups: dict[tuple[str, str], str] = field(default_factory=dict)
     #: (row number, why) for every rejected row; the reasons are Texts.
     rejected: list[tuple[int, str]] = field(default_factory=list)
 
@@ -59,12 +61,37 @@ class _Entry:
     values: dict[str, Any]
     reports_to: str
     depends_on: str
+    alternatives: str = ""
     parent: str | None = None
     targets: list[str] = field(default_factory=list)
+    groups: dict[str, str] = field(default_factory=dict)  # target -> group
 
 
 def _split_references(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[;,]", text) if part.strip()]
+
+
+def _alternative_groups(text: str) -> list[tuple[str, list[str]]]:
+    """The groups of an alternatives cell, ``group = a | b; other = c | d``, each with its
+    references; a group written without a name is named after its first reference.
+
+    >>> _alternative_groups("it = IT Istanbul | IT Ankara; payroll | Bureau")
+    [('it', ['IT Istanbul', 'IT Ankara']), ('payroll', ['payroll', 'Bureau'])]
+    """
+    groups: list[tuple[str, list[str]]] = []
+    for entry in (part.strip() for part in text.split(";") if part.strip()):
+        name, sign, rest = entry.partition("=")
+        references = [part.strip() for part in (rest if sign else entry).split("|") if part.strip()]
+        group = name.strip() if sign else references[0] if references else ""
+        if not references:
+            raise _field_problem("alternatives", tr('no unit after "{group}"', group=group or entry))
+        problem = check_group(group)
+        if problem:
+            raise _field_problem("alternatives", tr("group {group!r}: {problem}", group=group, problem=problem))
+        if group in (g for g, _ in groups):
+            raise _field_problem("alternatives", tr("group {group!r} is written twice", group=group))
+        groups.append((group, references))
+    return groups
 
 
 def plan_import(
@@ -169,6 +196,15 @@ def plan_import(
                 entry.targets = references(entry.depends_on, "depends_on", alive)
                 if entry.uid in entry.targets:
                     raise _field_problem("depends_on", tr("{unit} cannot depend on itself", unit=final_name[entry.uid]))
+                entry.groups = {}
+                for group, chunk in _alternative_groups(entry.alternatives):
+                    for target in [resolve(part, "alternatives", alive) for part in chunk]:
+                        if target == entry.uid:
+                            raise _field_problem("alternatives", tr("{unit} cannot depend on itself", unit=final_name[entry.uid]))
+                        if target in entry.targets or target in entry.groups:
+                            raise _field_problem("alternatives", tr('"{reference}" is named twice', reference=final_name[target]))
+                        entry.groups[target] = group
+                entry.targets += list(entry.groups)
             except ValueProblem as problem:
                 failed[entry.number] = problem.message
         if not failed:
@@ -197,6 +233,7 @@ def plan_import(
             t for t in entry.targets if not (entry.existing and into is not None and into.has_dependency(entry.uid, t))
         ]
         plan.dependencies.extend((entry.uid, t) for t in new_targets)
+        plan.groups.update(((entry.uid, t), entry.groups[t]) for t in new_targets if t in entry.groups)
         old_parent = into.parent(entry.uid) if entry.existing and into is not None else None
         if entry.parent is not None and entry.parent != old_parent:
             plan.parents[entry.uid] = entry.parent
@@ -253,7 +290,7 @@ def _read_entry(number, row, cell, existing, existing_by_name, taken, claimed) -
         if "office" not in values:
             raise _field_problem("office", tr('must not be empty (expected "front", "middle" or "back")'))
     claimed[uid] = number
-    return _Entry(number, uid, is_existing, values, cell(row, "reports_to"), cell(row, "depends_on"))
+    return _Entry(number, uid, is_existing, values, cell(row, "reports_to"), cell(row, "depends_on"), cell(row, "alternatives"))
 
 
 def apply_plan(model: OrgModel, plan: ImportPlan) -> None:
@@ -271,7 +308,7 @@ def apply_plan(model: OrgModel, plan: ImportPlan) -> None:
     for uid, parent in plan.parents.items():
         model.set_parent(uid, parent)
     for source, target in plan.dependencies:
-        model.add_dependency(source, target)
+        model.add_dependency(source, target, group=plan.groups.get((source, target)))
 
 
 def import_model(path: str | os.PathLike[str]) -> tuple[OrgModel, ImportPlan]:

@@ -24,10 +24,23 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def alternatives_text(groups: dict[str, list[str]]) -> str:
+    """A unit's alternative groups as its alternatives cell: ``group = id | id; …``.
+
+    >>> alternatives_text({"it": ["it-istanbul", "it-ankara"], "payroll": ["payroll", "bureau"]})
+    'it = it-istanbul | it-ankara; payroll = payroll | bureau'
+    """
+    return "; ".join(f"{group} = {' | '.join(ids)}" for group, ids in groups.items())
+
+
 def _rows_for(model: OrgModel) -> list[list[Any]]:
     targets: dict[str, list[str]] = {}
+    groups: dict[str, dict[str, list[str]]] = {}
     for dep in model.dependencies():
-        targets.setdefault(dep.source, []).append(dep.target)
+        if dep.group is None:
+            targets.setdefault(dep.source, []).append(dep.target)
+        else:
+            groups.setdefault(dep.source, {}).setdefault(dep.group, []).append(dep.target)
     rows = []
     for unit in model.units():
         flag = "" if unit.revenue_generating is None else ("yes" if unit.revenue_generating else "no")
@@ -38,6 +51,7 @@ def _rows_for(model: OrgModel) -> list[list[Any]]:
             flag,
             neutralise(model.parent(unit.id) or ""),
             neutralise("; ".join(targets.get(unit.id, ()))),
+            neutralise(alternatives_text(groups.get(unit.id, {}))),
             unit.headcount,
             unit.cost,
             unit.revenue,

@@ -35,6 +35,8 @@ def _full_model() -> OrgModel:
     model.add_dependency("satis", "it", weight=2.5, label="CRM & ERP <destek>")
     model.add_dependency("yk", "satis")
     model.add_dependency("ik", "satis", weight=1, label="işe alım")
+    model.add_dependency("it", "ik", group="destek")
+    model.add_dependency("it", "satis", group="destek")
     return model
 
 
@@ -82,9 +84,10 @@ def test_networkx_reads_every_field(tmp_path):
     reports = {(s, t) for s, t, d in graph.edges(data=True) if d["kind"] == "reports_to"}
     assert reports == {("satis", "yk"), ("it", "yk"), ("ik", "it")}
     deps = {(s, t): d for s, t, d in graph.edges(data=True) if d["kind"] == "dependency"}
-    assert set(deps) == {("satis", "it"), ("yk", "satis"), ("ik", "satis")}
+    assert set(deps) == {("satis", "it"), ("yk", "satis"), ("ik", "satis"), ("it", "ik"), ("it", "satis")}
     assert deps[("satis", "it")] == {"id": "dep-1", "kind": "dependency", "weight": 2.5, "label": "CRM & ERP <destek>"}
-    assert "weight" not in deps[("yk", "satis")]
+    assert "weight" not in deps[("yk", "satis")] and "group" not in deps[("yk", "satis")]
+    assert deps[("it", "ik")]["group"] == deps[("it", "satis")]["group"] == "destek"
 
 
 def test_yed_graphics(tmp_path):

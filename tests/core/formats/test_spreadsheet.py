@@ -285,7 +285,7 @@ def test_xlsx_header_bold_and_numbers(tmp_path):
     sheet = load_workbook(path).worksheets[0]
     assert [c.value for c in sheet[1]] == list(FIELDS)
     assert sheet["A1"].font.bold
-    assert sheet["G3"].value == 12 and sheet["H3"].value == 1234567.89
+    assert sheet["H3"].value == 12 and sheet["I3"].value == 1234567.89  # headcount, cost
 
 
 def test_formula_injection_neutralised(tmp_path):
@@ -335,8 +335,54 @@ def test_read_errors_name_the_file(tmp_path):
 
 
 def test_guess_mapping_aliases():
-    headers = ["Birim Kodu", "DEPARTMAN", "Büro", "Gelir getirici", "Üst birim", "Destek alır",
+    headers = ["Birim Kodu", "DEPARTMAN", "Büro", "Gelir getirici", "Üst birim", "Destek alır", "Alternatif bağımlılıklar",
                "Personel sayısı", "Gider", "Ciro", "Otomasyon Potansiyeli", "Otomasyon kolaylığı", "Etiketler", "Açıklama"]
     assert guess_mapping(headers) == {name: index for index, name in enumerate(FIELDS)}
     assert guess_mapping(list(FIELDS)) == {name: index for index, name in enumerate(FIELDS)}
     assert guess_mapping(["ID", "Name", "name"]) == {"id": 0, "name": 1}
+
+
+def _alternatives_model() -> OrgModel:
+    model = OrgModel("alternatives")
+    for uid, office in (("sales", "front"), ("it-ist", "back"), ("it-ank", "back"), ("payroll", "back"), ("bureau", "back"), ("hr", "back")):
+        model.add_unit(Unit(uid, uid.upper(), office))
+    model.add_dependency("sales", "hr")
+    model.add_dependency("sales", "it-ist", group="IT site")
+    model.add_dependency("sales", "it-ank", group="IT site")
+    model.add_dependency("sales", "payroll", group="payroll")
+    model.add_dependency("sales", "bureau", group="payroll")
+    return model
+
+
+@pytest.mark.parametrize("extension", ["csv", "xlsx"])
+def test_alternative_groups_round_trip(tmp_path, extension):
+    path = tmp_path / f"units.{extension}"
+    (write_csv if extension == "csv" else write_xlsx)(_alternatives_model(), path)
+    headers, rows = read_rows(path)
+    assert "alternatives" in headers
+    sales = rows[[r[0] for r in rows].index("sales")]
+    assert sales[headers.index("depends_on")] == "hr"
+    assert sales[headers.index("alternatives")] == "IT site = it-ist | it-ank; payroll = payroll | bureau"
+    model, plan = import_model(path)
+    assert plan.rejected == []
+    assert sorted((d.source, d.target, d.group) for d in model.dependencies()) == sorted(
+        (d.source, d.target, d.group) for d in _alternatives_model().dependencies())
+
+
+def test_alternatives_by_name_in_turkish_and_their_problems(tmp_path):
+    path = _write_csv(tmp_path / "birimler.csv", [
+        ["Birim adı", "Ofis", "Alternatifler"],
+        ["Satış", "ön", "BT = BT İstanbul | BT Ankara"],
+        ["BT İstanbul", "arka", ""],
+        ["BT Ankara", "arka", ""],
+        ["Pazarlama", "ön", "BT İstanbul | Yok Böyle"],
+        ["Destek", "ön", "a|b = BT Ankara"],
+        ["Muhasebe", "arka", "BT = BT Ankara; BT = BT İstanbul"],
+    ])
+    model, plan = import_model(path)
+    groups = {(d.source, d.target): d.group for d in model.dependencies()}
+    assert groups == {("satis", "bt-istanbul"): "BT", ("satis", "bt-ankara"): "BT"}
+    reasons = dict((row, str(reason)) for row, reason in plan.rejected)
+    assert reasons[5] == 'alternatives: unknown unit "Yok Böyle"'
+    assert reasons[6].startswith("alternatives:")
+    assert reasons[7] == "alternatives: group 'BT' is written twice"
