@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 
@@ -115,6 +115,44 @@ def chart_pictures(sample: str, folder: Path, language: str = "en") -> list[Path
         i18n.install(previous)
 
 
+def settle(seconds: float = 0.6) -> None:
+    """Let the window's timers (the pages compute a moment after a change) run."""
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def shoot_analysis(sample: str, page: str, focus: str, out: str, language: str = "en", chart: bool = False) -> None:
+    """The analysis dock's ``page`` ("cost_view" or "automation_view") of ``sample`` with
+    ``focus`` selected, the dock given the window's right half; ``chart``: its Chart tab."""
+    from ui import i18n
+    from ui.window.main_window import MainWindow
+
+    i18n.install(language)
+    window = MainWindow()
+    window.resize(1500, 900)
+    window.open_sample(str(ROOT / "resources" / "samples" / sample))
+    window.properties.hide()
+    window.outline.hide()
+    window.show()
+    dock = window.analysis_dock
+    window.resizeDocks([dock], [760], Qt.Orientation.Horizontal)
+    view = getattr(dock, page)
+    dock.tabs.setCurrentIndex(dock.tabs.indexOf(view))
+    settle()
+    view.refresh()
+    window.selection.select_unit(focus, reveal=False)
+    if chart:
+        tabs = view.chart.parentWidget().parentWidget()
+        tabs.setCurrentWidget(view.chart)
+    settle()
+    dock.grab().save(str(ROOT / "docs" / out))
+    window.close()
+
+
 def main() -> None:
     QApplication.instance() or QApplication([])
     QCoreApplication.setOrganizationName("OrgModelScreenshots")
@@ -131,6 +169,10 @@ def main() -> None:
     )
     chart_pictures("example_co.orgmodel", ROOT / "docs", "en")
     chart_pictures("ornek_as.orgmodel", ROOT / "docs", "tr")
+    shoot_analysis("example_co.orgmodel", "cost_view", "call-centre", "cost-to-serve-en.png")
+    shoot_analysis("ornek_as.orgmodel", "cost_view", "cagri-merkezi", "cost-to-serve-tr.png", language="tr")
+    shoot_analysis("example_co.orgmodel", "automation_view", "payroll", "automation-en.png")
+    shoot_analysis("ornek_as.orgmodel", "automation_view", "bordro", "automation-tr.png", language="tr")
 
 
 if __name__ == "__main__":
