@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from orgmodel.formats.native import _float, _int, _object, _Reader, dumps, loads
-from orgmodel.formats.native_fast import _CHUNK, read_fast
+from orgmodel.formats.native_fast import _CHUNK, _written_dependencies, read_fast
 from orgmodel.model import OrgModel, Unit
 from orgmodel.synthetic import generate_model
 from orgmodel.fields import NonFinite
@@ -256,3 +256,64 @@ def test_a_unit_in_a_later_chunk_that_is_not_a_plain_unit_is_left_to_the_exact_r
     else:
         with pytest.raises(ModelFileError, match=rf"units\[{_CHUNK + 3}\]"):
             loads(text)
+
+
+def written_text() -> str:
+    """A file as this program writes it: the dependencies last, one line each."""
+    model = OrgModel("M")
+    for uid, office in (("a", "front"), ("b", "middle"), ("c", "back")):
+        model.add_unit(Unit(uid, uid.upper(), office))
+    for source, target in (("a", "b"), ("a", "c"), ("b", "c")):
+        model.add_dependency(source, target)
+    return dumps(model)
+
+
+def test_dependencies_as_written_are_read_from_their_lines() -> None:
+    text = written_text()
+    head, pairs = _written_dependencies(text) or ("", [])
+    assert pairs == [("a", "b"), ("a", "c"), ("b", "c")] and head.endswith('  "dependencies": []\n}\n')
+    same(read_fast(text) or OrgModel(), exact(text))
+
+
+LINE = '    {"from": "a", "to": "c"}'
+ALTERED = {
+    "comma missing": (LINE + ",\n", LINE + "\n"),
+    "comma doubled": (LINE + ",\n", LINE + ",,\n"),
+    "comma at the end": ('"c"}\n  ]', '"c"},\n  ]'),
+    "space inside": (LINE, LINE.replace('": "c"', '":  "c"')),
+    "written twice": (LINE, LINE + ",\n" + LINE),
+    "a loop": (LINE, LINE.replace('"c"', '"a"')),
+    "an unknown end": (LINE, LINE.replace('"c"', '"zz"')),
+    "an escape": (LINE, LINE.replace('"c"', '"\\u0063"')),
+    "a weight": (LINE, LINE.replace('"c"}', '"c", "weight": 2}')),
+    "a weight of 0": (LINE, LINE.replace('"c"}', '"c", "weight": 0}')),
+    "another key": (LINE, LINE.replace('"c"}', '"c", "later": {"x": ["y"]}}')),
+    "the key twice at the top": ('  "units"', '  "dependencies": [{"from": "c", "to": "a"}],\n  "units"'),
+    "a key after it": ("\n  ]\n}", '\n  ],\n  "later": 1\n}'),
+    "junk between lines": (LINE + ",\n", LINE + ",\n  x\n"),
+    "junk after the list": ("\n  ]\n}", "\n  ]\n  ]\n}"),
+    "a control character": (LINE, LINE.replace('"c"', '"c\x01"')),
+    "no line": ('    {"from": "a", "to": "b"},\n' + LINE + ",\n" + '    {"from": "b", "to": "c"}', ""),
+}
+
+
+@pytest.mark.parametrize("old, new", ALTERED.values(), ids=ALTERED)
+def test_dependencies_not_quite_as_written_are_read_as_json_would(old: str, new: str) -> None:
+    # Whatever the lines say, the fast reader's model or refusal is the exact reader's.
+    text = written_text()
+    assert old in text
+    text = text.replace(old, new, 1)
+    try:
+        expected: OrgModel | list[tuple[str, str]] = exact(text)
+    except json.JSONDecodeError:
+        with pytest.raises(ModelFileError, match="invalid JSON"):
+            loads(text)
+        return
+    except AssertionError:
+        expected = exact_problems(text)
+    if isinstance(expected, OrgModel):
+        same(loads(text), expected)
+    else:
+        with pytest.raises(ModelFileError) as refused:
+            loads(text)
+        assert [(p.path, str(p.message)) for p in refused.value.problems] == expected
