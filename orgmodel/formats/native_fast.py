@@ -87,7 +87,7 @@ def read_fast(text: str) -> OrgModel | None:
     document_colons = len(document) - len(extra) + nested + name.count(":")
     if text.count(":") != document_colons + unit_colons + dependency_colons:
         return None
-    return OrgModel._from_validated(name, extra, units, parents, columns)
+    return OrgModel._from_validated(name, extra, units, parents, columns, list(ids))
 
 
 #: How this program writes the dependencies (native_dump): last in the file, one per line.
