@@ -317,3 +317,16 @@ def test_dependencies_not_quite_as_written_are_read_as_json_would(old: str, new:
         with pytest.raises(ModelFileError) as refused:
             loads(text)
         assert [(p.path, str(p.message)) for p in refused.value.problems] == expected
+
+
+def test_ids_holding_a_tab_keep_the_fast_path() -> None:
+    # Ids are made again from their tab-joined text; an id with a tab in it would split.
+    model = OrgModel()
+    for uid in ("a\tb", "c", "d\t"):
+        model.add_unit(Unit(uid, "N", "back"))
+    model.set_parent("c", "a\tb")
+    model.add_dependency("c", "d\t")
+    text = dumps(model)
+    fast = read_fast(text)
+    assert fast is not None and fast.unit_ids() == ["a\tb", "c", "d\t"]
+    same(fast, exact(text))
