@@ -121,7 +121,7 @@ def _written_dependencies(text: str) -> tuple[str, list[tuple[str, str]]] | None
     if text.count('", "', start, end) != text.count("\n", start, end) + 1:
         return None
     pairs = _DEPENDENCY_LINE.findall(text, start, end)
-    if _LINE * len(pairs) - 2 + len("".join(chain.from_iterable(pairs))) != end - start:
+    if _LINE * len(pairs) - 2 + sum(map(len, chain.from_iterable(pairs))) != end - start:
         return None
     return text[:at] + '\n  "dependencies": []\n}\n', pairs
 
