@@ -10,7 +10,8 @@ machine is shared, wall-clock is noise) of:
   replace with fsyncs, read back and compare), beside plain ``json.dumps(indent=2)`` of the
   same document: target ``save`` <= 2x;
 * ``check``: ``python3 -m orgmodel check FILE`` end to end as a fresh process (start-up,
-  load, one line out), the CPU time of the process.
+  load, one line out), the CPU time of the process and its peak memory (maximum resident
+  set size: interpreter, modules, the file's text, its parse and the model).
 
 Each pair is run alternately (load, json.loads, load, ...), so that a busy spell of a shared
 machine weighs on both sides of a ratio. ``--code DIR`` imports ``orgmodel`` from another
@@ -46,9 +47,10 @@ def medians_ms(works, repeat: int) -> list[float]:
     return [statistics.median(spent) * 1000 for spent in times]
 
 
-def check_cpu_ms(path: Path, code: str, repeat: int) -> float:
-    """The CPU-time median of ``orgmodel check`` on ``path`` as a fresh process."""
-    times = []
+def check_cpu_ms(path: Path, code: str, repeat: int) -> tuple[float, float]:
+    """The CPU-time median of ``orgmodel check`` on ``path`` as a fresh process, and the
+    median of its peak resident memory in MB."""
+    times, peaks = [], []
     for _ in range(repeat):
         command = [sys.executable, "-m", "orgmodel", "check", str(path)]
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=dict(os.environ, PYTHONPATH=code), cwd=code)
@@ -56,7 +58,8 @@ def check_cpu_ms(path: Path, code: str, repeat: int) -> float:
         if os.waitstatus_to_exitcode(status):
             raise SystemExit(f"failed: {' '.join(command)}")
         times.append(usage.ru_utime + usage.ru_stime)
-    return statistics.median(times) * 1000
+        peaks.append(usage.ru_maxrss / 1024)  # kilobytes on Linux
+    return statistics.median(times) * 1000, statistics.median(peaks)
 
 
 def main() -> None:
@@ -80,11 +83,11 @@ def main() -> None:
             save(model, path)
             load_ms, loads_ms = medians_ms([lambda: load(path), lambda: json.loads(text)], args.repeat)
             save_ms, dumps_ms = medians_ms([lambda: save(model, path), lambda: json.dumps(document, ensure_ascii=False, indent=2)], args.repeat)
-            check_ms = check_cpu_ms(path, args.code, args.repeat)
+            check_ms, check_mb = check_cpu_ms(path, args.code, args.repeat)
         print(f"{units:,} units, {model.dependency_count:,} dependencies, {len(text.encode('utf-8')) / 1e6:.1f} MB")
         print(f"  load: {load_ms:8.1f} ms   json.loads: {loads_ms:7.1f} ms   ratio {load_ms / loads_ms:5.2f}  (target <= 3)")
         print(f"  save: {save_ms:8.1f} ms   json.dumps: {dumps_ms:7.1f} ms   ratio {save_ms / dumps_ms:5.2f}  (target <= 2)")
-        print(f"  orgmodel check, a fresh process: {check_ms:8.1f} ms CPU")
+        print(f"  orgmodel check, a fresh process: {check_ms:8.1f} ms CPU, peak memory {check_mb:6.1f} MB")
 
 
 if __name__ == "__main__":

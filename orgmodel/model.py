@@ -120,16 +120,20 @@ class OrgModel:
         units: list[Unit],
         parents: Mapping[str, str],
         dependencies: list[Dependency] | DependencyColumns,
+        ids: list[str] | None = None,
     ) -> OrgModel:
         """Build a model in one step from parts a reader has fully validated already.
 
         Only for readers in this package: it trusts that ids are unique, parents form a
         forest, dependencies are distinct, end at known units and are not loops, and that
         tags are tuples and positions floats. Checking 10,000 units twice doubled load time.
+        ``ids``: the units' ids in order, a new list the model may keep (reading them from
+        50,000 new units costs a pass over all of them).
         """
         model = cls(name, extra)
-        model._units = dict(zip(map(attrgetter("id"), units), units))
-        model._order = list(model._units)
+        order = list(map(attrgetter("id"), units)) if ids is None else ids
+        model._units = dict(zip(order, units))
+        model._order = order
         model._parent = dict(parents)
         children = model._children = {parent: {} for parent in parents.values()}
         deque(map(setitem, map(children.__getitem__, parents.values()), parents, repeat(None)), maxlen=0)

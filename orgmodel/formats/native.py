@@ -406,7 +406,7 @@ def loads(text: str, source: str = "") -> OrgModel:
     ...
     orgmodel.errors.ModelFileError: units[0].office: expected "front", "middle" or "back", got "frnt"
     """
-    with gc_paused():
+    with gc_paused(keep=True):
         # The usual valid file is read column by column; anything else, or any doubt, is
         # read again from the start by the exact reader below, which words every problem.
         model = read_fast(text)
