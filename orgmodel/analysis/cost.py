@@ -180,16 +180,18 @@ class CostAllocation:
         revenue unit (unrounded, above 1e-12, by id), whatever its cost: what a saving there
         is worth to each revenue unit."""
         ids = self._engine.sorted_revenue_ids
-        for chunk, shares in self._engine.landing_blocks(service_ids):
+        for chunk, shares in self.landing_blocks(service_ids):
             for uid, row in zip(chunk, shares):
                 nonzero = np.flatnonzero(row > SHARE_FLOOR)
                 yield uid, dict(zip([ids[i] for i in nonzero], row[nonzero].tolist()))
 
-    def landing_blocks(self, service_ids: Sequence[str]) -> Iterator[tuple[list[str], np.ndarray]]:
-        """:meth:`landing_shares` a block at a time: the ids and their shares (a row per
-        service unit, a column per revenue unit of :attr:`revenue_columns`; every share,
-        the ones at or below 1e-12 too)."""
-        return self._engine.landing_blocks(service_ids)
+    def landing_blocks(self, service_ids: Sequence[str], whole: bool | None = None) -> Iterator[tuple[list[str], np.ndarray]]:
+        """:meth:`landing_shares` a block of :data:`CHUNK` at a time: the ids and their
+        shares (a row per service unit, a column per revenue unit of :attr:`revenue_columns`;
+        every share, the ones at or below 1e-12 too). ``whole``: read them off the kept
+        matrix (solved once for every unit), rather than solve these rows alone; by
+        default when there are more than one."""
+        return self._engine.landing_blocks(service_ids, len(service_ids) > 1 if whole is None else whole)
 
 
 def amounts(ids: Sequence[str], cents: np.ndarray) -> dict[str, float]:
@@ -414,9 +416,9 @@ class _Engine:
         chunk = np.array([s])
         return amounts(self.sorted_revenue_ids, self._to_cents(chunk, self._rows(chunk))[0])
 
-    def landing_blocks(self, service_ids: Sequence[str]) -> Iterator[tuple[list[str], np.ndarray]]:
+    def landing_blocks(self, service_ids: Sequence[str], whole: bool) -> Iterator[tuple[list[str], np.ndarray]]:
         rows = np.array([self.service_index[uid] for uid in service_ids], dtype=np.int64)
-        full = self.matrix() if len(rows) > 1 else None
+        full = self.matrix() if whole else None
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start : start + CHUNK]
             shares = full[self.service_position[chunk]] if full is not None else self._rows(chunk)
