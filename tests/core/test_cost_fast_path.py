@@ -152,14 +152,16 @@ def test_the_iterative_solve_reads_the_same_numbers_as_block_by_block(monkeypatc
 
 
 def test_the_block_iteration_is_the_plain_loop_step_for_step() -> None:
-    """The iteration reuses its buffers, adds a sparse right side at its non-zeros and takes
-    max|x| only near the threshold: the numbers are those of the plain loop, bit for bit."""
+    """The iteration reuses its buffers, adds a sparse right side at its non-zeros, takes
+    max|x| only near the threshold and, for a non-negative right side, the largest change in
+    one pass: the numbers are those of the plain loop, bit for bit (a right side with
+    negative entries takes the general way)."""
     from orgmodel.synthetic import generate_model
 
     flows = allocate(generate_model(1500))._engine.flows
     solver = flows._solver
     assert solver._iterative
-    for transposed, b in [(True, flows.q[:, :40].toarray()), (False, np.eye(len(flows.d))[:, 100:130]), (True, np.random.default_rng(3).random((len(flows.d), 5)))]:
+    for transposed, b in [(True, flows.q[:, :40].toarray()), (False, np.eye(len(flows.d))[:, 100:130]), (True, np.random.default_rng(3).random((len(flows.d), 5))), (False, np.random.default_rng(4).standard_normal((len(flows.d), 5)))]:
         m = (sp.identity(b.shape[0], format="csr") - (solver._at if transposed else solver._a)).tocsr()
         x = b.copy()
         for _ in range(cost_flows.BLOCK_STEPS):  # the loop as it was
