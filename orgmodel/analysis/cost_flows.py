@@ -347,10 +347,15 @@ def apportion_rows(values: np.ndarray, targets: np.ndarray) -> np.ndarray:
 
 def _largest(values: np.ndarray, count: int) -> np.ndarray:
     """The positions of the ``count`` largest values, equal ones first come first: the set
-    ``np.argsort(-values, kind="stable")[:count]`` (0 < count < len(values))."""
-    pivot = np.partition(values, len(values) - count)[len(values) - count]
-    above = np.flatnonzero(values > pivot)
-    return np.concatenate([above, np.flatnonzero(values == pivot)[: count - len(above)]])
+    ``np.argsort(-values, kind="stable")[:count]`` (0 < count < len(values); values are
+    fractions, 0 <= v < 1, often mostly 0: only the positive ones are partitioned)."""
+    positive = np.flatnonzero(values > 0.0)
+    if count >= len(positive):  # every positive one, then the first zeros
+        return np.concatenate([positive, np.flatnonzero(values <= 0.0)[: count - len(positive)]])
+    candidates = values[positive]
+    pivot = np.partition(candidates, len(candidates) - count)[len(candidates) - count]
+    above = positive[candidates > pivot]
+    return np.concatenate([above, positive[candidates == pivot][: count - len(above)]])
 
 
 def _smallest(values: np.ndarray, count: int) -> np.ndarray:
