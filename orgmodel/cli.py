@@ -288,19 +288,20 @@ def _count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n:,} {singular if n == 1 else plural or singular + 's'}"
 
 
-def _write_json(pieces: Iterable[str]) -> None:
+def _write_json(pieces: Iterable[str | bytes]) -> None:
     """JSON is UTF-8 whatever the terminal's encoding (RFC 8259). Written piece by piece, and
     each piece until all of it is out: the map of a large model can be gigabytes, and one
-    write() of more than 2 GiB silently writes only part of it."""
+    write() of more than 2 GiB silently writes only part of it. A piece is text, or bytes
+    already in UTF-8 (the cost attribution, made as bytes: no decoding to encode again)."""
     out = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
     if out is None:
         for piece in pieces:
-            sys.stdout.write(piece)
+            sys.stdout.write(piece if isinstance(piece, str) else bytes(piece).decode("utf-8"))
         sys.stdout.write("\n")
         return
     sys.stdout.flush()
     for piece in pieces:
-        data = memoryview(piece.encode("utf-8"))
+        data = memoryview(piece.encode("utf-8") if isinstance(piece, str) else piece)
         while data:
             data = data[out.write(data) or len(data) :]
     out.write(b"\n")

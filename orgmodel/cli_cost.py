@@ -14,10 +14,13 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
+import numpy as np
+
+from orgmodel.json_cents import CentKeys, number
 from orgmodel.model import OrgModel
 
 Table = Callable[[TextIO, tuple[str, ...], list[tuple[str, ...]], set[int]], None]
-WriteJson = Callable[[Iterable[str]], None]
+WriteJson = Callable[[Iterable[str | bytes]], None]
 
 
 def add_commands(commands: Any) -> None:
@@ -67,15 +70,12 @@ def money(value: float | None) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
-def number(value: float) -> float | int:
-    """A cent amount for JSON: an integer when it is whole (``118400``, not ``118400.0``)."""
-    return int(value) if float(value).is_integer() else value
-
-
-def _top(amounts: dict[str, float], model: OrgModel, count: int = 3) -> str:
-    best = sorted(amounts.items(), key=lambda item: (-item[1], item[0]))[:count]
-    text = ", ".join(f"{model.unit(uid).name} {money(amount)}" for uid, amount in best)
-    return text + (f", … ({len(amounts) - count} more)" if len(amounts) > count else "")
+def _top(ids: list[str], cents: np.ndarray, model: OrgModel, count: int = 3) -> str:
+    """The largest amounts of a row of cents (columns ``ids``, in id order): ties by id."""
+    nonzero = np.flatnonzero(cents)
+    best = nonzero[np.argsort(-cents[nonzero], kind="stable")[:count]]
+    text = ", ".join(f"{model.unit(ids[i]).name} {money(int(cents[i]) / 100)}" for i in best.tolist())
+    return text + (f", … ({len(nonzero) - count} more)" if len(nonzero) > count else "")
 
 
 def _cost_tables(model: OrgModel, allocation: Any, table: Table) -> None:
@@ -88,9 +88,10 @@ def _cost_tables(model: OrgModel, allocation: Any, table: Table) -> None:
     table(out, ("Revenue-generating unit", "Office", "Own cost", "Allocated", "Fully loaded", "Revenue", "Margin"), rows, {2, 3, 4, 5, 6})
     out.write("\n")
     rows = []
-    to = dict(allocation.to_all())
+    columns = allocation.revenue_columns
+    top = {uid: _top(columns, row, model) for ids, cents in allocation.to_cents() for uid, row in zip(ids, cents)}
     for row in sorted(allocation.service_units, key=lambda r: (-r.own_cost, r.name.casefold(), r.id)):
-        rows.append((row.name, row.office, money(row.own_cost), money(row.total_cost), money(row.unallocated), _top(to[row.id], model) or "— nowhere —"))
+        rows.append((row.name, row.office, money(row.own_cost), money(row.total_cost), money(row.unallocated), top[row.id] or "— nowhere —"))
     table(out, ("Service unit", "Office", "Own cost", "Total cost", "Unallocated", "Largest shares of its own cost"), rows, {2, 3, 4})
     out.write(
         f"\nService cost {money(allocation.total_service_cost)}: allocated {money(allocation.allocated)}, "
@@ -101,44 +102,57 @@ def _cost_tables(model: OrgModel, allocation: Any, table: Table) -> None:
         out.write(f"  unallocated {money(sink.amount)} at {names}: {sink.reason}\n")
 
 
-def _cost_json(allocation: Any) -> Iterator[str]:
-    """The ``cost --json`` object, a unit at a time (a 10,000-unit attribution is large)."""
+def _cost_json(allocation: Any) -> Iterator[str | bytes]:
+    """The ``cost --json`` object, a block of units at a time (a 10,000-unit attribution is
+    tens of millions of amounts: written from arrays of cents, see :mod:`orgmodel.json_cents`)."""
     dumps = json.dumps
     yield '{"method": ' + dumps(allocation.method) + ', "revenue_units": ['
     rows = {row.id: row for row in allocation.revenue_units}
-    for k, (rid, amounts) in enumerate(allocation.from_all()):
-        row = rows[rid]
-        item = {
-            "id": row.id, "name": row.name, "own_cost": number(row.own_cost), "allocated": number(row.allocated),
-            "fully_loaded": number(row.fully_loaded), "revenue": None if row.revenue is None else number(row.revenue),
-            "margin": None if row.margin is None else number(row.margin), "from": {uid: number(v) for uid, v in amounts.items()},
-        }
-        yield (", " if k else "") + dumps(item, ensure_ascii=False)
+    keys = CentKeys(allocation.service_columns)
+    comma = ""
+    for ids, cents in allocation.from_cents():
+        parts: list[bytes | memoryview] = []
+        for rid, body in zip(ids, keys.bodies(cents)):
+            row = rows[rid]
+            item = {
+                "id": row.id, "name": row.name, "own_cost": number(row.own_cost), "allocated": number(row.allocated),
+                "fully_loaded": number(row.fully_loaded), "revenue": None if row.revenue is None else number(row.revenue),
+                "margin": None if row.margin is None else number(row.margin),
+            }
+            parts += [(comma + dumps(item, ensure_ascii=False)[:-1] + ', "from": {').encode("utf-8"), body, b"}}"]
+            comma = ", "
+        yield b"".join(parts)
     yield '], "service_units": ['
     rows = {row.id: row for row in allocation.service_units}
-    for k, (sid, amounts) in enumerate(allocation.to_all()):
-        row = rows[sid]
-        item = {
-            "id": row.id, "name": row.name, "own_cost": number(row.own_cost), "total_cost": number(row.total_cost),
-            "to": {uid: number(v) for uid, v in amounts.items()}, "unallocated": number(row.unallocated),
-        }
-        yield (", " if k else "") + dumps(item, ensure_ascii=False)
+    keys = CentKeys(allocation.revenue_columns)
+    comma = ""
+    for ids, cents in allocation.to_cents():
+        parts = []
+        for sid, body in zip(ids, keys.bodies(cents)):
+            row = rows[sid]
+            item = {"id": row.id, "name": row.name, "own_cost": number(row.own_cost), "total_cost": number(row.total_cost)}
+            tail = '}, "unallocated": ' + dumps(number(row.unallocated)) + "}"
+            parts += [(comma + dumps(item, ensure_ascii=False)[:-1] + ', "to": {').encode("utf-8"), body, tail.encode("utf-8")]
+            comma = ", "
+        yield b"".join(parts)
     yield '], "unallocated": ' + dumps(number(allocation.unallocated)) + "}"
 
 
 def _automation(model: OrgModel, allocation: Any, as_json: bool, table: Table, write_json: WriteJson) -> int:
-    from orgmodel.analysis.automation import rank_automation
+    from orgmodel.analysis.automation import rank_automation, uplift_cents
 
-    ranking = rank_automation(model, allocation)
+    ranking = rank_automation(model, uplift=False)  # the uplift is read below, a block at a time
     if as_json:
-        write_json(_automation_json(ranking))
+        write_json(_automation_json(ranking, uplift_cents(model, allocation, [c.id for c in ranking]), allocation.revenue_columns))
         return 0
+    ranked = [c for c in ranking if c.reason is None]
+    columns = allocation.revenue_columns
+    top = [_top(columns, row, model) for _, cents in uplift_cents(model, allocation, [c.id for c in ranked]) for row in cents]
     rows = []
     for rank, c in enumerate(ranking, 1):
-        ranked = c.reason is None
         rows.append(
             (
-                str(rank) if ranked else "",
+                str(rank) if c.reason is None else "",
                 c.name,
                 c.office,
                 money(c.cost),
@@ -147,7 +161,7 @@ def _automation(model: OrgModel, allocation: Any, as_json: bool, table: Table, w
                 money(c.savings),
                 money(c.priority),
                 money(c.revenue_supported),
-                _top(dict(c.margin_uplift), model) if ranked else f"— {c.reason} —",
+                top[rank - 1] if c.reason is None else f"— {c.reason} —",
             )
         )
     table(
@@ -159,15 +173,24 @@ def _automation(model: OrgModel, allocation: Any, as_json: bool, table: Table, w
     return 0
 
 
-def _automation_json(ranking: list[Any]) -> Iterator[str]:
+def _automation_json(ranking: list[Any], uplifts: Iterator[tuple[list[str], np.ndarray]], columns: list[str]) -> Iterator[str | bytes]:
+    """The ``automation --json`` object; ``uplifts``: each candidate's margin uplift in
+    cents, in ranking order, a block at a time (:func:`~orgmodel.analysis.automation.uplift_cents`)."""
     yield '{"units": ['
-    for k, c in enumerate(ranking):
-        item = {
-            "id": c.id, "name": c.name, "office": c.office, "cost": None if c.cost is None else number(c.cost),
-            "automation_potential": c.automation_potential, "automation_ease": c.automation_ease,
-            "savings": None if c.savings is None else number(c.savings), "priority": None if c.priority is None else number(c.priority),
-            "revenue_supported": number(c.revenue_supported), "margin_uplift": {uid: number(v) for uid, v in c.margin_uplift.items()},
-            "reason": None if c.reason is None else str(c.reason),
-        }
-        yield (", " if k else "") + json.dumps(item, ensure_ascii=False)
+    keys = CentKeys(columns)
+    candidates = iter(ranking)
+    comma = ""
+    for _, cents in uplifts:
+        parts: list[bytes | memoryview] = []
+        for body, c in zip(keys.bodies(cents), candidates):  # bodies first: zip takes no candidate too many
+            item = {
+                "id": c.id, "name": c.name, "office": c.office, "cost": None if c.cost is None else number(c.cost),
+                "automation_potential": c.automation_potential, "automation_ease": c.automation_ease,
+                "savings": None if c.savings is None else number(c.savings), "priority": None if c.priority is None else number(c.priority),
+                "revenue_supported": number(c.revenue_supported),
+            }
+            tail = '}, "reason": ' + json.dumps(None if c.reason is None else str(c.reason), ensure_ascii=False) + "}"
+            parts += [(comma + json.dumps(item, ensure_ascii=False)[:-1] + ', "margin_uplift": {').encode("utf-8"), body, tail.encode("utf-8")]
+            comma = ", "
+        yield b"".join(parts)
     yield "]}"

@@ -30,12 +30,13 @@ cost or a potential come last, with the reason, never dropped.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from orgmodel.analysis.cost import CostAllocation, allocate
+from orgmodel.analysis import cost as costs
+from orgmodel.analysis.cost import SHARE_FLOOR, CostAllocation, allocate, amounts
 from orgmodel.analysis.kernel import Condensation, mask, reach_up
 from orgmodel.i18n import Text, tr
 from orgmodel.model import OrgModel
@@ -112,13 +113,11 @@ def rank_automation(model: OrgModel, allocation: CostAllocation | None = None, u
             unranked.append(AutomationCandidate(unit.id, unit.name, unit.office, unit.cost, unit.automation_potential, ease, None, None, supported[unit.id], reason=reason))
             continue
         savings_of[unit.id] = round(unit.cost * unit.automation_potential * 100)
-    service = [uid for uid in savings_of if not model.unit(uid).is_revenue_generating and savings_of[uid]]
-    uplifts: dict[str, dict[str, float]] = {uid: {uid: savings_of[uid] / 100} for uid in savings_of if model.unit(uid).is_revenue_generating and savings_of[uid]}
+    uplifts: dict[str, dict[str, float]] = {}
     if allocation is not None:
-        for uid, shares in allocation.landing_shares(service):
-            uplifts[uid] = _spread(savings_of[uid], shares)
-    else:
-        uplifts = {}
+        columns = allocation.revenue_columns
+        for ids, cents in uplift_cents(model, allocation, list(savings_of)):
+            uplifts.update(zip(ids, (amounts(columns, row) for row in cents)))
     for uid, cents in savings_of.items():
         unit = model.unit(uid)
         ease = getattr(unit, "automation_ease", None)
@@ -132,6 +131,36 @@ def rank_automation(model: OrgModel, allocation: CostAllocation | None = None, u
     ranked.sort(key=lambda c: (-(c.priority or 0), -(c.savings or 0), c.name.casefold(), c.id))
     unranked.sort(key=lambda c: (c.name.casefold(), c.id))
     return ranked + unranked
+
+
+def uplift_cents(model: OrgModel, allocation: CostAllocation, unit_ids: Sequence[str]) -> Iterator[tuple[list[str], np.ndarray]]:
+    """The margin uplift of each of ``unit_ids`` (as :func:`margin_uplift`), in that order, a
+    block of units at a time: their ids and the uplift in cents (int64, a row per unit, a
+    column per revenue unit of ``allocation.revenue_columns``; a row of zeros for a unit
+    without cost, potential or savings). Service units' shares are read off the kept
+    attribution matrix when there is more than one (one solve for them all)."""
+    columns = {uid: k for k, uid in enumerate(allocation.revenue_columns)}
+    savings = {}
+    for uid in unit_ids:
+        unit = model.unit(uid)
+        if unit.cost is not None and unit.automation_potential is not None:
+            savings[uid] = round(unit.cost * unit.automation_potential * 100)
+    service = [uid for uid, cents in savings.items() if cents and not model.unit(uid).is_revenue_generating]
+    whole = len(service) > 1
+    step = costs.CHUNK
+    for start in range(0, len(unit_ids), step):
+        ids = list(unit_ids[start : start + step])
+        block = np.zeros((len(ids), len(columns)), dtype=np.int64)
+        rows = [k for k, uid in enumerate(ids) if savings.get(uid) and not model.unit(uid).is_revenue_generating]
+        if rows:
+            shares = np.vstack([block for _, block in allocation.landing_blocks([ids[k] for k in rows], whole=whole)])
+            spread = np.round(shares * np.array([float(savings[ids[k]]) for k in rows])[:, None])
+            spread[shares <= SHARE_FLOOR] = 0.0
+            block[rows] = spread.astype(np.int64)
+        for k, uid in enumerate(ids):
+            if savings.get(uid) and model.unit(uid).is_revenue_generating:
+                block[k, columns[uid]] = savings[uid]
+        yield ids, block
 
 
 def margin_uplift(model: OrgModel, allocation: CostAllocation, unit_id: str) -> dict[str, float]:

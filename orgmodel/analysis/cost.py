@@ -45,7 +45,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 import numpy as np
 
@@ -59,6 +58,11 @@ METHODS = ("reciprocal", "step", "direct")
 
 #: How many service or revenue units one solve answers at a time (memory: n × this floats).
 CHUNK = 256
+#: The whole attribution matrix F (service × revenue units) is solved once and kept when it
+#: has at most this many numbers (8 bytes each: 160 MB); above it, it is solved in blocks.
+FULL_LIMIT = 20_000_000
+#: A landing share at or below this is taken as none (the solve's round-off).
+SHARE_FLOOR = 1e-12
 
 
 class AllocationError(OrgModelError, ValueError):
@@ -132,26 +136,62 @@ class CostAllocation:
     def from_services(self, revenue_id: str) -> dict[str, float]:
         """How much of each service unit's original cost lands on ``revenue_id`` (non-zero
         amounts, by service id); adds up to its allocated amount exactly."""
-        return next(self._engine.from_rows([self._engine.revenue_index[revenue_id]]))[1]
+        return self._engine.from_one(self._engine.revenue_index[revenue_id])
 
     def to_revenue(self, service_id: str) -> dict[str, float]:
         """Where ``service_id``'s own cost lands (non-zero amounts, by revenue unit id); adds
         up to its own cost minus its unallocated amount exactly."""
-        return next(self._engine.to_rows([self._engine.service_index[service_id]]))[1]
+        return self._engine.to_one(self._engine.service_index[service_id])
 
     def from_all(self) -> Iterator[tuple[str, dict[str, float]]]:
-        """:meth:`from_services` of every revenue unit in id order, a chunk of solves at a time."""
-        return self._engine.from_rows(range(len(self._engine.revenue_rows)))
+        """:meth:`from_services` of every revenue unit in id order."""
+        columns = self._engine.sorted_service_ids
+        for ids, cents in self._engine.from_blocks():
+            yield from zip(ids, (amounts(columns, row) for row in cents))
 
     def to_all(self) -> Iterator[tuple[str, dict[str, float]]]:
-        """:meth:`to_revenue` of every service unit in id order, a chunk of solves at a time."""
-        return self._engine.to_rows(range(len(self._engine.service_rows)))
+        """:meth:`to_revenue` of every service unit in id order."""
+        columns = self._engine.sorted_revenue_ids
+        for ids, cents in self._engine.to_blocks():
+            yield from zip(ids, (amounts(columns, row) for row in cents))
+
+    def from_cents(self) -> Iterator[tuple[list[str], np.ndarray]]:
+        """:meth:`from_all` a block of revenue units at a time, as arrays: their ids (in id
+        order) and their amounts in cents (int64, a row per unit, a column per service unit
+        of :attr:`service_columns`). What ``cost --json`` writes, without a dict per row."""
+        return self._engine.from_blocks()
+
+    def to_cents(self) -> Iterator[tuple[list[str], np.ndarray]]:
+        """:meth:`to_all` a block of service units at a time (columns: :attr:`revenue_columns`)."""
+        return self._engine.to_blocks()
+
+    @property
+    def service_columns(self) -> list[str]:
+        """The service unit ids in id order (the columns of :meth:`from_cents`)."""
+        return self._engine.sorted_service_ids
+
+    @property
+    def revenue_columns(self) -> list[str]:
+        """The revenue unit ids in id order (the columns of :meth:`to_cents` and :meth:`landing_blocks`)."""
+        return self._engine.sorted_revenue_ids
 
     def landing_shares(self, service_ids: Sequence[str]) -> Iterator[tuple[str, dict[str, float]]]:
         """For each of ``service_ids``, the fraction of its own cost that lands on each
-        revenue unit (unrounded, non-zero, by id), whatever its cost: what a saving there is
-        worth to each revenue unit."""
-        return self._engine.landing(service_ids)
+        revenue unit (unrounded, above 1e-12, by id), whatever its cost: what a saving there
+        is worth to each revenue unit."""
+        ids = self._engine.sorted_revenue_ids
+        for chunk, shares in self.landing_blocks(service_ids):
+            for uid, row in zip(chunk, shares):
+                nonzero = np.flatnonzero(row > SHARE_FLOOR)
+                yield uid, dict(zip([ids[i] for i in nonzero], row[nonzero].tolist()))
+
+    def landing_blocks(self, service_ids: Sequence[str], whole: bool | None = None) -> Iterator[tuple[list[str], np.ndarray]]:
+        """:meth:`landing_shares` a block of :data:`CHUNK` at a time: the ids and their
+        shares (a row per service unit, a column per revenue unit of :attr:`revenue_columns`;
+        every share, the ones at or below 1e-12 too). ``whole``: read them off the kept
+        matrix (solved once for every unit), rather than solve these rows alone; by
+        default when there are more than one."""
+        return self._engine.landing_blocks(service_ids, len(service_ids) > 1 if whole is None else whole)
 
     def from_groups(self, group_of: Mapping[str, str] | None = None) -> dict[str, dict[str, float]]:
         """For every revenue unit (by id), how much of its allocated cost comes from each
@@ -159,6 +199,12 @@ class CostAllocation:
         adding up to its allocated amount exactly: :meth:`from_services` summed by group,
         in one solve for all revenue units (:mod:`orgmodel.analysis.cost_groups`)."""
         return cost_groups.from_groups(self._engine, group_of)
+
+
+def amounts(ids: Sequence[str], cents: np.ndarray) -> dict[str, float]:
+    """A row of cents (for ``ids``, in order) as the non-zero amounts by id."""
+    nonzero = np.flatnonzero(cents)
+    return dict(zip([ids[i] for i in nonzero], (cents[nonzero] / 100).tolist()))
 
 
 def allocate(model: OrgModel, method: str = "reciprocal", order: Sequence[str] | None = None) -> CostAllocation:
@@ -221,6 +267,11 @@ class _Engine:
         self.names = {u.id: u.name for u in units}
         self.d_cents = np.array([round((model.unit(uid).cost or 0) * 100) for uid in self.service_ids], dtype=np.int64)
         self.d = self.d_cents / 100.0
+        self.d_sorted = self.d[self.service_by_id]
+        #: Where each service unit stands in id order (a row of the kept matrix).
+        self.service_position = np.empty(len(self.service_ids), dtype=np.int64)
+        self.service_position[self.service_by_id] = np.arange(len(self.service_ids))
+        self._matrix: np.ndarray | None = None
         giver, taker, to_service, weight = [], [], [], []
         service, revenue = self.service_index, self.revenue_index
         for dep in model.dependencies():
@@ -340,42 +391,65 @@ class _Engine:
 
     # -- attribution -----------------------------------------------------------------------
 
-    def from_rows(self, revenue_rows: Sequence[int] | range) -> Iterator[tuple[str, dict[str, float]]]:
-        rows = sorted(revenue_rows, key=self.revenue_ids.__getitem__)
+    def matrix(self) -> np.ndarray | None:
+        """F, rows by service id and columns by revenue id, solved once (a block of
+        :data:`CHUNK` revenue units at a time, as :meth:`from_blocks` would) and kept, or
+        ``None`` when it has more than :data:`FULL_LIMIT` numbers."""
+        n, m = len(self.service_ids), len(self.revenue_ids)
+        if self._matrix is None and n * m <= FULL_LIMIT:
+            blocks = [self.revenue_by_id[k : k + CHUNK] for k in range(0, m, CHUNK)]
+            self._matrix = self.flows.attribution(blocks, self.service_by_id)
+        return self._matrix
+
+    def from_blocks(self) -> Iterator[tuple[list[str], np.ndarray]]:
+        full = self.matrix()
+        for start in range(0, len(self.revenue_ids), CHUNK):
+            chunk = self.revenue_by_id[start : start + CHUNK]
+            shares = full[:, start : start + len(chunk)] if full is not None else self.flows.landing_columns(chunk)[self.service_by_id]
+            yield [self.revenue_ids[r] for r in chunk], self._from_cents(chunk, shares)
+
+    def to_blocks(self) -> Iterator[tuple[list[str], np.ndarray]]:
+        full = self.matrix()
+        for start in range(0, len(self.service_ids), CHUNK):
+            chunk = self.service_by_id[start : start + CHUNK]
+            shares = full[start : start + len(chunk)] if full is not None else self._rows(chunk)
+            yield [self.service_ids[s] for s in chunk], self._to_cents(chunk, shares)
+
+    def from_one(self, r: int) -> dict[str, float]:
+        chunk = np.array([r])
+        return amounts(self.sorted_service_ids, self._from_cents(chunk, self.flows.landing_columns(chunk)[self.service_by_id])[0])
+
+    def to_one(self, s: int) -> dict[str, float]:
+        chunk = np.array([s])
+        return amounts(self.sorted_revenue_ids, self._to_cents(chunk, self._rows(chunk))[0])
+
+    def landing_blocks(self, service_ids: Sequence[str], whole: bool) -> Iterator[tuple[list[str], np.ndarray]]:
+        rows = np.array([self.service_index[uid] for uid in service_ids], dtype=np.int64)
+        full = self.matrix() if whole else None
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start : start + CHUNK]
-            shares = self.flows.landing_columns(chunk)  # n × len(chunk)
-            for k, r in enumerate(chunk):
-                amounts = (self.d * shares[:, k])[self.service_by_id]
-                yield self.revenue_ids[r], self._rounded(self.sorted_service_ids, amounts, int(self.allocated_c[r]))
+            shares = full[self.service_position[chunk]] if full is not None else self._rows(chunk)
+            yield [self.service_ids[s] for s in chunk], shares
 
-    def to_rows(self, service_rows: Sequence[int] | range) -> Iterator[tuple[str, dict[str, float]]]:
-        rows = sorted(service_rows, key=self.service_ids.__getitem__)
-        for start in range(0, len(rows), CHUNK):
-            chunk = rows[start : start + CHUNK]
-            shares = self.flows.landing_rows(chunk)  # len(chunk) × m
-            for k, s in enumerate(chunk):
-                target = int(self.d_cents[s] - self.unallocated_c[s])
-                yield self.service_ids[s], self._rounded(self.sorted_revenue_ids, (self.d[s] * shares[k])[self.revenue_by_id], target)
+    def _rows(self, chunk: np.ndarray) -> np.ndarray:
+        """F for the service units of ``chunk``, solved row by row; columns by revenue id."""
+        return self.flows.landing_rows(chunk.tolist())[:, self.revenue_by_id]
 
-    def landing(self, service_ids: Sequence[str]) -> Iterator[tuple[str, dict[str, float]]]:
-        rows = [self.service_index[uid] for uid in service_ids]
-        for start in range(0, len(rows), CHUNK):
-            chunk = rows[start : start + CHUNK]
-            shares = self.flows.landing_rows(chunk)
-            for k, s in enumerate(chunk):
-                row = shares[k][self.revenue_by_id]
-                nonzero = np.flatnonzero(row > 1e-12)
-                ids = self.sorted_revenue_ids
-                yield self.service_ids[s], dict(zip([ids[i] for i in nonzero], row[nonzero].tolist()))
+    def _from_cents(self, chunk: np.ndarray, shares: np.ndarray) -> np.ndarray:
+        """Revenue units ``chunk`` (their columns of F in ``shares``, rows by service id) to
+        the cent, each row adding up to the unit's allocated amount."""
+        values = shares.T * self.d_sorted
+        np.maximum(values, 0.0, out=values)
+        values *= 100.0
+        return flows.apportion_rows(values, self.allocated_c[chunk])
 
-    @staticmethod
-    def _rounded(ids: list[str], amounts: np.ndarray, target: int) -> dict[str, float]:
-        """``amounts`` (for ``ids``, in id order) to the cent, adding up to ``target`` cents;
-        the non-zero ones by id."""
-        cents = flows.apportion(np.maximum(amounts, 0.0) * 100.0, target)
-        nonzero = np.flatnonzero(cents)
-        return dict(zip([ids[i] for i in nonzero], (cents[nonzero] / 100).tolist()))
+    def _to_cents(self, chunk: np.ndarray, shares: np.ndarray) -> np.ndarray:
+        """Service units ``chunk`` (their rows of F, columns by revenue id) to the cent, each
+        row adding up to the unit's own cost minus its unallocated amount."""
+        values = shares * self.d[chunk][:, None]
+        np.maximum(values, 0.0, out=values)
+        values *= 100.0
+        return flows.apportion_rows(values, self.d_cents[chunk] - self.unallocated_c[chunk])
 
 
 #: A reason names at most this many units of a group (a cycle can hold thousands).
