@@ -75,7 +75,10 @@ def _whatif_table(model: OrgModel, result: Any, table: Table) -> None:
     for rid in sorted(result.revenue_units_down, key=lambda uid: (-(model.unit(uid).revenue or 0), model.unit(uid).name.casefold(), uid)):
         chain = " → ".join(model.unit(uid).name for uid in result.chains[rid])
         rows.append((model.unit(rid).name, money(model.unit(rid).revenue or 0), chain))
-    table(out, ("Revenue unit down", "Revenue", "Why (needs → … → failed)"), rows, {1})
+    if rows:
+        table(out, ("Revenue unit down", "Revenue", "Why (needs → … → failed)"), rows, {1})
+    else:
+        out.write("No revenue-generating unit stops.\n")
     down = len(result.down)
     out.write(
         f"\nRevenue at risk {money(result.revenue_at_risk)}: {len(result.revenue_units_down)} revenue "

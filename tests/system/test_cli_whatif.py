@@ -49,6 +49,8 @@ def test_whatif_table(sites: Path) -> None:
     assert "Marketing → IT Istanbul" in result.stdout
     assert "Revenue at risk 250.50: 1 revenue unit down, 2 units down in all" in result.stdout
     assert "Saved by an alternative: Sales" in result.stdout
+    nothing = run("whatif", str(sites), "--fail", "it-ank").stdout
+    assert "No revenue-generating unit stops." in nothing and "Revenue unit down" not in nothing
 
 
 def test_spof_json_and_table(sites: Path) -> None:
