@@ -90,10 +90,12 @@ class CardSpace:
         #: x band -> x -> the cards strictly spanning x, as y runs
         self._columns: dict[int, dict[float, Intervals]] = {}
         self._lefts: dict[int, tuple[list[float], list[float]]] = {}  # x band -> (lefts, tops)
+        self._stacks: dict[int, tuple[list[float], list[float]]] = {}  # x band -> (tops sorted, lefts)
         #: x band / y band -> (first, last) of a slice of its sorted cards -> their runs merged
         self._column_runs: dict[int, dict[tuple[int, int], Intervals]] = {}
         self._row_runs: dict[int, dict[tuple[int, int], Intervals]] = {}
         self._nodes: dict[tuple[int, int], Intervals] = {}  # (level, index) -> inflated x runs
+        self._covers: dict[tuple[int, int], Intervals] = {}  # (first, last band) -> their nodes merged
         self._gaps: dict[tuple[str, int], float | None] = {}  # (card, +1 below / -1 above)
 
     # -- contents --------------------------------------------------------------------------
@@ -128,6 +130,7 @@ class CardSpace:
                 tops[1].insert(i, x)
         for b in xb:
             self._xbands.setdefault(b, set()).add(uid)
+            self._stacks.pop(b, None)
             lefts = self._lefts.get(b)
             if lefts is not None:
                 i = bisect_right(lefts[0], x)
@@ -151,6 +154,7 @@ class CardSpace:
                 del tops[0][i], tops[1][i]
         for b in xb:
             self._xbands[b].discard(uid)
+            self._stacks.pop(b, None)
             lefts = self._lefts.get(b)
             if lefts is not None:
                 i = bisect_left(lefts[0], x)
@@ -172,6 +176,7 @@ class CardSpace:
         for level in range(LEVELS):
             for index in {b >> level for b in bands}:
                 self._nodes.pop((level, index), None)
+        self._covers.clear()
 
     def near_gaps(self, x: float, y: float) -> set[str]:
         """Cards whose gap above or below a card at (x, y) may bound."""
@@ -272,6 +277,15 @@ class CardSpace:
 
     # -- gaps and channels ---------------------------------------------------------------
 
+    def _stack(self, band: int) -> tuple[list[float], list[float]]:
+        """The cards meeting an x band, as their tops (sorted) and their left edges."""
+        stack = self._stacks.get(band)
+        if stack is None:
+            corners = self.corners
+            pairs = sorted((corners[u][1], corners[u][0]) for u in self._xbands.get(band, ()))
+            stack = self._stacks[band] = ([t for t, _ in pairs], [x for _, x in pairs])
+        return stack
+
     def gap(self, uid: str, side: int) -> float | None:
         """The top of the nearest card below ``uid`` (side +1), or the bottom of the nearest
         one above (side -1), among cards overlapping its width; None if none within REACH."""
@@ -280,20 +294,33 @@ class CardSpace:
             return self._gaps[key]
         x, y = self.corners[uid]
         w, h = self.w, self.h
-        corners = self.corners
+        right = x + w
         best: float | None = None
-        if side > 0:
-            edge = y + h
-            for other in self.cards_in(x, edge, x + w, edge + REACH):
-                top = corners[other][1]
-                if other != uid and top >= edge - 0.5 and (best is None or top < best):
-                    best = top
-        else:
-            edge = y
-            for other in self.cards_in(x, edge - REACH, x + w, edge):
-                bottom = corners[other][1] + h
-                if other != uid and bottom <= edge + 0.5 and (best is None or bottom > best):
-                    best = bottom
+        # Every card overlapping the width meets one of the x bands under it; in each band the
+        # first card in order of top (from the edge outwards) that overlaps is its nearest.
+        for band in range(math.floor(x / CELL), math.floor(right / CELL) + 1):
+            tops, lefts = self._stack(band)
+            if side > 0:
+                edge = y + h
+                low, reach = edge - 0.5, edge + REACH
+                i, n = bisect_left(tops, low), len(tops)
+                while i < n and tops[i] < reach:
+                    if lefts[i] < right and lefts[i] + w > x:
+                        if best is None or tops[i] < best:
+                            best = tops[i]
+                        break
+                    i += 1
+            else:
+                edge = y
+                high, reach = edge + 0.5, edge - REACH
+                i = bisect_right(tops, high - h + 1.0) - 1
+                while i >= 0 and tops[i] + h > reach:
+                    bottom = tops[i] + h
+                    if bottom <= high and lefts[i] < right and lefts[i] + w > x:
+                        if best is None or bottom > best:
+                            best = bottom
+                        break
+                    i -= 1
         self._gaps[key] = best
         return best
 
@@ -313,10 +340,14 @@ class CardSpace:
             self._nodes[(level, index)] = node
         return node
 
-    def _cover(self, y0: float, y1: float) -> list[Intervals]:
-        """The blocked x runs (cards widened by CLEAR) over the bands from y0 to y1, as a few
-        dyadic nodes whose union is their union."""
+    def _free_runs(self, y0: float, y1: float) -> Intervals:
+        """The blocked x runs (cards widened by CLEAR) over the bands from y0 to y1, merged:
+        the union of a few dyadic nodes, cached per range of bands."""
         b, last = math.floor(min(y0, y1) / BAND), math.floor(max(y0, y1) / BAND)
+        found = self._covers.get((b, last))
+        if found is not None:
+            return found
+        first = b
         nodes = []
         while b <= last:
             level = 0
@@ -326,34 +357,33 @@ class CardSpace:
             if node[0]:
                 nodes.append(node)
             b += 1 << level
-        return nodes
+        if not nodes:
+            found = _EMPTY
+        elif len(nodes) == 1:
+            found = nodes[0]
+        else:
+            found = merge([run for starts, ends in nodes for run in zip(starts, ends)])
+        self._covers[(first, last)] = found
+        return found
 
     def channel(self, y0: float, y1: float, want: float) -> tuple[float, float, float]:
         """The free x nearest to ``want`` for a vertical run from y0 to y1, with the bounds of
         the free gap it is in (capped to 60 units either side)."""
-        nodes = self._cover(y0, y1)
+        starts, ends = self._free_runs(y0, y1)
+        # The runs are merged: the one holding ``want`` reaches as far as any chain would.
         right = left = want
-        moved = True
-        while moved:
-            moved = False
-            for starts, ends in nodes:
-                i = bisect_left(starts, right) - 1
-                if i >= 0 and ends[i] > right:
-                    right, moved = ends[i], True
-        moved = True
-        while moved:
-            moved = False
-            for starts, ends in nodes:
-                i = bisect_right(starts, left) - 1
-                if i >= 0 and ends[i] > left and starts[i] < left:
-                    left, moved = starts[i], True
+        i = bisect_left(starts, want) - 1
+        if i >= 0 and ends[i] > want:
+            right = ends[i]
+        i = bisect_right(starts, want) - 1
+        if i >= 0 and ends[i] > want and starts[i] < want:
+            left = starts[i]
         x = right if right - want <= want - left else left
         lo, hi = x - 60.0, x + 60.0
-        for starts, ends in nodes:
-            i = bisect_left(starts, x)
-            if i < len(starts):
-                hi = min(hi, starts[i])
-            j = bisect_right(ends, x) - 1
-            if j >= 0:
-                lo = max(lo, ends[j])
+        i = bisect_left(starts, x)
+        if i < len(starts):
+            hi = min(hi, starts[i])
+        j = bisect_right(ends, x) - 1
+        if j >= 0:
+            lo = max(lo, ends[j])
         return x, lo, hi
