@@ -29,6 +29,16 @@ def _runs(route: list[Point]):
             yield i, ("v", x0), (min(y0, y1), max(y0, y1))
 
 
+def _overlaps(owners: dict[Hashable, list[tuple[float, float]]], key: Hashable, lo: float, hi: float) -> bool:
+    """Does a line other than ``key`` have a run overlapping (lo, hi)?"""
+    for other, extents in owners.items():
+        if other != key:
+            for a, b in extents:
+                if a < hi and b > lo:
+                    return True
+    return False
+
+
 class RunIndex:
     """Every route's axis-parallel runs, by orientation and exact coordinate."""
 
@@ -94,7 +104,7 @@ class RunIndex:
         owners = self._runs.get(line)
         if not owners or len(owners) > CROWD:
             return False
-        return any(other != key and a < hi and b > lo for other, extents in owners.items() for a, b in extents)
+        return _overlaps(owners, key, lo, hi)
 
     def separate(self, key: Hashable, route: list[Point], free: Callable[[Point, Point], bool],
                  ends: tuple[Rect, Rect], trusted_ends: bool = False) -> list[Point]:
@@ -116,8 +126,7 @@ class RunIndex:
                 continue
             x0, y0 = x1, y1
             owners = runs.get(line)
-            if owners and len(owners) <= CROWD and any(
-                    other != key and a < hi and b > lo for other, extents in owners.items() for a, b in extents):
+            if owners and len(owners) <= CROWD and _overlaps(owners, key, lo, hi):
                 clashing.append((i, line, lo, hi))
         route = list(route)
         if not clashing:

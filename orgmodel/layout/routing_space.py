@@ -86,6 +86,8 @@ class CardSpace:
         self._xbands: dict[int, set[str]] = {}  # x band (of CELL) -> cards meeting it
         #: y band -> y -> the cards strictly spanning y, as x runs (dropped by band)
         self._rows: dict[int, dict[float, Intervals]] = {}
+        self._row_at: dict[float, Intervals] = {}  # the same rows, by y alone
+        self._column_at: dict[float, Intervals] = {}  # the columns below, by x alone
         self._tops: dict[int, tuple[list[float], list[float]]] = {}  # y band -> (tops, lefts)
         #: x band -> x -> the cards strictly spanning x, as y runs
         self._columns: dict[int, dict[float, Intervals]] = {}
@@ -95,7 +97,6 @@ class CardSpace:
         self._column_runs: dict[int, dict[tuple[int, int], Intervals]] = {}
         self._row_runs: dict[int, dict[tuple[int, int], Intervals]] = {}
         self._nodes: dict[tuple[int, int], Intervals] = {}  # (level, index) -> inflated x runs
-        self._covers: dict[tuple[int, int], Intervals] = {}  # (first, last band) -> their nodes merged
         self._gaps: dict[tuple[str, int], float | None] = {}  # (card, +1 below / -1 above)
 
     # -- contents --------------------------------------------------------------------------
@@ -167,16 +168,17 @@ class CardSpace:
         _, _, yb, xb = self._ranges(x, y)
         h = self.h
         for b in yb:
-            self._rows.pop(b, None)
+            for row_y in self._rows.pop(b, ()):
+                del self._row_at[row_y]
             self._row_runs.pop(b, None)
         for b in xb:
-            self._columns.pop(b, None)
+            for column_x in self._columns.pop(b, ()):
+                del self._column_at[column_x]
             self._column_runs.pop(b, None)
         bands = range(math.floor((y - CLEAR) / BAND), math.floor((y + h + CLEAR) / BAND) + 1)
         for level in range(LEVELS):
             for index in {b >> level for b in bands}:
                 self._nodes.pop((level, index), None)
-        self._covers.clear()
 
     def near_gaps(self, x: float, y: float) -> set[str]:
         """Cards whose gap above or below a card at (x, y) may bound."""
@@ -217,7 +219,11 @@ class CardSpace:
 
     # -- free runs ---------------------------------------------------------------------------
 
-    def _row(self, y: float) -> Intervals:
+    def row(self, y: float) -> Intervals:
+        """The cards strictly spanning the height ``y``, as merged x runs."""
+        row = self._row_at.get(y)
+        if row is not None:
+            return row
         band = math.floor(y / BAND)
         rows = self._rows.get(band)
         if rows is None:
@@ -228,6 +234,7 @@ class CardSpace:
             # Cards spanning y have their top in (y - h, y): a slice of the band's cards.
             lo, hi = bisect_right(tops, y - self.h), bisect_left(tops, y)
             rows[y] = row = _slice_runs(self._row_runs, band, lo, hi, lefts, self.w)
+        self._row_at[y] = row
         return row
 
     def _band_tops(self, band: int) -> tuple[list[float], list[float]]:
@@ -239,7 +246,11 @@ class CardSpace:
             tops = self._tops[band] = ([t for t, _ in pairs], [x for _, x in pairs])
         return tops
 
-    def _column(self, x: float) -> Intervals:
+    def column(self, x: float) -> Intervals:
+        """The cards strictly spanning ``x``, as merged y runs."""
+        column = self._column_at.get(x)
+        if column is not None:
+            return column
         band = math.floor(x / CELL)
         columns = self._columns.get(band)
         if columns is None:
@@ -254,18 +265,19 @@ class CardSpace:
             # Cards spanning x have their left in (x - w, x): a slice of the band's cards.
             lo, hi = bisect_right(lefts[0], x - self.w), bisect_left(lefts[0], x)
             columns[x] = column = _slice_runs(self._column_runs, band, lo, hi, lefts[1], self.h)
+        self._column_at[x] = column
         return column
 
     def h_free(self, y: float, x0: float, x1: float) -> bool:
         """No card's interior meets the horizontal run at ``y`` between ``x0`` and ``x1``."""
         if x0 > x1:
             x0, x1 = x1, x0
-        return not blocked(self._row(y), x0, x1)
+        return not blocked(self.row(y), x0, x1)
 
     def v_free(self, x: float, y0: float, y1: float) -> bool:
         if y0 > y1:
             y0, y1 = y1, y0
-        return not blocked(self._column(x), y0, y1)
+        return not blocked(self.column(x), y0, y1)
 
     def run_free(self, a: tuple[float, float], b: tuple[float, float]) -> bool:
         """An axis-parallel run from a to b meets no card interior (a slanted one: False)."""
@@ -340,14 +352,10 @@ class CardSpace:
             self._nodes[(level, index)] = node
         return node
 
-    def _free_runs(self, y0: float, y1: float) -> Intervals:
-        """The blocked x runs (cards widened by CLEAR) over the bands from y0 to y1, merged:
-        the union of a few dyadic nodes, cached per range of bands."""
+    def _cover(self, y0: float, y1: float) -> list[Intervals]:
+        """The blocked x runs (cards widened by CLEAR) over the bands from y0 to y1, as a few
+        dyadic nodes whose union is their union."""
         b, last = math.floor(min(y0, y1) / BAND), math.floor(max(y0, y1) / BAND)
-        found = self._covers.get((b, last))
-        if found is not None:
-            return found
-        first = b
         nodes = []
         while b <= last:
             level = 0
@@ -357,33 +365,34 @@ class CardSpace:
             if node[0]:
                 nodes.append(node)
             b += 1 << level
-        if not nodes:
-            found = _EMPTY
-        elif len(nodes) == 1:
-            found = nodes[0]
-        else:
-            found = merge([run for starts, ends in nodes for run in zip(starts, ends)])
-        self._covers[(first, last)] = found
-        return found
+        return nodes
 
     def channel(self, y0: float, y1: float, want: float) -> tuple[float, float, float]:
         """The free x nearest to ``want`` for a vertical run from y0 to y1, with the bounds of
         the free gap it is in (capped to 60 units either side)."""
-        starts, ends = self._free_runs(y0, y1)
-        # The runs are merged: the one holding ``want`` reaches as far as any chain would.
+        nodes = self._cover(y0, y1)
         right = left = want
-        i = bisect_left(starts, want) - 1
-        if i >= 0 and ends[i] > want:
-            right = ends[i]
-        i = bisect_right(starts, want) - 1
-        if i >= 0 and ends[i] > want and starts[i] < want:
-            left = starts[i]
+        moved = True
+        while moved:
+            moved = False
+            for starts, ends in nodes:
+                i = bisect_left(starts, right) - 1
+                if i >= 0 and ends[i] > right:
+                    right, moved = ends[i], True
+        moved = True
+        while moved:
+            moved = False
+            for starts, ends in nodes:
+                i = bisect_right(starts, left) - 1
+                if i >= 0 and ends[i] > left and starts[i] < left:
+                    left, moved = starts[i], True
         x = right if right - want <= want - left else left
         lo, hi = x - 60.0, x + 60.0
-        i = bisect_left(starts, x)
-        if i < len(starts):
-            hi = min(hi, starts[i])
-        j = bisect_right(ends, x) - 1
-        if j >= 0:
-            lo = max(lo, ends[j])
+        for starts, ends in nodes:
+            i = bisect_left(starts, x)
+            if i < len(starts):
+                hi = min(hi, starts[i])
+            j = bisect_right(ends, x) - 1
+            if j >= 0:
+                lo = max(lo, ends[j])
         return x, lo, hi

@@ -37,8 +37,15 @@ class Tracks:
 
     def add(self, channel: ChannelKey, member: Member) -> None:
         """A run joins a channel without a track yet."""
-        self.groups.setdefault(channel, {})[member] = -1
-        self._new.setdefault(channel, set()).add(member)
+        group = self.groups.get(channel)
+        if group is None:
+            group = self.groups[channel] = {}
+        group[member] = -1
+        new = self._new.get(channel)
+        if new is None:
+            self._new[channel] = {member}
+        else:
+            new.add(member)
 
     def remove(self, channel: ChannelKey, member: Member) -> bool:
         group = self.groups.get(channel)
@@ -124,9 +131,10 @@ class Tracks:
         return positions
 
     def at(self, channel: ChannelKey, member: Member) -> float:
-        positions = self.positions(channel)
-        track = self.groups.get(channel, {}).get(member, 0)
-        return positions[max(track, 0) % len(positions)]
+        positions = self._positions.get(channel) or self.positions(channel)
+        group = self.groups.get(channel)
+        track = 0 if group is None else group.get(member, 0)
+        return positions[track % len(positions)] if track > 0 else positions[0]
 
 def spread(channel: ChannelKey, tracks: int, clear: float, spacing: float) -> list[float]:
     """Where a channel's tracks lie: alternating either side of a third of the gap for
