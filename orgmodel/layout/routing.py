@@ -284,8 +284,8 @@ class Router:
         left, top, right, bottom = rects[uid]
         start, length = (left, right - left) if which in "TB" else (top, bottom - top)
         plans = self.plans
-        order = []
-        for key in members:
+        order: list[tuple[object, Key]] = []
+        for key in members if len(members) > 1 else ():  # one line: nothing to order
             a, b = key
             plan = plans[key]
             kind = plan.kind
@@ -297,6 +297,8 @@ class Router:
             # (min, max, end) tell the keys apart: the order never depends on the set's.
             order.append(((toward, a, b, a == uid) if a < b else (toward, b, a, a == uid), key))
         order.sort()
+        if not order:
+            order = [(None, next(iter(members)))]
         n = len(order)
         slots = n + 1 if which in "TB" and n % 2 else n  # top and bottom keep the middle free
         usable = length - 2 * PORT_MARGIN

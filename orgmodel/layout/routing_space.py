@@ -97,6 +97,7 @@ class CardSpace:
         self._column_runs: dict[int, dict[tuple[int, int], Intervals]] = {}
         self._row_runs: dict[int, dict[tuple[int, int], Intervals]] = {}
         self._nodes: dict[tuple[int, int], Intervals] = {}  # (level, index) -> inflated x runs
+        self._covers: dict[tuple[int, int], list[Intervals]] = {}  # (first, last band) -> its nodes
         self._gaps: dict[tuple[str, int], float | None] = {}  # (card, +1 below / -1 above)
 
     # -- contents --------------------------------------------------------------------------
@@ -179,6 +180,7 @@ class CardSpace:
         for level in range(LEVELS):
             for index in {b >> level for b in bands}:
                 self._nodes.pop((level, index), None)
+        self._covers.clear()
 
     def near_gaps(self, x: float, y: float) -> set[str]:
         """Cards whose gap above or below a card at (x, y) may bound."""
@@ -356,7 +358,10 @@ class CardSpace:
         """The blocked x runs (cards widened by CLEAR) over the bands from y0 to y1, as a few
         dyadic nodes whose union is their union."""
         b, last = math.floor(min(y0, y1) / BAND), math.floor(max(y0, y1) / BAND)
-        nodes = []
+        nodes = self._covers.get((b, last))
+        if nodes is not None:
+            return nodes
+        nodes = self._covers[(b, last)] = []
         while b <= last:
             level = 0
             while level + 1 < LEVELS and b % (1 << (level + 1)) == 0 and b + (1 << (level + 1)) - 1 <= last:
