@@ -105,7 +105,7 @@ class Router:
             for side in self._sides:
                 self._share_ports(side)
             for channel in self._tracks.groups:
-                self._tracks.lay_all(channel, lambda member: self._extent(*member))
+                self._tracks.lay_all(channel, self._extent)
             self._runs.defer_sorting()
             for key in keys:
                 self.routes[key] = self._assemble(key)
@@ -253,7 +253,7 @@ class Router:
             touched |= self._share_ports(side)
         for channel in groups:
             for member in self._tracks.unplaced(channel):
-                self._tracks.place(channel, member, self._extent(*member))
+                self._tracks.place(channel, member, self._extent(member))
                 touched.add(member[0])
         changed = {}
         for key in touched:
@@ -313,8 +313,10 @@ class Router:
                 moved.add(key)
         return moved
 
-    def _extent(self, key: Key, index: int) -> tuple[float, float]:
-        """How far a channel's run reaches along it (from the plan's checked coordinates)."""
+    def _extent(self, member: tuple[Key, int]) -> tuple[float, float]:
+        """How far a line's run in a channel (the line and the channel's index in its plan)
+        reaches along it (from the plan's checked coordinates)."""
+        key, index = member
         kind, _, _, c, _ = self.plans[key]
         if kind == "v5":
             if index == 0:
