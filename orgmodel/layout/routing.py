@@ -24,42 +24,22 @@ cross their new place and the lines whose gaps changed (:meth:`Router.move`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from orgmodel.gcpause import gc_paused
+from orgmodel.layout.routing_plans import DEFAULT_GAP, ChannelKey, Plan, Planner
 from orgmodel.layout.routing_runs import RunIndex
-from orgmodel.layout.routing_search import search_route
 from orgmodel.layout.routing_space import CLEAR, CardSpace
 from orgmodel.layout.routing_tracks import Tracks
 
+__all__ = ["DEFAULT_GAP", "PORT_MARGIN", "TRACK", "Plan", "Point", "Router", "simplify"]
+
 Point = tuple[float, float]
 Key = tuple[str, str]
-#: A channel a run lies in: (orientation "h"/"v", rounded bounds) -> shared by many lines.
-ChannelKey = tuple[str, float, float]
 
-DEFAULT_GAP = 80.0  #: depth of the gap taken above or below a card with nothing near it
 TRACK = 6.0  #: distance between parallel tracks in a channel
 PORT_MARGIN = 10.0  #: ports keep this far from the corners of a side
-
-
-@dataclass(slots=True)
-class Channel:
-    key: ChannelKey
-    base: float  #: the coordinate the plan was checked at
-    lo: float  #: the free bounds of the gap
-    hi: float
-
-
-@dataclass(slots=True)
-class Plan:
-    """A route before ports and tracks: its shape, the sides it uses, its channels."""
-
-    kind: str  #: "side", "v3", "v5" or "free"
-    a_side: str = ""  #: "T", "B", "L", "R"
-    b_side: str = ""
-    channels: list[Channel] = field(default_factory=list)
-    points: list[Point] = field(default_factory=list)  #: "free": the whole route
 
 
 def simplify(points: list[Point]) -> list[Point]:
@@ -96,7 +76,7 @@ class Router:
         self._ports: tuple[dict[Key, float], dict[Key, float]] = ({}, {})
         self._tracks = Tracks(CLEAR, TRACK)
         self._runs = RunIndex()
-        self._bands: dict[tuple[str, str], tuple[float, float]] = {}  # (card, "T"/"B") -> its gap
+        self._planner = Planner(self.space)
 
     # -- public ----------------------------------------------------------------------------
 
@@ -108,14 +88,24 @@ class Router:
         with gc_paused():
             self.space.set_all(corners)
             keys = [key for key in edges if key[0] in corners and key[1] in corners and key[0] != key[1]]
+            of_card, plan, add_plan = self._of_card, self._planner.plan, self._add_plan
             for key in keys:
-                self._of_card.setdefault(key[0], set()).add(key)
-                self._of_card.setdefault(key[1], set()).add(key)
-                self._add_plan(key, self._plan(key))
+                s, t = key
+                lines = of_card.get(s)
+                if lines is None:
+                    of_card[s] = {key}
+                else:
+                    lines.add(key)
+                lines = of_card.get(t)
+                if lines is None:
+                    of_card[t] = {key}
+                else:
+                    lines.add(key)
+                add_plan(key, plan(s, t))
             for side in self._sides:
                 self._share_ports(side)
             for channel in self._tracks.groups:
-                self._tracks.lay_all(channel, lambda member: self._extent(*member))
+                self._tracks.lay_all(channel, self._extent)
             self._runs.defer_sorting()
             for key in keys:
                 self.routes[key] = self._assemble(key)
@@ -195,111 +185,30 @@ class Router:
     # -- planning ----------------------------------------------------------------------------
 
     def _gap(self, uid: str, side: str) -> tuple[float, float]:
-        """The free band beside the top or bottom of a card (kept until the card's gaps
-        change: :meth:`_forget_gaps`)."""
-        band = self._bands.get((uid, side))
-        if band is None:
-            left, top, right, bottom = self.space.rects[uid]
-            if side == "B":
-                below = self.space.gap(uid, 1)
-                band = bottom, below if below is not None else bottom + DEFAULT_GAP
-            else:
-                above = self.space.gap(uid, -1)
-                band = (above if above is not None else top - DEFAULT_GAP), top
-            self._bands[(uid, side)] = band
-        return band
+        """The free band beside the top or bottom of a card."""
+        return self._planner.gap(uid, side)
 
     def _forget_gaps(self, cards: Iterable[str]) -> None:
         for uid in cards:
-            self._bands.pop((uid, "T"), None)
-            self._bands.pop((uid, "B"), None)
+            self._planner.forget(uid)
 
     def _plan(self, key: Key) -> Plan:
-        s, t = key
-        space = self.space
-        al, at, ar, ab = self.space.rects[s]
-        bl, bt, br, bb = self.space.rects[t]
-        acx, bcx = (al + ar) / 2, (bl + br) / 2
-        if at < bb and bt < ab:  # side by side: a straight run if nothing is between
-            y = (max(at, bt) + min(ab, bb)) / 2
-            if ar + 2 * CLEAR <= bl and space.h_free(y, ar, bl):
-                return Plan("side", "R", "L", [Channel(("v", round(ar, 1), round(bl, 1)), (ar + bl) / 2, ar, bl)])
-            if br + 2 * CLEAR <= al and space.h_free(y, br, al):
-                return Plan("side", "L", "R", [Channel(("v", round(br, 1), round(al, 1)), (br + al) / 2, br, al)])
-        if bt >= ab:
-            choices = [("B", "T")]
-        elif bb <= at:
-            choices = [("T", "B")]
-        else:  # a row: left-to-right over the top, right-to-left under it
-            choices = [("T", "T"), ("B", "B")] if acx <= bcx else [("B", "B"), ("T", "T")]
-        for a_side, b_side in choices:
-            plan = self._three(s, t, a_side, b_side, acx, bcx)
-            if plan is not None:
-                return plan
-        for a_side, b_side in choices:
-            plan = self._five(s, t, a_side, b_side, acx, bcx)
-            if plan is not None:
-                return plan
-        points = search_route(space, self.space.rects[s], self.space.rects[t])
-        return Plan("free", points=points)
-
-    def _edge_y(self, uid: str, side: str) -> float:
-        left, top, right, bottom = self.space.rects[uid]
-        return bottom if side == "B" else top
-
-    def _three(self, s: str, t: str, a_side: str, b_side: str, acx: float, bcx: float) -> Plan | None:
-        a_lo, a_hi = self._gap(s, a_side)
-        b_lo, b_hi = self._gap(t, b_side)
-        lo, hi = max(a_lo, b_lo), min(a_hi, b_hi)
-        if hi - lo < 2 * CLEAR:
-            return None
-        space = self.space
-        # In a deep gap, first try just beside either card (the row gap next to it).
-        tries = [(lo + hi) / 2]
-        if hi - lo > 2 * DEFAULT_GAP:
-            near_a = a_lo + DEFAULT_GAP / 2 if a_side == "B" else a_hi - DEFAULT_GAP / 2
-            near_b = b_lo + DEFAULT_GAP / 2 if b_side == "B" else b_hi - DEFAULT_GAP / 2
-            tries = [near_b, near_a, tries[0]]
-        rects = space.rects
-        a_edge = rects[s][3] if a_side == "B" else rects[s][1]
-        b_edge = rects[t][3] if b_side == "B" else rects[t][1]
-        for y in tries:
-            if space.h_free(y, acx, bcx) and space.v_free(acx, a_edge, y) and space.v_free(bcx, y, b_edge):
-                low, high = max(lo, y - DEFAULT_GAP / 2), min(hi, y + DEFAULT_GAP / 2)
-                return Plan("v3", a_side, b_side, [Channel(("h", round(low, 1), round(high, 1)), y, low, high)])
-        return None
-
-    def _five(self, s: str, t: str, a_side: str, b_side: str, acx: float, bcx: float) -> Plan | None:
-        a_lo, a_hi = self._near_gap(s, a_side)
-        b_lo, b_hi = self._near_gap(t, b_side)
-        if a_hi - a_lo < 2 * CLEAR or b_hi - b_lo < 2 * CLEAR:
-            return None
-        y1, y2 = (a_lo + a_hi) / 2, (b_lo + b_hi) / 2
-        space = self.space
-        x, lo, hi = space.channel(y1, y2, (acx + bcx) / 2)
-        if not (space.h_free(y1, acx, x) and space.h_free(y2, x, bcx) and space.v_free(x, y1, y2)
-                and space.v_free(acx, self._edge_y(s, a_side), y1) and space.v_free(bcx, y2, self._edge_y(t, b_side))):
-            return None
-        return Plan("v5", a_side, b_side, [
-            Channel(("h", round(a_lo, 1), round(a_hi, 1)), y1, a_lo, a_hi),
-            Channel(("v", round(lo, 1), round(hi, 1)), x, lo, hi),
-            Channel(("h", round(b_lo, 1), round(b_hi, 1)), y2, b_lo, b_hi),
-        ])
-
-    def _near_gap(self, uid: str, side: str) -> tuple[float, float]:
-        """The part of a card's gap next to it, at most DEFAULT_GAP deep."""
-        lo, hi = self._gap(uid, side)
-        return (lo, min(hi, lo + DEFAULT_GAP)) if side == "B" else (max(lo, hi - DEFAULT_GAP), hi)
+        return self._planner.plan(key[0], key[1])
 
     # -- bookkeeping -------------------------------------------------------------------------
 
     def _add_plan(self, key: Key, plan: Plan) -> None:
         self.plans[key] = plan
         if plan.kind != "free":
-            self._sides.setdefault((key[0], plan.a_side), set()).add(key)
-            self._sides.setdefault((key[1], plan.b_side), set()).add(key)
-        for index, channel in enumerate(plan.channels):
-            self._tracks.add(channel.key, (key, index))
+            sides = self._sides
+            for side in ((key[0], plan.a_side), (key[1], plan.b_side)):
+                members = sides.get(side)
+                if members is None:
+                    sides[side] = {key}
+                else:
+                    members.add(key)
+        for index, (channel, _) in enumerate(plan.channels):
+            self._tracks.add(channel, (key, index))
 
     def _drop(self, key: Key) -> tuple[set[tuple[str, str]], set[ChannelKey]]:
         plan = self.plans.pop(key, None)
@@ -316,9 +225,9 @@ class Router:
                     sides.add(side)
             self._ports[0].pop(key, None)
             self._ports[1].pop(key, None)
-        for index, channel in enumerate(plan.channels):
-            if self._tracks.remove(channel.key, (key, index)):
-                groups.add(channel.key)
+        for index, (channel, _) in enumerate(plan.channels):
+            if self._tracks.remove(channel, (key, index)):
+                groups.add(channel)
         return sides, groups
 
     def _replan(self, keys: set[Key]) -> dict[Key, list[Point]]:
@@ -335,7 +244,7 @@ class Router:
             self._add_plan(key, plan)
             if plan.kind != "free":
                 sides |= {(key[0], plan.a_side), (key[1], plan.b_side)}
-            groups |= {channel.key for channel in plan.channels}
+            groups |= {channel for channel, _ in plan.channels}
         return self._refresh(keys, sides, groups)
 
     def _refresh(self, keys: set[Key], sides: set[tuple[str, str]], groups: set[ChannelKey]) -> dict[Key, list[Point]]:
@@ -344,7 +253,7 @@ class Router:
             touched |= self._share_ports(side)
         for channel in groups:
             for member in self._tracks.unplaced(channel):
-                self._tracks.place(channel, member, self._extent(*member))
+                self._tracks.place(channel, member, self._extent(member))
                 touched.add(member[0])
         changed = {}
         for key in touched:
@@ -375,19 +284,21 @@ class Router:
         left, top, right, bottom = rects[uid]
         start, length = (left, right - left) if which in "TB" else (top, bottom - top)
         plans = self.plans
-        order = []
-        for key in members:
+        order: list[tuple[object, Key]] = []
+        for key in members if len(members) > 1 else ():  # one line: nothing to order
             a, b = key
             plan = plans[key]
             kind = plan.kind
             if kind == "v5":
-                toward = plan.channels[1].base
+                toward = plan.channels[1][1]
             else:
                 other = rects[b if a == uid else a]
                 toward = (other[1] + other[3]) / 2 if kind == "side" else (other[0] + other[2]) / 2
             # (min, max, end) tell the keys apart: the order never depends on the set's.
             order.append(((toward, a, b, a == uid) if a < b else (toward, b, a, a == uid), key))
         order.sort()
+        if not order:
+            order = [(None, next(iter(members)))]
         n = len(order)
         slots = n + 1 if which in "TB" and n % 2 else n  # top and bottom keep the middle free
         usable = length - 2 * PORT_MARGIN
@@ -402,60 +313,78 @@ class Router:
                 moved.add(key)
         return moved
 
-    def _extent(self, key: Key, index: int) -> tuple[float, float]:
-        """How far a channel's run reaches along it (from the plan's checked coordinates)."""
-        plan = self.plans[key]
-        c = plan.channels
-        if plan.kind == "v5":
+    def _extent(self, member: tuple[Key, int]) -> tuple[float, float]:
+        """How far a line's run in a channel (the line and the channel's index in its plan)
+        reaches along it (from the plan's checked coordinates)."""
+        key, index = member
+        kind, _, _, c, _ = self.plans[key]
+        if kind == "v5":
             if index == 0:
-                a, b = self._ports[0].get(key, c[0].base), c[1].base
+                a, b = self._ports[0].get(key, c[0][1]), c[1][1]
             elif index == 1:
-                a, b = c[0].base, c[2].base
+                a, b = c[0][1], c[2][1]
             else:
-                a, b = c[1].base, self._ports[1].get(key, c[0].base)
+                a, b = c[1][1], self._ports[1].get(key, c[0][1])
         else:
-            a, b = self._ports[0].get(key, c[0].base), self._ports[1].get(key, c[0].base)
+            a, b = self._ports[0].get(key, c[0][1]), self._ports[1].get(key, c[0][1])
         return (a, b) if a <= b else (b, a)
 
     def _assemble(self, key: Key) -> list[Point]:
         plan = self.plans[key]
-        if plan.kind == "free":
+        kind = plan.kind
+        if kind == "free":
             route = plan.points
         else:
             route = self._points(key, plan, nudged=True)
             # Runs into the top or bottom of a card lie in the gap beside it, wherever the port.
-            trusted = plan.kind != "side"
-            if not self._clear(route, trusted):
+            if not self._clear(route, kind != "side"):
                 route = self._points(key, plan, nudged=False)
         rects = self.space.rects
         return self._runs.separate(key, route, self.space.run_free, (rects[key[0]], rects[key[1]]),
-                                   trusted_ends=plan.kind in ("v3", "v5"))
+                                   trusted_ends=kind != "side" and kind != "free")
 
     def _points(self, key: Key, plan: Plan, nudged: bool) -> list[Point]:
-        al, at, ar, ab = self.space.rects[key[0]]
-        bl, bt, br, bb = self.space.rects[key[1]]
-        c = plan.channels
+        rects = self.space.rects
+        al, at, ar, ab = rects[key[0]]
+        bl, bt, br, bb = rects[key[1]]
+        kind, a_side, b_side, c, _ = plan
         if nudged:
             pa, pb = self._ports[0][key], self._ports[1][key]
-            t = [self._tracks.at(ch.key, (key, i)) for i, ch in enumerate(c)]
+            at_track = self._tracks.at
+            t = [at_track(channel, (key, i)) for i, (channel, _) in enumerate(c)]
         else:
-            if plan.kind == "side":
+            if kind == "side":
                 pa = pb = (max(at, bt) + min(ab, bb)) / 2
             else:
                 pa, pb = (al + ar) / 2, (bl + br) / 2
-            t = [ch.base for ch in c]
-        if plan.kind == "side":
-            ax, bx = (ar, bl) if plan.a_side == "R" else (al, br)
+            t = [base for _, base in c]
+        if kind == "side":
+            ax, bx = (ar, bl) if a_side == "R" else (al, br)
             return simplify([(ax, pa), (t[0], pa), (t[0], pb), (bx, pb)])
-        ay = ab if plan.a_side == "B" else at
-        by = bb if plan.b_side == "B" else bt
-        if plan.kind == "v3":
+        ay = ab if a_side == "B" else at
+        by = bb if b_side == "B" else bt
+        if kind == "v3":
             return simplify([(pa, ay), (pa, t[0]), (pb, t[0]), (pb, by)])
         return simplify([(pa, ay), (pa, t[0]), (t[1], t[0]), (t[1], t[2]), (pb, t[2]), (pb, by)])
 
     def _clear(self, route: list[Point], trusted_ends: bool) -> bool:
-        run_free = self.space.run_free
-        if trusted_ends:
-            return all(run_free(route[i], route[i + 1]) for i in range(1, len(route) - 2))
-        return all(run_free(route[i], route[i + 1]) for i in range(len(route) - 1))
-
+        """No run of the route meets a card (with ``trusted_ends``, its first and last runs
+        are not asked)."""
+        space = self.space
+        row, column = space.row, space.column
+        first, last = (1, len(route) - 2) if trusted_ends else (0, len(route) - 1)
+        x0, y0 = route[first] if first < len(route) else (0.0, 0.0)
+        for x1, y1 in route[first + 1:last + 1]:
+            if y0 == y1:
+                lo, hi = (x0, x1) if x0 <= x1 else (x1, x0)
+                starts, ends = row(y0)
+            elif x0 == x1:
+                lo, hi = (y0, y1) if y0 <= y1 else (y1, y0)
+                starts, ends = column(x0)
+            else:
+                return False
+            i = bisect_left(starts, hi) - 1
+            if i >= 0 and ends[i] > lo:
+                return False
+            x0, y0 = x1, y1
+        return True

@@ -15,7 +15,9 @@ from collections.abc import Callable, Hashable
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]
-Runs = dict[tuple[str, float], dict[Hashable, list[tuple[float, float]]]]
+#: (orientation, coordinate) -> line -> its runs there as one flat tuple (lo, hi, lo, hi, ...):
+#: no list and no pair per run, as hundreds of thousands would cost the garbage collector
+Runs = dict[tuple[str, float], dict[Hashable, tuple[float, ...]]]
 
 SHIFTS = (1.5, -1.5, 3.0, -3.0, 4.5, -4.5)
 CROWD = 6  #: more lines than this on one coordinate: a crowded channel, left as it is
@@ -27,6 +29,22 @@ def _runs(route: list[Point]):
             yield i, ("h", y0), (min(x0, x1), max(x0, x1))
         elif x0 == x1:
             yield i, ("v", x0), (min(y0, y1), max(y0, y1))
+
+
+def _overlaps(owners: dict[Hashable, tuple[float, ...]], key: Hashable, lo: float, hi: float) -> bool:
+    """Does a line other than ``key`` have a run overlapping (lo, hi)?"""
+    for other, extents in owners.items():
+        if other != key:
+            if extents[0] < hi and extents[1] > lo:
+                return True
+            if len(extents) > 2 and _meets(extents, lo, hi):
+                return True
+    return False
+
+
+def _meets(extents: tuple[float, ...], lo: float, hi: float) -> bool:
+    """Does any run of a flat (lo, hi, lo, hi, ...) tuple overlap (lo, hi)?"""
+    return any(extents[i] < hi and extents[i + 1] > lo for i in range(0, len(extents), 2))
 
 
 class RunIndex:
@@ -59,10 +77,7 @@ class RunIndex:
                 if coords is not None:
                     insort(coords[line[0]], line[1])
             extents = owners.get(key)
-            if extents is None:
-                owners[key] = [extent]
-            else:
-                extents.append(extent)
+            owners[key] = extent if extents is None else extents + extent
 
     def remove(self, key: Hashable, route: list[Point] | None) -> None:
         if not route:
@@ -86,7 +101,7 @@ class RunIndex:
             coords = self._coords[kind]
             for coord in coords[bisect_right(coords, lo):bisect_left(coords, hi)]:
                 for key, extents in self._runs[(kind, coord)].items():
-                    if any(s < b and e > a for s, e in extents):
+                    if _meets(extents, a, b):
                         found.add(key)
         return found
 
@@ -94,7 +109,7 @@ class RunIndex:
         owners = self._runs.get(line)
         if not owners or len(owners) > CROWD:
             return False
-        return any(other != key and a < hi and b > lo for other, extents in owners.items() for a, b in extents)
+        return _overlaps(owners, key, lo, hi)
 
     def separate(self, key: Hashable, route: list[Point], free: Callable[[Point, Point], bool],
                  ends: tuple[Rect, Rect], trusted_ends: bool = False) -> list[Point]:
@@ -116,8 +131,7 @@ class RunIndex:
                 continue
             x0, y0 = x1, y1
             owners = runs.get(line)
-            if owners and len(owners) <= CROWD and any(
-                    other != key and a < hi and b > lo for other, extents in owners.items() for a, b in extents):
+            if owners and len(owners) <= CROWD and _overlaps(owners, key, lo, hi):
                 clashing.append((i, line, lo, hi))
         route = list(route)
         if not clashing:

@@ -86,14 +86,18 @@ class CardSpace:
         self._xbands: dict[int, set[str]] = {}  # x band (of CELL) -> cards meeting it
         #: y band -> y -> the cards strictly spanning y, as x runs (dropped by band)
         self._rows: dict[int, dict[float, Intervals]] = {}
+        self._row_at: dict[float, Intervals] = {}  # the same rows, by y alone
+        self._column_at: dict[float, Intervals] = {}  # the columns below, by x alone
         self._tops: dict[int, tuple[list[float], list[float]]] = {}  # y band -> (tops, lefts)
         #: x band -> x -> the cards strictly spanning x, as y runs
         self._columns: dict[int, dict[float, Intervals]] = {}
         self._lefts: dict[int, tuple[list[float], list[float]]] = {}  # x band -> (lefts, tops)
+        self._stacks: dict[int, tuple[list[float], list[float]]] = {}  # x band -> (tops sorted, lefts)
         #: x band / y band -> (first, last) of a slice of its sorted cards -> their runs merged
         self._column_runs: dict[int, dict[tuple[int, int], Intervals]] = {}
         self._row_runs: dict[int, dict[tuple[int, int], Intervals]] = {}
         self._nodes: dict[tuple[int, int], Intervals] = {}  # (level, index) -> inflated x runs
+        self._covers: dict[tuple[int, int], list[Intervals]] = {}  # (first, last band) -> its nodes
         self._gaps: dict[tuple[str, int], float | None] = {}  # (card, +1 below / -1 above)
 
     # -- contents --------------------------------------------------------------------------
@@ -128,6 +132,7 @@ class CardSpace:
                 tops[1].insert(i, x)
         for b in xb:
             self._xbands.setdefault(b, set()).add(uid)
+            self._stacks.pop(b, None)
             lefts = self._lefts.get(b)
             if lefts is not None:
                 i = bisect_right(lefts[0], x)
@@ -151,6 +156,7 @@ class CardSpace:
                 del tops[0][i], tops[1][i]
         for b in xb:
             self._xbands[b].discard(uid)
+            self._stacks.pop(b, None)
             lefts = self._lefts.get(b)
             if lefts is not None:
                 i = bisect_left(lefts[0], x)
@@ -163,15 +169,18 @@ class CardSpace:
         _, _, yb, xb = self._ranges(x, y)
         h = self.h
         for b in yb:
-            self._rows.pop(b, None)
+            for row_y in self._rows.pop(b, ()):
+                del self._row_at[row_y]
             self._row_runs.pop(b, None)
         for b in xb:
-            self._columns.pop(b, None)
+            for column_x in self._columns.pop(b, ()):
+                del self._column_at[column_x]
             self._column_runs.pop(b, None)
         bands = range(math.floor((y - CLEAR) / BAND), math.floor((y + h + CLEAR) / BAND) + 1)
         for level in range(LEVELS):
             for index in {b >> level for b in bands}:
                 self._nodes.pop((level, index), None)
+        self._covers.clear()
 
     def near_gaps(self, x: float, y: float) -> set[str]:
         """Cards whose gap above or below a card at (x, y) may bound."""
@@ -212,7 +221,11 @@ class CardSpace:
 
     # -- free runs ---------------------------------------------------------------------------
 
-    def _row(self, y: float) -> Intervals:
+    def row(self, y: float) -> Intervals:
+        """The cards strictly spanning the height ``y``, as merged x runs."""
+        row = self._row_at.get(y)
+        if row is not None:
+            return row
         band = math.floor(y / BAND)
         rows = self._rows.get(band)
         if rows is None:
@@ -223,6 +236,7 @@ class CardSpace:
             # Cards spanning y have their top in (y - h, y): a slice of the band's cards.
             lo, hi = bisect_right(tops, y - self.h), bisect_left(tops, y)
             rows[y] = row = _slice_runs(self._row_runs, band, lo, hi, lefts, self.w)
+        self._row_at[y] = row
         return row
 
     def _band_tops(self, band: int) -> tuple[list[float], list[float]]:
@@ -234,7 +248,11 @@ class CardSpace:
             tops = self._tops[band] = ([t for t, _ in pairs], [x for _, x in pairs])
         return tops
 
-    def _column(self, x: float) -> Intervals:
+    def column(self, x: float) -> Intervals:
+        """The cards strictly spanning ``x``, as merged y runs."""
+        column = self._column_at.get(x)
+        if column is not None:
+            return column
         band = math.floor(x / CELL)
         columns = self._columns.get(band)
         if columns is None:
@@ -249,18 +267,19 @@ class CardSpace:
             # Cards spanning x have their left in (x - w, x): a slice of the band's cards.
             lo, hi = bisect_right(lefts[0], x - self.w), bisect_left(lefts[0], x)
             columns[x] = column = _slice_runs(self._column_runs, band, lo, hi, lefts[1], self.h)
+        self._column_at[x] = column
         return column
 
     def h_free(self, y: float, x0: float, x1: float) -> bool:
         """No card's interior meets the horizontal run at ``y`` between ``x0`` and ``x1``."""
         if x0 > x1:
             x0, x1 = x1, x0
-        return not blocked(self._row(y), x0, x1)
+        return not blocked(self.row(y), x0, x1)
 
     def v_free(self, x: float, y0: float, y1: float) -> bool:
         if y0 > y1:
             y0, y1 = y1, y0
-        return not blocked(self._column(x), y0, y1)
+        return not blocked(self.column(x), y0, y1)
 
     def run_free(self, a: tuple[float, float], b: tuple[float, float]) -> bool:
         """An axis-parallel run from a to b meets no card interior (a slanted one: False)."""
@@ -272,6 +291,15 @@ class CardSpace:
 
     # -- gaps and channels ---------------------------------------------------------------
 
+    def _stack(self, band: int) -> tuple[list[float], list[float]]:
+        """The cards meeting an x band, as their tops (sorted) and their left edges."""
+        stack = self._stacks.get(band)
+        if stack is None:
+            corners = self.corners
+            pairs = sorted((corners[u][1], corners[u][0]) for u in self._xbands.get(band, ()))
+            stack = self._stacks[band] = ([t for t, _ in pairs], [x for _, x in pairs])
+        return stack
+
     def gap(self, uid: str, side: int) -> float | None:
         """The top of the nearest card below ``uid`` (side +1), or the bottom of the nearest
         one above (side -1), among cards overlapping its width; None if none within REACH."""
@@ -280,20 +308,33 @@ class CardSpace:
             return self._gaps[key]
         x, y = self.corners[uid]
         w, h = self.w, self.h
-        corners = self.corners
+        right = x + w
         best: float | None = None
-        if side > 0:
-            edge = y + h
-            for other in self.cards_in(x, edge, x + w, edge + REACH):
-                top = corners[other][1]
-                if other != uid and top >= edge - 0.5 and (best is None or top < best):
-                    best = top
-        else:
-            edge = y
-            for other in self.cards_in(x, edge - REACH, x + w, edge):
-                bottom = corners[other][1] + h
-                if other != uid and bottom <= edge + 0.5 and (best is None or bottom > best):
-                    best = bottom
+        # Every card overlapping the width meets one of the x bands under it; in each band the
+        # first card in order of top (from the edge outwards) that overlaps is its nearest.
+        for band in range(math.floor(x / CELL), math.floor(right / CELL) + 1):
+            tops, lefts = self._stack(band)
+            if side > 0:
+                edge = y + h
+                low, reach = edge - 0.5, edge + REACH
+                i, n = bisect_left(tops, low), len(tops)
+                while i < n and tops[i] < reach:
+                    if lefts[i] < right and lefts[i] + w > x:
+                        if best is None or tops[i] < best:
+                            best = tops[i]
+                        break
+                    i += 1
+            else:
+                edge = y
+                high, reach = edge + 0.5, edge - REACH
+                i = bisect_right(tops, high - h + 1.0) - 1
+                while i >= 0 and tops[i] + h > reach:
+                    bottom = tops[i] + h
+                    if bottom <= high and lefts[i] < right and lefts[i] + w > x:
+                        if best is None or bottom > best:
+                            best = bottom
+                        break
+                    i -= 1
         self._gaps[key] = best
         return best
 
@@ -317,7 +358,10 @@ class CardSpace:
         """The blocked x runs (cards widened by CLEAR) over the bands from y0 to y1, as a few
         dyadic nodes whose union is their union."""
         b, last = math.floor(min(y0, y1) / BAND), math.floor(max(y0, y1) / BAND)
-        nodes = []
+        nodes = self._covers.get((b, last))
+        if nodes is not None:
+            return nodes
+        nodes = self._covers[(b, last)] = []
         while b <= last:
             level = 0
             while level + 1 < LEVELS and b % (1 << (level + 1)) == 0 and b + (1 << (level + 1)) - 1 <= last:

@@ -30,15 +30,23 @@ class Tracks:
         self.clear, self.spacing = clear, spacing
         self.groups: dict[ChannelKey, dict[Member, int]] = {}
         self._positions: dict[ChannelKey, list[float]] = {}
-        self._extents: dict[Member, Extent] = {}
+        #: each placed run's entry in its track, (start, end, member): its extent first
+        self._extents: dict[Member, tuple[float, float, Member]] = {}
         self._new: dict[ChannelKey, set[Member]] = {}  # runs without a track yet
         #: per channel and track, its runs sorted by start: [starts], [(start, end, member)]
         self._laid: dict[tuple[ChannelKey, int], tuple[list[float], list[tuple[float, float, Member]]]] = {}
 
     def add(self, channel: ChannelKey, member: Member) -> None:
         """A run joins a channel without a track yet."""
-        self.groups.setdefault(channel, {})[member] = -1
-        self._new.setdefault(channel, set()).add(member)
+        group = self.groups.get(channel)
+        if group is None:
+            group = self.groups[channel] = {}
+        group[member] = -1
+        new = self._new.get(channel)
+        if new is None:
+            self._new[channel] = {member}
+        else:
+            new.add(member)
 
     def remove(self, channel: ChannelKey, member: Member) -> bool:
         group = self.groups.get(channel)
@@ -61,11 +69,11 @@ class Tracks:
     def _put(self, channel: ChannelKey, member: Member, track: int, extent: Extent) -> None:
         self.groups[channel][member] = track
         self._new.get(channel, set()).discard(member)
-        self._extents[member] = extent
+        entry = self._extents[member] = (extent[0], extent[1], member)
         starts, runs = self._laid.setdefault((channel, track), ([], []))
         i = bisect_right(starts, extent[0])
         starts.insert(i, extent[0])
-        runs.insert(i, (extent[0], extent[1], member))
+        runs.insert(i, entry)
 
     def lay_all(self, channel: ChannelKey, extent_of: Callable[[Member], Extent]) -> None:
         """Every run of the channel anew: interval partitioning, lowest free track first."""
@@ -88,12 +96,12 @@ class Tracks:
             push(busy, (hi, track))
             # As _put, in order of start: each track's runs stay sorted by appending.
             group[member] = track
-            extents[member] = extent
             runs = laid.get((channel, track))
             if runs is None:
                 runs = laid[(channel, track)] = ([], [])
             runs[0].append(lo)
-            runs[1].append((lo, hi, member))
+            entry = extents[member] = (lo, hi, member)
+            runs[1].append(entry)
         self._positions[channel] = spread(channel, count, self.clear, self.spacing)
 
     def place(self, channel: ChannelKey, member: Member, extent: Extent) -> None:
@@ -124,9 +132,10 @@ class Tracks:
         return positions
 
     def at(self, channel: ChannelKey, member: Member) -> float:
-        positions = self.positions(channel)
-        track = self.groups.get(channel, {}).get(member, 0)
-        return positions[max(track, 0) % len(positions)]
+        positions = self._positions.get(channel) or self.positions(channel)
+        group = self.groups.get(channel)
+        track = 0 if group is None else group.get(member, 0)
+        return positions[track % len(positions)] if track > 0 else positions[0]
 
 def spread(channel: ChannelKey, tracks: int, clear: float, spacing: float) -> list[float]:
     """Where a channel's tracks lie: alternating either side of a third of the gap for
