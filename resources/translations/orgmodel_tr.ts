@@ -1652,8 +1652,8 @@
         <translation>raporlar</translation>
     </message>
     <message>
-        <source>OR: alternatives: at least one needed</source>
-        <translation>VEYA: Alternatifler: en az biri gerekir</translation>
+        <source>alternatives: at least one is needed</source>
+        <translation>Alternatifler: en az biri gerekir</translation>
     </message>
     <message>
         <source>+ %1 more</source>

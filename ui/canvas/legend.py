@@ -33,7 +33,7 @@ def legend_entries(custom: Sequence[CustomRow] = (), alternatives: bool = False)
         translate("Legend", "★ revenue-generating"),
         translate("Legend", "depends on"),
         translate("Legend", "reports to"),
-        *([translate("Legend", "OR: alternatives: at least one needed")] if alternatives else []),
+        *([translate("Legend", "alternatives: at least one is needed")] if alternatives else []),
         *(text for _, text in custom),
     ]
 
