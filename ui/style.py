@@ -26,6 +26,8 @@ DIMMED_LINE = QColor("#D0D0D0")
 DEPENDENCY_LINE = QColor("#5A5A5A")
 REPORTING_LINE = QColor("#8C8C8C")
 CANVAS = QColor("#FAFAF7")
+#: Alternative dependencies: their line labels and the legend's "OR" mark.
+ALTERNATIVE = QColor("#7B3FA0")
 
 
 def office_title(office: str) -> str:

@@ -1041,6 +1041,14 @@
         <translation>Yönü Ters Çevir</translation>
     </message>
     <message>
+        <source>Group as Alternative…</source>
+        <translation>Alternatif Grubuna Ekle…</translation>
+    </message>
+    <message>
+        <source>Make Required</source>
+        <translation>Gerekli Yap</translation>
+    </message>
+    <message>
         <source>Office</source>
         <translation>Ofis</translation>
     </message>
@@ -1089,6 +1097,18 @@
     <message>
         <source>Label of “%1” → “%2”:</source>
         <translation>“%1” → “%2” etiketi:</translation>
+    </message>
+    <message>
+        <source>Alternative group of “%1” → “%2” (dependencies of one unit that share a group are alternatives: it needs at least one of them):</source>
+        <translation>“%1” → “%2” alternatif grubu (bir birimin aynı grubu paylaşan bağımlılıkları alternatiftir: en az biri gerekir):</translation>
+    </message>
+    <message>
+        <source>Group as Alternative</source>
+        <translation>Alternatif Grubuna Ekle</translation>
+    </message>
+    <message>
+        <source>alternatives</source>
+        <translation>alternatifler</translation>
     </message>
 </context>
 <context>
@@ -1630,6 +1650,10 @@
     <message>
         <source>reports to</source>
         <translation>raporlar</translation>
+    </message>
+    <message>
+        <source>alternatives: at least one is needed</source>
+        <translation>Alternatifler: en az biri gerekir</translation>
     </message>
     <message>
         <source>+ %1 more</source>
@@ -2322,6 +2346,18 @@
         <translation>Yok</translation>
     </message>
     <message>
+        <source>Group (alternatives)</source>
+        <translation>Alternatif grubu</translation>
+    </message>
+    <message>
+        <source>None — required</source>
+        <translation>Yok — gerekli</translation>
+    </message>
+    <message>
+        <source>Dependencies of one unit that share a group are alternatives: it needs at least one of them</source>
+        <translation>Bir birimin aynı grubu paylaşan bağımlılıkları alternatiftir: en az biri gerekir</translation>
+    </message>
+    <message>
         <source>Select a unit or a dependency to see its properties</source>
         <translation>Özelliklerini görmek için bir birim ya da bağımlılık seçin</translation>
     </message>
@@ -2507,6 +2543,13 @@
     <message>
         <source>“%1” was changed by another program; saving will ask before overwriting it.</source>
         <translation>“%1” başka bir program tarafından değiştirildi; kaydederken üzerine yazmadan önce sorulacak.</translation>
+    </message>
+</context>
+<context>
+    <name>SceneLines</name>
+    <message>
+        <source>OR: %1</source>
+        <translation>VEYA: %1</translation>
     </message>
 </context>
 <context>

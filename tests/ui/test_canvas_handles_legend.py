@@ -80,3 +80,18 @@ def test_the_legend_can_be_hidden_and_stays_hidden(window, qtbot) -> None:
         assert not second.legend.isVisible() and not second.legend_action.isChecked()
     finally:
         close_window(second)
+
+
+def test_alternatives_are_labelled_on_their_lines_and_explained_in_the_legend(window) -> None:
+    legend, lines, doc = window.legend, window.scene.dependencies, window.document
+    key = next(k for k in lines.keys() if doc.model.dependency(*k).label is None and doc.model.dependency(*k).weight is None)
+    height = legend.height()
+    assert lines.label(key) is None and not legend.alternatives
+    doc.update_dependency(*key, group="IT site")
+    QApplication.processEvents()
+    assert lines.label(key)[0] == "OR: IT site"
+    assert legend.alternatives and legend.height() > height
+    doc.undo_stack.undo()
+    QApplication.processEvents()
+    assert lines.label(key) is None
+    assert not legend.alternatives and legend.height() == height

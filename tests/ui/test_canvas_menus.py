@@ -178,3 +178,21 @@ def test_the_empty_canvas_menu_adds_here_selects_all_and_fits(window) -> None:
     new_id = window.selection.single_unit()
     unit = window.document.model.unit(new_id)
     assert unit.office == "back" and abs(unit.x + 90 - 300) < 2 and abs(unit.y + 32 - 500) < 2
+
+
+def test_a_line_is_grouped_as_an_alternative_and_made_required_again(window) -> None:
+    model, stack = window.document.model, window.document.undo_stack
+    spot = _middle_of_line(window, "pricing", "it")
+    texts: list[str] = []
+    right_click(window, spot, lambda menu: texts.extend(menu_texts(menu)))
+    assert "Group as Alternative…" in texts and "Make Required" not in texts
+    _answer("IT site")
+    right_click(window, spot, lambda menu: choose(menu, "Group as Alternative…"))
+    assert model.dependency("pricing", "it").group == "IT site"
+    texts.clear()
+    right_click(window, spot, lambda menu: texts.extend(menu_texts(menu)))
+    assert "Make Required" in texts and "Group as Alternative…" not in texts
+    right_click(window, spot, lambda menu: choose(menu, "Make Required"))
+    assert model.dependency("pricing", "it").group is None
+    stack.undo()
+    assert model.dependency("pricing", "it").group == "IT site"

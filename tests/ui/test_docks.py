@@ -475,3 +475,33 @@ def test_reports_to_list_follows_a_rename_in_place(qtbot, properties, document):
     assert "Bilgi İşlem" in shown and "Ödemeler" in shown and "Bilgi İşlem (bilgi)" not in shown
     assert shown.index("Ödemeler") > shown.index("Işık Lojistik")  # Ö after O in Turkish order
     assert choices.row_of("muhasebe") == shown.index("Ödemeler") + 1
+
+
+def test_dependency_group_is_edited_with_undo_and_completes_the_units_groups(qtbot, properties, document, selection):
+    document.update_dependency("satis", "muhasebe", group="back office")
+    selection.set([], [("satis", "risk")])
+    settle(qtbot)
+    assert properties.group_edit.placeholderText() == "None — required"
+    assert "at least one" in properties.group_edit.toolTip()
+    assert properties.group_edit.completer().model().stringList() == ["back office"]
+    properties.group_edit.setFocus()
+    properties.group_edit.setText("back office")  # as if chosen from the completer's list
+    qtbot.keyClick(properties.group_edit, Qt.Key.Key_Return)
+    assert document.model.dependency("satis", "risk").group == "back office"
+    document.undo_stack.undo()
+    settle(qtbot)
+    assert document.model.dependency("satis", "risk").group is None and properties.group_edit.text() == ""
+    document.undo_stack.redo()
+    settle(qtbot)
+    assert properties.group_edit.text() == "back office"
+    type_into(qtbot, properties.group_edit, "")
+    assert document.model.dependency("satis", "risk").group is None
+
+
+def test_dependency_group_with_a_separator_is_refused_in_place(qtbot, properties, document, selection):
+    selection.set([], [("satis", "risk")])
+    settle(qtbot)
+    steps = document.undo_stack.count()
+    type_into(qtbot, properties.group_edit, "a;b")
+    assert properties.error_message("group").startswith("Group (alternatives): ")
+    assert document.model.dependency("satis", "risk").group is None and document.undo_stack.count() == steps

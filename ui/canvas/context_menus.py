@@ -73,6 +73,10 @@ class CanvasMenus(QObject):
         menu.addAction(self.tr("Edit Weight…"), lambda: self._edit_weight(key))
         menu.addAction(self.tr("Edit Label…"), lambda: self._edit_label(key))
         menu.addAction(self.tr("Reverse Direction"), lambda: self._attempt(self.document.reverse_dependency, *key))
+        if self.document.model.dependency(*key).group is None:
+            menu.addAction(self.tr("Group as Alternative…"), lambda: self._edit_group(key))
+        else:
+            menu.addAction(self.tr("Make Required"), lambda: self._attempt(self.document.update_dependency, *key, group=None))
         menu.addSeparator()
         self._add_shared(menu, "delete")
 
@@ -155,6 +159,14 @@ class CanvasMenus(QObject):
         text, ok = QInputDialog.getText(self.view, self.tr("Edit Label"), self._ends(self.tr("Label of “%1” → “%2”:"), key), text=dep.label or "")
         if ok and self.document.model.has_dependency(*key):
             self._attempt(self.document.update_dependency, *key, label=text.strip() or None)
+
+    def _edit_group(self, key: tuple[str, str]) -> None:
+        groups = self.document.groups_of(key[0])
+        text = self.tr("Alternative group of “%1” → “%2” (dependencies of one unit that share a group are alternatives: it needs at least one of them):")
+        value, ok = QInputDialog.getItem(self.view, self.tr("Group as Alternative"), self._ends(text, key),
+                                         groups or [self.tr("alternatives")], 0, True)
+        if ok and value.strip() and self.document.model.has_dependency(*key):
+            self._attempt(self.document.update_dependency, *key, group=value.strip())
 
     def _ends(self, text: str, key: tuple[str, str]) -> str:
         model = self.document.model

@@ -164,7 +164,7 @@ def _page_rect(scene: OrgScene, options: ExportOptions) -> QRectF:
         top = TITLE_HEIGHT
         width = max(width, math.ceil(QFontMetricsF(_title_font()).horizontalAdvance(options.title)) + 2 * options.margin)
     if options.legend:
-        legend = legend_size(QFontMetricsF(QFont()), _legend_custom(scene, options))
+        legend = legend_size(QFontMetricsF(QFont()), _legend_custom(scene, options), bool(scene.model.dependency_groups()))
         bottom = legend.height() + GAP
         width = max(width, legend.width() + 2 * options.margin)
     return QRectF(rect.left(), rect.top() - top, width, rect.height() + top + bottom)
@@ -265,8 +265,9 @@ def _paint(scene: OrgScene, painter: QPainter, target: QRectF, options: ExportOp
     if options.legend:
         painter.setFont(QFont())
         custom = _legend_custom(scene, options)
-        size = legend_size(QFontMetricsF(QFont()), custom)
-        draw_legend(painter, QRectF(QPointF(page.left() + options.margin, diagram.bottom()), size), custom)
+        alternatives = bool(scene.model.dependency_groups())
+        size = legend_size(QFontMetricsF(QFont()), custom, alternatives)
+        draw_legend(painter, QRectF(QPointF(page.left() + options.margin, diagram.bottom()), size), custom, alternatives)
     painter.restore()
 
 

@@ -25,7 +25,7 @@ MOST_NAMES = 2
 CustomRow = tuple[str, str]
 
 
-def legend_entries(custom: Sequence[CustomRow] = ()) -> list[str]:
+def legend_entries(custom: Sequence[CustomRow] = (), alternatives: bool = False) -> list[str]:
     return [
         style.office_title("front"),
         style.office_title("middle"),
@@ -33,6 +33,7 @@ def legend_entries(custom: Sequence[CustomRow] = ()) -> list[str]:
         translate("Legend", "★ revenue-generating"),
         translate("Legend", "depends on"),
         translate("Legend", "reports to"),
+        *([translate("Legend", "alternatives: at least one is needed")] if alternatives else []),
         *(text for _, text in custom),
     ]
 
@@ -57,20 +58,22 @@ def custom_rows(colours: dict[str, str], names: dict[str, str]) -> list[CustomRo
     return rows
 
 
-def legend_size(metrics: QFontMetricsF, custom: Sequence[CustomRow] = ()) -> QSizeF:
-    entries = legend_entries(custom)
+def legend_size(metrics: QFontMetricsF, custom: Sequence[CustomRow] = (), alternatives: bool = False) -> QSizeF:
+    entries = legend_entries(custom, alternatives)
     return QSizeF(max(metrics.horizontalAdvance(text) for text in entries) + 52, ROW * len(entries) + 12)
 
 
-def draw_legend(painter: QPainter, box: QRectF, custom: Sequence[CustomRow] = ()) -> None:
+def draw_legend(painter: QPainter, box: QRectF, custom: Sequence[CustomRow] = (), alternatives: bool = False) -> None:
     """The legend panel in ``box``: on the canvas corner and in exports alike."""
     painter.save()
     painter.translate(box.topLeft())
+    box_font_size = painter.font().pointSizeF()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(QColor("#C8C8C8")))
     painter.setBrush(QColor(255, 255, 255, 230))
     painter.drawRoundedRect(QRectF(0, 0, box.width(), box.height()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-    for row, text in enumerate(legend_entries(custom)):
+    first_custom = 7 if alternatives else 6
+    for row, text in enumerate(legend_entries(custom, alternatives)):
         y = 6 + row * ROW
         swatch = QRectF(8, y + 4, 26, ROW - 8)
         if row < 3:
@@ -92,8 +95,18 @@ def draw_legend(painter: QPainter, box: QRectF, custom: Sequence[CustomRow] = ()
             painter.setPen(QPen(style.REPORTING_LINE, 1.4))
             painter.drawPolyline([QPointF(swatch.left() + 4, swatch.top()), QPointF(swatch.left() + 4, swatch.center().y()),
                                   QPointF(swatch.right() - 4, swatch.center().y()), QPointF(swatch.right() - 4, swatch.bottom())])
-        elif row >= 6 and custom[row - 6][0]:
-            colour = QColor(custom[row - 6][0])
+        elif row == 6 and alternatives:
+            painter.setPen(QPen(style.ALTERNATIVE, 1))
+            painter.setBrush(style.CANVAS)
+            painter.drawRoundedRect(swatch, 3, 3)
+            font = painter.font()
+            font.setPointSizeF(6.5)
+            painter.setFont(font)
+            painter.drawText(swatch, Qt.AlignmentFlag.AlignCenter, translate("SceneLines", "OR: %1").replace(": %1", ""))
+            font.setPointSizeF(box_font_size)
+            painter.setFont(font)
+        elif row >= first_custom and custom[row - first_custom][0]:
+            colour = QColor(custom[row - first_custom][0])
             painter.setPen(QPen(colour.darker(140), 1))
             painter.setBrush(colour.lighter(170))  # as a card fills with it
             painter.drawRoundedRect(swatch, 3, 3)
@@ -113,8 +126,11 @@ class Legend(QWidget):
         self._view, self._document = view, document
         self._colours: dict[str, str] = {}
         self._custom: list[CustomRow] = []
+        self.alternatives = False  #: the model has alternative groups: the legend says what "OR" means
         self._refresh_timer = QTimer(self, singleShot=True, interval=0, timeout=self._refresh)
-        ModelFollower(document, {"unitAdded": self._unit_added, "unitRemoved": self._unit_removed, "unitChanged": self._unit_changed}, self)
+        ModelFollower(document, {"unitAdded": self._unit_added, "unitRemoved": self._unit_removed, "unitChanged": self._unit_changed,
+                                 "dependencyChanged": self._dependency_changed, "dependencyAdded": self._dependency_added,
+                                 "dependencyRemoved": self._dependency_removed}, self)
         document.modelReplaced.connect(self._model_replaced)
         view.installEventFilter(self)
         self._model_replaced()
@@ -125,6 +141,18 @@ class Legend(QWidget):
     def _model_replaced(self) -> None:
         self._colours = {u.id: u.color for u in self._document.model.units() if u.color}
         self._refresh()
+
+    def _dependency_changed(self, _source: str, _target: str, fields: frozenset[str]) -> None:
+        if "group" in fields:
+            self._refresh_timer.start()
+
+    def _dependency_added(self, source: str, target: str, *_: object) -> None:
+        if not self.alternatives and self._document.model.dependency(source, target).group is not None:
+            self._refresh_timer.start()
+
+    def _dependency_removed(self, *_: object) -> None:
+        if self.alternatives:  # perhaps the last alternative went
+            self._refresh_timer.start()
 
     def _unit_added(self, unit_id: str, _index: int) -> None:
         colour = self._document.model.unit(unit_id).color
@@ -150,6 +178,7 @@ class Legend(QWidget):
     def _refresh(self) -> None:
         model = self._document.model
         self._custom = custom_rows(self._colours, {uid: model.unit(uid).name for uid in self._colours if uid in model})
+        self.alternatives = bool(model.dependency_groups())
         self.place()
         self.update()
 
@@ -167,9 +196,9 @@ class Legend(QWidget):
 
     @override
     def sizeHint(self) -> QSize:
-        return legend_size(QFontMetricsF(self.font()), self._custom).toSize()
+        return legend_size(QFontMetricsF(self.font()), self._custom, self.alternatives).toSize()
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        draw_legend(painter, QRectF(self.rect()), self._custom)
+        draw_legend(painter, QRectF(self.rect()), self._custom, self.alternatives)

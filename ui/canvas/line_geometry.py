@@ -16,6 +16,8 @@ from orgmodel.layout import LEVEL_GAP
 from orgmodel.layout.routing import Point, Router
 from orgmodel.model import OrgModel
 
+from ui.i18n import translate
+
 from ui.canvas.items.line_layer import LineLayer
 from ui.canvas.items.line_shapes import elbow_line
 from ui.canvas.items.unit_card import HEIGHT, WIDTH
@@ -24,13 +26,17 @@ Key = tuple[str, str]
 Corners = dict[str, tuple[float, float]]
 
 
-def label_text(label: str | None, weight: float | None) -> str:
-    """What a dependency line shows: its label, its weight, or both.
+def label_text(label: str | None, weight: float | None, group: str | None = None) -> str:
+    """What a dependency line shows: its alternative group ("OR: group"), its label, its weight.
 
     >>> label_text("payroll data", 2.0), label_text(None, 0.5), label_text(None, None)
     ('payroll data · 2', '0.5', '')
+    >>> label_text(None, None, "IT site")
+    'OR: IT site'
     """
-    parts = [label] if label else []
+    parts = [translate("SceneLines", "OR: %1").replace("%1", group)] if group else []
+    if label:
+        parts.append(label)
     if weight is not None:
         parts.append(f"{weight:g}")
     return " · ".join(parts)
@@ -41,6 +47,7 @@ class SceneLines:
 
     def __init__(self, dependencies: LineLayer, reporting: LineLayer) -> None:
         self.dependencies, self.reporting = dependencies, reporting
+        dependencies.or_mark = translate("SceneLines", "OR: %1").replace("%1", "")
         self.router = Router(WIDTH, HEIGHT)
         self._texts: dict[Key, str] = {}
         self._boxes: dict[Key, QRectF] = {}  # labels placed, so that labels do not overlap
@@ -77,7 +84,7 @@ class SceneLines:
     def forget_labels(self, model: OrgModel) -> None:
         """The labels' texts from ``model``, and no places yet (their lines are being routed)."""
         self._boxes, self._box_cells = {}, {}
-        self._texts = {(d.source, d.target): text for d in model.dependencies() if (text := label_text(d.label, d.weight))}
+        self._texts = {(d.source, d.target): text for d in model.dependencies() if (text := label_text(d.label, d.weight, d.group))}
 
     def relabel_all(self, model: OrgModel) -> None:
         """Place every label anew on the lines as they are routed now."""
@@ -113,17 +120,17 @@ class SceneLines:
     def unit_removed(self, uid: str) -> None:
         self._apply(self.router.remove_card(uid))
 
-    def dependency_added(self, key: Key, label: str | None = None, weight: float | None = None) -> None:
+    def dependency_added(self, key: Key, label: str | None = None, weight: float | None = None, group: str | None = None) -> None:
         self._apply(self.router.add_line(key))
-        self.dependency_changed(key, label, weight)
+        self.dependency_changed(key, label, weight, group)
 
     def dependency_removed(self, key: Key) -> None:
         self._texts.pop(key, None)
         self.dependencies.remove_line(key)
         self._apply(self.router.remove_line(key))
 
-    def dependency_changed(self, key: Key, label: str | None, weight: float | None) -> None:
-        text = label_text(label, weight)
+    def dependency_changed(self, key: Key, label: str | None, weight: float | None, group: str | None = None) -> None:
+        text = label_text(label, weight, group)
         if text:
             self._texts[key] = text
         else:

@@ -195,16 +195,16 @@ class OrgScene(QGraphicsScene):
 
     def _dependency_added(self, source: str, target: str) -> None:
         d = self.model.dependency(source, target)
-        self.lines.dependency_added((source, target), d.label, d.weight)
+        self.lines.dependency_added((source, target), d.label, d.weight, d.group)
 
     def _dependency_removed(self, source: str, target: str) -> None:
         self.lines.dependency_removed((source, target))
         self.selection.forget(dependencies=[(source, target)])
 
     def _dependency_changed(self, source: str, target: str, fields: frozenset[str]) -> None:
-        if fields & {"label", "weight"}:
+        if fields & {"label", "weight", "group"}:
             d = self.model.dependency(source, target)
-            self.lines.dependency_changed((source, target), d.label, d.weight)
+            self.lines.dependency_changed((source, target), d.label, d.weight, d.group)
 
     # -- line geometry (ui.canvas.line_geometry) ---------------------------------------------
 

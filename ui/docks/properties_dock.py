@@ -12,11 +12,12 @@ import logging
 from collections.abc import Callable, Container
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
+    QCompleter,
     QDockWidget,
     QGridLayout,
     QHBoxLayout,
@@ -191,6 +192,10 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
         self._add_label(form, self.tr("From → To"), self.ends_label)
         self.weight_edit = self._line(form, "weight", self.tr("Weight"), self.tr("1 (default)"))
         self.label_edit = self._line(form, "label", self.tr("Label"), self.tr("None"))
+        self.group_edit = self._line(form, "group", self.tr("Group (alternatives)"), self.tr("None — required"))
+        self.group_edit.setToolTip(self.tr("Dependencies of one unit that share a group are alternatives: it needs at least one of them"))
+        self.group_choices = QStringListModel(self)
+        self.group_edit.setCompleter(QCompleter(self.group_choices, self.group_edit))
         return page
 
     # -- following the document ------------------------------------------------------------
@@ -323,6 +328,8 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
         self.ends_label.setText(f"{model.unit(key[0]).name} → {model.unit(key[1]).name}")
         self._load_line("weight", format_number(dependency.weight), force)
         self._load_line("label", dependency.label or "", force)
+        self.group_choices.setStringList(self._document.groups_of(key[0]))
+        self._load_line("group", dependency.group or "", force)
         self._pages.setCurrentIndex(2)
 
     def _rebuild_choices(self, exclude: str) -> None:
@@ -453,7 +460,7 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
         """Text typed but not yet committed goes to the subject it was typed for."""
         if self._subject is None:
             return
-        keys = ("weight", "label") if self._subject[0] == "dependency" else (
+        keys = ("weight", "label", "group") if self._subject[0] == "dependency" else (
             "name", "id", "headcount", "cost", "revenue", "automation_potential", "automation_ease", "tags")
         for key in keys:
             editor = self._editors[key]

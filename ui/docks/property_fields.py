@@ -109,7 +109,7 @@ def parse_field(key: str, text: str) -> Any:
         return parse_tags(text)
     if key == "weight":
         return parse_weight(text)
-    if key in ("label", "notes"):
+    if key in ("label", "notes", "group"):
         return _optional_text(text)
     raise KeyError(key)
 

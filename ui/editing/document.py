@@ -253,6 +253,11 @@ class Document(QObject):
         if changes:
             self.push(UpdateDependencyCommand(self.model, source, target, changes))
 
+    def groups_of(self, source: str) -> list[str]:
+        """The alternative groups ``source``'s dependencies already use, sorted."""
+        model = self.model
+        return sorted({g for t in model.dependencies_of(source) if (g := model.dependency(source, t).group) is not None})
+
     def delete(self, unit_ids: Iterable[str] = (), dependencies: Iterable[tuple[str, str]] = ()) -> None:
         """Delete units (with their lines) and dependencies as one undo step."""
         units = [uid for uid in dict.fromkeys(unit_ids) if uid in self.model]

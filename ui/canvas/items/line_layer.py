@@ -73,6 +73,8 @@ class LineLayer(LineHits, QGraphicsItem):
         #: screen's device pixel ratio); pens are that many pixels wide per line pixel.
         self.pen_scale: float | None = None
         self._filter: set[Key] | None = None
+        #: How a label of an alternative begins ("OR:"); such labels are framed in its colour.
+        self.or_mark = "\0"
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         # Without this, option.exposedRect is the whole layer and nothing can be culled.
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
@@ -431,15 +433,17 @@ class LineLayer(LineHits, QGraphicsItem):
         font = painter.font()
         font.setPointSizeF(8.0)
         painter.setFont(font)
+        or_mark = self.or_mark
         for key, (text, box) in self._labels.items():
             if not box.intersects(exposed) or (self._filter is not None and key not in self._filter):
                 continue
             if self.showing != "all" and (key in self._moving) != (self.showing == "moving"):
                 continue
-            painter.setPen(Qt.PenStyle.NoPen)
+            alternative = text.startswith(or_mark)
+            painter.setPen(QPen(style.ALTERNATIVE, 1.2) if alternative else Qt.PenStyle.NoPen)
             painter.setBrush(style.CANVAS)
             painter.drawRoundedRect(box, 3, 3)
-            painter.setPen(style.TEXT)
+            painter.setPen(style.ALTERNATIVE if alternative else style.TEXT)
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_heads(self, painter: QPainter, exposed: QRectF, scale: float) -> None:
