@@ -1057,6 +1057,14 @@
         <translation>Desteklenen Gelir Birimlerini Seç</translation>
     </message>
     <message>
+        <source>Restore Unit</source>
+        <translation>Birimi geri getir</translation>
+    </message>
+    <message>
+        <source>Simulate Failure</source>
+        <translation>Arızayı simüle et</translation>
+    </message>
+    <message>
         <source>Add front-office unit here</source>
         <translation>Buraya ön ofis birimi ekle</translation>
     </message>
@@ -2014,6 +2022,22 @@
         <source>&lt;b&gt;OrgModel %1&lt;/b&gt;&lt;p&gt;Model your organisation: front, middle and back office, reporting lines and dependencies, and see which back-office functions support each revenue-generating unit.&lt;/p&gt;</source>
         <translation>&lt;b&gt;OrgModel %1&lt;/b&gt;&lt;p&gt;Kuruluşunuzu modelleyin: ön, orta ve arka ofis, raporlama hatları ve bağımlılıklar; hangi arka ofis işlevlerinin her gelir getiren birimi desteklediğini görün.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Simulate Failure of Selection</source>
+        <translation>Seçimin arızasını &amp;simüle et</translation>
+    </message>
+    <message>
+        <source>What if the selected units failed? Shows what goes down; changes nothing in the model</source>
+        <translation>Seçili birimler devre dışı kalsa ne olur? Neyin durduğunu gösterir; modelde hiçbir şeyi değiştirmez</translation>
+    </message>
+    <message>
+        <source>&amp;End Simulation</source>
+        <translation>Simülasyonu &amp;bitir</translation>
+    </message>
+    <message>
+        <source>Select the units to fail first</source>
+        <translation>Önce devre dışı kalacak birimleri seçin</translation>
+    </message>
 </context>
 <context>
     <name>MappingDialog</name>
@@ -2650,6 +2674,39 @@
     <message>
         <source>On the canvas</source>
         <translation>Tuvalde</translation>
+    </message>
+</context>
+<context>
+    <name>SimulationBanner</name>
+    <message>
+        <source>End Simulation</source>
+        <translation>Simülasyonu bitir</translation>
+    </message>
+    <message>
+        <source>Back to editing (Esc); the model was not changed</source>
+        <translation>Düzenlemeye dön (Esc); model değiştirilmedi</translation>
+    </message>
+    <message numerus="yes">
+        <source>Simulation: %Ln unit(s) failed</source>
+        <translation>
+            <numerusform>Senaryo: %Ln birim devre dışı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>revenue at risk %1</source>
+        <translation>risk altındaki gelir %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln revenue unit(s) down</source>
+        <translation>
+            <numerusform>%Ln gelir birimi durdu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln saved by an alternative</source>
+        <translation>
+            <numerusform>%Ln birim alternatif sayesinde ayakta</numerusform>
+        </translation>
     </message>
 </context>
 <context>
