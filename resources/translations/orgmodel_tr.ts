@@ -2679,6 +2679,10 @@
 <context>
     <name>SimulationBanner</name>
     <message>
+        <source>On the canvas: dark red, hatched = failed; red = down with them; highlighted lines = why a revenue unit is down; grey = not affected. Nothing in the model changes.</source>
+        <translation>Tuvalde: koyu kırmızı, taralı = devre dışı; kırmızı = onlarla birlikte duran; vurgulu çizgiler = bir gelir biriminin neden durduğu; gri = etkilenmeyen. Modelde hiçbir şey değişmez.</translation>
+    </message>
+    <message>
         <source>End Simulation</source>
         <translation>Simülasyonu bitir</translation>
     </message>

@@ -28,14 +28,23 @@ class SimulationBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("simulationBanner")
         self.setStyleSheet("#simulationBanner { background: #FDE3E0; border-bottom: 2px solid #7F0000; }"
-                           "#simulationBanner QLabel { color: #5A0000; font-weight: bold; }")
+                           "#simulationBanner QLabel { color: #5A0000; font-weight: bold; }"
+                           "#simulationBanner #simulationKey { font-weight: normal; }")
         self.label = QLabel()
         self.label.setWordWrap(True)
+        #: What the marks on the canvas mean (the legend knows nothing of a simulation).
+        self.key = QLabel(self.tr("On the canvas: dark red, hatched = failed; red = down with them; highlighted lines = why a revenue unit is down; grey = not affected. Nothing in the model changes."))
+        self.key.setWordWrap(True)
+        self.key.setObjectName("simulationKey")
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.label)
+        texts.addWidget(self.key)
         self.end_button = QPushButton(self.tr("End Simulation"))
         self.end_button.setToolTip(self.tr("Back to editing (Esc); the model was not changed"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.label, 1)
+        layout.addLayout(texts, 1)
         layout.addWidget(self.end_button)
         self.hide()
 

@@ -224,10 +224,9 @@ class UnitCard(Translatable, QGraphicsItem):
         emphasis = self._emphasis
         dimmed = emphasis == _DIMMED or (emphasis == _NORMAL and self.shade.dim_rest)
         if lod < LOD_BLOCKS:  # the path 10,000 cards take zoomed out: keep it short
-            if selected or dimmed or self.custom_color is None:
-                if emphasis >= _DOWN and not selected:
-                    painter.fillRect(_CARD_RECT, style.FAILED if emphasis == _FAILED else style.DOWN)
-                    return
+            if emphasis >= _DOWN and not selected:  # a what-if's marks, whatever the colour
+                painter.fillRect(_CARD_RECT, style.FAILED if emphasis == _FAILED else style.DOWN)
+            elif selected or dimmed or self.custom_color is None:
                 painter.fillRect(
                     _CARD_RECT,
                     style.SELECTION if selected else (style.DIMMED_LINE if dimmed else style.OFFICE_COLORS[self.office]),
