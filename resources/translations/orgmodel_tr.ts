@@ -942,6 +942,10 @@
         <translation>Otomasyon</translation>
     </message>
     <message>
+        <source>What-if</source>
+        <translation>Senaryo</translation>
+    </message>
+    <message>
         <source>Revenue units without back-office support (%1)</source>
         <translation>Arka ofis desteği olmayan gelir birimleri (%1)</translation>
     </message>
@@ -2714,6 +2718,25 @@
     </message>
 </context>
 <context>
+    <name>SpofTable</name>
+    <message>
+        <source>Unit</source>
+        <translation>Birim</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Ofis</translation>
+    </message>
+    <message>
+        <source>Revenue at risk</source>
+        <translation>Risk altındaki gelir</translation>
+    </message>
+    <message>
+        <source>Revenue units</source>
+        <translation>Gelir birimleri</translation>
+    </message>
+</context>
+<context>
     <name>TableExport</name>
     <message>
         <source>Totals</source>
@@ -2941,6 +2964,41 @@
     <message>
         <source>Savings potential %1 · to revenue units %2 · unallocated %3</source>
         <translation>Tasarruf potansiyeli %1 · gelir birimlerine %2 · dağıtılamayan %3</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfView</name>
+    <message>
+        <source>Revenue unit down</source>
+        <translation>Duran gelir birimi</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Gelir</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Zincir</translation>
+    </message>
+    <message>
+        <source>Single points of failure: the revenue at risk if this unit alone failed (alternatives counted)</source>
+        <translation>Tek hata noktaları: yalnızca bu birim devre dışı kalsa risk altına girecek gelir (alternatifler hesaba katılır)</translation>
+    </message>
+    <message>
+        <source>No simulation: right-click a unit › Simulate Failure (or Analysis › Simulate Failure of Selection).</source>
+        <translation>Senaryo yok: bir birime sağ tıklayın › Arızayı simüle et (ya da Analiz › Seçimin arızasını simüle et).</translation>
+    </message>
+    <message>
+        <source>Failed: %1 — revenue at risk %2</source>
+        <translation>Devre dışı: %1 — risk altındaki gelir %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>yok</translation>
+    </message>
+    <message>
+        <source>Saved by an alternative: %1</source>
+        <translation>Alternatif sayesinde ayakta: %1</translation>
     </message>
 </context>
 </TS>

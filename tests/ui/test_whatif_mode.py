@@ -135,3 +135,43 @@ def test_selecting_a_revenue_unit_down_shows_its_chain_only(window) -> None:
     QApplication.processEvents()
     assert window.scene.dependencies.highlighted() == {("shop", "pricing"), ("pricing", "it")}
     assert window.scene.cards["shop"].emphasis == Emphasis.DOWN
+
+
+def _whatif_page(qtbot, window):
+    dock = window.analysis_dock
+    dock.tabs.setCurrentIndex(dock.tabs.indexOf(dock.whatif_view))
+    page = dock.whatif_view
+    qtbot.waitUntil(lambda: not page._dirty)
+    return page
+
+
+def test_the_whatif_page_ranks_like_single_points_and_a_row_click_selects(window, qtbot) -> None:
+    from orgmodel.analysis.spof import single_points
+    from ui.docks.analysis_tables import ID_ROLE
+
+    page = _whatif_page(qtbot, window)
+    expected = single_points(window.document.model).units
+    shown = [page.proxy.index(row, 0).data(ID_ROLE) for row in range(page.proxy.rowCount())]
+    risks = [page.proxy.index(row, 2).data(Qt.ItemDataRole.DisplayRole) for row in range(page.proxy.rowCount())]
+    assert shown[:2] == [row["id"] for row in expected[:2]]  # IT and Pricing: both take all 218,500 down
+    assert risks[0] == "218,500" and sorted(shown) == sorted(row["id"] for row in expected)
+    row = shown.index("payroll")
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(page.proxy.index(row, 0)).center())
+    assert window.selection.units() == ["payroll"]
+
+
+def test_the_whatif_page_shows_the_chains_of_a_simulation(window, qtbot) -> None:
+    page = _whatif_page(qtbot, window)
+    assert page.down.topLevelItemCount() == 0
+    window.selection.set(["it"])
+    window.simulate_action.trigger()
+    rows = [[page.down.topLevelItem(i).text(c) for c in range(3)] for i in range(page.down.topLevelItemCount())]
+    assert rows == [["Ads", "18,500", "Ads → IT"], ["Shop", "200,000", "Shop → Pricing → IT"]]
+    assert page.saved.text() == "Saved by an alternative: none"
+    item = page.down.topLevelItem(1)
+    qtbot.mouseClick(page.down.viewport(), Qt.MouseButton.LeftButton, pos=page.down.visualItemRect(item).center())
+    assert window.selection.units() == ["shop"]
+    QApplication.processEvents()
+    assert window.scene.dependencies.highlighted() == {("shop", "pricing"), ("pricing", "it")}
+    window.simulation.end()
+    assert page.down.topLevelItemCount() == 0

@@ -58,7 +58,7 @@ class MainWindow(MenusMixin, SimulationMixin, TransferMixin, SafetyMixin, Window
         self.adder = UnitAdder(self.scene, self.view, self.document, self.selection)
         self.properties = PropertiesDock(self.document, self.selection, self)
         self.outline = OutlineDock(self.document, self.selection, self)
-        self.analysis_dock = AnalysisDock(self.document, self.selection, self)
+        self.analysis_dock = AnalysisDock(self.document, self.selection, self, self.simulation)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.analysis_dock)
