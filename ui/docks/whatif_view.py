@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTreeWidget, QTreeWidgetItem, Q
 from orgmodel.analysis.spof import single_points
 
 from ui.docks.analysis_tables import ID_ROLE
-from ui.docks.cost_view import SORT_ROLE, LivePage, RecordTable, record_view, select_row_of
+from ui.docks.cost_view import SORT_ROLE, LivePage, RecordTable, record_view
 from ui.editing.document import Document
 from ui.editing.selection import Selection
 from ui.editing.simulation import Simulation
@@ -140,18 +140,8 @@ class WhatIfView(LivePage):
 
     def _select(self, unit_id: str | None) -> None:
         if unit_id is not None and unit_id in self._document.model:
-            self._syncing = True
-            try:
-                self._selection.select_unit(unit_id)
-            finally:
-                self._syncing = False
+            self._select_quietly(unit_id)
 
     def _selection_changed(self) -> None:
-        if self._syncing:
-            return
-        units = self._selection.units()
-        self._syncing = True
-        try:
-            select_row_of(self.table, self.model, units[0] if len(units) == 1 else None)
-        finally:
-            self._syncing = False
+        if not self._syncing:
+            self._follow_selection(self.table, self.model)
