@@ -114,6 +114,7 @@ class WhatIfView(LivePage):
                 SpofRow(row["id"], row["name"], model.unit(row["id"]).office, row["revenue_at_risk"], len(row["revenue_units"]))
                 for row in points.units
             ])
+            self.table.resizeColumnsToContents()  # Qt measures a sample of rows, not 10,000
             self._selection_changed()
         except Exception:  # a slot must never let an exception reach Qt
             log.exception("could not rank the single points of failure")
@@ -133,8 +134,11 @@ class WhatIfView(LivePage):
         for rid in result.revenue_units_down:
             item = QTreeWidgetItem([name[rid], format_amount(model.unit(rid).revenue or 0, 0), " → ".join(name[u] for u in result.chains[rid])])
             item.setData(0, Qt.ItemDataRole.UserRole, rid)
+            item.setToolTip(2, item.text(2))  # a long chain is cut in its column
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.down.addTopLevelItem(item)
+        for column in range(2):
+            self.down.resizeColumnToContents(column)
         saved = ", ".join(name[u] for u in result.saved_by_alternative) or self.tr("none")
         self.saved.setText(self.tr("Saved by an alternative: %1").replace("%1", saved))
 
