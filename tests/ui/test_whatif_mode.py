@@ -175,3 +175,22 @@ def test_the_whatif_page_shows_the_chains_of_a_simulation(window, qtbot) -> None
     assert window.scene.dependencies.highlighted() == {("shop", "pricing"), ("pricing", "it")}
     window.simulation.end()
     assert page.down.topLevelItemCount() == 0
+
+
+def test_far_out_a_failed_or_down_card_is_red_whatever_its_own_colour(qtbot) -> None:
+    from PySide6.QtGui import QColor, QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+    from ui import style
+    from ui.canvas.items.unit_card import UnitCard
+
+    card = UnitCard("x")
+    card.set_unit("X", "back", False, None, None, "#AA00FF")
+    for emphasis, colour in ((Emphasis.FAILED, style.FAILED), (Emphasis.DOWN, style.DOWN)):
+        card.set_emphasis(emphasis)
+        image = QImage(100, 100, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.scale(0.2, 0.2)  # blocks: below the level of detail of text
+        card.paint(painter, QStyleOptionGraphicsItem())
+        painter.end()
+        assert image.pixelColor(20, 5) == colour  # the middle of the block, where the custom colour would fill
