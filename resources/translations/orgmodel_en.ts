@@ -144,6 +144,30 @@
     </message>
 </context>
 <context>
+    <name>SimulationBanner</name>
+    <message numerus="yes">
+        <source>Simulation: %Ln unit(s) failed</source>
+        <translation>
+            <numerusform>Simulation: %Ln unit failed</numerusform>
+            <numerusform>Simulation: %Ln units failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln revenue unit(s) down</source>
+        <translation>
+            <numerusform>%Ln revenue unit down</numerusform>
+            <numerusform>%Ln revenue units down</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln saved by an alternative</source>
+        <translation>
+            <numerusform>%Ln saved by an alternative</numerusform>
+            <numerusform>%Ln saved by an alternative</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>UnitCard</name>
     <message numerus="yes">
         <source>%Ln people</source>

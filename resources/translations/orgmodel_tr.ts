@@ -942,6 +942,10 @@
         <translation>Otomasyon</translation>
     </message>
     <message>
+        <source>What-if</source>
+        <translation>Senaryo</translation>
+    </message>
+    <message>
         <source>Revenue units without back-office support (%1)</source>
         <translation>Arka ofis desteği olmayan gelir birimleri (%1)</translation>
     </message>
@@ -1063,6 +1067,14 @@
     <message>
         <source>Select Supported Revenue Units</source>
         <translation>Desteklenen Gelir Birimlerini Seç</translation>
+    </message>
+    <message>
+        <source>Restore Unit</source>
+        <translation>Birimi geri getir</translation>
+    </message>
+    <message>
+        <source>Simulate Failure</source>
+        <translation>Arızayı simüle et</translation>
     </message>
     <message>
         <source>Add front-office unit here</source>
@@ -2038,6 +2050,22 @@
         <source>&lt;b&gt;OrgModel %1&lt;/b&gt;&lt;p&gt;Model your organisation: front, middle and back office, reporting lines and dependencies, and see which back-office functions support each revenue-generating unit.&lt;/p&gt;</source>
         <translation>&lt;b&gt;OrgModel %1&lt;/b&gt;&lt;p&gt;Kuruluşunuzu modelleyin: ön, orta ve arka ofis, raporlama hatları ve bağımlılıklar; hangi arka ofis işlevlerinin her gelir getiren birimi desteklediğini görün.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Simulate Failure of Selection</source>
+        <translation>Seçimin arızasını &amp;simüle et</translation>
+    </message>
+    <message>
+        <source>What if the selected units failed? Shows what goes down; changes nothing in the model</source>
+        <translation>Seçili birimler devre dışı kalsa ne olur? Neyin durduğunu gösterir; modelde hiçbir şeyi değiştirmez</translation>
+    </message>
+    <message>
+        <source>&amp;End Simulation</source>
+        <translation>Simülasyonu &amp;bitir</translation>
+    </message>
+    <message>
+        <source>Select the units to fail first</source>
+        <translation>Önce devre dışı kalacak birimleri seçin</translation>
+    </message>
 </context>
 <context>
     <name>MappingDialog</name>
@@ -2696,6 +2724,62 @@
     </message>
 </context>
 <context>
+    <name>SimulationBanner</name>
+    <message>
+        <source>On the canvas: dark red, hatched = failed; red = down with them; highlighted lines = why a revenue unit is down; grey = not affected. Nothing in the model changes.</source>
+        <translation>Tuvalde: koyu kırmızı, taralı = devre dışı; kırmızı = onlarla birlikte duran; vurgulu çizgiler = bir gelir biriminin neden durduğu; gri = etkilenmeyen. Modelde hiçbir şey değişmez.</translation>
+    </message>
+    <message>
+        <source>End Simulation</source>
+        <translation>Simülasyonu bitir</translation>
+    </message>
+    <message>
+        <source>Back to editing (Esc); the model was not changed</source>
+        <translation>Düzenlemeye dön (Esc); model değiştirilmedi</translation>
+    </message>
+    <message numerus="yes">
+        <source>Simulation: %Ln unit(s) failed</source>
+        <translation>
+            <numerusform>Senaryo: %Ln birim devre dışı</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>revenue at risk %1</source>
+        <translation>risk altındaki gelir %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln revenue unit(s) down</source>
+        <translation>
+            <numerusform>%Ln gelir birimi durdu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln saved by an alternative</source>
+        <translation>
+            <numerusform>%Ln birim alternatif sayesinde ayakta</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SpofTable</name>
+    <message>
+        <source>Unit</source>
+        <translation>Birim</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Ofis</translation>
+    </message>
+    <message>
+        <source>Revenue at risk</source>
+        <translation>Risk altındaki gelir</translation>
+    </message>
+    <message>
+        <source>Revenue units</source>
+        <translation>Gelir birimleri</translation>
+    </message>
+</context>
+<context>
     <name>TableExport</name>
     <message>
         <source>Totals</source>
@@ -2923,6 +3007,41 @@
     <message>
         <source>Savings potential %1 · to revenue units %2 · unallocated %3</source>
         <translation>Tasarruf potansiyeli %1 · gelir birimlerine %2 · dağıtılamayan %3</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfView</name>
+    <message>
+        <source>Revenue unit down</source>
+        <translation>Duran gelir birimi</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Gelir</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Zincir</translation>
+    </message>
+    <message>
+        <source>Single points of failure: the revenue at risk if this unit alone failed (alternatives counted)</source>
+        <translation>Tek hata noktaları: yalnızca bu birim devre dışı kalsa risk altına girecek gelir (alternatifler hesaba katılır)</translation>
+    </message>
+    <message>
+        <source>No simulation: right-click a unit › Simulate Failure (or Analysis › Simulate Failure of Selection).</source>
+        <translation>Senaryo yok: bir birime sağ tıklayın › Arızayı simüle et (ya da Analiz › Seçimin arızasını simüle et).</translation>
+    </message>
+    <message>
+        <source>Failed: %1 — revenue at risk %2</source>
+        <translation>Devre dışı: %1 — risk altındaki gelir %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>yok</translation>
+    </message>
+    <message>
+        <source>Saved by an alternative: %1</source>
+        <translation>Alternatif sayesinde ayakta: %1</translation>
     </message>
 </context>
 </TS>

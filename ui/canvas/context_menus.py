@@ -3,7 +3,8 @@ empty canvas. Every entry that edits goes through the document (one undo step ea
 
 - a line: edit its weight or label, reverse it, delete it;
 - a card: rename, office ▸, reports to… (a searchable chooser), select its supporters (or
-  the revenue it supports), zoom to the selection (the window's action, key F), delete;
+  the revenue it supports), zoom to the selection (the window's action, key F), simulate
+  its failure (or restore it while a simulation runs), delete;
 - empty canvas: add a unit of each office there (the band's office first), select all, fit.
 """
 
@@ -24,6 +25,7 @@ from ui.canvas.scene import OrgScene
 from ui.canvas.view import OrgView
 from ui.editing.document import Document
 from ui.editing.selection import Selection
+from ui.editing.simulation import Simulation
 
 OFFICES = ("front", "middle", "back")
 
@@ -37,10 +39,11 @@ class CanvasMenus(QObject):
     ``(True, unit id or None for no one)``, or ``(False, None)`` when cancelled."""
 
     def __init__(self, scene: OrgScene, view: OrgView, document: Document, selection: Selection, shared: dict[str, QAction],
-                 ask_parent: Callable[[str], tuple[bool, str | None]] | None = None) -> None:
+                 ask_parent: Callable[[str], tuple[bool, str | None]] | None = None, simulation: Simulation | None = None) -> None:
         super().__init__(view)
         self.scene, self.view, self.document, self.selection, self.shared = scene, view, document, selection, shared
         self.ask_parent = ask_parent
+        self.simulation = simulation
         scene.contextMenuRequested.connect(self.open)
 
     def open(self, pos: QPointF, screen_pos: QPoint) -> None:
@@ -98,6 +101,14 @@ class CanvasMenus(QObject):
             action = menu.addAction(self.tr("Select Supported Revenue Units"), lambda: self.selection.set(analysis.impact(unit_id)))
             action.setEnabled(bool(analysis.impact(unit_id)))
         self._add_shared(menu, "zoom_selection")
+        simulation = self.simulation
+        if simulation is not None:  # a view state: the selected units fail (or work again), nothing is edited
+            menu.addSeparator()
+            units = self.selection.units()
+            if unit_id in simulation.failed:
+                menu.addAction(self.tr("Restore Unit"), lambda: simulation.restore(units))
+            else:
+                menu.addAction(self.tr("Simulate Failure"), lambda: simulation.fail(units))
         menu.addSeparator()
         self._add_shared(menu, "delete")
 

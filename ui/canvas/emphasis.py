@@ -48,6 +48,11 @@ class Highlight:
         self.focus: str | None = None
         self.counted: set[str] = set()
         self.chain: set[str] = set()
+        #: A what-if shown (see :meth:`simulate`): its marks come first, its lines replace
+        #: the highlight's, and everything else fades while it runs.
+        self.failed: set[str] = set()
+        self.down: set[str] = set()
+        self.simulation_lines: set[tuple[str, str]] | None = None
         #: The last highlight asked for (focus, units, lines, counted), shown again when
         #: switched on.
         self.requested: tuple = (None, None, None, None)
@@ -55,12 +60,17 @@ class Highlight:
     def reset(self) -> None:
         """A new model: new cards, all plain."""
         self.focus, self.counted, self.chain = None, set(), set()
+        self.failed, self.down, self.simulation_lines = set(), set(), None
         self.shade.dim_rest = False
         self.requested = (None, None, None, None)
 
     def mark(self, unit_id: str) -> Emphasis:
         """The mark a card of ``unit_id`` gets (plain when it has none: faded or not by
         the shared shade)."""
+        if unit_id in self.failed:
+            return Emphasis.FAILED
+        if unit_id in self.down:
+            return Emphasis.DOWN
         if unit_id == self.focus:
             return Emphasis.FOCUS
         if unit_id in self.counted:
@@ -98,12 +108,32 @@ class Highlight:
         changed.update((self.focus, new_focus))
         changed.discard(None)
         self.focus, self.counted, self.chain = new_focus, new_counted, new_chain
+        self._repaint(changed, lines)
+
+    def active(self) -> bool:
+        """Whether some card has a mark of its own (a card added now must get its own)."""
+        return self.focus is not None or bool(self.failed)
+
+    def simulate(self, failed: set[str] | None, down: set[str] | None, lines: set[tuple[str, str]] | None) -> None:
+        """Show a what-if: ``failed`` units, the others ``down``, ``lines`` its chains
+        stand out, the rest fades; ``None`` ends it (the highlight asked for comes back)."""
+        failed = set(failed or ())
+        down = set(down or ()) - failed
+        changed = (self.failed ^ failed) | (self.down ^ down)
+        self.failed, self.down = failed, down
+        self.simulation_lines = lines if failed else None
+        self._repaint(changed, self.requested[2] if self.focus is not None else None)
+
+    def _repaint(self, changed: set[str], lines: set[tuple[str, str]] | None) -> None:
         cards = self.scene.cards
         for uid in changed:
             card = cards.get(uid)
             if card is not None:
                 card.set_emphasis(self.mark(uid))
-        dim = new_focus is not None
+        simulating = bool(self.failed)
+        if simulating:
+            lines = self.simulation_lines or set()
+        dim = self.focus is not None or simulating
         if dim != self.shade.dim_rest:
             self.shade.dim_rest = dim
             self.scene.update()  # every unmarked card fades or comes back: one repaint

@@ -54,6 +54,7 @@ class OrgScene(QGraphicsScene):
     addUnitRequested = Signal(str, QPointF)  # office, top-left of the new card
     renameRequested = Signal(str)  # start inline rename of this unit
     deleteRequested = Signal()  # delete what is selected
+    escapePressed = Signal()  # Esc with no gesture to cancel (the selection is cleared too)
     contextMenuRequested = Signal(QPointF, QPoint)  # scene position, screen position
     message = Signal(str)  # a refusal or hint for the status bar
 
@@ -146,7 +147,7 @@ class OrgScene(QGraphicsScene):
         unit = unit or self.model.unit(unit_id)
         card = UnitCard(unit_id)
         card.shade = self.highlight.shade  # added under a highlight: faded like the others
-        if self.highlight.focus is not None:  # back by undo, inside the highlight
+        if self.highlight.active():  # back by undo, inside the highlight or a what-if
             card.set_emphasis(self.highlight.mark(unit_id))
         card.set_unit(unit.name, unit.office, unit.is_revenue_generating, unit.headcount, unit.revenue, unit.color)
         card.setPos(unit.x or 0.0, unit.y or 0.0)
@@ -461,6 +462,7 @@ class OrgScene(QGraphicsScene):
             else:
                 self.clearSelection()
                 self.selection.clear()
+                self.escapePressed.emit()
             event.accept()
             return
         steps = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}

@@ -26,9 +26,11 @@ from ui import i18n, style
 from ui.docks.analysis_tables import ID_ROLE, BackOfficeTable, NameOrder, RevenueUnitsTable, UnitTable, name_list
 from ui.docks.automation_view import AutomationView
 from ui.docks.cost_view import CostView
+from ui.docks.whatif_view import WhatIfView
 from ui.editing.document import Document
 from ui.editing.model_signals import ModelFollower
 from ui.editing.selection import Selection
+from ui.editing.simulation import Simulation
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +45,8 @@ _MAX_TRACKED = 5000
 class AnalysisDock(QDockWidget):
     """Support, impact and findings of ``document``; clicking a row selects in ``selection``."""
 
-    def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, selection: Selection, parent: QWidget | None = None,
+                 simulation: Simulation | None = None) -> None:
         super().__init__(self.tr("Analysis"), parent)
         self.setObjectName("AnalysisDock")
         self._document = document
@@ -78,6 +81,8 @@ class AnalysisDock(QDockWidget):
         self.tabs.addTab(self.cost_view, self.tr("Cost to serve"))
         self.automation_view = AutomationView(document, selection)
         self.tabs.addTab(self.automation_view, self.tr("Automation"))
+        self.whatif_view = WhatIfView(document, selection, simulation or Simulation(document, self))
+        self.tabs.addTab(self.whatif_view, self.tr("What-if"))
         self.tabs.currentChanged.connect(lambda _: self._fill_findings_if_shown())
         self.setWidget(self.tabs)
 

@@ -23,7 +23,7 @@ from ui import style
 from ui.docks import table_export
 from ui.docks.charts.chart_panel import ChartPanel, table_or_chart
 from ui.docks.charts.priority_matrix import PriorityMatrix, matrix_data
-from ui.docks.cost_view import OFFICE_ROLE, SORT_ROLE, LivePage, RecordTable, record_view, select_row_of
+from ui.docks.cost_view import OFFICE_ROLE, SORT_ROLE, LivePage, RecordTable, record_view
 from ui.docks.uplift_view import UpliftBreakdown
 from ui.editing.document import Document
 from ui.editing.selection import Selection
@@ -155,20 +155,9 @@ class AutomationView(LivePage):
 
     def _revenue_unit_clicked(self, unit_id: str) -> None:
         """A revenue unit of the breakdown chosen: selected on the canvas, the breakdown kept."""
-        self._syncing = True
-        try:
-            self._selection.select_unit(unit_id)
-        finally:
-            self._syncing = False
+        self._select_quietly(unit_id)
 
     def _selection_changed(self) -> None:
         if self._syncing:
             return
-        units = self._selection.units()
-        unit_id = units[0] if len(units) == 1 else None
-        self._syncing = True
-        try:
-            select_row_of(self.table, self.model, unit_id)
-        finally:
-            self._syncing = False
-        self.uplift.show_unit(unit_id)
+        self.uplift.show_unit(self._follow_selection(self.table, self.model))

@@ -247,11 +247,26 @@ class LivePage(QWidget):
             return None
         unit_id = rows[0].data(ID_ROLE)
         if self._selection.units() != [unit_id]:
-            self._syncing = True
-            try:
-                self._selection.select_unit(unit_id)
-            finally:
-                self._syncing = False
+            self._select_quietly(unit_id)
+        return unit_id
+
+    def _select_quietly(self, unit_id: str) -> None:
+        """Select ``unit_id`` on the canvas; the page does not follow its own choice."""
+        self._syncing = True
+        try:
+            self._selection.select_unit(unit_id)
+        finally:
+            self._syncing = False
+
+    def _follow_selection(self, table: QTableView, records: RecordTable) -> str | None:
+        """Select the row of the one unit selected (returned), none otherwise."""
+        units = self._selection.units()
+        unit_id = units[0] if len(units) == 1 else None
+        self._syncing = True
+        try:
+            select_row_of(table, records, unit_id)
+        finally:
+            self._syncing = False
         return unit_id
 
 

@@ -39,10 +39,11 @@ from ui.window.import_export import TransferMixin
 from ui.window.menus import MenusMixin
 from ui.window.progress import RoutingStatus, compute_with_progress
 from ui.window.safety_prompts import SafetyMixin
+from ui.window.simulation_mode import SimulationMixin
 from ui.window.window_state import WindowStateMixin, app_icon
 
 
-class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMainWindow):
+class MainWindow(MenusMixin, SimulationMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMainWindow):
     """One window, one document."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -52,12 +53,12 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         self.scene = OrgScene(self.selection, self)
         self.scene.background_from = BACKGROUND_FROM  # a big model's lines: routed off this thread
         self.view = OrgView(self.scene, self)
-        self.setCentralWidget(self.view)
+        self.setCentralWidget(self._make_simulation())  # the what-if banner above the canvas
         self.legend = Legend(self.view, self.document)
         self.adder = UnitAdder(self.scene, self.view, self.document, self.selection)
         self.properties = PropertiesDock(self.document, self.selection, self)
         self.outline = OutlineDock(self.document, self.selection, self)
-        self.analysis_dock = AnalysisDock(self.document, self.selection, self)
+        self.analysis_dock = AnalysisDock(self.document, self.selection, self, self.simulation)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.outline)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.analysis_dock)
@@ -78,7 +79,7 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
         self.canvas_menus = CanvasMenus(self.scene, self.view, self.document, self.selection, {
             "rename": self.rename_action, "delete": self.delete_action, "select_all": self.select_all_action, "fit": self.fit_action,
             "zoom_selection": self.zoom_selection_action,
-        }, lambda unit_id: choose_parent(self.document.model, unit_id, self))  # a searchable list, not a 50,000-entry box
+        }, lambda unit_id: choose_parent(self.document.model, unit_id, self), self.simulation)  # a searchable list, not a 50,000-entry box
         self._make_find_actions()
         self._restore_window_state()
 
@@ -368,6 +369,8 @@ class MainWindow(MenusMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMain
             self._emphasis_timer.start()
 
     def _update_emphasis(self) -> None:
+        if self._show_simulation():  # a what-if running takes the highlight's place
+            return
         uid = self.selection.single_unit()
         model, analysis = self.document.model, self.document.analysis
         if uid is None or uid not in model:

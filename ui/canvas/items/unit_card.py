@@ -47,9 +47,11 @@ class Emphasis(IntEnum):
     HIGHLIGHTED = 2  # counted in its support / impact
     DIMMED = 3  # everything else while an analysis is shown
     ON_CHAIN = 4  # only on a chain between the focus and what is counted
+    DOWN = 5  # down in a what-if simulation
+    FAILED = 6  # failed in a what-if simulation (the strongest mark)
 
 
-_DIMMED, _NORMAL, _ON_CHAIN = Emphasis.DIMMED, Emphasis.NORMAL, Emphasis.ON_CHAIN  # looked up once: enum access costs in hot paths
+_DIMMED, _NORMAL, _ON_CHAIN, _DOWN, _FAILED = Emphasis.DIMMED, Emphasis.NORMAL, Emphasis.ON_CHAIN, Emphasis.DOWN, Emphasis.FAILED  # looked up once: enum access costs in hot paths
 
 
 class Shade:
@@ -222,7 +224,9 @@ class UnitCard(Translatable, QGraphicsItem):
         emphasis = self._emphasis
         dimmed = emphasis == _DIMMED or (emphasis == _NORMAL and self.shade.dim_rest)
         if lod < LOD_BLOCKS:  # the path 10,000 cards take zoomed out: keep it short
-            if selected or dimmed or self.custom_color is None:
+            if emphasis >= _DOWN and not selected:  # a what-if's marks, whatever the colour
+                painter.fillRect(_CARD_RECT, style.FAILED if emphasis == _FAILED else style.DOWN)
+            elif selected or dimmed or self.custom_color is None:
                 painter.fillRect(
                     _CARD_RECT,
                     style.SELECTION if selected else (style.DIMMED_LINE if dimmed else style.OFFICE_COLORS[self.office]),
@@ -239,11 +243,19 @@ class UnitCard(Translatable, QGraphicsItem):
             border = QPen(style.SELECTION, 2.5) if selected else QPen(style.DIMMED_LINE if dimmed else accent.darker(130), 1)
         elif emphasis == _ON_CHAIN:  # on the way, not counted: a light dashed mark
             border = QPen(style.HIGHLIGHT, 1.5, Qt.PenStyle.DashLine)
+        elif emphasis >= _DOWN:  # a what-if: failed dark red and hatched, down red
+            failed = emphasis == _FAILED
+            fill = style.FAILED_FILL if failed else style.DOWN_FILL
+            border = QPen(style.SELECTION if selected else (style.FAILED if failed else style.DOWN), 4 if failed else 3)
         else:
             border = QPen(style.HIGHLIGHT, 4 if emphasis == Emphasis.FOCUS else 2.5)
         painter.setPen(border)
         painter.setBrush(fill)
         painter.drawRoundedRect(_CARD_RECT, 6, 6)
+        if emphasis == _FAILED:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(style.FAILED_FILL.darker(125), Qt.BrushStyle.BDiagPattern))
+            painter.drawRoundedRect(_CARD_RECT, 6, 6)
         painter.fillRect(_STRIPE, style.DIMMED_LINE if dimmed else accent)
         name_font, small_font, _ = self._fonts()
         name, office = self._labels()
