@@ -153,6 +153,37 @@ def shoot_analysis(sample: str, page: str, focus: str, out: str, language: str =
     window.close()
 
 
+def shoot_whatif(sample: str, failed: list[str], out: str, language: str = "en") -> None:
+    """The window with a what-if running on ``sample`` (``failed`` failed), fitted to the
+    diagram, and the Analysis dock's What-if page shown."""
+    from ui import i18n
+    from ui.window.main_window import MainWindow
+
+    i18n.install(language)
+    window = MainWindow()
+    window.resize(1500, 900)
+    window.open_sample(str(ROOT / "resources" / "samples" / sample))
+    window.show()
+    settle()
+    dock = window.analysis_dock
+    dock.tabs.setCurrentIndex(dock.tabs.indexOf(dock.whatif_view))
+    window.simulation.fail(failed)
+    settle()
+    # Between the failed unit and the revenue unit it stops first, at a zoom where names read.
+    result = window.simulation.result
+    cards = window.scene.cards
+    ends = [cards[failed[0]].sceneBoundingRect().center()]
+    if result is not None and result.revenue_units_down:
+        ends.append(cards[result.revenue_units_down[0]].sceneBoundingRect().center())
+    window.view.set_zoom(0.36)
+    settle()
+    window.view.centerOn((ends[0] + ends[-1]) / 2)
+    settle()
+    window.grab().save(str(ROOT / "docs" / out))
+    window.simulation.end()
+    window.close()
+
+
 def main() -> None:
     QApplication.instance() or QApplication([])
     QCoreApplication.setOrganizationName("OrgModelScreenshots")
@@ -173,6 +204,8 @@ def main() -> None:
     shoot_analysis("ornek_as.orgmodel", "cost_view", "cagri-merkezi", "cost-to-serve-tr.png", language="tr")
     shoot_analysis("example_co.orgmodel", "automation_view", "payroll", "automation-en.png")
     shoot_analysis("ornek_as.orgmodel", "automation_view", "bordro", "automation-tr.png", language="tr")
+    shoot_whatif("example_co.orgmodel", ["it"], "whatif-en.png")
+    shoot_whatif("ornek_as.orgmodel", ["bordro"], "whatif-tr.png", language="tr")
 
 
 if __name__ == "__main__":
