@@ -161,8 +161,7 @@ def _reported(command: Callable[[], int]) -> int:
             print(line, file=sys.stderr)
         return 1
     except ModelFileError as error:
-        for line in error.lines():
-            print(line, file=sys.stderr)
+        _print_problems(error.lines())
         return 1
     except OrgModelError as error:
         print(f"orgmodel: {error}", file=sys.stderr)
@@ -190,6 +189,29 @@ def _reported(command: Callable[[], int]) -> int:
         return stop.exit_code
     except KeyboardInterrupt:
         return 130
+
+
+#: The most problem lines printed for one file: 100,000 duplicates are a summary, not a flood.
+MOST_PROBLEM_LINES = 20
+
+
+def _print_problems(lines: Sequence[str]) -> None:
+    """Each line on stderr, up to :data:`MOST_PROBLEM_LINES`, then how many more there are."""
+    for line in _capped(lines):
+        print(line, file=sys.stderr)
+
+
+def _capped(lines: Sequence[str]) -> list[str]:
+    """``lines``, or the first :data:`MOST_PROBLEM_LINES` of them and how many more there are.
+
+    >>> _capped(["a", "b"])
+    ['a', 'b']
+    >>> _capped([f"row {i}" for i in range(1, 100_001)])[-2:]
+    ['row 20', '… and 99,980 more problems (100,000 in all)']
+    """
+    if len(lines) <= MOST_PROBLEM_LINES + 1:
+        return list(lines)
+    return [*lines[:MOST_PROBLEM_LINES], f"… and {len(lines) - MOST_PROBLEM_LINES:,} more problems ({len(lines):,} in all)"]
 
 
 def _silence_stdout() -> None:
@@ -358,13 +380,12 @@ def _convert(source: str, out: str, merge_into: str | None) -> int:
         model, messages = read_any(source)
         if not len(model) and messages:
             # A spreadsheet none of whose rows could be imported: an empty model is no result.
-            raise _Failure(*(f"{source}: {message}" for message in messages), f"{out}: not written: no unit was imported")
+            raise _Failure(*_capped([f"{source}: {message}" for message in messages]), f"{out}: not written: no unit was imported")
     note = link_note(out)
     _refuse_if_changed(stamps, out)
     write_any(model, out)
     _written.append(out)
-    for message in messages:
-        print(f"{source}: {message}", file=sys.stderr)
+    _print_problems([f"{source}: {message}" for message in messages])
     print(f"{out}: written{note} ({len(model):,} units, {_count(model.dependency_count, 'dependency', 'dependencies')})")
     return 0
 

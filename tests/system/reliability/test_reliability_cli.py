@@ -184,3 +184,14 @@ def test_xlsx_round_trip_still_writes_a_new_file(model_file: Path, tmp_path: Pat
     out = tmp_path / "units.xlsx"
     write_xlsx(_model("Old"), out)
     assert main(["convert", str(model_file), str(out)]) == 0
+
+
+def test_a_thousand_duplicate_dependencies_are_a_summary_not_a_thousand_lines(model_file: Path, capsys) -> None:
+    text = model_file.read_text("utf-8")
+    line = '{"from": "sales", "to": "it"}'
+    model_file.write_text(text.replace('"dependencies": [', '"dependencies": [' + ", ".join([line] * 1000) + ", "), "utf-8")
+    assert main(["check", str(model_file)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 21
+    assert lines[0].startswith(f"{model_file}: dependencies[1]")
+    assert lines[-1] == "… and 980 more problems (1,000 in all)"
