@@ -32,7 +32,7 @@ from typing import BinaryIO
 from orgmodel import interrupts
 from orgmodel.errors import OrgModelError
 from orgmodel.formats.file_errors import os_reason
-from orgmodel.i18n import tr
+from orgmodel.i18n import Text, tr
 
 
 class SaveError(OrgModelError):
@@ -49,6 +49,11 @@ class SaveError(OrgModelError):
 def cannot_save(shown: str | os.PathLike[str], error: OSError) -> SaveError:
     """``cannot save <file>: <reason>`` for a failed system call while saving ``shown``."""
     reason = os_reason(error)
+    return SaveError(tr("cannot save {file}: {reason}", file=str(shown), reason=reason), reason)
+
+
+def refused(shown: str | os.PathLike[str], reason: Text) -> SaveError:
+    """``cannot save <file>: <reason>`` for a file the writing policy refuses."""
     return SaveError(tr("cannot save {file}: {reason}", file=str(shown), reason=reason), reason)
 
 
@@ -179,9 +184,8 @@ def real_target(path: str | os.PathLike[str]) -> Path:
     try:
         target = Path(os.path.realpath(path, strict=True))
     except (OSError, RuntimeError):
-        raise SaveError(tr(
-            "cannot save {file}: it is a symbolic link to a missing file ({target}); write to that file or remove the link",
-            file=str(path), target=os.readlink(path))) from None
+        raise refused(path, tr("it is a symbolic link to a missing file ({target}); write to that file or remove the link",
+                                target=os.readlink(path))) from None
     return target
 
 
@@ -196,11 +200,11 @@ def file_mode(target: Path, shown: str | os.PathLike[str]) -> int:
     except OSError as error:
         raise cannot_save(shown, error) from None
     if stat.S_ISDIR(status.st_mode):
-        raise SaveError(tr("cannot save {file}: it is a folder", file=str(shown)))
+        raise refused(shown, tr("it is a folder"))
     if not stat.S_ISREG(status.st_mode):
-        raise SaveError(tr("cannot save {file}: it is not a regular file", file=str(shown)))
+        raise refused(shown, tr("it is not a regular file"))
     if not status.st_mode & 0o222:
-        raise SaveError(tr("cannot save {file}: the file is read-only", file=str(shown)))
+        raise refused(shown, tr("the file is read-only"))
     return status.st_mode & 0o7777
 
 

@@ -438,20 +438,20 @@
         <translation>{file} kaydedilemiyor: {reason}</translation>
     </message>
     <message>
-        <source>cannot save {file}: it is a symbolic link to a missing file ({target}); write to that file or remove the link</source>
-        <translation>{file} kaydedilemiyor: var olmayan bir dosyaya ({target}) giden sembolik bağlantı; o dosyaya yazın ya da bağlantıyı kaldırın</translation>
+        <source>it is a symbolic link to a missing file ({target}); write to that file or remove the link</source>
+        <translation>var olmayan bir dosyaya ({target}) giden sembolik bağlantı; o dosyaya yazın ya da bağlantıyı kaldırın</translation>
     </message>
     <message>
-        <source>cannot save {file}: it is a folder</source>
-        <translation>{file} kaydedilemiyor: bu bir klasör</translation>
+        <source>it is a folder</source>
+        <translation>bu bir klasör</translation>
     </message>
     <message>
-        <source>cannot save {file}: it is not a regular file</source>
-        <translation>{file} kaydedilemiyor: normal bir dosya değil</translation>
+        <source>it is not a regular file</source>
+        <translation>normal bir dosya değil</translation>
     </message>
     <message>
-        <source>cannot save {file}: the file is read-only</source>
-        <translation>{file} kaydedilemiyor: dosya salt okunur</translation>
+        <source>the file is read-only</source>
+        <translation>dosya salt okunur</translation>
     </message>
     <message>
         <source>cannot save {file}: the saved file cannot be read back ({reason})</source>

@@ -195,3 +195,13 @@ def test_a_thousand_duplicate_dependencies_are_a_summary_not_a_thousand_lines(mo
     assert len(lines) == 21
     assert lines[0].startswith(f"{model_file}: dependencies[1]")
     assert lines[-1] == "… and 980 more problems (1,000 in all)"
+
+
+@pytest.mark.parametrize("extension", [".graphml", ".drawio", ".csv"])
+def test_a_refused_output_says_why_in_every_format(model_file: Path, tmp_path: Path, capsys, extension: str) -> None:
+    out = tmp_path / f"out{extension}"
+    out.write_bytes(b"keep")
+    out.chmod(0o444)
+    assert main(["convert", str(model_file), str(out)]) == 1
+    assert _one_line(capsys.readouterr().err).endswith("the file is read-only")
+    assert out.read_bytes() == b"keep"
