@@ -1,7 +1,11 @@
 """The ``orgmodel`` command: opens the editor, or answers questions about a model file.
 
 Subcommands that need no picture (check, support, impact, why) never import Qt, so they
-start fast and run on servers. Exit codes: 0 ok, 1 invalid model or no result, 2 usage.
+start fast and run on servers. Exit codes: 0 ok, 1 invalid model or no result (or the
+output could not be written, standard output included), 2 usage, 130 interrupted by Ctrl+C
+(SIGINT), 143 terminated (SIGTERM): an interrupted command leaves any file it was writing as
+it was. ``convert``, ``layout`` and ``export`` exit 0 once their file is written, even when
+the one line reporting it cannot be printed (a full disk behind ``>``): stderr says so.
 Messages are English (they are for scripts); unit names pass through unchanged.
 """
 
@@ -10,12 +14,13 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from typing import TextIO
 
-from orgmodel import __version__
+from orgmodel import __version__, interrupts
 from orgmodel.errors import ModelFileError, OrgModelError
 from orgmodel.model import OrgModel
 
@@ -40,7 +45,10 @@ def _parser() -> argparse.ArgumentParser:
             "and dependencies, and see which back-office functions support each revenue-generating unit. "
             "Without a command, opens FILE (or the bundled sample) in the editor."
         ),
-        epilog="Exit codes: 0 ok, 1 invalid model or no result, 2 usage error.",
+        epilog=(
+            "Exit codes: 0 ok, 1 invalid model, no result or output not written, 2 usage error, "
+            "130 interrupted (Ctrl+C), 143 terminated (SIGTERM); an interrupted command leaves its output file as it was."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -125,26 +133,95 @@ def main(
     options = parser.parse_args(args)
     if options.command == "export":
         _check_export_size(parser, options)
+    if options.command == "open":
+        # The editor handles its own signals; an exception in Qt's call into Python is a crash.
+        return _reported(lambda: _run(options, open_editor, export_diagram))
+    with interrupts.raising_signals():
+        return _reported(lambda: _run(options, open_editor, export_diagram))
+
+
+#: The file a command has written, if any: a failure to report it afterwards is no failure.
+_written: list[str] = []
+
+
+def mark_written(path: str) -> None:
+    """Note that the command's output file is written (an exporter outside this module)."""
+    _written.append(path)
+
+
+def _reported(command: Callable[[], int]) -> int:
+    """Run ``command``; every failure becomes one line on stderr and its exit code."""
+    _written.clear()
     try:
-        return _run(options, open_editor, export_diagram)
+        code = command()
+        sys.stdout.flush()  # a full disk behind ">" shows here, not at exit as a traceback
+        return code
     except _Failure as failure:
         for line in failure.lines:
             print(line, file=sys.stderr)
         return 1
     except ModelFileError as error:
-        for line in error.lines():
-            print(line, file=sys.stderr)
+        _print_problems(error.lines())
         return 1
     except OrgModelError as error:
         print(f"orgmodel: {error}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as other Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
+        return 0 if _written else 1
+    except OSError as error:
+        # The readers turn their own OSErrors into messages naming the file: what is left
+        # is the output (``> /dev/full``).
+        _silence_stdout()
+        reason = error.strerror or str(error)
+        if _written:
+            print(f"orgmodel: {_written[0]} was written, but this report of it could not be: {reason}", file=sys.stderr)
+            return 0
+        print(f"orgmodel: cannot write the output: {reason}", file=sys.stderr)
         return 1
+    except interrupts.Interrupted as stop:
+        from orgmodel.formats.atomic import remove_temporaries
+
+        remove_temporaries()
+        _silence_stdout()
+        print(f"orgmodel: interrupted by {signal.Signals(stop.signum).name}", file=sys.stderr)
+        return stop.exit_code
     except KeyboardInterrupt:
         return 130
+
+
+#: The most problem lines printed for one file: 100,000 duplicates are a summary, not a flood.
+MOST_PROBLEM_LINES = 20
+
+
+def _print_problems(lines: Sequence[str]) -> None:
+    """Each line on stderr, up to :data:`MOST_PROBLEM_LINES`, then how many more there are."""
+    for line in _capped(lines):
+        print(line, file=sys.stderr)
+
+
+def _capped(lines: Sequence[str]) -> list[str]:
+    """``lines``, or the first :data:`MOST_PROBLEM_LINES` of them and how many more there are.
+
+    >>> _capped(["a", "b"])
+    ['a', 'b']
+    >>> _capped([f"row {i}" for i in range(1, 100_001)])[-2:]
+    ['row 20', '… and 99,980 more problems (100,000 in all)']
+    """
+    if len(lines) <= MOST_PROBLEM_LINES + 1:
+        return list(lines)
+    return [*lines[:MOST_PROBLEM_LINES], f"… and {len(lines) - MOST_PROBLEM_LINES:,} more problems ({len(lines):,} in all)"]
+
+
+def _silence_stdout() -> None:
+    """What is still buffered for stdout goes nowhere: no second error when Python exits."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _refuse_a_mistyped_command(parser: argparse.ArgumentParser, word: str) -> None:
@@ -187,6 +264,7 @@ def _run(options: argparse.Namespace, open_editor: EditorLauncher | None, export
         return _convert(options.source, options.out, options.merge_into)
     from orgmodel.formats.native import load
 
+    stamp = _stamp(options.file)  # taken before reading: a change made while we run is seen
     model = load(options.file)
     if options.command == "check":
         return _check(options.file, model)
@@ -203,7 +281,7 @@ def _run(options: argparse.Namespace, open_editor: EditorLauncher | None, export
 
         return cli_whatif.run(options, model, _table, _write_json)
     if options.command == "layout":
-        return _layout(model, options.out, options.style)
+        return _layout(model, options.file, stamp, options.out, options.style)
     if options.command == "export":
         if export_diagram is None:
             raise _Failure("orgmodel: export draws with Qt; run it as `orgmodel export …` (python -m orgmodel runs console commands only)")
@@ -236,10 +314,59 @@ def _open(file: str | None, open_editor: EditorLauncher | None) -> int:
     return open_editor(model, os.path.abspath(file) if file else None)
 
 
+#: The one format that reads back everything it holds: written over its own input, nothing is lost.
+_LOSSLESS = (".orgmodel", ".json")
+
+
+def _refuse_overwriting_an_input(out: str, inputs: Sequence[str]) -> None:
+    """An output that is one of the inputs is refused unless the format round-trips
+    losslessly: a spreadsheet, GraphML or draw.io file holds more than OrgModel reads
+    (other sheets, columns, formulas, styles), all of which writing over it would drop."""
+    for source in inputs:
+        if _same_file(source, out) and not (out.lower().endswith(_LOSSLESS) and source.lower().endswith(_LOSSLESS)):
+            raise _Failure(
+                f"{out}: not written: it is the input {source}, and writing over it would lose what OrgModel "
+                f"does not read (other sheets, columns, formulas, styles); write to another file"
+            )
+
+
+def link_note(path: str) -> str:
+    """" (a link to <target>)" when ``path`` is a symbolic link, else "": a writer replaces
+    the file a link points to (:mod:`orgmodel.formats.atomic`), and says so."""
+    return f" (a link to {os.path.realpath(path)})" if os.path.islink(path) else ""
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _stamp(path: str) -> tuple[int, int, int] | None:
+    """What tells that a file changed: modification time, size and inode."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size, status.st_ino
+
+
+def _refuse_if_changed(stamps: dict[str, tuple[int, int, int] | None], out: str) -> None:
+    """An input saved by someone else while the command ran (the editor, a sync tool):
+    writing now would replace that change with an older state of it."""
+    for path, stamp in stamps.items():
+        if _stamp(path) != stamp:
+            raise _Failure(f"{out}: not written: {path} changed on disk while this command ran; run it again")
+
+
 def _convert(source: str, out: str, merge_into: str | None) -> int:
     from orgmodel.formats import merge_spreadsheet, read_any, write_any
     from orgmodel.formats.native import load
 
+    inputs = [source, *([merge_into] if merge_into else [])]
+    _refuse_overwriting_an_input(out, inputs)
+    stamps = {path: _stamp(path) for path in inputs}
     if merge_into:
         model = load(merge_into)
         plan = merge_spreadsheet(model, source)
@@ -253,15 +380,17 @@ def _convert(source: str, out: str, merge_into: str | None) -> int:
         model, messages = read_any(source)
         if not len(model) and messages:
             # A spreadsheet none of whose rows could be imported: an empty model is no result.
-            raise _Failure(*(f"{source}: {message}" for message in messages), f"{out}: not written: no unit was imported")
+            raise _Failure(*_capped([f"{source}: {message}" for message in messages]), f"{out}: not written: no unit was imported")
+    note = link_note(out)
+    _refuse_if_changed(stamps, out)
     write_any(model, out)
-    for message in messages:
-        print(f"{source}: {message}", file=sys.stderr)
-    print(f"{out}: written ({len(model):,} units, {_count(model.dependency_count, 'dependency', 'dependencies')})")
+    _written.append(out)
+    _print_problems([f"{source}: {message}" for message in messages])
+    print(f"{out}: written{note} ({len(model):,} units, {_count(model.dependency_count, 'dependency', 'dependencies')})")
     return 0
 
 
-def _layout(model: OrgModel, out: str, style: str) -> int:
+def _layout(model: OrgModel, source: str, stamp: tuple[int, int, int] | None, out: str, style: str) -> int:
     from orgmodel.formats.native import EXTENSIONS, save
     from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
     from orgmodel.layout import bands_layout, orgchart_layout
@@ -270,8 +399,11 @@ def _layout(model: OrgModel, out: str, style: str) -> int:
         raise _Failure(f"{out}: the output must be a .orgmodel file")
     arrange = orgchart_layout if style == "orgchart" else bands_layout
     model.move_units(arrange(model, CARD_WIDTH, CARD_HEIGHT))  # one checked change, not one per unit
+    note = link_note(out)
+    _refuse_if_changed({source: stamp}, out)
     save(model, out)
-    print(f"{out}: {len(model):,} units laid out ({style})")
+    _written.append(out)
+    print(f"{out}: {len(model):,} units laid out ({style}){note}")
     return 0
 
 
@@ -356,7 +488,15 @@ def _impact(model: OrgModel, as_json: bool) -> int:
 
 
 def _money(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    """An amount with thousands separators; a whole number (of any size: a sum of exact
+    whole revenues can be larger than any float) without decimals.
+
+    >>> _money(1500.0), _money(2.5), _money(10 ** 309)[:8]
+    ('1,500', '2.50', '1,000,00')
+    """
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
 
 
 def _table(out: TextIO, header: tuple[str, ...], rows: list[tuple[str, ...]], right: set[int] = frozenset()) -> None:

@@ -195,10 +195,23 @@ def check_weight(value: Any) -> str | None:
     return _check_number(value, 0, None, low_open=True)
 
 
+#: The largest distance of a card from the origin, in pixels, across and down: a hundred times
+#: the width of the org chart of 10,000 units side by side, and far below where Qt's integer
+#: sizes overflow (2^31). A unit beyond is refused where it is read or moved, naming it, rather
+#: than drawn on a picture of billions of pixels.
+COORDINATE_LIMIT = 100_000_000
+
+
 def check_coordinate(value: Any) -> str | None:
-    if value is None or ((type(value) is float or type(value) is int) and -_LARGEST <= value <= _LARGEST):
-        return None
-    return _finite_problem(value) or (None if _is_number(value) else tr("expected a number, got {found}", found=type_name(value)))
+    """A card's ``x`` or ``y``: a number within ±:data:`COORDINATE_LIMIT`.
+
+    >>> check_coordinate(120.0), check_coordinate(3e9)
+    (None, 'must be between -1e+08 and 1e+08, got 3000000000.0')
+    """
+    problem = _check_number(value, -COORDINATE_LIMIT, COORDINATE_LIMIT)
+    if problem and _is_number(value) and not _finite_problem(value):
+        return tr("must be between {low:g} and {high:g}, got {value!r}", low=-COORDINATE_LIMIT, high=COORDINATE_LIMIT, value=value)
+    return problem
 
 
 #: The longest alternative group name: a short tag such as "IT site" or "payroll".

@@ -201,9 +201,14 @@ def format_percent(value: float | None) -> str:
 
 def format_amount(value: float, decimals: int | None = None, locale: QLocale | None = None) -> str:
     """An amount with the locale's digit grouping and ``decimals`` digits after the point;
-    by default cents only when there are any."""
-    value = float(value)
+    by default cents only when there are any. A whole number too large for a float (a sum of
+    exact whole revenues) is shown exactly, grouped as the locale groups."""
+    locale = locale or QLocale()
+    try:
+        value = float(value)
+    except OverflowError:
+        return f"{value:,}".replace(",", locale.groupSeparator())
     if decimals is None:
         decimals = 0 if value.is_integer() else 2
-    return (locale or QLocale()).toString(value, "f", decimals)
+    return locale.toString(value, "f", decimals)
 

@@ -39,6 +39,24 @@ def export_diagram(model: OrgModel, options: argparse.Namespace) -> int:
 
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
         os.environ["QT_QPA_PLATFORM"] = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
+    from orgmodel import interrupts
+    from orgmodel.cli import link_note, mark_written
+
+    # While Qt draws, Ctrl+C and SIGTERM are only noted: an exception raised inside Qt's call
+    # into Python crashed the process (exit 139). They are acted on before the file is
+    # replaced (the old file stays) or when the drawing is done.
+    with interrupts.deferred_signals():
+        code = _draw(model, options)
+    if code == 0:
+        mark_written(options.out)
+        print(f"{options.out}: exported{link_note(options.out)}")
+    return code
+
+
+def _draw(model: OrgModel, options: argparse.Namespace) -> int:
+    import os
+    import sys
+
     from ui.app import make_application
     from ui.canvas.export import ExportError, ExportOptions, default_title, export_scene
     from ui.canvas.scene import OrgScene
@@ -77,7 +95,6 @@ def export_diagram(model: OrgModel, options: argparse.Namespace) -> int:
         return 1
     if settings.scaled_down:
         print(f"note: {scaled_down_note(settings)}", file=sys.stderr)
-    print(f"{options.out}: exported")
     return 0
 
 

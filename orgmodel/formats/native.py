@@ -111,21 +111,27 @@ class _Reader:
         return True
 
     def check_extra(self, value: Any, path: str) -> None:
-        """Keys this version does not know are kept, but must still be valid JSON to write back."""
-        if isinstance(value, NonFinite):
-            self.problem(path, tr("{value} is not a number JSON allows", value=value.text))
-        elif isinstance(value, str):
-            if _LONE_SURROGATE.search(value):
-                self.problem(path, tr("invalid text: lone surrogate (half a UTF-16 pair, not a character)"))
-        elif isinstance(value, dict):
-            for key in getattr(value, "duplicates", ()):
-                self.problem(_path(path, key), tr("key appears more than once"))
-            for key, item in value.items():
-                self.check_extra(key, path)
-                self.check_extra(item, _path(path, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                self.check_extra(item, f"{path}[{index}]")
+        """Keys this version does not know are kept, but must still be valid JSON to write back.
+
+        Walked with a stack, not by recursion: JSON nested nearly as deep as the parser
+        allows (a 2 KB file) would otherwise exceed Python's recursion limit here."""
+        pending: list[tuple[Any, str]] = [(value, path)]
+        while pending:
+            value, path = pending.pop()
+            if isinstance(value, NonFinite):
+                self.problem(path, tr("{value} is not a number JSON allows", value=value.text))
+            elif isinstance(value, str):
+                if _LONE_SURROGATE.search(value):
+                    self.problem(path, tr("invalid text: lone surrogate (half a UTF-16 pair, not a character)"))
+            elif isinstance(value, dict):
+                for key in getattr(value, "duplicates", ()):
+                    self.problem(_path(path, key), tr("key appears more than once"))
+                items: list[tuple[Any, str]] = []
+                for key, item in value.items():
+                    items += ((key, path), (item, _path(path, key)))
+                pending += reversed(items)  # in the file's order
+            elif isinstance(value, list):
+                pending += reversed([(item, f"{path}[{index}]") for index, item in enumerate(value)])
 
     def check_field(self, check: Any, value: Any, path: str, key: str) -> bool:
         """Check one field; the place ``path.key`` is only spelled out for a problem."""

@@ -19,7 +19,7 @@ from operator import is_, itemgetter
 from types import MappingProxyType
 from typing import Any
 
-from orgmodel.fields import GROUP_LENGTH, GROUP_SEPARATORS, OFFICES, UNIT_FIELD_CHECKS, check_text
+from orgmodel.fields import COORDINATE_LIMIT, GROUP_LENGTH, GROUP_SEPARATORS, OFFICES, UNIT_FIELD_CHECKS, check_text
 from orgmodel.formats.native_dump import FORMAT, VERSION
 from orgmodel.model import Dependency, DependencyColumns, OrgModel, Unit
 from orgmodel.records import instances
@@ -186,7 +186,7 @@ def _numbers(kinds: set[type], low: float, high: float) -> Callable[[list[Any]],
 
 
 def _positions(values: list[Any]) -> list[Any] | None:
-    values = _numbers(_REAL, -_BIG, _BIG)(values)
+    values = _numbers(_REAL, -COORDINATE_LIMIT, COORDINATE_LIMIT)(values)
     if values is not None and int in {*map(type, values)}:
         values = [float(v) if type(v) is int else v for v in values]  # as the model stores them
     return values

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from orgmodel.formats.atomic import SaveError, write_file
 from orgmodel.formats.spreadsheet.values import number_text
-from orgmodel.formats.spreadsheet.write import neutralise
+from orgmodel.formats.spreadsheet.write import neutralise, workbook_bytes
 from orgmodel.i18n import tr
 
 #: What a column holds: text, an amount of money, a fraction (0–1, shown as a percentage),
@@ -139,7 +139,7 @@ def table_bytes(path: str | os.PathLike[str], tables: Sequence[Table]) -> bytes:
     if extension == ".csv":
         return csv_bytes(tables)
     if extension == ".xlsx":
-        return xlsx_bytes(tables)
+        return workbook_bytes(path, lambda: xlsx_bytes(tables))
     raise SaveError(tr("cannot save {file}: a table is saved as {extensions}", file=os.fspath(path), extensions=", ".join(EXTENSIONS)))
 
 

@@ -83,6 +83,7 @@ class CardSpace:
         self.rects: dict[str, tuple[float, float, float, float]] = {}  #: left, top, right, bottom
         self._cells: dict[tuple[int, int], set[str]] = {}
         self._ybands: dict[int, set[str]] = {}  # y band -> cards meeting it
+        self._occupied: list[int] | None = None  # the y bands with cards, sorted (made on demand)
         self._xbands: dict[int, set[str]] = {}  # x band (of CELL) -> cards meeting it
         #: y band -> y -> the cards strictly spanning y, as x runs (dropped by band)
         self._rows: dict[int, dict[float, Intervals]] = {}
@@ -181,6 +182,7 @@ class CardSpace:
             for index in {b >> level for b in bands}:
                 self._nodes.pop((level, index), None)
         self._covers.clear()
+        self._occupied = None
 
     def near_gaps(self, x: float, y: float) -> set[str]:
         """Cards whose gap above or below a card at (x, y) may bound."""
@@ -349,10 +351,20 @@ class CardSpace:
                               if corners[u][1] < hi and corners[u][1] + self.h > lo])
                 if not node[0]:
                     node = _EMPTY
+            elif not self._occupied_from(index << level, ((index + 1) << level) - 1):
+                node = _EMPTY  # nothing there: the work follows the cards, not the distance between them
             else:
                 node = _union(self._node(level - 1, 2 * index), self._node(level - 1, 2 * index + 1))
             self._nodes[(level, index)] = node
         return node
+
+    def _occupied_from(self, first: int, last: int) -> bool:
+        """Whether a card meets a y band from ``first`` to ``last``."""
+        bands = self._occupied
+        if bands is None:
+            bands = self._occupied = sorted(b for b, ids in self._ybands.items() if ids)
+        i = bisect_left(bands, first)
+        return i < len(bands) and bands[i] <= last
 
     def _cover(self, y0: float, y1: float) -> list[Intervals]:
         """The blocked x runs (cards widened by CLEAR) over the bands from y0 to y1, as a few

@@ -438,6 +438,22 @@
         <translation>{file} kaydedilemiyor: {reason}</translation>
     </message>
     <message>
+        <source>it is a symbolic link to a missing file ({target}); write to that file or remove the link</source>
+        <translation>var olmayan bir dosyaya ({target}) giden sembolik bağlantı; o dosyaya yazın ya da bağlantıyı kaldırın</translation>
+    </message>
+    <message>
+        <source>it is a folder</source>
+        <translation>bu bir klasör</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>normal bir dosya değil</translation>
+    </message>
+    <message>
+        <source>the file is read-only</source>
+        <translation>dosya salt okunur</translation>
+    </message>
+    <message>
         <source>cannot save {file}: the saved file cannot be read back ({reason})</source>
         <translation>{file} kaydedilemiyor: kaydedilen dosya geri okunamıyor ({reason})</translation>
     </message>
@@ -2903,10 +2919,6 @@
     <message>
         <source>Export cancelled; nothing written</source>
         <translation>Dışa aktarma iptal edildi; hiçbir şey yazılmadı</translation>
-    </message>
-    <message>
-        <source>cannot write “%1”</source>
-        <translation>“%1” yazılamıyor</translation>
     </message>
 </context>
 <context>

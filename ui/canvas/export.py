@@ -7,6 +7,10 @@ scene's own geometry; lines as wide in pixels per scene unit as on screen), at f
 state (a PNG scaled down to its pixel budget, too small for figures and arrow heads to be
 seen, is drawn as the canvas draws at that scale). Vector formats stay vector: text is
 written as text.
+
+Files are written as every OrgModel file is (:mod:`orgmodel.formats.atomic`): SVG and PDF
+are drawn into memory, a PNG is streamed to a temporary file beside the target, and only a
+complete picture replaces the previous file; a failure or an interruption leaves it as it was.
 """
 
 from __future__ import annotations
@@ -16,11 +20,12 @@ import os
 from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
 from orgmodel.errors import OrgModelError
+from orgmodel.formats.atomic import AtomicFile, SaveError, write_file
 from orgmodel.gcpause import gc_paused
 
 from ui import style
@@ -283,10 +288,21 @@ def export_scene(scene: OrgScene, path: str, options: ExportOptions) -> ExportOp
     with _ExportState(scene, options):
         page = _page_rect(scene, options)
         if extension == ".png":
-            ok = write_png(render_png(scene, options), path)
-        elif extension == ".svg":
+            image = render_png(scene, options)
+            try:
+                with AtomicFile(path) as pending:
+                    write_png(image, pending)
+            except SaveError as error:
+                raise ExportError(error.text()) from None
+            return options
+        # Qt writes whatever it can and reports no write error: the picture is drawn into
+        # memory and written, checked, by the atomic helper.
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if extension == ".svg":
             generator = QSvgGenerator()
-            generator.setFileName(path)
+            generator.setOutputDevice(buffer)
             generator.setSize(QSize(math.ceil(page.width()), math.ceil(page.height())))
             generator.setViewBox(QRectF(0, 0, page.width(), page.height()))
             generator.setTitle(options.title or scene.model.name or "OrgModel")
@@ -297,7 +313,7 @@ def export_scene(scene: OrgScene, path: str, options: ExportOptions) -> ExportOp
                 _paint(scene, painter, QRectF(0, 0, page.width(), page.height()), options)
                 ok = painter.end()
         else:
-            writer = QPdfWriter(path)
+            writer = QPdfWriter(buffer)
             writer.setTitle(options.title or scene.model.name or "OrgModel")
             writer.setCreator("OrgModel")
             writer.setResolution(72)
@@ -316,20 +332,22 @@ def export_scene(scene: OrgScene, path: str, options: ExportOptions) -> ExportOp
                 area = QRectF(writer.pageLayout().paintRectPixels(writer.resolution()))
                 _paint(scene, painter, QRectF(0, 0, area.width(), area.height()), options)
                 ok = painter.end()
+            del writer  # the PDF is finished when its writer goes
+        buffer.close()
     if not ok:
         raise ExportError(translate("Export", "cannot write “%1”").replace("%1", path))
+    try:
+        write_file(path, data.data())
+    except SaveError as error:
+        raise ExportError(error.text()) from None
     return options
 
 
-def write_png(image: QImage, path: str) -> bool:
-    """Write ``image`` as a PNG (:mod:`ui.png`), streamed; False if the file cannot be written."""
-    try:
-        with open(path, "wb") as file:
-            for piece in png_chunks(image):
-                file.write(piece)
-    except OSError:
-        return False
-    return True
+def write_png(image: QImage, file: AtomicFile) -> None:
+    """Write ``image`` as a PNG (:mod:`ui.png`) into ``file``, streamed; the caller commits
+    it (or discards it: nothing is written). Raises :class:`SaveError`."""
+    for piece in png_chunks(image):
+        file.write(piece)
 
 
 def render_png(scene: OrgScene, options: ExportOptions) -> QImage:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from orgmodel.formats import read_any, write_any
 from orgmodel.errors import OrgModelError
+from orgmodel.formats.atomic import AtomicFile, SaveError
 from orgmodel.model import OrgModel
 from orgmodel.formats.spreadsheet import ImportPlan, apply_plan, guess_mapping, plan_import, read_rows
 
@@ -138,19 +139,18 @@ class TransferMixin:
             if path.lower().endswith(".png"):
                 with export_state(self.scene, options):
                     image = render_png(self.scene, options)
-                partial = path + ".part"
-                saved = compute_with_progress(self, lambda: write_png(image, partial), self.tr("Writing the image…"))
-                if not saved:
-                    if os.path.exists(partial):
-                        os.remove(partial)
-                    if saved is None:
+                pending = AtomicFile(path)  # the previous file stays until the image is whole
+                try:
+                    saved = compute_with_progress(self, lambda: write_png(image, pending) or True, self.tr("Writing the image…"))
+                    if not saved:
                         self.statusBar().showMessage(self.tr("Export cancelled; nothing written"), 6000)
                         return False
-                    raise ExportError(self.tr("cannot write “%1”").replace("%1", path))
-                os.replace(partial, path)
+                    pending.commit()
+                finally:
+                    pending.discard()
             else:
                 export_scene(self.scene, path, options)
-        except (ExportError, OSError) as error:
+        except (ExportError, SaveError, OSError) as error:
             QMessageBox.critical(self, self.tr("Cannot export"), i18n.describe(error))
             return False
         finally:

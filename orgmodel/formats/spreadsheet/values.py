@@ -58,6 +58,10 @@ _DECIMAL = re.compile(r"[+-]?\d*D\d+\Z|[+-]?\d+D?\Z")
 _SPACES = re.compile(r"[\s\u00a0\u202f']+")
 
 
+#: The longest number text read: the largest float has 309 digits, grouped and signed ~420.
+_MOST_CHARACTERS = 500
+
+
 def parse_number(text: str) -> int | float:
     """A number written the English or the Turkish/European way; "12%" is 0.12.
 
@@ -70,6 +74,8 @@ def parse_number(text: str) -> int | float:
     if percent:
         compact = compact[:-1]
     value: int | float | None = None
+    if len(compact) > _MOST_CHARACTERS:  # no amount is this long; int() refuses 4,300 digits
+        raise ValueProblem(tr("number too large"))
     if _PLAIN.match(compact):
         value = int(compact) if re.fullmatch(r"[+-]?\d+", compact) else float(compact)
     else:

@@ -3,25 +3,31 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import os
+import sys
+from collections.abc import Callable
 from typing import Any
 
-from orgmodel.formats.atomic import write_file
+from orgmodel.formats.atomic import cannot_save, write_file
 from orgmodel.formats.spreadsheet.columns import FIELDS
 from orgmodel.formats.spreadsheet.values import number_text
 from orgmodel.model import OrgModel
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: What a spreadsheet program may take as the start of a formula: the ASCII signs, their
+#: full-width (＝＋－＠) and small (﹦﹢﹣) forms, which some programs fold to ASCII, tab and CR.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20", "\ufe66", "\ufe62", "\ufe63")
 
 
 def neutralise(text: str) -> str:
-    """Text that a spreadsheet program would run as a formula gets a leading apostrophe.
+    """Text that a spreadsheet program would run as a formula gets a leading apostrophe,
+    also behind leading spaces (ordinary, non-breaking, ideographic: programs trim them).
 
-    >>> neutralise("=HYPERLINK(1)"), neutralise("Sales")
-    ("'=HYPERLINK(1)", 'Sales')
+    >>> neutralise("=HYPERLINK(1)"), neutralise("Sales"), neutralise(" =1+1"), neutralise("\u00a0\uff1d1")
+    ("'=HYPERLINK(1)", 'Sales', "' =1+1", "'\xa0＝1")
     """
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.startswith(_FORMULA_START) or text.lstrip().startswith(_FORMULA_START) else text
 
 
 def alternatives_text(groups: dict[str, list[str]]) -> str:
@@ -103,4 +109,22 @@ def xlsx_bytes(model: OrgModel) -> bytes:
 
 def write_xlsx(model: OrgModel, path: str | os.PathLike[str]) -> None:
     """Write :func:`xlsx_bytes` to ``path`` atomically; :class:`~orgmodel.formats.atomic.SaveError` names the file."""
-    write_file(path, xlsx_bytes(model))
+    write_file(path, workbook_bytes(path, lambda: xlsx_bytes(model)))
+
+
+def workbook_bytes(path: str | os.PathLike[str], make: Callable[[], bytes]) -> bytes:
+    """``make()``, the bytes of a workbook for ``path``; :class:`~orgmodel.formats.atomic.SaveError`
+    naming ``path`` when it fails for want of disk: openpyxl builds each sheet in a temporary
+    file of its own, whose half-written generator would otherwise complain on stderr later,
+    traceback and all, when it is collected."""
+    try:
+        return make()
+    except OSError as error:
+        problem = cannot_save(path, error)
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        gc.collect()  # the abandoned sheet writers close now, quietly
+    finally:
+        sys.unraisablehook = hook
+    raise problem

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from orgmodel.formats import atomic
 from orgmodel.formats import native as fileformat
 from orgmodel.errors import FieldError, ModelFileError
+from orgmodel.fields import COORDINATE_LIMIT
 from orgmodel.formats.native import SaveError, dumps, load, loads, save
 from orgmodel.model import OrgModel, Unit
 
@@ -37,7 +38,7 @@ non_blank = st.text(_char, min_size=1, max_size=12).filter(lambda s: s.strip() !
 finite = st.floats(allow_nan=False, allow_infinity=False)
 amounts = st.one_of(st.none(), st.integers(0, 10**15), st.floats(min_value=0, max_value=1e15, allow_nan=False))
 shares = st.one_of(st.none(), st.sampled_from([0, 1]), st.floats(min_value=0, max_value=1))
-coordinates = st.one_of(st.none(), st.integers(-(10**6), 10**6), finite)
+coordinates = st.one_of(st.none(), st.integers(-(10**6), 10**6), st.floats(min_value=-COORDINATE_LIMIT, max_value=COORDINATE_LIMIT))
 colors = st.one_of(st.none(), st.from_regex(r"#[0-9a-fA-F]{6}", fullmatch=True))
 
 json_values = st.recursive(
