@@ -318,10 +318,6 @@
         <translation>eksik; her birimin bir adı olmalı</translation>
     </message>
     <message>
-        <source>missing; every unit needs an office (&quot;front&quot;, &quot;middle&quot; or &quot;back&quot;)</source>
-        <translation>eksik; her birimin bir ofisi olmalı (&quot;front&quot;, &quot;middle&quot; veya &quot;back&quot;)</translation>
-    </message>
-    <message>
         <source>expected the id of a unit, got {found}</source>
         <translation>bir birimin kimliği bekleniyordu, {found} bulundu</translation>
     </message>
@@ -574,14 +570,6 @@
         <translation>OrgModel’in tanımadığı düğüm anahtarları notlarda &quot;anahtar: değer&quot; satırları olarak saklandı: {keys}</translation>
     </message>
     <message>
-        <source>{count} unit needs an office (set to back office and tagged {tag!r}): {units}</source>
-        <translation>{count} birimin ofisi belirtilmemiş (arka ofis yapıldı ve {tag!r} etiketi eklendi): {units}</translation>
-    </message>
-    <message>
-        <source>{count} units need an office (set to back office and tagged {tag!r}): {units}</source>
-        <translation>{count} birimin ofisi belirtilmemiş (arka ofis yapıldı ve {tag!r} etiketi eklendi): {units}</translation>
-    </message>
-    <message>
         <source>edge {edge} ({source} → {target})</source>
         <translation>kenar {edge} ({source} → {target})</translation>
     </message>
@@ -632,6 +620,14 @@
     <message>
         <source>node {node}: {field}: {problem}; reporting line left out</source>
         <translation>düğüm {node}: {field}: {problem}; raporlama hattı dışarıda bırakıldı</translation>
+    </message>
+    <message>
+        <source>{count} unit has no office and is not classified: {units}</source>
+        <translation>{count} birimin ofisi yok, sınıflandırılmadı: {units}</translation>
+    </message>
+    <message>
+        <source>{count} units have no office and are not classified: {units}</source>
+        <translation>{count} birimin ofisi yok, sınıflandırılmadı: {units}</translation>
     </message>
     <message>
         <source>node {node}: {field}: {problem}, left out</source>
@@ -830,10 +826,6 @@
         <translation>&quot;{unit}&quot; zaten {row}. satırda kullanılıyor</translation>
     </message>
     <message>
-        <source>must not be empty (expected &quot;front&quot;, &quot;middle&quot; or &quot;back&quot;)</source>
-        <translation>boş olamaz (&quot;front&quot;, &quot;middle&quot; veya &quot;back&quot; bekleniyordu)</translation>
-    </message>
-    <message>
         <source>no column for unit names (expected a header such as name, unit, ad or birim adı)</source>
         <translation>birim adları için sütun yok (name, unit, ad ya da birim adı gibi bir başlık bekleniyordu)</translation>
     </message>
@@ -944,6 +936,12 @@
     <message>
         <source>What-if</source>
         <translation>Senaryo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln units are not classified: support and cost figures leave them out</source>
+        <translation>
+            <numerusform>%Ln birim sınıflandırılmadı: destek ve maliyet rakamları bunları dışarıda bırakır</numerusform>
+        </translation>
     </message>
     <message>
         <source>Revenue units without back-office support (%1)</source>
@@ -1652,6 +1650,10 @@
 <context>
     <name>Legend</name>
     <message>
+        <source>? not classified (no office yet)</source>
+        <translation>? sınıflandırılmadı (henüz ofisi yok)</translation>
+    </message>
+    <message>
         <source>★ revenue-generating</source>
         <translation>★ gelir getiren</translation>
     </message>
@@ -2131,6 +2133,10 @@
         <source>Back office</source>
         <translation>Arka Ofis</translation>
     </message>
+    <message>
+        <source>Not classified</source>
+        <translation>Sınıflandırılmadı</translation>
+    </message>
 </context>
 <context>
     <name>OrgScene</name>
@@ -2192,6 +2198,10 @@
     <message>
         <source>Back office (%1)</source>
         <translation>Arka Ofis (%1)</translation>
+    </message>
+    <message>
+        <source>Not classified (%1)</source>
+        <translation>Sınıflandırılmadı (%1)</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -2280,6 +2290,10 @@
     <message>
         <source>How files and the command line name this unit (orgmodel why FILE FROM_ID TO_ID)</source>
         <translation>Dosyaların ve komut satırının bu birimi andığı ad (orgmodel why FILE FROM_ID TO_ID)</translation>
+    </message>
+    <message>
+        <source>— not classified —</source>
+        <translation>— sınıflandırılmadı —</translation>
     </message>
     <message>
         <source>Office</source>
@@ -2454,6 +2468,10 @@
     <message>
         <source>Default: No (middle office)</source>
         <translation>Varsayılan: Hayır (orta ofis)</translation>
+    </message>
+    <message>
+        <source>Default: No (not classified)</source>
+        <translation>Varsayılan: Hayır (sınıflandırılmadı)</translation>
     </message>
     <message>
         <source>Default: No (back office)</source>
