@@ -19,7 +19,7 @@ from orgmodel import __version__
 from orgmodel.errors import ModelFileError, OrgModelError
 from orgmodel.model import OrgModel, is_unclassified
 
-COMMANDS = ("check", "support", "impact", "why", "cost", "automation", "whatif", "spof", "layout", "export", "convert")
+COMMANDS = ("check", "support", "impact", "why", "cost", "automation", "whatif", "spof", "layout", "export", "convert", "classify")
 
 OFFICE_TITLES = {"front": "front office", "middle": "middle office", "back": "back office", None: "no office (unclassified)"}
 
@@ -64,10 +64,11 @@ def _parser() -> argparse.ArgumentParser:
     why.add_argument("source", metavar="FROM_ID", help="id of the revenue-generating unit")
     why.add_argument("target", metavar="TO_ID", help="id of the back-office unit")
 
-    from orgmodel import cli_cost, cli_whatif  # cost, automation, whatif, spof: their own modules
+    from orgmodel import cli_classify, cli_cost, cli_whatif  # cost, automation, whatif, spof, classify: their own modules
 
     cli_cost.add_commands(commands)
     cli_whatif.add_commands(commands)
+    cli_classify.add_commands(commands)
 
     layout = commands.add_parser("layout", help="write OUT: FILE with new positions from an automatic layout")
     layout.add_argument("file", metavar="FILE")
@@ -80,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("source", metavar="IN")
     convert.add_argument("out", metavar="OUT")
     convert.add_argument("--merge-into", metavar="MODEL", help="merge the spreadsheet IN into MODEL by id (nothing deleted), write OUT")
+    convert.add_argument("--classify", action="store_true", help="suggest an office for each unit without one, from its name, and set the confident ones")
+    cli_classify.add_lexicon_option(convert)
 
     export = commands.add_parser("export", help="draw the diagram as PNG, SVG or PDF (no display needed)")
     export.add_argument("file", metavar="MODEL")
@@ -184,7 +187,12 @@ def _run(options: argparse.Namespace, open_editor: EditorLauncher | None, export
     if options.command == "open":
         return _open(options.file, open_editor)
     if options.command == "convert":
-        return _convert(options.source, options.out, options.merge_into)
+        return _convert(options.source, options.out, options.merge_into, options.lexicon if options.classify else None)
+    if options.command == "classify":
+        from orgmodel import cli_classify
+        from orgmodel.formats import read_any, write_any
+
+        return cli_classify.run(options, _table, write_any, read_any)
     from orgmodel.formats.native import load
 
     model = load(options.file)
@@ -236,7 +244,8 @@ def _open(file: str | None, open_editor: EditorLauncher | None) -> int:
     return open_editor(model, os.path.abspath(file) if file else None)
 
 
-def _convert(source: str, out: str, merge_into: str | None) -> int:
+def _convert(source: str, out: str, merge_into: str | None, classify_with: list[str] | None = None) -> int:
+    """``classify_with``: the extra lexicon files of ``--classify`` (``None``: no classifying)."""
     from orgmodel.formats import merge_spreadsheet, read_any, write_any
     from orgmodel.formats.native import load
 
@@ -254,6 +263,10 @@ def _convert(source: str, out: str, merge_into: str | None) -> int:
         if not len(model) and messages:
             # A spreadsheet none of whose rows could be imported: an empty model is no result.
             raise _Failure(*(f"{source}: {message}" for message in messages), f"{out}: not written: no unit was imported")
+    if classify_with is not None:
+        from orgmodel.cli_classify import classify_model
+
+        classify_model(model, _table, lexicon_files=classify_with)
     write_any(model, out)
     for message in messages:
         print(f"{source}: {message}", file=sys.stderr)

@@ -849,6 +849,30 @@
         <source>unknown unit ids: {ids}</source>
         <translation>bilinmeyen birim kimlikleri: {ids}</translation>
     </message>
+    <message>
+        <source>{file}: cannot read the lexicon: {reason}</source>
+        <translation>{file}: sözlük okunamıyor: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}: not a lexicon: invalid JSON at line {line}</source>
+        <translation>{file}: sözlük değil: {line}. satırda geçersiz JSON</translation>
+    </message>
+    <message>
+        <source>{file}: not a lexicon: expected an object with &quot;offices&quot;</source>
+        <translation>{file}: sözlük değil: &quot;offices&quot; içeren bir nesne bekleniyordu</translation>
+    </message>
+    <message>
+        <source>{file}: ignore: expected a list of words</source>
+        <translation>{file}: ignore: bir sözcük listesi bekleniyordu</translation>
+    </message>
+    <message>
+        <source>{file}: offices.{office}: expected &quot;front&quot;, &quot;middle&quot; or &quot;back&quot; with lists of words</source>
+        <translation>{file}: offices.{office}: sözcük listeleriyle &quot;front&quot;, &quot;middle&quot; veya &quot;back&quot; bekleniyordu</translation>
+    </message>
+    <message>
+        <source>{file}: offices.{office}.{group}: expected &quot;strong&quot;, &quot;weak&quot; or &quot;acronyms&quot; with a list of words</source>
+        <translation>{file}: offices.{office}.{group}: bir sözcük listesiyle &quot;strong&quot;, &quot;weak&quot; veya &quot;acronyms&quot; bekleniyordu</translation>
+    </message>
 </context>
 <context>
     <name>AnalysisDock</name>
