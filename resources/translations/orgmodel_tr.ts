@@ -1215,6 +1215,80 @@
     </message>
 </context>
 <context>
+    <name>ClassifyDialog</name>
+    <message>
+        <source>Classify Offices</source>
+        <translation>Ofisleri Sınıflandır</translation>
+    </message>
+    <message>
+        <source>Also suggest for units that have an office</source>
+        <translation>Ofisi olan birimler için de öner</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Birim</translation>
+    </message>
+    <message>
+        <source>Office now</source>
+        <translation>Şimdiki ofis</translation>
+    </message>
+    <message>
+        <source>Suggested office</source>
+        <translation>Önerilen ofis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Gerekçe</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Güven</translation>
+    </message>
+    <message>
+        <source>no office word in the name</source>
+        <translation>adında ofis sözcüğü yok</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unit(s) without an office.</source>
+        <translation>
+            <numerusform>Ofisi olmayan %Ln birim.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln suggestion(s) from names: the sure ones are ticked; tick or untick any, then Apply (one undo step).</source>
+        <translation>
+            <numerusform>Adlardan %Ln öneri: emin olunanlar işaretli; istediğinizi işaretleyin ya da kaldırın, sonra Uygula (tek geri alma adımı).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” in the name</source>
+        <translation>adında “%1”</translation>
+    </message>
+    <message>
+        <source>“%1” in the tags</source>
+        <translation>etiketlerinde “%1”</translation>
+    </message>
+    <message>
+        <source>“%1” in the notes</source>
+        <translation>notlarında “%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>Classify %Ln unit(s)</source>
+        <translation>
+            <numerusform>%Ln birimi sınıflandır</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyOffer</name>
+    <message numerus="yes">
+        <source>%Ln imported unit(s) have no office. Suggest offices from their names now?</source>
+        <translation>
+            <numerusform>İçe aktarılan %Ln birimin ofisi yok. Adlarından ofis önerilsin mi?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Add “%1”</source>
@@ -1879,6 +1953,14 @@
     <message>
         <source>&amp;Clear Highlight</source>
         <translation>&amp;Vurgulamayı Temizle</translation>
+    </message>
+    <message>
+        <source>Classify &amp;Offices…</source>
+        <translation>&amp;Ofisleri Sınıflandır…</translation>
+    </message>
+    <message>
+        <source>Suggest an office for each unit from its name, with the reason</source>
+        <translation>Her birime adından, gerekçesiyle bir ofis öner</translation>
     </message>
     <message>
         <source>&amp;About OrgModel</source>
