@@ -22,11 +22,11 @@ from typing import TextIO
 
 from orgmodel import __version__, interrupts
 from orgmodel.errors import ModelFileError, OrgModelError
-from orgmodel.model import OrgModel
+from orgmodel.model import OrgModel, is_unclassified
 
-COMMANDS = ("check", "support", "impact", "why", "cost", "automation", "whatif", "spof", "layout", "export", "convert")
+COMMANDS = ("check", "support", "impact", "why", "cost", "automation", "whatif", "spof", "layout", "export", "convert", "classify")
 
-OFFICE_TITLES = {"front": "front office", "middle": "middle office", "back": "back office"}
+OFFICE_TITLES = {"front": "front office", "middle": "middle office", "back": "back office", None: "no office (unclassified)"}
 
 
 class _Failure(Exception):
@@ -72,10 +72,11 @@ def _parser() -> argparse.ArgumentParser:
     why.add_argument("source", metavar="FROM_ID", help="id of the revenue-generating unit")
     why.add_argument("target", metavar="TO_ID", help="id of the back-office unit")
 
-    from orgmodel import cli_cost, cli_whatif  # cost, automation, whatif, spof: their own modules
+    from orgmodel import cli_classify, cli_cost, cli_whatif  # cost, automation, whatif, spof, classify: their own modules
 
     cli_cost.add_commands(commands)
     cli_whatif.add_commands(commands)
+    cli_classify.add_commands(commands)
 
     layout = commands.add_parser("layout", help="write OUT: FILE with new positions from an automatic layout")
     layout.add_argument("file", metavar="FILE")
@@ -88,6 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("source", metavar="IN")
     convert.add_argument("out", metavar="OUT")
     convert.add_argument("--merge-into", metavar="MODEL", help="merge the spreadsheet IN into MODEL by id (nothing deleted), write OUT")
+    convert.add_argument("--classify", action="store_true", help="suggest an office for each unit without one, from its name, and set the confident ones")
+    cli_classify.add_lexicon_option(convert)
 
     export = commands.add_parser("export", help="draw the diagram as PNG, SVG or PDF (no display needed)")
     export.add_argument("file", metavar="MODEL")
@@ -261,7 +264,12 @@ def _run(options: argparse.Namespace, open_editor: EditorLauncher | None, export
     if options.command == "open":
         return _open(options.file, open_editor)
     if options.command == "convert":
-        return _convert(options.source, options.out, options.merge_into)
+        return _convert(options.source, options.out, options.merge_into, options.lexicon if options.classify else None)
+    if options.command == "classify":
+        from orgmodel import cli_classify
+        from orgmodel.formats import read_any, write_any
+
+        return cli_classify.run(options, _table, write_any, read_any)
     from orgmodel.formats.native import load
 
     stamp = _stamp(options.file)  # taken before reading: a change made while we run is seen
@@ -360,7 +368,8 @@ def _refuse_if_changed(stamps: dict[str, tuple[int, int, int] | None], out: str)
             raise _Failure(f"{out}: not written: {path} changed on disk while this command ran; run it again")
 
 
-def _convert(source: str, out: str, merge_into: str | None) -> int:
+def _convert(source: str, out: str, merge_into: str | None, classify_with: list[str] | None = None) -> int:
+    """``classify_with``: the extra lexicon files of ``--classify`` (``None``: no classifying)."""
     from orgmodel.formats import merge_spreadsheet, read_any, write_any
     from orgmodel.formats.native import load
 
@@ -381,6 +390,10 @@ def _convert(source: str, out: str, merge_into: str | None) -> int:
         if not len(model) and messages:
             # A spreadsheet none of whose rows could be imported: an empty model is no result.
             raise _Failure(*_capped([f"{source}: {message}" for message in messages]), f"{out}: not written: no unit was imported")
+    if classify_with is not None:
+        from orgmodel.cli_classify import classify_model
+
+        classify_model(model, _table, lexicon_files=classify_with)
     note = link_note(out)
     _refuse_if_changed(stamps, out)
     write_any(model, out)
@@ -413,7 +426,16 @@ def _check(path: str, model: OrgModel) -> int:
         f"{_count(model.dependency_count, 'dependency', 'dependencies')}, "
         f"{_count(model.reporting_line_count, 'reporting line')}"
     )
+    unclassified = sum(1 for unit in model.units() if is_unclassified(unit))
+    if unclassified:
+        print(unclassified_note(unclassified))
     return 0
+
+
+def unclassified_note(count: int) -> str:
+    """The line every command prints when units have no office yet (English: the console)."""
+    verb = "is" if count == 1 else "are"
+    return f"{_count(count, 'unit')} {verb} not classified: support and cost figures leave them out (see: orgmodel classify)"
 
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:

@@ -318,10 +318,6 @@
         <translation>eksik; her birimin bir adı olmalı</translation>
     </message>
     <message>
-        <source>missing; every unit needs an office (&quot;front&quot;, &quot;middle&quot; or &quot;back&quot;)</source>
-        <translation>eksik; her birimin bir ofisi olmalı (&quot;front&quot;, &quot;middle&quot; veya &quot;back&quot;)</translation>
-    </message>
-    <message>
         <source>expected the id of a unit, got {found}</source>
         <translation>bir birimin kimliği bekleniyordu, {found} bulundu</translation>
     </message>
@@ -590,14 +586,6 @@
         <translation>OrgModel’in tanımadığı düğüm anahtarları notlarda &quot;anahtar: değer&quot; satırları olarak saklandı: {keys}</translation>
     </message>
     <message>
-        <source>{count} unit needs an office (set to back office and tagged {tag!r}): {units}</source>
-        <translation>{count} birimin ofisi belirtilmemiş (arka ofis yapıldı ve {tag!r} etiketi eklendi): {units}</translation>
-    </message>
-    <message>
-        <source>{count} units need an office (set to back office and tagged {tag!r}): {units}</source>
-        <translation>{count} birimin ofisi belirtilmemiş (arka ofis yapıldı ve {tag!r} etiketi eklendi): {units}</translation>
-    </message>
-    <message>
         <source>edge {edge} ({source} → {target})</source>
         <translation>kenar {edge} ({source} → {target})</translation>
     </message>
@@ -648,6 +636,14 @@
     <message>
         <source>node {node}: {field}: {problem}; reporting line left out</source>
         <translation>düğüm {node}: {field}: {problem}; raporlama hattı dışarıda bırakıldı</translation>
+    </message>
+    <message>
+        <source>{count} unit has no office and is not classified: {units}</source>
+        <translation>{count} birimin ofisi yok, sınıflandırılmadı: {units}</translation>
+    </message>
+    <message>
+        <source>{count} units have no office and are not classified: {units}</source>
+        <translation>{count} birimin ofisi yok, sınıflandırılmadı: {units}</translation>
     </message>
     <message>
         <source>node {node}: {field}: {problem}, left out</source>
@@ -846,10 +842,6 @@
         <translation>&quot;{unit}&quot; zaten {row}. satırda kullanılıyor</translation>
     </message>
     <message>
-        <source>must not be empty (expected &quot;front&quot;, &quot;middle&quot; or &quot;back&quot;)</source>
-        <translation>boş olamaz (&quot;front&quot;, &quot;middle&quot; veya &quot;back&quot; bekleniyordu)</translation>
-    </message>
-    <message>
         <source>no column for unit names (expected a header such as name, unit, ad or birim adı)</source>
         <translation>birim adları için sütun yok (name, unit, ad ya da birim adı gibi bir başlık bekleniyordu)</translation>
     </message>
@@ -872,6 +864,30 @@
     <message>
         <source>unknown unit ids: {ids}</source>
         <translation>bilinmeyen birim kimlikleri: {ids}</translation>
+    </message>
+    <message>
+        <source>{file}: cannot read the lexicon: {reason}</source>
+        <translation>{file}: sözlük okunamıyor: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}: not a lexicon: invalid JSON at line {line}</source>
+        <translation>{file}: sözlük değil: {line}. satırda geçersiz JSON</translation>
+    </message>
+    <message>
+        <source>{file}: not a lexicon: expected an object with &quot;offices&quot;</source>
+        <translation>{file}: sözlük değil: &quot;offices&quot; içeren bir nesne bekleniyordu</translation>
+    </message>
+    <message>
+        <source>{file}: ignore: expected a list of words</source>
+        <translation>{file}: ignore: bir sözcük listesi bekleniyordu</translation>
+    </message>
+    <message>
+        <source>{file}: offices.{office}: expected &quot;front&quot;, &quot;middle&quot; or &quot;back&quot; with lists of words</source>
+        <translation>{file}: offices.{office}: sözcük listeleriyle &quot;front&quot;, &quot;middle&quot; veya &quot;back&quot; bekleniyordu</translation>
+    </message>
+    <message>
+        <source>{file}: offices.{office}.{group}: expected &quot;strong&quot;, &quot;weak&quot; or &quot;acronyms&quot; with a list of words</source>
+        <translation>{file}: offices.{office}.{group}: bir sözcük listesiyle &quot;strong&quot;, &quot;weak&quot; veya &quot;acronyms&quot; bekleniyordu</translation>
     </message>
 </context>
 <context>
@@ -960,6 +976,12 @@
     <message>
         <source>What-if</source>
         <translation>Senaryo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln units are not classified: support and cost figures leave them out</source>
+        <translation>
+            <numerusform>%Ln birim sınıflandırılmadı: destek ve maliyet rakamları bunları dışarıda bırakır</numerusform>
+        </translation>
     </message>
     <message>
         <source>Revenue units without back-office support (%1)</source>
@@ -1206,6 +1228,80 @@
     <message>
         <source>Chart</source>
         <translation>Grafik</translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyDialog</name>
+    <message>
+        <source>Classify Offices</source>
+        <translation>Ofisleri Sınıflandır</translation>
+    </message>
+    <message>
+        <source>Also suggest for units that have an office</source>
+        <translation>Ofisi olan birimler için de öner</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Birim</translation>
+    </message>
+    <message>
+        <source>Office now</source>
+        <translation>Şimdiki ofis</translation>
+    </message>
+    <message>
+        <source>Suggested office</source>
+        <translation>Önerilen ofis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Gerekçe</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Güven</translation>
+    </message>
+    <message>
+        <source>no office word in the name</source>
+        <translation>adında ofis sözcüğü yok</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unit(s) without an office.</source>
+        <translation>
+            <numerusform>Ofisi olmayan %Ln birim.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln suggestion(s) from names: the sure ones are ticked; tick or untick any, then Apply (one undo step).</source>
+        <translation>
+            <numerusform>Adlardan %Ln öneri: emin olunanlar işaretli; istediğinizi işaretleyin ya da kaldırın, sonra Uygula (tek geri alma adımı).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” in the name</source>
+        <translation>adında “%1”</translation>
+    </message>
+    <message>
+        <source>“%1” in the tags</source>
+        <translation>etiketlerinde “%1”</translation>
+    </message>
+    <message>
+        <source>“%1” in the notes</source>
+        <translation>notlarında “%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>Classify %Ln unit(s)</source>
+        <translation>
+            <numerusform>%Ln birimi sınıflandır</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyOffer</name>
+    <message numerus="yes">
+        <source>%Ln imported unit(s) have no office. Suggest offices from their names now?</source>
+        <translation>
+            <numerusform>İçe aktarılan %Ln birimin ofisi yok. Adlarından ofis önerilsin mi?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1668,6 +1764,10 @@
 <context>
     <name>Legend</name>
     <message>
+        <source>? not classified (no office yet)</source>
+        <translation>? sınıflandırılmadı (henüz ofisi yok)</translation>
+    </message>
+    <message>
         <source>★ revenue-generating</source>
         <translation>★ gelir getiren</translation>
     </message>
@@ -1869,6 +1969,14 @@
     <message>
         <source>&amp;Clear Highlight</source>
         <translation>&amp;Vurgulamayı Temizle</translation>
+    </message>
+    <message>
+        <source>Classify &amp;Offices…</source>
+        <translation>&amp;Ofisleri Sınıflandır…</translation>
+    </message>
+    <message>
+        <source>Suggest an office for each unit from its name, with the reason</source>
+        <translation>Her birime adından, gerekçesiyle bir ofis öner</translation>
     </message>
     <message>
         <source>&amp;About OrgModel</source>
@@ -2147,6 +2255,10 @@
         <source>Back office</source>
         <translation>Arka Ofis</translation>
     </message>
+    <message>
+        <source>Not classified</source>
+        <translation>Sınıflandırılmadı</translation>
+    </message>
 </context>
 <context>
     <name>OrgScene</name>
@@ -2208,6 +2320,10 @@
     <message>
         <source>Back office (%1)</source>
         <translation>Arka Ofis (%1)</translation>
+    </message>
+    <message>
+        <source>Not classified (%1)</source>
+        <translation>Sınıflandırılmadı (%1)</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -2296,6 +2412,10 @@
     <message>
         <source>How files and the command line name this unit (orgmodel why FILE FROM_ID TO_ID)</source>
         <translation>Dosyaların ve komut satırının bu birimi andığı ad (orgmodel why FILE FROM_ID TO_ID)</translation>
+    </message>
+    <message>
+        <source>— not classified —</source>
+        <translation>— sınıflandırılmadı —</translation>
     </message>
     <message>
         <source>Office</source>
@@ -2470,6 +2590,10 @@
     <message>
         <source>Default: No (middle office)</source>
         <translation>Varsayılan: Hayır (orta ofis)</translation>
+    </message>
+    <message>
+        <source>Default: No (not classified)</source>
+        <translation>Varsayılan: Hayır (sınıflandırılmadı)</translation>
     </message>
     <message>
         <source>Default: No (back office)</source>

@@ -42,7 +42,7 @@ from orgmodel.formats.spreadsheet import SpreadsheetError, import_model, read_ro
 
 PACKAGE = Path(orgmodel.__file__).resolve().parent
 #: Command-line output stays English; i18n.py is the mechanism itself (paths below orgmodel/).
-NOT_SCANNED = {"cli.py", "cli_cost.py", "cli_whatif.py", "__main__.py", "synthetic.py", "i18n.py"}
+NOT_SCANNED = {"cli.py", "cli_cost.py", "cli_whatif.py", "cli_classify.py", "__main__.py", "synthetic.py", "i18n.py"}
 #: Words of the JSON format itself, the same in every language (like the "NaN" a file wrote).
 JSON_TOKENS = {"null", "true", "false"}
 #: Parameters that carry a message for people.
@@ -517,7 +517,7 @@ def test_graphml_warnings_are_translatable(tmp_path):
         "node a: headcount: expected a whole number, got 'many', left out",
         "node b: office: unknown office 'sideways'",
         "node c: the id is used twice, the second node is left out",
-        "1 unit needs an office (set to back office and tagged 'unclassified'): b",
+        "1 unit has no office and is not classified: b",
         "edge 1 (a → zzz): unknown node 'zzz', left out",
         "edge 2 (a → a): a unit cannot depend on itself, left out",
         "edge r2 (c → a): c cannot report to a: a already reports (directly or indirectly) to c; "

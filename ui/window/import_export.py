@@ -19,6 +19,7 @@ from orgmodel.formats.spreadsheet import ImportPlan, apply_plan, guess_mapping, 
 
 from ui import i18n
 from ui.canvas.export import ExportError, default_title, export_scene, export_state, render_png, write_png
+from ui.dialogs.classify_dialog import offer_after_import
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import MappingDialog
 from ui.window.progress import compute_with_progress
@@ -109,6 +110,7 @@ class TransferMixin:
             QMessageBox.critical(self, self.tr("Cannot import"), i18n.describe(error))
             return False
         self.show_import_summary(name, messages)
+        offer_after_import(self, self.document)  # units without an office: suggest them now?
         return True
 
     def show_import_summary(self, name: str, messages: list[str]) -> None:

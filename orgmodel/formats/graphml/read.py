@@ -23,11 +23,10 @@ from orgmodel.formats.graphml.schema import (
     NS_Y,
     OFFICE_ALIASES,
     REPORTS_TO,
-    UNCLASSIFIED_TAG,
     GraphMLError,
 )
 from orgmodel.i18n import tr
-from orgmodel.model import OrgModel, Unit
+from orgmodel.model import OrgModel, Unit, unclassified_unit
 
 _INTEGER = re.compile(r"[+-]?[0-9]{1,300}")
 _UNIT_KEYS = {name for name, _ in NODE_KEYS}
@@ -166,13 +165,11 @@ class _Reading:
             fields["x"], fields["y"] = position
         if notes_lines:
             self.keep_in_notes(node_id, fields, notes_lines)
-        if "office" not in fields:
-            fields["office"] = "back"
-            tags = tuple(fields.get("tags", ()))
-            if UNCLASSIFIED_TAG not in tags:
-                fields["tags"] = (*tags, UNCLASSIFIED_TAG)
+        if "office" not in fields:  # no office said: the unit is unclassified, never guessed
+            unit = unclassified_unit(node_id, **fields)
             unclassified.append(node_id)
-        unit = Unit(id=node_id, **fields)
+        else:
+            unit = Unit(id=node_id, **fields)
         try:
             self.model.add_unit(unit)
         except OrgModelError as error:
@@ -365,18 +362,8 @@ def _unclassified_warning(unclassified: list[str]) -> str:
     count = len(unclassified)
     shown = ", ".join(unclassified[:5]) + (", …" if count > 5 else "")
     if count == 1:
-        return tr(
-            "{count} unit needs an office (set to back office and tagged {tag!r}): {units}",
-            count=count,
-            tag=UNCLASSIFIED_TAG,
-            units=shown,
-        )
-    return tr(
-        "{count} units need an office (set to back office and tagged {tag!r}): {units}",
-        count=count,
-        tag=UNCLASSIFIED_TAG,
-        units=shown,
-    )
+        return tr("{count} unit has no office and is not classified: {units}", count=count, units=shown)
+    return tr("{count} units have no office and are not classified: {units}", count=count, units=shown)
 
 
 def _left_out(node: str, field: str, problem: str) -> str:

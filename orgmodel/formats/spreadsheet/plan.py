@@ -16,7 +16,7 @@ from orgmodel.formats.spreadsheet.read import file_error, read_rows
 from orgmodel.formats.spreadsheet.values import ValueProblem, cell_text, parse_field
 from orgmodel.i18n import joined, tr
 from orgmodel.ids import fresh_id
-from orgmodel.model import OrgModel, Unit
+from orgmodel.model import OrgModel, Unit, unclassified_unit
 
 
 @dataclass
@@ -238,7 +238,8 @@ def plan_import(
         if entry.parent is not None and entry.parent != old_parent:
             plan.parents[entry.uid] = entry.parent
         if not entry.existing:
-            plan.added.append(Unit(entry.uid, **entry.values))
+            # No office in the row: the unit comes in unclassified, never rejected or guessed.
+            plan.added.append(unclassified_unit(entry.uid, **entry.values) if "office" not in entry.values else Unit(entry.uid, **entry.values))
             continue
         old = existing[entry.uid]
         changes = {k: v for k, v in entry.values.items() if getattr(old, k) != v}
@@ -287,8 +288,6 @@ def _read_entry(number, row, cell, existing, existing_by_name, taken, claimed) -
     if not is_existing:
         if "name" not in values:
             raise _field_problem("name", tr("must not be empty"))
-        if "office" not in values:
-            raise _field_problem("office", tr('must not be empty (expected "front", "middle" or "back")'))
     claimed[uid] = number
     return _Entry(number, uid, is_existing, values, cell(row, "reports_to"), cell(row, "depends_on"), cell(row, "alternatives"))
 
