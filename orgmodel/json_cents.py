@@ -114,5 +114,7 @@ class CentKeys:
 
     def _dumped(self, row: np.ndarray) -> bytes:
         nonzero = np.flatnonzero(row)
-        item = {self.keys[i]: number(v) for i, v in zip(nonzero.tolist(), (row[nonzero] / 100).tolist())}
+        # Python's int / int is correctly rounded; numpy's would round the cents to a double
+        # first (above 2**53 cents: a second rounding, and a different last digit).
+        item = {self.keys[i]: number(c / 100) for i, c in zip(nonzero.tolist(), row[nonzero].tolist())}
         return json.dumps(item, ensure_ascii=False).encode("utf-8")[1:-1]
