@@ -80,6 +80,10 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("source", metavar="IN")
     convert.add_argument("out", metavar="OUT")
     convert.add_argument("--merge-into", metavar="MODEL", help="merge the spreadsheet IN into MODEL by id (nothing deleted), write OUT")
+    convert.add_argument("--map", metavar="FIELD=COLUMN,…", help="spreadsheet: which column holds a field, e.g. name=Full Name,reports_to=Boss")
+    convert.add_argument("--page", metavar="NAME|N", help="draw.io: the page to import, by name or number (default: the first)")
+    convert.add_argument("--undirected", choices=("both", "forward"), default="both",
+                         help="GraphML: an undirected edge is a dependency each way (default) or source depends on target")
 
     export = commands.add_parser("export", help="draw the diagram as PNG, SVG or PDF (no display needed)")
     export.add_argument("file", metavar="MODEL")
@@ -184,7 +188,7 @@ def _run(options: argparse.Namespace, open_editor: EditorLauncher | None, export
     if options.command == "open":
         return _open(options.file, open_editor)
     if options.command == "convert":
-        return _convert(options.source, options.out, options.merge_into)
+        return _convert(options.source, options.out, options.merge_into, _import_options(options))
     from orgmodel.formats.native import load
 
     model = load(options.file)
@@ -236,7 +240,21 @@ def _open(file: str | None, open_editor: EditorLauncher | None) -> int:
     return open_editor(model, os.path.abspath(file) if file else None)
 
 
-def _convert(source: str, out: str, merge_into: str | None) -> int:
+def _import_options(options: argparse.Namespace):
+    from orgmodel.formats.importing import ImportOptions
+
+    columns: dict[str, str] = {}
+    for pair in (options.map or "").split(","):
+        if not pair.strip():
+            continue
+        name, sign, header = pair.partition("=")
+        if not sign or not name.strip() or not header.strip():
+            raise _Failure(f"orgmodel convert: --map: expected FIELD=COLUMN, got {pair.strip()!r}")
+        columns[name.strip()] = header.strip()
+    return ImportOptions(columns=columns, page=options.page, undirected=options.undirected)
+
+
+def _convert(source: str, out: str, merge_into: str | None, options=None) -> int:
     from orgmodel.formats import merge_spreadsheet, read_any, write_any
     from orgmodel.formats.native import load
 
@@ -250,10 +268,11 @@ def _convert(source: str, out: str, merge_into: str | None) -> int:
         apply_plan(model, plan)
         messages = [plan.summary()]
     else:
-        model, messages = read_any(source)
-        if not len(model) and messages:
-            # A spreadsheet none of whose rows could be imported: an empty model is no result.
-            raise _Failure(*(f"{source}: {message}" for message in messages), f"{out}: not written: no unit was imported")
+        try:
+            model, messages = read_any(source, options)
+        except ModelFileError as error:
+            # Nothing is written: an existing OUT stays as it was.
+            raise _Failure(*error.lines(), f"{out}: not written") from None
     write_any(model, out)
     for message in messages:
         print(f"{source}: {message}", file=sys.stderr)

@@ -734,6 +734,10 @@
         <translation>{added} eklendi, {updated} güncellendi, {unchanged} değişmedi, {rejected} reddedildi</translation>
     </message>
     <message>
+        <source>row {row}</source>
+        <translation>satır {row}</translation>
+    </message>
+    <message>
         <source>row {row}: {problem}</source>
         <translation>satır {row}: {problem}</translation>
     </message>
@@ -806,6 +810,10 @@
         <translation>{group!r} grubu iki kez yazılmış</translation>
     </message>
     <message>
+        <source>column &quot;{column}&quot; does not hold offices (front, middle, back): its values are kept in the notes</source>
+        <translation>&quot;{column}&quot; sütunu ofis (ön, orta, arka) içermiyor: değerleri notlarda saklandı</translation>
+    </message>
+    <message>
         <source>unknown unit &quot;{reference}&quot;</source>
         <translation>bilinmeyen birim &quot;{reference}&quot;</translation>
     </message>
@@ -830,8 +838,8 @@
         <translation>&quot;{unit}&quot; zaten {row}. satırda kullanılıyor</translation>
     </message>
     <message>
-        <source>must not be empty (expected &quot;front&quot;, &quot;middle&quot; or &quot;back&quot;)</source>
-        <translation>boş olamaz (&quot;front&quot;, &quot;middle&quot; veya &quot;back&quot; bekleniyordu)</translation>
+        <source>column {number}</source>
+        <translation>sütun {number}</translation>
     </message>
     <message>
         <source>no column for unit names (expected a header such as name, unit, ad or birim adı)</source>
@@ -856,6 +864,34 @@
     <message>
         <source>unknown unit ids: {ids}</source>
         <translation>bilinmeyen birim kimlikleri: {ids}</translation>
+    </message>
+    <message>
+        <source>{place}: {problem}</source>
+        <translation>{place}: {problem}</translation>
+    </message>
+    <message>
+        <source>… and {count:,} more</source>
+        <translation>… ve {count:,} tane daha</translation>
+    </message>
+    <message>
+        <source>no unit could be imported</source>
+        <translation>hiçbir birim içe aktarılamadı</translation>
+    </message>
+    <message>
+        <source>1 unit has no office in the file: it is left unclassified (tagged {tag!r})</source>
+        <translation>1 birimin dosyada ofisi yok: sınıflandırılmamış bırakıldı ({tag!r} etiketiyle)</translation>
+    </message>
+    <message>
+        <source>{count:,} units have no office in the file: they are left unclassified (tagged {tag!r})</source>
+        <translation>{count:,} birimin dosyada ofisi yok: sınıflandırılmamış bırakıldı ({tag!r} etiketiyle)</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;{field}&quot; (the fields are: {fields})</source>
+        <translation>bilinmeyen alan &quot;{field}&quot; (alanlar: {fields})</translation>
+    </message>
+    <message>
+        <source>no column &quot;{column}&quot; for {field} (the columns are: {columns})</source>
+        <translation>{field} için &quot;{column}&quot; sütunu yok (sütunlar: {columns})</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,7 @@ _IGNORED_NODE_KEYS = {"id", "label"}
 _REPORTING_KINDS = (REPORTS_TO, "reports-to", "reporting", "parent")
 
 
-def read_graphml(path: str | os.PathLike[str]) -> tuple[OrgModel, list[str]]:
+def read_graphml(path: str | os.PathLike[str], undirected: str = "both") -> tuple[OrgModel, list[str]]:
     """Import a GraphML file: the model and the warnings (Texts) about what was changed or left out.
 
     Raises :class:`GraphMLError` (one line naming the file) when the file cannot be read as

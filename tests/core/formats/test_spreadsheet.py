@@ -132,11 +132,9 @@ def test_merge_by_id_into_existing_model(tmp_path):
     headers = ["id", "name", "office", "reports_to", "depends_on", "headcount"]
     plan = plan_import(headers, rows, guess_mapping(headers), model)
     # The last row names an existing unit already updated on row 3: it becomes a new unit
-    # "sales-2" only if it has an office; here it has none, so it is rejected.
-    assert plan.summary() == (
-        '1 added, 2 updated, 1 unchanged, 1 rejected (row 6: office: must not be empty '
-        '(expected "front", "middle" or "back"))'
-    )
+    # "sales-2", unclassified (no office in the sheet), never rejected.
+    assert plan.summary() == "2 added, 2 updated, 1 unchanged, 0 rejected"
+    assert plan.unclassified == ["sales-2"]
     assert dict(plan.updated) == {"sales": {"headcount": 12}, "it": {"reports_to": "hq"}}
     assert plan.unchanged == ["hq"]
     assert plan.parents == {"it": "hq", "legal": "hq"}
@@ -146,7 +144,7 @@ def test_merge_by_id_into_existing_model(tmp_path):
     assert model.unit("sales").headcount == 12 and model.unit("it").notes == "keep me"
     assert model.parent("it") == "hq" and model.parent("legal") == "hq"
     assert model.has_dependency("legal", "sales") and model.has_dependency("sales", "it")
-    assert len(model) == 4
+    assert len(model) == 5
 
 
 def test_row_without_id_matches_existing_unit_by_name():
@@ -154,7 +152,8 @@ def test_row_without_id_matches_existing_unit_by_name():
     headers = ["Ad", "Çalışan sayısı"]
     plan = plan_import(headers, [["SALES", "11"], ["Yeni Birim", "1"]], guess_mapping(headers), model)
     assert dict(plan.updated) == {"sales": {"headcount": 11, "name": "SALES"}}  # matched, then renamed
-    assert [r for r, _ in plan.rejected] == [3]  # new unit without an office
+    assert plan.rejected == [] and [u.id for u in plan.added] == ["yeni-birim"]  # no office: unclassified
+    assert plan.unclassified == ["yeni-birim"]
 
 
 def test_same_name_twice_gets_suffix():

@@ -1,0 +1,95 @@
+"""What every importer shares: the person's choices, the rejection summary, the rule that an
+import must bring units, where a unit without an office goes, and positions scaled to cards.
+
+>>> [str(line) for line in rejection_lines([(tr("row {row}", row=n), tr("bad")) for n in range(2, 25)], limit=2)]
+['row 2: bad', 'row 3: bad', '… and 21 more']
+>>> scaled_positions({"a": (0.0, 0.0, 30.0, 30.0), "b": (40.0, 0.0, 30.0, 30.0)})["b"]
+(240.0, 58.0)
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
+from orgmodel.errors import ModelFileError, Problem
+from orgmodel.i18n import Text, tr
+from orgmodel.model import OrgModel
+
+#: How many rejected rows or elements a summary names before "… and N more".
+SHOWN_REJECTIONS = 20
+UNCLASSIFIED_TAG = "unclassified"
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What the person chose for an import (``orgmodel convert`` flags, the import dialog).
+
+    ``columns``: field -> spreadsheet header (``--map name=Full Name``); ``page``: the
+    draw.io page by name or 1-based number; ``undirected``: ``"both"`` (a dependency each
+    way, the default) or ``"forward"`` (source depends on target) for undirected GraphML edges.
+    """
+
+    columns: Mapping[str, str] = field(default_factory=dict)
+    page: str | None = None
+    undirected: str = "both"
+
+
+def rejection_lines(rejected: Sequence[tuple[Any, Any]], limit: int = SHOWN_REJECTIONS) -> list[Text]:
+    """``place: why`` for the first ``limit`` rejections, then ``… and N more``."""
+    lines = [tr("{place}: {problem}", place=place, problem=why) for place, why in rejected[:limit]]
+    if len(rejected) > limit:
+        lines.append(tr("… and {count:,} more", count=len(rejected) - limit))
+    return lines
+
+
+def require_units(source: str, model: OrgModel, messages: Sequence[str]) -> None:
+    """Raise :class:`ModelFileError` when an import brought no unit at all: an empty model
+    is no result, and writing it would replace a good file with nothing. The messages
+    (rejections, warnings) come with it, so the person sees why."""
+    if len(model):
+        return
+    problems = [Problem("", message) for message in messages]
+    problems.append(Problem("", tr("no unit could be imported")))
+    raise ModelFileError(source, problems)
+
+
+def leave_unclassified(fields: dict[str, Any]) -> None:
+    """Give a unit whose source names no office the office of an unclassified unit.
+
+    The one place every importer decides it: until the model knows "no office", the unit
+    is put in the back office and tagged ``unclassified`` so that nothing is rejected and
+    the person can find every such unit.
+    """
+    fields["office"] = "back"
+    tags = tuple(fields.get("tags", ()))
+    if UNCLASSIFIED_TAG not in tags:
+        fields["tags"] = (*tags, UNCLASSIFIED_TAG)
+
+
+def unclassified_message(count: int) -> Text:
+    """What the person is told about the units the source gave no office."""
+    if count == 1:
+        return tr("1 unit has no office in the file: it is left unclassified (tagged {tag!r})", tag=UNCLASSIFIED_TAG)
+    return tr("{count:,} units have no office in the file: they are left unclassified (tagged {tag!r})",
+              count=count, tag=UNCLASSIFIED_TAG)
+
+
+def scaled_positions(shapes: Mapping[str, tuple[float, float, float, float]]) -> dict[str, tuple[float, float]]:
+    """Card positions (top-left corners) for shapes ``id -> (x, y, width, height)`` drawn in
+    another program: the centres are spread so that shapes of the usual size that did not
+    overlap there give cards that do not overlap here (a 30×30 yEd node spaced 40 apart
+    becomes a card 240 apart); shapes the size of a card or larger keep their places."""
+    if not shapes:
+        return {}
+    width = statistics.median(max(w, 1.0) for _, _, w, _ in shapes.values())
+    height = statistics.median(max(h, 1.0) for _, _, _, h in shapes.values())
+    factor = max(1.0, CARD_WIDTH / width, CARD_HEIGHT / height)  # one factor: no squashed picture
+    result = {}
+    for key, (x, y, w, h) in shapes.items():
+        cx, cy = (x + w / 2) * factor, (y + h / 2) * factor
+        result[key] = (round(cx - CARD_WIDTH / 2, 2), round(cy - CARD_HEIGHT / 2, 2))
+    return result
