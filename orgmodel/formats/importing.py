@@ -15,13 +15,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
-from orgmodel.errors import ModelFileError, Problem
+from orgmodel.errors import ModelFileError, OrgModelError, Problem
 from orgmodel.i18n import Text, tr
 from orgmodel.model import OrgModel
 
 #: How many rejected rows or elements a summary names before "… and N more".
 SHOWN_REJECTIONS = 20
 UNCLASSIFIED_TAG = "unclassified"
+
+
+class ImportFileError(OrgModelError):
+    """A file that cannot be imported at all; the message is one line naming the file.
+
+    ``reason`` is the message without the file name (a Text).
+    """
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(tr("{file}: {problem}", file=source, problem=reason))
+        self.source = source
+        self.reason = reason
 
 
 @dataclass(frozen=True)

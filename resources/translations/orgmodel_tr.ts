@@ -502,6 +502,22 @@
         <translation>GraphML dosyası değil: hiç XML öğesi bulunamadı</translation>
     </message>
     <message>
+        <source>unexpected root element &lt;{element}&gt;</source>
+        <translation>beklenmeyen kök öğe &lt;{element}&gt;</translation>
+    </message>
+    <message>
+        <source>no XML element found</source>
+        <translation>hiç XML öğesi bulunamadı</translation>
+    </message>
+    <message>
+        <source>is a folder</source>
+        <translation>bir klasör</translation>
+    </message>
+    <message>
+        <source>empty file</source>
+        <translation>boş dosya</translation>
+    </message>
+    <message>
         <source>the file ends too early (truncated)</source>
         <translation>dosya erken bitiyor (kesilmiş)</translation>
     </message>
@@ -892,6 +908,62 @@
     <message>
         <source>no column &quot;{column}&quot; for {field} (the columns are: {columns})</source>
         <translation>{field} için &quot;{column}&quot; sütunu yok (sütunlar: {columns})</translation>
+    </message>
+    <message>
+        <source>not a draw.io file: no &lt;diagram&gt; page</source>
+        <translation>draw.io dosyası değil: &lt;diagram&gt; sayfası yok</translation>
+    </message>
+    <message>
+        <source>Page-{number}</source>
+        <translation>Sayfa-{number}</translation>
+    </message>
+    <message>
+        <source>no page &quot;{page}&quot; (the pages are: {pages})</source>
+        <translation>&quot;{page}&quot; sayfası yok (sayfalar: {pages})</translation>
+    </message>
+    <message>
+        <source>page &quot;{page}&quot; imported; the file has {count} pages: {pages}</source>
+        <translation>&quot;{page}&quot; sayfası içe aktarıldı; dosyada {count} sayfa var: {pages}</translation>
+    </message>
+    <message>
+        <source>the page is empty</source>
+        <translation>sayfa boş</translation>
+    </message>
+    <message>
+        <source>the page is too large once uncompressed</source>
+        <translation>sayfa açıldığında çok büyük</translation>
+    </message>
+    <message>
+        <source>the compressed page cannot be read (not deflate and base64)</source>
+        <translation>sıkıştırılmış sayfa okunamıyor (deflate ve base64 değil)</translation>
+    </message>
+    <message>
+        <source>connector {id}</source>
+        <translation>bağlayıcı {id}</translation>
+    </message>
+    <message>
+        <source>does not join two shapes with text</source>
+        <translation>metinli iki şekli birleştirmiyor</translation>
+    </message>
+    <message>
+        <source>duplicate dependency</source>
+        <translation>yinelenen bağımlılık</translation>
+    </message>
+    <message>
+        <source>the shape already reports to another</source>
+        <translation>şekil zaten başka birine bağlı</translation>
+    </message>
+    <message>
+        <source>the connectors draw a top-down tree: read as reporting lines (the lower shape reports to the upper)</source>
+        <translation>bağlayıcılar yukarıdan aşağıya bir ağaç çiziyor: raporlama hatları olarak okundu (alttaki şekil üsttekine bağlı)</translation>
+    </message>
+    <message>
+        <source>{count:,} shapes inside containers report to their container</source>
+        <translation>kapsayıcıların içindeki {count:,} şekil kapsayıcısına bağlandı</translation>
+    </message>
+    <message>
+        <source>left out:</source>
+        <translation>dışarıda bırakılanlar:</translation>
     </message>
 </context>
 <context>
