@@ -41,16 +41,9 @@ import zlib
 from typing import Any
 
 from orgmodel.appearance import OFFICE_COLORS
-from orgmodel.errors import OrgModelError
 from orgmodel.fields import check_color, check_id, check_text
 from orgmodel.formats.graphml.safe_xml import MAX_BYTES, local, parse, parse_bytes
-from orgmodel.formats.importing import (
-    ImportFileError,
-    leave_unclassified,
-    rejection_lines,
-    scaled_positions,
-    unclassified_message,
-)
+from orgmodel.formats.importing import ImportFileError, closing_lines, leave_unclassified, report_to, scaled_positions
 from orgmodel.i18n import Text, tr
 from orgmodel.ids import fresh_id
 from orgmodel.model import OrgModel, Unit
@@ -320,17 +313,10 @@ class _Reading:
         return None
 
     def _report(self, model: OrgModel, cell_id: str, child: str, parent: str) -> bool:
-        current = model.parent(child)
-        if current is not None:
-            if current != parent:
-                self.left_out.append((tr("connector {id}", id=cell_id), tr("the shape already reports to another")))
-            return False
-        try:
-            model.set_parent(child, parent)
-        except OrgModelError as error:
-            self.left_out.append((tr("connector {id}", id=cell_id), error.text()))
-            return False
-        return True
+        done, why = report_to(model, child, parent)
+        if why is not None:
+            self.left_out.append((tr("connector {id}", id=cell_id), why))
+        return done
 
     def messages(self) -> list[str]:
         lines: list[str] = []
@@ -338,12 +324,7 @@ class _Reading:
             lines.append(tr("the connectors draw a top-down tree: read as reporting lines (the lower shape reports to the upper)"))
         if self.contained:
             lines.append(tr("{count:,} shapes inside containers report to their container", count=self.contained))
-        if self.unclassified:
-            lines.append(unclassified_message(self.unclassified))
-        if self.left_out:
-            lines.append(tr("left out:"))
-            lines += rejection_lines(self.left_out)
-        return lines
+        return lines + closing_lines(self.unclassified, self.left_out)
 
 
 def _top_down_tree(edges: list[tuple[str, str, str]], shapes: dict[str, tuple[float, float, float, float]]) -> bool:

@@ -90,6 +90,30 @@ def unclassified_message(count: int) -> Text:
               count=count, tag=UNCLASSIFIED_TAG)
 
 
+def report_to(model: OrgModel, child: str, parent: str) -> tuple[bool, Text | None]:
+    """Make ``child`` report to ``parent`` unless it already reports to a unit or the line
+    would close a loop: whether the line was added, and why not when that is news."""
+    current = model.parent(child)
+    if current is not None:
+        if current == parent:
+            return False, None
+        return False, tr("{unit} already reports to {parent}", unit=model.unit(child).name, parent=model.unit(current).name)
+    try:
+        model.set_parent(child, parent)
+    except OrgModelError as error:
+        return False, error.text()
+    return True, None
+
+
+def closing_lines(unclassified: int, left_out: Sequence[tuple[Any, Any]]) -> list[Text]:
+    """The end of a reader's summary: the unclassified units, then what was left out."""
+    lines = [unclassified_message(unclassified)] if unclassified else []
+    if left_out:
+        lines.append(tr("left out:"))
+        lines += rejection_lines(left_out)
+    return lines
+
+
 def scaled_positions(shapes: Mapping[str, tuple[float, float, float, float]]) -> dict[str, tuple[float, float]]:
     """Card positions (top-left corners) for shapes ``id -> (x, y, width, height)`` drawn in
     another program: the centres are spread so that shapes of the usual size that did not

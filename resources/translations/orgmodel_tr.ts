@@ -950,16 +950,40 @@
         <translation>yinelenen bağımlılık</translation>
     </message>
     <message>
-        <source>the shape already reports to another</source>
-        <translation>şekil zaten başka birine bağlı</translation>
-    </message>
-    <message>
         <source>the connectors draw a top-down tree: read as reporting lines (the lower shape reports to the upper)</source>
         <translation>bağlayıcılar yukarıdan aşağıya bir ağaç çiziyor: raporlama hatları olarak okundu (alttaki şekil üsttekine bağlı)</translation>
     </message>
     <message>
         <source>{count:,} shapes inside containers report to their container</source>
         <translation>kapsayıcıların içindeki {count:,} şekil kapsayıcısına bağlandı</translation>
+    </message>
+    <message>
+        <source>the model in the archive is too large</source>
+        <translation>arşivdeki model çok büyük</translation>
+    </message>
+    <message>
+        <source>not an Archi archive: no model.xml inside</source>
+        <translation>Archi arşivi değil: içinde model.xml yok</translation>
+    </message>
+    <message>
+        <source>relation {id}</source>
+        <translation>ilişki {id}</translation>
+    </message>
+    <message>
+        <source>{unit} already reports to {parent}</source>
+        <translation>{unit} zaten {parent} birimine bağlı</translation>
+    </message>
+    <message>
+        <source>{count:,} reporting lines from elements drawn inside others in the views</source>
+        <translation>görünümlerde başka öğelerin içine çizilmiş öğelerden {count:,} raporlama hattı</translation>
+    </message>
+    <message>
+        <source>elements that are not units were left out: {types}</source>
+        <translation>birim olmayan öğeler dışarıda bırakıldı: {types}</translation>
+    </message>
+    <message>
+        <source>relations not read (not between two units, or of a kind that is no support): {types}</source>
+        <translation>okunmayan ilişkiler (iki birim arasında değil ya da destek anlamı taşımıyor): {types}</translation>
     </message>
     <message>
         <source>left out:</source>
