@@ -41,9 +41,9 @@ import zlib
 from typing import Any
 
 from orgmodel.appearance import OFFICE_COLORS
-from orgmodel.fields import check_color, check_id, check_text
+from orgmodel.fields import check_id, check_text
 from orgmodel.formats.graphml.safe_xml import MAX_BYTES, local, parse, parse_bytes
-from orgmodel.formats.importing import ImportFileError, closing_lines, leave_unclassified, report_to, scaled_positions
+from orgmodel.formats.importing import ImportFileError, closing_lines, color_value, leave_unclassified, report_to, scaled_positions
 from orgmodel.i18n import Text, tr
 from orgmodel.ids import fresh_id
 from orgmodel.model import OrgModel, Unit
@@ -51,7 +51,6 @@ from orgmodel.model import OrgModel, Unit
 _ROOTS = ("mxfile", "mxGraphModel")
 _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"<\s*(br|/div|/p|/li|/h[1-6])\b[^>]*>", re.IGNORECASE)
-_HEX3 = re.compile(r"#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])\Z")
 _OFFICE_BY_STROKE = {stroke.lower(): office for office, (stroke, _) in OFFICE_COLORS.items()}
 _OFFICE_FILL = {office: fill.lower() for office, (_, fill) in OFFICE_COLORS.items()}
 _SKIPPED_ATTRIBUTES = {"id", "label", "placeholders", "tooltip", "link", "tags"}
@@ -143,15 +142,6 @@ def style_of(text: str) -> dict[str, str]:
         if key.strip():
             result[key.strip()] = value.strip()
     return result
-
-
-def _color(value: str | None) -> str | None:
-    if not value:
-        return None
-    found = _HEX3.match(value)
-    if found:
-        value = "#" + "".join(c * 2 for c in found.groups())
-    return value.upper() if check_color(value) is None else None
 
 
 class _Cell:
@@ -248,7 +238,7 @@ class _Reading:
             fields: dict[str, Any] = {"name": cell.lines[0][:200]}
             if notes and not check_text(notes):
                 fields["notes"] = notes
-            fill = _color(cell.style.get("fillColor"))
+            fill = color_value(cell.style.get("fillColor"))
             office = _OFFICE_BY_STROKE.get((cell.style.get("strokeColor") or "").lower()) if self.own else None
             if office is not None:
                 fields["office"] = office

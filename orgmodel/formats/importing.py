@@ -9,6 +9,7 @@ import must bring units, where a unit without an office goes, and positions scal
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,11 +17,13 @@ from typing import Any
 
 from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
 from orgmodel.errors import ModelFileError, OrgModelError, Problem
+from orgmodel.fields import check_color
 from orgmodel.i18n import Text, tr
 from orgmodel.model import OrgModel
 
 #: How many rejected rows or elements a summary names before "… and N more".
 SHOWN_REJECTIONS = 20
+_HEX3 = re.compile(r"#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])\Z")
 UNCLASSIFIED_TAG = "unclassified"
 
 
@@ -114,6 +117,20 @@ def closing_lines(unclassified: int, left_out: Sequence[tuple[Any, Any]]) -> lis
     return lines
 
 
+def color_value(text: str | None) -> str | None:
+    """A colour as the model keeps it (``#RRGGBB``) from ``#rgb`` or ``#rrggbb``, else None.
+
+    >>> color_value("#fc0"), color_value("#dae8fc"), color_value("red")
+    ('#ffcc00', '#dae8fc', None)
+    """
+    if not text:
+        return None
+    short = _HEX3.match(text)
+    if short:
+        text = "#" + "".join(c * 2 for c in short.groups())
+    return text if check_color(text) is None else None
+
+
 def scaled_positions(shapes: Mapping[str, tuple[float, float, float, float]]) -> dict[str, tuple[float, float]]:
     """Card positions (top-left corners) for shapes ``id -> (x, y, width, height)`` drawn in
     another program: the centres are spread so that shapes of the usual size that did not
@@ -124,6 +141,8 @@ def scaled_positions(shapes: Mapping[str, tuple[float, float, float, float]]) ->
     width = statistics.median(max(w, 1.0) for _, _, w, _ in shapes.values())
     height = statistics.median(max(h, 1.0) for _, _, _, h in shapes.values())
     factor = max(1.0, CARD_WIDTH / width, CARD_HEIGHT / height)  # one factor: no squashed picture
+    if factor == 1.0:  # shapes the size of cards (files OrgModel wrote): exactly where they were
+        return {key: (x, y) for key, (x, y, _, _) in shapes.items()}
     result = {}
     for key, (x, y, w, h) in shapes.items():
         cx, cy = (x + w / 2) * factor, (y + h / 2) * factor

@@ -590,14 +590,6 @@
         <translation>OrgModel’in tanımadığı düğüm anahtarları notlarda &quot;anahtar: değer&quot; satırları olarak saklandı: {keys}</translation>
     </message>
     <message>
-        <source>{count} unit needs an office (set to back office and tagged {tag!r}): {units}</source>
-        <translation>{count} birimin ofisi belirtilmemiş (arka ofis yapıldı ve {tag!r} etiketi eklendi): {units}</translation>
-    </message>
-    <message>
-        <source>{count} units need an office (set to back office and tagged {tag!r}): {units}</source>
-        <translation>{count} birimin ofisi belirtilmemiş (arka ofis yapıldı ve {tag!r} etiketi eklendi): {units}</translation>
-    </message>
-    <message>
         <source>edge {edge} ({source} → {target})</source>
         <translation>kenar {edge} ({source} → {target})</translation>
     </message>
@@ -620,6 +612,14 @@
     <message>
         <source>{edge}: unknown kind {kind!r}, read as a dependency</source>
         <translation>{edge}: bilinmeyen tür {kind!r}; bağımlılık olarak okundu</translation>
+    </message>
+    <message>
+        <source>{count:,} undirected edges read as one dependency each: the source depends on the target</source>
+        <translation>{count:,} yönsüz kenar birer bağımlılık olarak okundu: kaynak hedefe bağımlı</translation>
+    </message>
+    <message>
+        <source>{count:,} undirected edges read as a dependency each way</source>
+        <translation>{count:,} yönsüz kenar iki yönde birer bağımlılık olarak okundu</translation>
     </message>
     <message>
         <source>{edge}: {field}: {problem}, left out</source>
@@ -648,6 +648,10 @@
     <message>
         <source>node {node}: {field}: {problem}; reporting line left out</source>
         <translation>düğüm {node}: {field}: {problem}; raporlama hattı dışarıda bırakıldı</translation>
+    </message>
+    <message>
+        <source>{count:,} reporting lines from yEd groups: the nodes inside a group report to it</source>
+        <translation>yEd gruplarından {count:,} raporlama hattı: bir grubun içindeki düğümler gruba bağlı</translation>
     </message>
     <message>
         <source>node {node}: {field}: {problem}, left out</source>

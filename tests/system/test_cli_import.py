@@ -28,3 +28,25 @@ def test_convert_with_map(tmp_path: Path, capsys) -> None:
     assert "2 units" in capsys.readouterr().out
     assert main(["convert", str(sheet), str(out), "--map", "name"]) == 1
     assert "--map: expected FIELD=COLUMN" in capsys.readouterr().err
+
+
+def test_convert_page_and_undirected(tmp_path: Path, capsys) -> None:
+    drawing = tmp_path / "two.drawio"
+    cell = '<mxCell id="{0}" value="{0}" vertex="1" parent="1"><mxGeometry x="0" y="0" width="120" height="60" as="geometry"/></mxCell>'
+    pages = "".join(f'<diagram name="{name}"><mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>{cell.format(unit)}'
+                    f"</root></mxGraphModel></diagram>" for name, unit in (("Org", "Board"), ("IT", "Servers")))
+    drawing.write_text(f"<mxfile>{pages}</mxfile>", "utf-8")
+    out = tmp_path / "it.orgmodel"
+    assert main(["convert", str(drawing), str(out), "--page", "IT"]) == 0
+    assert 'page "IT" imported; the file has 2 pages: 1. "Org", 2. "IT"' in capsys.readouterr().err
+    assert '"Servers"' in out.read_text("utf-8")
+    assert main(["convert", str(drawing), str(out), "--page", "9"]) == 1
+    assert 'no page "9"' in capsys.readouterr().err
+
+    graph = tmp_path / "g.graphml"
+    graph.write_text('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected">'
+                     '<node id="a"/><node id="b"/><edge source="a" target="b"/></graph></graphml>', "utf-8")
+    assert main(["convert", str(graph), str(out), "--undirected", "forward"]) == 0
+    assert "1 dependency" in capsys.readouterr().out
+    assert main(["convert", str(graph), str(out)]) == 0
+    assert "2 dependencies" in capsys.readouterr().out

@@ -73,10 +73,10 @@ def test_org_chart_template(tmp_path: Path, compressed: bool) -> None:
     assert _lines(model) == {("Sales", "Evan Miller"), ("Tessa Valet", "Evan Miller")}
     assert model.dependency_count == 0
     ceo = model.unit(_names(model)["Evan Miller"])
-    assert ceo.notes == "CEO" and ceo.color == "#DAE8FC" and UNCLASSIFIED_TAG in ceo.tags
+    assert ceo.notes == "CEO" and ceo.color == "#dae8fc" and UNCLASSIFIED_TAG in ceo.tags
     hr = model.unit(_names(model)["Tessa Valet"])
     assert hr.notes == "HR Director\nname: Tessa Valet\nposition: HR Director\nemail: t@example.com"
-    assert hr.color == "#FFFFFF"
+    assert hr.color == "#ffffff"
     assert model.unit(_names(model)["Sales"]).y > ceo.y  # positions kept, the tree still top-down
     assert any("top-down tree" in m for m in messages)
 

@@ -150,12 +150,13 @@ def test_yed_file(tmp_path):
     path.write_text(YED_SAMPLE, "utf-8")
     model, warnings = read_graphml(path)
     assert [(u.id, u.name, u.office, u.x, u.y) for u in model.units()] == [
-        ("n0", "Genel Müdürlük", "back", 100.0, 50.0),
-        ("n1", "Muhasebe", "back", -40.5, 150.0),
+        # yEd's 120×30 boxes spread by 64/30 so that 180×64 cards keep their distances
+        ("n0", "Genel Müdürlük", "back", 251.33, 106.67),
+        ("n1", "Muhasebe", "back", -48.4, 320.0),
         ("n2", "n2", "back", None, None),
     ]
     assert all("unclassified" in unit.tags for unit in model.units())
-    assert any(w.startswith("3 units need an office") for w in warnings), warnings
+    assert "3 units have no office in the file: they are left unclassified (tagged 'unclassified')" in warnings
     assert [(d.source, d.target, d.label) for d in model.dependencies()] == [("n1", "n0", "kapanış")]
     assert model.name == "yed"
 
@@ -381,4 +382,4 @@ def test_utf16_with_bom_and_unknown_office(tmp_path):
     model, warnings = read_graphml(path)
     assert [(u.id, u.office, u.tags) for u in model.units()] == [("ğ", "back", ("unclassified",)), ("b", "back", ())]
     assert warnings[0] == "node ğ: office: unknown office 'sideways'"
-    assert warnings[1].startswith("1 unit needs an office")
+    assert warnings[1].startswith("1 unit has no office in the file: it is left unclassified")
