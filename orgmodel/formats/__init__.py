@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from orgmodel.errors import ModelFileError, Problem
+from orgmodel.errors import ModelFileError, OrgModelError, Problem
 from orgmodel.formats.atomic import SaveError, write_file
 from orgmodel.formats.importing import ImportOptions, require_units
 from orgmodel.formats.xml_writing import xml_bytes
@@ -104,6 +104,25 @@ def import_kind(path: str) -> str:
     if b"archimate" in head.lower() and b"<mxfile" not in head:
         return "archimate"
     return "drawio"
+
+
+def import_choices(path: str) -> tuple[list[str], bool]:
+    """What a person may choose before ``path`` is imported: the names of its draw.io pages
+    (when it has several) and whether a GraphML file has undirected edges. A file that
+    cannot be read answers ``([], False)``; reading it then says why."""
+    try:
+        kind = import_kind(path)
+        if kind == "drawio":
+            from orgmodel.formats.drawio_read import page_names
+
+            return page_names(path), False
+        if kind == "graphml":
+            from orgmodel.formats.graphml.read import has_undirected_edges
+
+            return [], has_undirected_edges(path)
+    except OrgModelError:
+        pass
+    return [], False
 
 
 def _read(path: str, kind: str, options: ImportOptions) -> tuple[OrgModel, list[str]]:

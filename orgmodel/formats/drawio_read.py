@@ -80,11 +80,23 @@ def read_drawio(path: str | os.PathLike[str], page: str | None = None) -> tuple[
     return model, messages + reading.messages()
 
 
+def page_names(path: str | os.PathLike[str]) -> list[str]:
+    """The names of the pages of a draw.io file, in order (one for a bare ``<mxGraphModel>``)."""
+    root = parse(str(path), path, DrawioError, _ROOTS)
+    if local(root.tag) == "mxGraphModel":
+        return [os.path.splitext(os.path.basename(str(path)))[0]]
+    return _names([element for element in root if local(element.tag) == "diagram"])
+
+
+def _names(diagrams: list[ET.Element]) -> list[str]:
+    return [diagram.get("name") or tr("Page-{number}", number=n) for n, diagram in enumerate(diagrams, 1)]
+
+
 def _choose_page(source: str, mxfile: ET.Element, page: str | None, messages: list[str]) -> tuple[ET.Element, str]:
     diagrams = [element for element in mxfile if local(element.tag) == "diagram"]
     if not diagrams:
         raise DrawioError(source, tr("not a draw.io file: no <diagram> page"))
-    names = [diagram.get("name") or tr("Page-{number}", number=n) for n, diagram in enumerate(diagrams, 1)]
+    names = _names(diagrams)
     listed = ", ".join(f'{n}. "{name}"' for n, name in enumerate(names, 1))
     index = 0
     if page is not None:

@@ -1761,12 +1761,20 @@
         <translation>Notlar</translation>
     </message>
     <message>
+        <source>Job title (kept in notes)</source>
+        <translation>Unvan (notlarda saklanır)</translation>
+    </message>
+    <message>
         <source>— not imported —</source>
         <translation>— içe aktarılmaz —</translation>
     </message>
     <message>
         <source>(column %1)</source>
         <translation>(%1. sütun)</translation>
+    </message>
+    <message>
+        <source>The first rows as they will be read:</source>
+        <translation>İlk satırlar okunacakları gibi:</translation>
     </message>
     <message>
         <source>Import as a new model</source>
@@ -1783,6 +1791,22 @@
     <message>
         <source>A name column is needed.</source>
         <translation>Bir ad sütunu gerekli.</translation>
+    </message>
+    <message>
+        <source>Page:</source>
+        <translation>Sayfa:</translation>
+    </message>
+    <message>
+        <source>A dependency each way</source>
+        <translation>İki yönde birer bağımlılık</translation>
+    </message>
+    <message>
+        <source>The source depends on the target</source>
+        <translation>Kaynak hedefe bağımlı</translation>
+    </message>
+    <message>
+        <source>Undirected edges:</source>
+        <translation>Yönsüz kenarlar:</translation>
     </message>
 </context>
 <context>
@@ -3009,8 +3033,8 @@
         <translation>%1 dışa aktarıldı</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx);;GraphML (*.graphml);;OrgModel (*.orgmodel *.json)</source>
-        <translation>Tablolar (*.csv *.xlsx);;GraphML (*.graphml);;OrgModel (*.orgmodel *.json)</translation>
+        <source>Everything OrgModel reads (*.csv *.tsv *.txt *.xlsx *.graphml *.drawio *.xml *.archimate *.orgmodel *.json);;Spreadsheets (*.csv *.tsv *.txt *.xlsx);;GraphML (*.graphml);;draw.io (*.drawio *.xml);;ArchiMate (*.archimate *.xml);;OrgModel (*.orgmodel *.json)</source>
+        <translation>OrgModel&apos;in okuduğu her şey (*.csv *.tsv *.txt *.xlsx *.graphml *.drawio *.xml *.archimate *.orgmodel *.json);;Tablolar (*.csv *.tsv *.txt *.xlsx);;GraphML (*.graphml);;draw.io (*.drawio *.xml);;ArchiMate (*.archimate *.xml);;OrgModel (*.orgmodel *.json)</translation>
     </message>
     <message>
         <source>Import</source>

@@ -11,6 +11,7 @@ import math
 import os
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,22 @@ def read_graphml(path: str | os.PathLike[str], undirected: str = "both") -> tupl
     reading.read_groups(graph)
     reading.place()
     return reading.model, reading.warnings
+
+
+def has_undirected_edges(path: str | os.PathLike[str]) -> bool:
+    """Whether a GraphML file has an edge without direction (its graph's default or its own)."""
+    return not all(directed for _, directed in _edges(parse(str(path), path)))
+
+
+def _edges(top: ET.Element) -> Iterator[tuple[ET.Element, bool]]:
+    """Every edge of every graph (yEd groups hold graphs too) and whether it has a direction:
+    its own ``directed``, else its graph's ``edgedefault``."""
+    for graph in top.iter():
+        if local(graph.tag) == "graph":
+            default = graph.get("edgedefault", "directed").strip().lower() != "undirected"
+            for edge in graph:
+                if local(edge.tag) == "edge":
+                    yield edge, edge.get("directed", str(default)).strip().lower() != "false"
 
 
 class _Key:
@@ -261,16 +278,8 @@ class _Reading:
     def read_edges(self, graph: ET.Element) -> None:
         """Every edge as a reporting line or a dependency, then which edge keys were dropped."""
         dropped_edge_keys: list[str] = []
-        number = 0
-        for inner in graph.iter():  # the graph and those inside yEd groups, each with its default
-            if local(inner.tag) != "graph":
-                continue
-            default = inner.get("edgedefault", "directed").strip().lower()
-            for edge in inner:
-                if local(edge.tag) == "edge":
-                    number += 1
-                    directed = edge.get("directed", "true" if default != "undirected" else "false").strip().lower() != "false"
-                    self.read_edge(number, edge, dropped_edge_keys, directed)
+        for number, (edge, directed) in enumerate(_edges(graph), 1):
+            self.read_edge(number, edge, dropped_edge_keys, directed)
         if dropped_edge_keys:
             self.warnings.append(tr("edge keys OrgModel does not know were left out: {keys}", keys=", ".join(dropped_edge_keys)))
         if self.undirected_count:
