@@ -58,8 +58,7 @@ def read_graphml(path: str | os.PathLike[str], undirected: str = "both") -> tupl
     reading.read_nodes(graph)
     reading.read_edges(graph)
     reading.read_parent_keys()
-    reading.read_groups(graph)
-    reading.place()
+    reading.read_groups()
     return reading.model, reading.warnings
 
 
@@ -130,8 +129,10 @@ class _Reading:
         self.model = model
         self.undirected = undirected
         self.undirected_count = 0
-        #: yEd boxes of the units placed by yEd's geometry (scaled to cards at the end).
+        #: yEd boxes of the units placed by yEd's geometry (scaled to cards together).
         self.boxes: dict[str, Box] = {}
+        #: yEd group nodes: the nodes holding a graph of their own.
+        self.groups: list[ET.Element] = []
         self.warnings: list[str] = []
         self.units: dict[str, Unit] = {}
         #: child id -> the parent id its ``parent`` key names.
@@ -168,8 +169,22 @@ class _Reading:
         unknown_keys: list[str] = []
         unclassified: list[str] = []
         nodes = [element for element in graph.iter() if local(element.tag) == "node"]
+        pending: dict[str, dict[str, Any]] = {}
         for number, node in enumerate(nodes, 1):
-            self.read_node(number, node, unknown_keys, unclassified)
+            self.read_node(number, node, unknown_keys, unclassified, pending)
+            if any(local(child.tag) == "graph" for child in node):
+                self.groups.append(node)
+        # yEd's boxes, spread to card size all together, are the units' positions.
+        for node_id, (x, y) in scaled_positions(self.boxes).items():
+            pending[node_id]["x"], pending[node_id]["y"] = x, y
+        for node_id, fields in pending.items():
+            unit = Unit(id=node_id, **fields)
+            try:
+                self.model.add_unit(unit)
+            except OrgModelError as error:
+                self.warnings.append(tr("node {node}: {problem}, left out", node=node_id, problem=error.text()))
+                continue
+            self.units[node_id] = unit
         if unknown_keys:
             self.warnings.append(
                 tr('node keys OrgModel does not know were kept in notes as "key: value" lines: {keys}', keys=", ".join(unknown_keys))
@@ -177,13 +192,15 @@ class _Reading:
         if unclassified:
             self.warnings.append(unclassified_message(len(unclassified)))
 
-    def read_node(self, number: int, node: ET.Element, unknown_keys: list[str], unclassified: list[str]) -> None:
-        """One node as a unit (or a warning why not); ``number`` counts nodes from 1."""
+    def read_node(self, number: int, node: ET.Element, unknown_keys: list[str], unclassified: list[str],
+                  pending: dict[str, dict[str, Any]]) -> None:
+        """One node's unit fields into ``pending`` (or a warning why not); ``number`` counts
+        nodes from 1."""
         node_id = node.get("id")
         if node_id is None or check_id(node_id):
             self.warnings.append(tr("node {node}: no usable id, left out", node=number))
             return
-        if node_id in self.units:
+        if node_id in pending:
             self.warnings.append(tr("node {node}: the id is used twice, the second node is left out", node=node_id))
             return
         values, graphics = self.data_of(node, "node")
@@ -202,13 +219,7 @@ class _Reading:
         if "office" not in fields:
             leave_unclassified(fields)
             unclassified.append(node_id)
-        unit = Unit(id=node_id, **fields)
-        try:
-            self.model.add_unit(unit)
-        except OrgModelError as error:
-            self.warnings.append(tr("node {node}: {problem}, left out", node=node_id, problem=error.text()))
-            return
-        self.units[node_id] = unit
+        pending[node_id] = fields
 
     def node_fields(self, node_id: str, values: dict[str, str], unknown_keys: list[str]) -> tuple[dict[str, Any], list[str]]:
         """The unit fields a node's data give, and ``key: value`` lines of the keys OrgModel
@@ -399,11 +410,11 @@ class _Reading:
                 )
 
 
-    def read_groups(self, graph: ET.Element) -> None:
+    def read_groups(self) -> None:
         """The nodes inside a yEd group report to the group, unless the file gave them a parent."""
         added = 0
-        for node in graph.iter():
-            if local(node.tag) != "node" or node.get("id") not in self.units:
+        for node in self.groups:
+            if node.get("id") not in self.units:
                 continue
             for inner in node:
                 if local(inner.tag) != "graph":
@@ -419,13 +430,6 @@ class _Reading:
                         self.warnings.append(_left_out(child_id, "group", why))
         if added:
             self.warnings.append(tr("{count:,} reporting lines from yEd groups: the nodes inside a group report to it", count=added))
-
-    def place(self) -> None:
-        """Units placed by yEd's geometry: spread so that their cards do not overlap."""
-        from orgmodel.layout.placement import set_positions
-
-        positions = scaled_positions({uid: box for uid, box in self.boxes.items() if uid in self.units})
-        set_positions(self.model, positions)
 
 
 def _unit_name(fields: dict[str, Any], values: dict[str, str], label: str | None, node_id: str) -> str:
