@@ -38,7 +38,7 @@ from orgmodel.fields import OFFICES  # noqa: E402
 from orgmodel.formats import read_any, write_any  # noqa: E402
 from orgmodel.formats.native import SaveError, dumps, load, loads, save  # noqa: E402
 from orgmodel.layout import bands_layout, orgchart_layout, place_unplaced, unplaced_positions  # noqa: E402
-from orgmodel.model import Dependency, OrgModel, Unit  # noqa: E402
+from orgmodel.model import Dependency, OrgModel, Unit, is_unclassified, unclassified_unit  # noqa: E402
 
 __all__ = [
     "OFFICES",
@@ -64,6 +64,7 @@ __all__ = [
     "dumps",
     "findings",
     "highlight",
+    "is_unclassified",
     "load",
     "loads",
     "orgchart_layout",
@@ -72,6 +73,7 @@ __all__ = [
     "revenue_at_risk",
     "save",
     "support_chain",
+    "unclassified_unit",
     "unplaced_positions",
     "write_any",
 ]

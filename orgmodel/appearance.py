@@ -14,5 +14,13 @@ OFFICE_COLORS: dict[str, tuple[str, str]] = {
     "back": ("#009E73", "#BDE7D9"),
 }
 
+#: An unclassified unit (no office yet): a neutral grey, so that it reads as "not decided".
+UNCLASSIFIED_COLORS: tuple[str, str] = ("#8C8C8C", "#E6E6E6")
+
+
+def office_colors(office: str | None) -> tuple[str, str]:
+    """``(accent, fill)`` of ``office``; grey for an unclassified unit (``None``)."""
+    return OFFICE_COLORS.get(office, UNCLASSIFIED_COLORS) if office is not None else UNCLASSIFIED_COLORS
+
 CARD_WIDTH = 180.0
 CARD_HEIGHT = 64.0

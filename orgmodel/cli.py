@@ -17,11 +17,11 @@ from typing import TextIO
 
 from orgmodel import __version__
 from orgmodel.errors import ModelFileError, OrgModelError
-from orgmodel.model import OrgModel
+from orgmodel.model import OrgModel, is_unclassified
 
 COMMANDS = ("check", "support", "impact", "why", "cost", "automation", "whatif", "spof", "layout", "export", "convert")
 
-OFFICE_TITLES = {"front": "front office", "middle": "middle office", "back": "back office"}
+OFFICE_TITLES = {"front": "front office", "middle": "middle office", "back": "back office", None: "no office (unclassified)"}
 
 
 class _Failure(Exception):
@@ -300,7 +300,16 @@ def _check(path: str, model: OrgModel) -> int:
         f"{_count(model.dependency_count, 'dependency', 'dependencies')}, "
         f"{_count(model.reporting_line_count, 'reporting line')}"
     )
+    unclassified = sum(1 for unit in model.units() if is_unclassified(unit))
+    if unclassified:
+        print(unclassified_note(unclassified))
     return 0
+
+
+def unclassified_note(count: int) -> str:
+    """The line every command prints when units have no office yet (English: the console)."""
+    verb = "is" if count == 1 else "are"
+    return f"{_count(count, 'unit')} {verb} not classified: support and cost figures leave them out (see: orgmodel classify)"
 
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:

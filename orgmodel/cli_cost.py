@@ -84,14 +84,14 @@ def _cost_tables(model: OrgModel, allocation: Any, table: Table) -> None:
     out.write(f"Cost to serve, {allocation.method} method{order}\n\n")
     rows = []
     for row in sorted(allocation.revenue_units, key=lambda r: (r.name.casefold(), r.id)):
-        rows.append((row.name, row.office, money(row.own_cost), money(row.allocated), money(row.fully_loaded), money(row.revenue), money(row.margin)))
+        rows.append((row.name, row.office or "unclassified", money(row.own_cost), money(row.allocated), money(row.fully_loaded), money(row.revenue), money(row.margin)))
     table(out, ("Revenue-generating unit", "Office", "Own cost", "Allocated", "Fully loaded", "Revenue", "Margin"), rows, {2, 3, 4, 5, 6})
     out.write("\n")
     rows = []
     columns = allocation.revenue_columns
     top = {uid: _top(columns, row, model) for ids, cents in allocation.to_cents() for uid, row in zip(ids, cents)}
     for row in sorted(allocation.service_units, key=lambda r: (-r.own_cost, r.name.casefold(), r.id)):
-        rows.append((row.name, row.office, money(row.own_cost), money(row.total_cost), money(row.unallocated), top[row.id] or "— nowhere —"))
+        rows.append((row.name, row.office or "unclassified", money(row.own_cost), money(row.total_cost), money(row.unallocated), top[row.id] or "— nowhere —"))
     table(out, ("Service unit", "Office", "Own cost", "Total cost", "Unallocated", "Largest shares of its own cost"), rows, {2, 3, 4})
     out.write(
         f"\nService cost {money(allocation.total_service_cost)}: allocated {money(allocation.allocated)}, "
@@ -100,6 +100,8 @@ def _cost_tables(model: OrgModel, allocation: Any, table: Table) -> None:
     for sink in allocation.sinks:
         names = ", ".join(model.unit(uid).name for uid in sink.units[:8]) + (f" and {len(sink.units) - 8} more" if len(sink.units) > 8 else "")
         out.write(f"  unallocated {money(sink.amount)} at {names}: {sink.reason}\n")
+    if allocation.left_out:
+        out.write(f"  left out: the own cost of {len(allocation.left_out):,} unclassified unit(s) (no office yet)\n")
 
 
 def _cost_json(allocation: Any) -> Iterator[str | bytes]:
@@ -154,7 +156,7 @@ def _automation(model: OrgModel, allocation: Any, as_json: bool, table: Table, w
             (
                 str(rank) if c.reason is None else "",
                 c.name,
-                c.office,
+                c.office or "unclassified",
                 money(c.cost),
                 "" if c.automation_potential is None else f"{c.automation_potential:.0%}",
                 "" if c.automation_ease is None else f"{c.automation_ease:.0%}",

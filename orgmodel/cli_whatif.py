@@ -92,7 +92,7 @@ def _spof_table(model: OrgModel, points: Any, table: Table) -> None:
     out = sys.stdout
     out.write("Single points of failure: the revenue each unit's failure alone would stop\n\n")
     rows = [
-        (row["name"], model.unit(row["id"]).office, money(row["revenue_at_risk"]), str(len(row["revenue_units"])), _names(model, row["revenue_units"]))
+        (row["name"], model.unit(row["id"]).office or "unclassified", money(row["revenue_at_risk"]), str(len(row["revenue_units"])), _names(model, row["revenue_units"]))
         for row in points.units
         if row["revenue_units"]
     ]

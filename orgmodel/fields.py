@@ -18,6 +18,11 @@ from orgmodel.i18n import Text, tr
 
 OFFICES: tuple[str, ...] = ("front", "middle", "back")
 
+#: The office of a unit that is not classified yet: no office at all. A normal state (files
+#: and importers rarely say front, middle or back), never an error; see
+#: :func:`orgmodel.model.is_unclassified`.
+UNCLASSIFIED = None
+
 #: What people write for each office in imported files, English and Turkish; each reader
 #: compares them its own way (spreadsheets ignoring case, accents and punctuation, GraphML
 #: lower case only), which is why the unaccented "on" is spelled out.
@@ -123,7 +128,8 @@ def check_name(value: Any) -> str | None:
 
 
 def check_office(value: Any) -> str | None:
-    if value in OFFICES and isinstance(value, str):
+    """One of :data:`OFFICES`, or ``None``: not classified yet."""
+    if value is None or (value in OFFICES and isinstance(value, str)):
         return None
     if isinstance(value, str):
         return tr('expected "front", "middle" or "back", got "{value}"', value=value)

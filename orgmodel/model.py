@@ -18,7 +18,7 @@ from orgmodel import events as ev
 from orgmodel.dependencies import Dependency, DependencyColumns, DependencyKey, DependencyStore
 from orgmodel.errors import DependencyError, DuplicateUnitError, FieldError, ReportingCycleError, UnknownUnitError
 from orgmodel.gcpause import gc_paused
-from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, check_coordinate, check_id, check_text, type_name
+from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNCLASSIFIED, UNIT_FIELD_CHECKS, check_coordinate, check_id, check_text, type_name
 from orgmodel.i18n import tr
 from orgmodel.ids import fresh_id, slugify  # noqa: F401  (slugify: kept importable from here)
 from orgmodel.unit_ids import change_unit_id
@@ -38,11 +38,14 @@ class Unit:
     ``revenue_generating`` is ``None`` when the file did not say; the effective flag is
     :attr:`is_revenue_generating` (front office by default). ``extra`` keeps keys this
     version does not know, so that a newer file survives a round trip.
+
+    ``office`` is ``"front"``, ``"middle"``, ``"back"`` or ``None``: the unit is
+    *unclassified* (see :func:`unclassified_unit` and :func:`is_unclassified`).
     """
 
     id: str
     name: str
-    office: str
+    office: str | None
     revenue_generating: bool | None = None
     headcount: int | None = None
     cost: float | None = None
@@ -64,6 +67,28 @@ class Unit:
 
 
 UNIT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Unit))
+
+
+def unclassified_unit(unit_id: str, name: str, **values: Any) -> Unit:
+    """A unit whose office is not known yet: what every reader makes when its source says no
+    office. Unclassified is a normal state: analysis counts such a unit neither as revenue
+    generating (unless its flag says so) nor as back office, and the findings list it.
+
+    >>> unit = unclassified_unit("crm", "CRM", headcount=4)
+    >>> unit.office is None, is_unclassified(unit), unit.is_revenue_generating
+    (True, True, False)
+    """
+    return Unit(unit_id, name, UNCLASSIFIED, **values)
+
+
+def is_unclassified(unit: Unit | str | None) -> bool:
+    """Whether ``unit`` (a :class:`Unit`, or an office value) has no office yet.
+
+    >>> is_unclassified(Unit("it", "IT", "back")), is_unclassified(None), is_unclassified("front")
+    (False, True, False)
+    """
+    office = unit.office if isinstance(unit, Unit) else unit
+    return office is UNCLASSIFIED
 
 
 def _normalise(field_name: str, value: Any) -> Any:

@@ -13,9 +13,10 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from orgmodel import appearance
 
-OFFICE_COLORS: dict[str, QColor] = {office: QColor(accent) for office, (accent, _) in appearance.OFFICE_COLORS.items()}
+#: Each office's accent colour; under ``None`` the neutral grey of an unclassified unit.
+OFFICE_COLORS: dict[str | None, QColor] = {office: QColor(appearance.office_colors(office)[0]) for office in (*appearance.OFFICE_COLORS, None)}
 #: Light card fills of the same hues, so dark text stays readable on them.
-OFFICE_FILLS: dict[str, QColor] = {office: QColor(fill) for office, (_, fill) in appearance.OFFICE_COLORS.items()}
+OFFICE_FILLS: dict[str | None, QColor] = {office: QColor(appearance.office_colors(office)[1]) for office in (*appearance.OFFICE_COLORS, None)}
 REVENUE_MARK = QColor("#8A5A00")
 TEXT = QColor("#1B1B1B")
 MUTED_TEXT = QColor("#4A4A4A")
@@ -35,12 +36,13 @@ CANVAS = QColor("#FAFAF7")
 ALTERNATIVE = QColor("#7B3FA0")
 
 
-def office_title(office: str) -> str:
-    """The office's name as people say it, translated."""
+def office_title(office: str | None) -> str:
+    """The office's name as people say it, translated; ``None``: not classified yet."""
     return {
         "front": QCoreApplication.translate("Office", "Front office"),
         "middle": QCoreApplication.translate("Office", "Middle office"),
         "back": QCoreApplication.translate("Office", "Back office"),
+        None: QCoreApplication.translate("Office", "Not classified"),
     }[office]
 
 
@@ -58,7 +60,7 @@ def _painted_icon(size: int, draw: Callable[[QPainter], None]) -> QIcon:
     return QIcon(pixmap)
 
 
-def office_dot_icon(office: str) -> QIcon:
+def office_dot_icon(office: str | None) -> QIcon:
     """A dot in the office's colour: the outline's rows."""
 
     def draw(painter: QPainter) -> None:

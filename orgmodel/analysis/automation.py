@@ -47,7 +47,7 @@ class AutomationCandidate:
 
     id: str
     name: str
-    office: str
+    office: str | None
     cost: float | None
     automation_potential: float | None
     automation_ease: float | None

@@ -13,6 +13,9 @@ department cost allocation, as cost accounting has done it for decades).
   order, each handing what it holds to the units not closed yet; see :func:`default_order`)
   and ``"direct"`` (service-to-service dependencies ignored, shares renormalised over the
   revenue units).
+* **Unclassified units** (no office yet) that are not revenue-generating pass on what they
+  receive, but their own cost is left out (counted 0, listed in :attr:`CostAllocation.left_out`)
+  until someone says which office they are in.
 * **Nothing disappears**: cost that cannot reach a revenue unit stops somewhere — at a unit
   nobody depends on, in a closed group of units that depend only on each other, at a unit
   whose dependents were all closed before it (step), at a unit no revenue unit depends on
@@ -52,7 +55,7 @@ from orgmodel.analysis import cost_flows as flows
 from orgmodel.analysis import cost_groups
 from orgmodel.errors import OrgModelError
 from orgmodel.i18n import Text, joined, tr
-from orgmodel.model import OrgModel
+from orgmodel.model import OrgModel, is_unclassified
 
 METHODS = ("reciprocal", "step", "direct")
 
@@ -76,7 +79,7 @@ class RevenueCost:
 
     id: str
     name: str
-    office: str
+    office: str | None
     own_cost: float
     allocated: float
     fully_loaded: float
@@ -91,7 +94,7 @@ class ServiceCost:
 
     id: str
     name: str
-    office: str
+    office: str | None
     own_cost: float
     total_cost: float
     """Own cost plus everything received (the reciprocal x; for step, cost + received)."""
@@ -125,6 +128,8 @@ class CostAllocation:
     total_service_cost: float
     allocated: float
     unallocated: float
+    left_out: tuple[str, ...]
+    """Unclassified service units whose own cost is left out (id order)."""
     _engine: _Engine = field(repr=False, compare=False)
 
     def revenue_unit(self, unit_id: str) -> RevenueCost:
@@ -265,7 +270,9 @@ class _Engine:
         self.sorted_revenue_ids = [self.revenue_ids[r] for r in self.revenue_by_id]
         self.revenue_index = {uid: i for i, uid in enumerate(self.revenue_ids)}
         self.names = {u.id: u.name for u in units}
-        self.d_cents = np.array([round((model.unit(uid).cost or 0) * 100) for uid in self.service_ids], dtype=np.int64)
+        # An unclassified unit's own cost is left out: it may be a revenue unit once classified.
+        self.left_out = tuple(sorted(uid for uid in self.service_ids if is_unclassified(model.unit(uid))))
+        self.d_cents = np.array([0 if is_unclassified(unit := model.unit(uid)) else round((unit.cost or 0) * 100) for uid in self.service_ids], dtype=np.int64)
         self.d = self.d_cents / 100.0
         self.d_sorted = self.d[self.service_by_id]
         #: Where each service unit stands in id order (a row of the kept matrix).
@@ -340,7 +347,7 @@ class _Engine:
         by_service = sorted(range(len(self.service_ids)), key=self.service_ids.__getitem__)
         return CostAllocation(
             method, order, tuple(self.revenue_rows[r] for r in by_revenue), tuple(self.service_rows[s] for s in by_service),
-            sinks, total / 100, int(allocated_c.sum()) / 100, unallocated_total / 100, self,
+            sinks, total / 100, int(allocated_c.sum()) / 100, unallocated_total / 100, self.left_out, self,
         )
 
     def _stop_reason(self, s: int) -> Text:

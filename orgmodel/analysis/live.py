@@ -71,7 +71,7 @@ from orgmodel.analysis.cycles import Adjacency, Cycles
 from orgmodel.analysis.kernel import Condensation, Slots, reach_down, reach_up
 from orgmodel.analysis.propagation import Side
 from orgmodel.analysis.snapshot import LiveSnapshot
-from orgmodel.analysis.support import Findings
+from orgmodel.analysis.support import Findings, unclassified_ids
 from orgmodel.gcpause import gc_paused
 from orgmodel.model import OrgModel
 
@@ -279,11 +279,13 @@ class LiveAnalysis:
         return [list(group) for group in self._cycles.sorted()]
 
     def findings(self) -> Findings:
-        """Unsupported revenue units, idle back-office units and dependency cycles, sorted."""
+        """Unsupported revenue units, idle back-office units, dependency cycles and
+        unclassified units, sorted."""
         return Findings(
             [uid for uid in self._rev.sorted_ids() if not self._support_bits(uid)],
             [uid for uid in self._back.sorted_ids() if not self._impact_bits(uid)],
             self.cycles,
+            unclassified_ids(self._model),
         )
 
     def snapshot(self) -> LiveSnapshot:

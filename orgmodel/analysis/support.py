@@ -26,7 +26,7 @@ from functools import cached_property
 from orgmodel.analysis.kernel import Condensation, Roster, reach_down, reach_up
 from orgmodel.analysis.queries import BitsetAnswers, SupportQueries
 from orgmodel.gcpause import gc_paused
-from orgmodel.model import OrgModel
+from orgmodel.model import OrgModel, is_unclassified
 
 _Propagation = Callable[[Condensation, list[int]], list[int]]
 
@@ -144,20 +144,30 @@ class Findings:
     """Back-office units that support no revenue-generating unit."""
     dependency_cycles: list[list[str]]
     """Groups of units depending on each other in a circle (not errors: real firms have them)."""
+    unclassified_units: list[str]
+    """Units without an office yet: support and cost figures leave them out (not errors:
+    the line between front and back office has to be drawn first)."""
 
 
 def findings(model: OrgModel, analysis: SupportQueries | None = None) -> Findings:
-    """Gaps and cycles, each list sorted.
+    """Gaps, cycles and unclassified units, each list sorted.
 
-    >>> from orgmodel.model import OrgModel, Unit
+    >>> from orgmodel.model import OrgModel, Unit, unclassified_unit
     >>> m = OrgModel()
     >>> m.add_unit(Unit("shop", "Shop", "front")); m.add_unit(Unit("legal", "Legal", "back"))
+    >>> m.add_unit(unclassified_unit("crm", "CRM"))
     >>> findings(m)
-    Findings(unsupported_revenue_units=['shop'], idle_back_office_units=['legal'], dependency_cycles=[])
+    Findings(unsupported_revenue_units=['shop'], idle_back_office_units=['legal'], dependency_cycles=[], unclassified_units=['crm'])
     """
     analysis = analysis or analyse(model)
     return Findings(
         [uid for uid in analysis.revenue_units if not analysis.support_count(uid)],
         [uid for uid in analysis.back_office_units if not analysis.impact_count(uid)],
         analysis.cycles,
+        unclassified_ids(model),
     )
+
+
+def unclassified_ids(model: OrgModel) -> list[str]:
+    """The ids of the units without an office, sorted."""
+    return sorted(u.id for u in model.units() if is_unclassified(u))

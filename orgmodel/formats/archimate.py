@@ -197,7 +197,7 @@ class _Reading:
         self.left_out: list[tuple[Any, Text]] = []
         self.other_types: dict[str, int] = {}
         self.not_read_relations: dict[str, int] = {}
-        self.unclassified = 0
+        self.unclassified: list[str] = []
         self.nested = 0
 
     def build(self, name: str, elements: dict, relations: list, views: list) -> OrgModel:
@@ -260,7 +260,7 @@ class _Reading:
         fields["tags"] = tuple(tags)
         if "office" not in fields:
             leave_unclassified(fields)
-            self.unclassified += 1
+            self.unclassified.append(fields["name"])
         return fields
 
     def relation(self, model: OrgModel, unit_of: dict, relation_id: str, kind: str, source: str, target: str, label: str) -> None:

@@ -24,7 +24,7 @@ from orgmodel.formats.atomic import write_file
 from orgmodel.formats.xml_writing import xml_bytes
 from orgmodel.layout.routing import Router
 from orgmodel.model import OrgModel
-from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH, OFFICE_COLORS
+from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH, office_colors
 
 Point = tuple[float, float]
 
@@ -83,7 +83,7 @@ def to_element(model: OrgModel) -> ET.Element:
     ET.SubElement(root, "mxCell", {"id": "1", "parent": "0"})
     corners: dict[str, tuple[float, float]] = {}
     for index, unit in enumerate(units):
-        stroke, fill = OFFICE_COLORS.get(unit.office, OFFICE_COLORS["back"])
+        stroke, fill = office_colors(unit.office)
         x = unit.x if unit.x is not None else (index % 10) * (CARD_WIDTH + 40)
         y = unit.y if unit.y is not None else (index // 10) * (CARD_HEIGHT + 40)
         corners[unit.id] = (x, y)

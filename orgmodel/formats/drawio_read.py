@@ -41,7 +41,7 @@ import xml.etree.ElementTree as ET
 import zlib
 from typing import Any
 
-from orgmodel.appearance import OFFICE_COLORS
+from orgmodel.appearance import OFFICE_COLORS, office_colors
 from orgmodel.fields import check_id, check_text
 from orgmodel.formats.graphml.safe_xml import MAX_BYTES, local, parse, parse_bytes
 from orgmodel.formats.importing import ImportFileError, closing_lines, color_value, leave_unclassified, report_to, scaled_positions
@@ -53,7 +53,6 @@ _ROOTS = ("mxfile", "mxGraphModel")
 _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"<\s*(br|/div|/p|/li|/h[1-6])\b[^>]*>", re.IGNORECASE)
 _OFFICE_BY_STROKE = {stroke.lower(): office for office, (stroke, _) in OFFICE_COLORS.items()}
-_OFFICE_FILL = {office: fill.lower() for office, (_, fill) in OFFICE_COLORS.items()}
 _SKIPPED_ATTRIBUTES = {"id", "label", "placeholders", "tooltip", "link", "tags"}
 
 
@@ -215,7 +214,7 @@ class _Reading:
         self.own = host_is_orgmodel
         self.cells: dict[str, _Cell] = {}
         self.left_out: list[tuple[Any, Text]] = []
-        self.unclassified = 0
+        self.unclassified: list[str] = []
         self.reporting_from_tree = False
         self.contained = 0
 
@@ -271,15 +270,13 @@ class _Reading:
                 fields["notes"] = notes
             fill = color_value(cell.style.get("fillColor"))
             office = _OFFICE_BY_STROKE.get((cell.style.get("strokeColor") or "").lower()) if self.own else None
+            if fill and not (self.own and fill.lower() == office_colors(office)[1].lower()):
+                fields["color"] = fill  # OrgModel's own office fill is no colour of the unit's
             if office is not None:
                 fields["office"] = office
-                if fill and fill.lower() != _OFFICE_FILL[office]:
-                    fields["color"] = fill
             else:
-                if fill:
-                    fields["color"] = fill
                 leave_unclassified(fields)
-                self.unclassified += 1
+                self.unclassified.append(fields["name"])
             fields_of[uid] = fields
             x, y = origin(cell.id)
             shapes[uid] = (x, y, cell.geometry[2], cell.geometry[3])

@@ -17,14 +17,13 @@ from typing import Any
 
 from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
 from orgmodel.errors import ModelFileError, OrgModelError, Problem
-from orgmodel.fields import check_color
+from orgmodel.fields import UNCLASSIFIED, check_color
 from orgmodel.i18n import Text, tr
 from orgmodel.model import OrgModel
 
 #: How many rejected rows or elements a summary names before "… and N more".
 SHOWN_REJECTIONS = 20
 _HEX3 = re.compile(r"#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])\Z")
-UNCLASSIFIED_TAG = "unclassified"
 
 
 class ImportFileError(OrgModelError):
@@ -73,24 +72,26 @@ def require_units(source: str, model: OrgModel, messages: Sequence[str]) -> None
 
 
 def leave_unclassified(fields: dict[str, Any]) -> None:
-    """Give a unit whose source names no office the office of an unclassified unit.
+    """Leave a unit whose source names no office *unclassified* (office ``None``).
 
-    The one place every importer decides it: until the model knows "no office", the unit
-    is put in the back office and tagged ``unclassified`` so that nothing is rejected and
-    the person can find every such unit.
+    The one place every importer decides it: never a guess written as a fact (no office
+    from a colour, a column of places or a name), never a rejection; the person classifies
+    the unit later (``orgmodel classify``, Classify offices… in the editor).
     """
-    fields["office"] = "back"
-    tags = tuple(fields.get("tags", ()))
-    if UNCLASSIFIED_TAG not in tags:
-        fields["tags"] = (*tags, UNCLASSIFIED_TAG)
+    fields["office"] = UNCLASSIFIED
 
 
-def unclassified_message(count: int) -> Text:
-    """What the person is told about the units the source gave no office."""
+def unclassified_message(units: Sequence[str]) -> Text:
+    """What the person is told about the units the source gave no office (the first five named).
+
+    >>> str(unclassified_message(["Sales", "IT"]))
+    '2 units have no office and are not classified: Sales, IT'
+    """
+    count = len(units)
+    shown = ", ".join(units[:5]) + (", …" if count > 5 else "")
     if count == 1:
-        return tr("1 unit has no office in the file: it is left unclassified (tagged {tag!r})", tag=UNCLASSIFIED_TAG)
-    return tr("{count:,} units have no office in the file: they are left unclassified (tagged {tag!r})",
-              count=count, tag=UNCLASSIFIED_TAG)
+        return tr("{count} unit has no office and is not classified: {units}", count=count, units=shown)
+    return tr("{count} units have no office and are not classified: {units}", count=count, units=shown)
 
 
 def report_to(model: OrgModel, child: str, parent: str) -> tuple[bool, Text | None]:
@@ -108,8 +109,8 @@ def report_to(model: OrgModel, child: str, parent: str) -> tuple[bool, Text | No
     return True, None
 
 
-def closing_lines(unclassified: int, left_out: Sequence[tuple[Any, Any]]) -> list[Text]:
-    """The end of a reader's summary: the unclassified units, then what was left out."""
+def closing_lines(unclassified: Sequence[str], left_out: Sequence[tuple[Any, Any]]) -> list[Text]:
+    """The end of a reader's summary: the unclassified units (their names), then what was left out."""
     lines = [unclassified_message(unclassified)] if unclassified else []
     if left_out:
         lines.append(tr("left out:"))

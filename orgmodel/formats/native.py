@@ -27,7 +27,7 @@ from orgmodel.formats.native_fast import NO_EXTRA as _NO_EXTRA
 from orgmodel.formats.native_fast import read_fast
 from orgmodel.formats.native_save import backup_path, save
 from orgmodel.gcpause import gc_paused
-from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, NonFinite, check_id, check_text, type_name
+from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNCLASSIFIED, UNIT_FIELD_CHECKS, NonFinite, check_id, check_text, type_name
 from orgmodel.i18n import tr
 from orgmodel.model import Dependency, OrgModel, Unit
 
@@ -219,9 +219,6 @@ class _Reader:
             if "name" not in raw:
                 self.problem(_path(path, "name"), tr("missing; every unit needs a name"))
                 ok = False
-            if "office" not in raw:
-                self.problem(_path(path, "office"), tr('missing; every unit needs an office ("front", "middle" or "back")'))
-                ok = False
             values: dict[str, Any] = {}
             for key, value in raw.items():
                 check = checks.get(key)
@@ -248,6 +245,7 @@ class _Reader:
                     values["x"] = float(values["x"])
                 if type(values.get("y")) is int:
                     values["y"] = float(values["y"])
+                values.setdefault("office", UNCLASSIFIED)  # no office: the unit is unclassified
                 self.units[unit_id] = Unit(id=unit_id, extra=extra, **values)
         # Parents are resolved once every id is known, so a unit may report to a later one.
         for index, unit_id, parent in wanted_parents:

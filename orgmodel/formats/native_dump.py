@@ -43,7 +43,9 @@ def to_document(model: OrgModel) -> dict[str, Any]:
 
 
 def _unit_document(model: OrgModel, unit: Unit) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": unit.id, "name": unit.name, "office": unit.office}
+    out: dict[str, Any] = {"id": unit.id, "name": unit.name}
+    if unit.office is not None:  # no office: the unit is unclassified
+        out["office"] = unit.office
     if unit.revenue_generating is not None:
         out["revenue_generating"] = unit.revenue_generating
     parent = model.parent(unit.id)

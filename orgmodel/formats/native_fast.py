@@ -29,7 +29,7 @@ NO_EXTRA: Mapping[str, Any] = MappingProxyType({})
 _UNIT_KEYS = frozenset(("id", "parent", *UNIT_FIELD_CHECKS))
 _DEPENDENCY_KEYS = frozenset(("from", "to", "weight", "label", "group"))
 _TOP_KEYS = ("format", "version", "name", "units", "dependencies")
-_OFFICES = frozenset(OFFICES)
+_OFFICES = frozenset((*OFFICES, None))  # None: absent, the unit is unclassified
 # Same characters as fields._CONTROL: C0 controls but tab and newline, DEL, C1, surrogates.
 # Tab is allowed in text, so texts joined with tabs are checked with one search.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")

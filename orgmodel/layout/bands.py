@@ -14,6 +14,8 @@ from orgmodel.model import OrgModel
 BAND_GAP = 60.0  #: between office bands
 BAND_TITLE = 44.0  #: room for a band's title above its cards
 OFFICE_ORDER = ("front", "middle", "back")
+#: The bands from the top: the offices, then the unclassified units (``None``) at the bottom.
+_BANDS: tuple[str | None, ...] = (*OFFICE_ORDER, None)
 
 
 def _crossings(edges: list[tuple[float, float]]) -> int:
@@ -51,7 +53,7 @@ def _crossings(edges: list[tuple[float, float]]) -> int:
 def band_crossings(model: OrgModel, rank: dict[str, float]) -> int:
     """Crossings among dependencies between different office bands, for an order ``rank``
     (position of each unit within its band, 0..1) — the measure the bands layout lowers."""
-    band = {u.id: OFFICE_ORDER.index(u.office) for u in model.units()}
+    band = {u.id: _BANDS.index(u.office) for u in model.units()}
     pairs: dict[tuple[int, int], list[tuple[float, float]]] = {}
     for dep in model.dependencies():
         a, b = dep.source, dep.target
@@ -63,7 +65,8 @@ def band_crossings(model: OrgModel, rank: dict[str, float]) -> int:
 
 
 def bands_order(model: OrgModel, unit_ids: Iterable[str] | None = None, passes: int = 4) -> dict[str, list[str]]:
-    """Each office's units in the order that lowers crossings between bands.
+    """Each office's units in the order that lowers crossings between bands (the
+    unclassified units under the key ``None``, when there are some).
 
     Starts from the reporting forest's depth-first order (a department's units together),
     then sweeps down and up moving each unit to the barycentre of its neighbours in the
@@ -87,8 +90,8 @@ def bands_order(model: OrgModel, unit_ids: Iterable[str] | None = None, passes: 
     chosen = set(model.unit_ids() if unit_ids is None else unit_ids)
     ordered = [uid for uid in _forest_order(model) if uid in chosen]
     number = {uid: i for i, uid in enumerate(ordered)}
-    band_of = [OFFICE_ORDER.index(model.unit(uid).office) for uid in ordered]
-    current = [[i for i in range(len(ordered)) if band_of[i] == band] for band in range(len(OFFICE_ORDER))]
+    band_of = [_BANDS.index(model.unit(uid).office) for uid in ordered]
+    current = [[i for i in range(len(ordered)) if band_of[i] == band] for band in range(len(_BANDS))]
     # Each unit's neighbours in the other bands, in dependency order (the barycentre sums
     # them in this order, so it is the same float as ever); and the dependencies between
     # bands, upper band first, by pair of bands.
@@ -111,9 +114,11 @@ def bands_order(model: OrgModel, unit_ids: Iterable[str] | None = None, passes: 
         return sum(_crossings_at(edges, place, len(current[lower])) for (_, lower), edges in between.items())
 
     best, best_score = [list(units) for units in current], crossings()
+    # Down then up: each band in turn follows its neighbours in the other bands (the band of
+    # unclassified units, at the bottom, only when there are some: the same order as ever).
+    sweep = (1, 2, 3, 2, 1, 0) if current[3] else (1, 2, 1, 0)
     for _ in range(passes):
-        # Down then up: each band in turn follows its neighbours in the other bands.
-        for band in (1, 2, 1, 0):
+        for band in sweep:
             keyed = []
             for i in current[band]:
                 near = others[i]
@@ -124,7 +129,10 @@ def bands_order(model: OrgModel, unit_ids: Iterable[str] | None = None, passes: 
         score = crossings()
         if score < best_score:
             best, best_score = [list(units) for units in current], score
-    return {office: [ordered[i] for i in best[band]] for band, office in enumerate(OFFICE_ORDER)}
+    order = {office: [ordered[i] for i in best[band]] for band, office in enumerate(OFFICE_ORDER)}
+    if best[3]:
+        order[None] = [ordered[i] for i in best[3]]
+    return order
 
 
 def _number_places(units: list[int], rank: list[float], place: list[int]) -> None:
@@ -180,8 +188,8 @@ def bands_layout(
     passes: int = 4,
     origin: tuple[float, float] = (0.0, 0.0),
 ) -> Positions:
-    """Front office on top, middle in the middle, back office at the bottom, each band a
-    block of rows of one common width, ordered by :func:`bands_order`.
+    """Front office on top, middle in the middle, back office at the bottom (and unclassified
+    units under it), each band a block of rows of one common width, ordered by :func:`bands_order`.
 
     >>> from orgmodel.model import Unit
     >>> m = OrgModel()
@@ -195,7 +203,9 @@ def bands_layout(
         columns = max(4, math.ceil(math.sqrt(max(1, total)) * 1.6))
         x0, y = origin
         positions: Positions = {}
-        for office in OFFICE_ORDER:
+        for office in _BANDS:
+            if office not in order:
+                continue
             units = order[office]
             y += BAND_TITLE
             rows = max(1, math.ceil(len(units) / columns))

@@ -70,7 +70,7 @@ def _block(units: list[Unit], left: float, card_width: float, card_height: float
     column_width = card_width + H_GAP
     # Columns for a block about 1.5 times as wide as high.
     columns = max(1, math.ceil(math.sqrt(1.5 * len(units) * row_height / column_width)))
-    offices = [*OFFICE_ORDER, *sorted({u.office for u in units} - set(OFFICE_ORDER))]
+    offices = [*OFFICE_ORDER, *sorted({u.office for u in units} - set(OFFICE_ORDER), key=str)]  # None: unclassified, last
     result: Positions = {}
     row = 0
     for office in offices:

@@ -4,6 +4,13 @@
 <context>
     <name>AnalysisDock</name>
     <message numerus="yes">
+        <source>%Ln units are not classified: support and cost figures leave them out</source>
+        <translation>
+            <numerusform>%Ln unit is not classified: support and cost figures leave them out</numerusform>
+            <numerusform>%Ln units are not classified: support and cost figures leave them out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>… (%Ln units)</source>
         <translation>
             <numerusform>… (%Ln unit)</numerusform>

@@ -318,10 +318,6 @@
         <translation>eksik; her birimin bir adı olmalı</translation>
     </message>
     <message>
-        <source>missing; every unit needs an office (&quot;front&quot;, &quot;middle&quot; or &quot;back&quot;)</source>
-        <translation>eksik; her birimin bir ofisi olmalı (&quot;front&quot;, &quot;middle&quot; veya &quot;back&quot;)</translation>
-    </message>
-    <message>
         <source>expected the id of a unit, got {found}</source>
         <translation>bir birimin kimliği bekleniyordu, {found} bulundu</translation>
     </message>
@@ -898,12 +894,12 @@
         <translation>hiçbir birim içe aktarılamadı</translation>
     </message>
     <message>
-        <source>1 unit has no office in the file: it is left unclassified (tagged {tag!r})</source>
-        <translation>1 birimin dosyada ofisi yok: sınıflandırılmamış bırakıldı ({tag!r} etiketiyle)</translation>
+        <source>{count} unit has no office and is not classified: {units}</source>
+        <translation>{count} birimin ofisi yok, sınıflandırılmadı: {units}</translation>
     </message>
     <message>
-        <source>{count:,} units have no office in the file: they are left unclassified (tagged {tag!r})</source>
-        <translation>{count:,} birimin dosyada ofisi yok: sınıflandırılmamış bırakıldı ({tag!r} etiketiyle)</translation>
+        <source>{count} units have no office and are not classified: {units}</source>
+        <translation>{count} birimin ofisi yok, sınıflandırılmadı: {units}</translation>
     </message>
     <message>
         <source>unknown field &quot;{field}&quot; (the fields are: {fields})</source>
@@ -1080,6 +1076,12 @@
     <message>
         <source>What-if</source>
         <translation>Senaryo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln units are not classified: support and cost figures leave them out</source>
+        <translation>
+            <numerusform>%Ln birim sınıflandırılmadı: destek ve maliyet rakamları bunları dışarıda bırakır</numerusform>
+        </translation>
     </message>
     <message>
         <source>Revenue units without back-office support (%1)</source>
@@ -1812,6 +1814,10 @@
 <context>
     <name>Legend</name>
     <message>
+        <source>? not classified (no office yet)</source>
+        <translation>? sınıflandırılmadı (henüz ofisi yok)</translation>
+    </message>
+    <message>
         <source>★ revenue-generating</source>
         <translation>★ gelir getiren</translation>
     </message>
@@ -2291,6 +2297,10 @@
         <source>Back office</source>
         <translation>Arka Ofis</translation>
     </message>
+    <message>
+        <source>Not classified</source>
+        <translation>Sınıflandırılmadı</translation>
+    </message>
 </context>
 <context>
     <name>OrgScene</name>
@@ -2352,6 +2362,10 @@
     <message>
         <source>Back office (%1)</source>
         <translation>Arka Ofis (%1)</translation>
+    </message>
+    <message>
+        <source>Not classified (%1)</source>
+        <translation>Sınıflandırılmadı (%1)</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -2440,6 +2454,10 @@
     <message>
         <source>How files and the command line name this unit (orgmodel why FILE FROM_ID TO_ID)</source>
         <translation>Dosyaların ve komut satırının bu birimi andığı ad (orgmodel why FILE FROM_ID TO_ID)</translation>
+    </message>
+    <message>
+        <source>— not classified —</source>
+        <translation>— sınıflandırılmadı —</translation>
     </message>
     <message>
         <source>Office</source>
@@ -2614,6 +2632,10 @@
     <message>
         <source>Default: No (middle office)</source>
         <translation>Varsayılan: Hayır (orta ofis)</translation>
+    </message>
+    <message>
+        <source>Default: No (not classified)</source>
+        <translation>Varsayılan: Hayır (sınıflandırılmadı)</translation>
     </message>
     <message>
         <source>Default: No (back office)</source>

@@ -517,7 +517,7 @@ def test_graphml_warnings_are_translatable(tmp_path):
         "node a: headcount: expected a whole number, got 'many', left out",
         "node b: office: unknown office 'sideways'",
         "node c: the id is used twice, the second node is left out",
-        "1 unit has no office in the file: it is left unclassified (tagged 'unclassified')",
+        "1 unit has no office and is not classified: b",
         "edge 1 (a → zzz): unknown node 'zzz', left out",
         "edge 2 (a → a): a unit cannot depend on itself, left out",
         "edge r2 (c → a): c cannot report to a: a already reports (directly or indirectly) to c; "

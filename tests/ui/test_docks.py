@@ -294,7 +294,8 @@ def test_fold_turkish_matches_all_kinds_of_i():
 def test_outline_groups_by_office_with_counts(outline):
     proxy = outline.proxy
     titles = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
-    assert titles == ["Front office (3)", "Middle office (2)", "Back office (4)"]
+    assert titles == ["Front office (3)", "Middle office (2)", "Back office (4)", "Not classified (0)"]
+    assert outline.tree.isRowHidden(3, proxy.index(3, 0).parent())  # no unclassified unit: not shown
 
 
 def test_outline_filter_is_turkish_aware(qtbot, outline):

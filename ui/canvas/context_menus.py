@@ -88,7 +88,7 @@ class CanvasMenus(QObject):
         unit = model.unit(unit_id)
         self._add_shared(menu, "rename")
         offices = menu.addMenu(self.tr("Office"))
-        for office in OFFICES:
+        for office in (*OFFICES, None):  # None: not classified
             action = offices.addAction(style.office_title(office), lambda o=office: self._set_office(o))
             action.setCheckable(True)
             action.setChecked(unit.office == office)
@@ -140,7 +140,7 @@ class CanvasMenus(QObject):
         except OrgModelError as error:
             self.scene.message.emit(i18n.describe(error))
 
-    def _set_office(self, office: str) -> None:
+    def _set_office(self, office: str | None) -> None:
         units = [uid for uid in self.selection.units() if self.document.model.unit(uid).office != office]
         stack = self.document.undo_stack
         if len(units) > 1:

@@ -30,6 +30,7 @@ def legend_entries(custom: Sequence[CustomRow] = (), alternatives: bool = False)
         style.office_title("front"),
         style.office_title("middle"),
         style.office_title("back"),
+        translate("Legend", "? not classified (no office yet)"),
         translate("Legend", "★ revenue-generating"),
         translate("Legend", "depends on"),
         translate("Legend", "reports to"),
@@ -72,17 +73,20 @@ def draw_legend(painter: QPainter, box: QRectF, custom: Sequence[CustomRow] = ()
     painter.setPen(QPen(QColor("#C8C8C8")))
     painter.setBrush(QColor(255, 255, 255, 230))
     painter.drawRoundedRect(QRectF(0, 0, box.width(), box.height()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
-    first_custom = 7 if alternatives else 6
+    first_custom = 8 if alternatives else 7
     for row, text in enumerate(legend_entries(custom, alternatives)):
         y = 6 + row * ROW
         swatch = QRectF(8, y + 4, 26, ROW - 8)
-        if row < 3:
-            office = ("front", "middle", "back")[row]
-            painter.setPen(QPen(style.OFFICE_COLORS[office].darker(130), 1))
+        if row < 4:  # the three offices, then the grey dashed card of an unclassified unit
+            office = ("front", "middle", "back", None)[row]
+            pen = QPen(style.OFFICE_COLORS[office].darker(130), 1)
+            if office is None:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
             painter.setBrush(style.OFFICE_FILLS[office])
             painter.drawRoundedRect(swatch, 3, 3)
             painter.fillRect(QRectF(swatch.left(), swatch.top(), 4, swatch.height()), style.OFFICE_COLORS[office])
-        elif row == 4:
+        elif row == 5:
             pen = QPen(style.DEPENDENCY_LINE, 1.4)
             pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
@@ -91,11 +95,11 @@ def draw_legend(painter: QPainter, box: QRectF, custom: Sequence[CustomRow] = ()
             painter.setPen(QPen(style.DEPENDENCY_LINE, 1.4))
             painter.drawLine(QPointF(swatch.right(), mid), QPointF(swatch.right() - 6, mid - 4))
             painter.drawLine(QPointF(swatch.right(), mid), QPointF(swatch.right() - 6, mid + 4))
-        elif row == 5:
+        elif row == 6:
             painter.setPen(QPen(style.REPORTING_LINE, 1.4))
             painter.drawPolyline([QPointF(swatch.left() + 4, swatch.top()), QPointF(swatch.left() + 4, swatch.center().y()),
                                   QPointF(swatch.right() - 4, swatch.center().y()), QPointF(swatch.right() - 4, swatch.bottom())])
-        elif row == 6 and alternatives:
+        elif row == 7 and alternatives:
             painter.setPen(QPen(style.ALTERNATIVE, 1))
             painter.setBrush(style.CANVAS)
             painter.drawRoundedRect(swatch, 3, 3)

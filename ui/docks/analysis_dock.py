@@ -188,12 +188,14 @@ class AnalysisDock(QDockWidget):
         self.schedule_refresh()
 
     def _structure_changed(self, unit_id: str, _index: int) -> None:
+        self._findings_dirty = True  # the unit may be unclassified
         self._mark(unit_id)
 
     def _unit_changed(self, unit_id: str, fields: frozenset[str]) -> None:
         if fields & _RELEVANT_FIELDS:  # moves during a drag stop here
             if "name" in fields:
                 self._names_changed = True  # in lists of supporters and findings too
+            if "name" in fields or "office" in fields:  # "office": classified or no longer
                 self._findings_dirty = True
             self._mark(unit_id)
 
@@ -248,7 +250,11 @@ class AnalysisDock(QDockWidget):
         model = self._document.model
         result = self._document.analysis.findings()
         name = lambda uid: model.unit(uid).name  # noqa: E731
+        unclassified = result.unclassified_units
         sections = (
+            # First: the line between front and back office has to be drawn before the rest.
+            *([(self.tr("%Ln units are not classified: support and cost figures leave them out", "", len(unclassified)),
+                [[u] for u in unclassified])] if unclassified else []),
             (self.tr("Revenue units without back-office support (%1)"), [[u] for u in result.unsupported_revenue_units]),
             (self.tr("Back-office units that support nothing (%1)"), [[u] for u in result.idle_back_office_units]),
             (self.tr("Dependency cycles (%1)"), [list(c) for c in result.dependency_cycles]),

@@ -107,10 +107,10 @@ class RecordTable(QAbstractTableModel):
         row, column = self.rows[index.row()], index.column()
         value, kind = getattr(row, self.FIELDS[column]), self.KINDS[column]
         if role == Qt.ItemDataRole.DisplayRole:
+            if kind == "office":  # None: "Not classified"
+                return style.office_title(value)
             if value is None:
                 return ""
-            if kind == "office":
-                return style.office_title(value)
             if kind == "amount":
                 return format_amount(value, 0)
             if kind == "percent":

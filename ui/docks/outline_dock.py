@@ -38,6 +38,13 @@ from ui.docks.outline_rows import FOLD_ROLE, GROUP_ROLE, ID_ROLE, descendant_cou
 log = logging.getLogger(__name__)
 
 GROUP_PREFIX = "\x00office:"
+#: The groups "By office" shows: the offices, then the unclassified units (``None``).
+_GROUPS: tuple[str | None, ...] = (*OFFICES, None)
+
+
+def _group_key(office: str | None) -> str:
+    """The key of an office's group among the row keys (``GROUP_ROLE``)."""
+    return GROUP_PREFIX + (office or "none")
 
 #: Past this many changed rows the view is let go while they move: each row taken out of an
 #: expanded 6,000-row group costs the tree view milliseconds, a reset of the view one.
@@ -63,8 +70,8 @@ class OutlineDock(QDockWidget):
         self._document = document
         self._selection = selection
         self._items: dict[str, QStandardItem] = {}
-        self._groups: dict[str, QStandardItem] = {}
-        self._icons = {office: style.office_dot_icon(office) for office in OFFICES}
+        self._groups: dict[str | None, QStandardItem] = {}
+        self._icons = {office: style.office_dot_icon(office) for office in _GROUPS}
         self._dirty: set[str] = set()  # units to put in their place again
         self._renamed: set[str] = set()
         self._rebuild_needed = True
@@ -220,7 +227,7 @@ class OutlineDock(QDockWidget):
 
     # -- building --------------------------------------------------------------------------
 
-    def _make_item(self, unit_id: str, name: str, office: str) -> QStandardItem:
+    def _make_item(self, unit_id: str, name: str, office: str | None) -> QStandardItem:
         # Three calls into Qt per row, not six: 50,000 rows are built at every open. The tree
         # never edits (NoEditTriggers), and the fold waits for the first filter.
         item = QStandardItem(self._icons[office], name)
@@ -254,13 +261,13 @@ class OutlineDock(QDockWidget):
             items[unit.id] = self._make_item(unit.id, unit.name, unit.office)
         top: list[QStandardItem] = []
         if self.mode() == self.BY_OFFICE:
-            members: dict[str, list[QStandardItem]] = {office: [] for office in OFFICES}
+            members: dict[str | None, list[QStandardItem]] = {office: [] for office in _GROUPS}
             for unit in ordered:
                 members[unit.office].append(items[unit.id])
-            for office in OFFICES:
+            for office in _GROUPS:
                 group = QStandardItem()
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                group.setData(GROUP_PREFIX + office, GROUP_ROLE)
+                group.setData(_group_key(office), GROUP_ROLE)
                 font = group.font()
                 font.setBold(True)
                 group.setFont(font)
@@ -375,7 +382,7 @@ class OutlineDock(QDockWidget):
     def _subtree_sizes(self) -> dict[str, int]:
         """How many rows each group or unit holds, all levels down."""
         if self.mode() == self.BY_OFFICE:
-            return {GROUP_PREFIX + office: group.rowCount() for office, group in self._groups.items()}
+            return {_group_key(office): group.rowCount() for office, group in self._groups.items()}
         return descendant_counts(self._document.model)
 
     def _restore_expansion(self) -> None:
@@ -387,8 +394,9 @@ class OutlineDock(QDockWidget):
                 self.tree.expandAll()  # while filtering every match must be seen
                 return
             self._sizes = self._subtree_sizes()
+            groups = {_group_key(office): group for office, group in self._groups.items()}
             for key, size in self._sizes.items():
-                item = self._items.get(key) or self._groups.get(key.removeprefix(GROUP_PREFIX))
+                item = self._items.get(key) or groups.get(key)
                 if item is None or item.model() is None:
                     continue
                 index = self.proxy.mapFromSource(item.index())
@@ -421,6 +429,7 @@ class OutlineDock(QDockWidget):
             "front": self.tr("Front office (%1)"),
             "middle": self.tr("Middle office (%1)"),
             "back": self.tr("Back office (%1)"),
+            None: self.tr("Not classified (%1)"),
         }
         filtered = bool(self.proxy.filterRegularExpression().pattern())
         for office, group in self._groups.items():
@@ -429,6 +438,8 @@ class OutlineDock(QDockWidget):
                 shown = self.proxy.rowCount(self.proxy.mapFromSource(group.index()))
                 count = self.tr("%1 of %2").replace("%1", QLocale().toString(shown)).replace("%2", count)
             group.setText(titles[office].replace("%1", count))
+            if office is None:  # the group of unclassified units shows only when it has some
+                self.tree.setRowHidden(self.proxy.mapFromSource(group.index()).row(), QModelIndex(), not group.rowCount())
 
     def _mode_changed(self, _index: int) -> None:
         self._rebuild_needed = True

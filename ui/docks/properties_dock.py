@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from orgmodel.errors import FieldError, OrgModelError
-from orgmodel.fields import OFFICES
+from orgmodel.fields import OFFICES, UNCLASSIFIED
 
 from ui import style
 from ui.editing.document import Document
@@ -47,6 +47,8 @@ from ui.i18n import describe, format_number, format_percent, localize
 log = logging.getLogger(__name__)
 
 _MOVES_ONLY = frozenset({"x", "y"})
+#: The office combo's rows: the offices, then "— not classified —" (no office).
+_OFFICE_CHOICES: tuple[str | None, ...] = (*OFFICES, UNCLASSIFIED)
 
 
 class _Everything:
@@ -130,8 +132,10 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
         self.office_combo = QComboBox()
         for office in OFFICES:
             self.office_combo.addItem(style.office_title(office), office)
+        # Last: no office yet (the unit is unclassified); choosing it is an edit like any other.
+        self.office_combo.addItem(self.tr("— not classified —"))
         self._add_row(form, "office", self.tr("Office"), self.office_combo)
-        self.office_combo.activated.connect(lambda _: self._commit_unit("office", self.office_combo.currentData()))
+        self.office_combo.activated.connect(lambda row: self._commit_unit("office", _OFFICE_CHOICES[row]))
 
         self.revenue_combo = QComboBox()
         for text, value in (("", None), (self.tr("Yes"), True), (self.tr("No"), False)):
@@ -308,7 +312,7 @@ class PropertiesDock(FieldGridMixin, QDockWidget):
             self.parent_choices.set_excluded(unit_id)
         self._load_line("name", unit.name, force)
         self._load_line("id", unit.id, force)
-        self._load_combo("office", self.office_combo.findData(unit.office), force)
+        self._load_combo("office", _OFFICE_CHOICES.index(unit.office), force)
         self.revenue_combo.setItemText(0, default_revenue_text(unit.office))
         self._load_combo("revenue_generating", (None, True, False).index(unit.revenue_generating), force)
         self._load_parent(model.parent(unit_id), force)

@@ -114,12 +114,14 @@ def parse_field(key: str, text: str) -> Any:
     raise KeyError(key)
 
 
-def default_revenue_text(office: str) -> str:
+def default_revenue_text(office: str | None) -> str:
     """The "default" choice says what the default is for this unit's office."""
     if office == "front":
         return translate("PropertiesDock", "Default: Yes (front office)")
     if office == "middle":
         return translate("PropertiesDock", "Default: No (middle office)")
+    if office is None:
+        return translate("PropertiesDock", "Default: No (not classified)")
     return translate("PropertiesDock", "Default: No (back office)")
 
 

@@ -39,7 +39,7 @@ def shown_table(view: QTableView, title: str) -> Table:
         row = []
         for field, kind in columns:
             value = getattr(record, field)
-            if value is not None and kind == "office":
+            if kind == "office":  # None: "Not classified"
                 value = style.office_title(value)
             elif value is not None and kind == "text":
                 value = i18n.localize(value)

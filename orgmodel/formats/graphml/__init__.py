@@ -26,7 +26,6 @@ from orgmodel.formats.graphml.schema import (
     OFFICE_ALIASES,
     REPORTS_TO,
     SCHEMA_LOCATION,
-    UNCLASSIFIED_TAG,
     GraphMLError,
 )
 from orgmodel.formats.graphml.write import to_element, write_graphml
@@ -42,7 +41,6 @@ __all__ = [
     "OFFICE_ALIASES",
     "REPORTS_TO",
     "SCHEMA_LOCATION",
-    "UNCLASSIFIED_TAG",
     "GraphMLError",
     "read_graphml",
     "to_element",

@@ -190,7 +190,7 @@ class _Reading:
                 tr('node keys OrgModel does not know were kept in notes as "key: value" lines: {keys}', keys=", ".join(unknown_keys))
             )
         if unclassified:
-            self.warnings.append(unclassified_message(len(unclassified)))
+            self.warnings.append(unclassified_message(unclassified))
 
     def read_node(self, number: int, node: ET.Element, unknown_keys: list[str], unclassified: list[str],
                   pending: dict[str, dict[str, Any]]) -> None:

@@ -13,8 +13,6 @@ SCHEMA_LOCATION = f"{NS} http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.x
 #: Accepted spellings of offices in imported files (lower-cased).
 OFFICE_ALIASES: dict[str, str] = {word: office for office, words in OFFICE_WORDS.items() for word in words}
 
-UNCLASSIFIED_TAG = "unclassified"
-
 # (field, GraphML type) for every unit field, in file order.
 NODE_KEYS: tuple[tuple[str, str], ...] = (
     ("name", "string"),

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from typing import Any
 
-from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH, OFFICE_COLORS
+from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH, office_colors
 from orgmodel.formats.atomic import write_file
 from orgmodel.formats.graphml.schema import DEPENDENCY, EDGE_KEYS, NODE_KEYS, NS, NS_XSI, NS_Y, REPORTS_TO, SCHEMA_LOCATION
 from orgmodel.formats.xml_writing import xml_bytes
@@ -75,7 +75,7 @@ def to_element(model: OrgModel) -> ET.Element:
             "x": _number(float(x)), "y": _number(float(top)),
             "width": _number(CARD_WIDTH), "height": _number(CARD_HEIGHT),
         })
-        stroke, fill = OFFICE_COLORS.get(unit.office, OFFICE_COLORS["back"])
+        stroke, fill = office_colors(unit.office)
         ET.SubElement(shape, y("Fill"), {"color": unit.color or fill, "transparent": "false"})
         ET.SubElement(shape, y("BorderStyle"), {"color": stroke, "type": "line", "width": "2.0"})
         ET.SubElement(shape, y("NodeLabel"), {"alignment": "center", "autoSizePolicy": "content",

@@ -55,7 +55,8 @@ class ImportPlan:
         then the first rejected rows with why, one a line, then "… and N more"."""
         lines: list[str] = [self.counts(), *self.notices]
         if self.unclassified:
-            lines.append(unclassified_message(len(self.unclassified)))
+            ids = set(self.unclassified)
+            lines.append(unclassified_message([unit.name for unit in self.added if unit.id in ids]))
         lines += rejection_lines([(tr("row {row}", row=row), reason) for row, reason in self.rejected])
         return lines
 

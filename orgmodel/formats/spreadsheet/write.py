@@ -47,7 +47,7 @@ def _rows_for(model: OrgModel) -> list[list[Any]]:
         rows.append([
             neutralise(unit.id),
             neutralise(unit.name),
-            unit.office,
+            unit.office or "",  # empty: not classified
             flag,
             neutralise(model.parent(unit.id) or ""),
             neutralise("; ".join(targets.get(unit.id, ()))),

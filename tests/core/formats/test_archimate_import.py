@@ -9,7 +9,6 @@ import pytest
 
 from orgmodel.formats import read_any
 from orgmodel.formats.archimate import ArchiMateError, read_archimate
-from orgmodel.formats.importing import UNCLASSIFIED_TAG
 
 HERE = Path(__file__).parent / "archimate"
 
@@ -36,7 +35,7 @@ def test_archisurance() -> None:
     # "Contracting" serves and flows into other functions: they depend on it, with the flow's name.
     assert ("Asset Management", "Contracting", "contract info.") in _dependencies(model)
     assert units["Financial Application"].office == "back" and "application" in units["Financial Application"].tags
-    assert UNCLASSIFIED_TAG in units["HRM"].tags  # no office in the file: never guessed
+    assert units["HRM"].office is None  # no office in the file: unclassified, never guessed
     assert units["Home & Away"].name == "Home & Away"  # Archi's doubled spaces collapsed
     assert "CIS" not in units  # an application service is not a unit
     assert any(m.startswith("elements that are not units were left out: BusinessObject (10)") for m in messages)
@@ -68,7 +67,7 @@ def test_exchange_format() -> None:
     sales = units["Sales"]
     assert sales.office == "front" and sales.cost == 1_200_000 and sales.notes == "Site: Istanbul"
     claims = units["Claims Handling"]
-    assert claims.headcount == 40 and "core" in claims.tags and UNCLASSIFIED_TAG in claims.tags
+    assert claims.headcount == 40 and "core" in claims.tags and claims.office is None
     assert units["Head Office"].notes == "The company as a whole."
     assert claims.x is not None and sales.x - claims.x >= 180  # drawn side by side: cards apart
     assert any("Access (1)" in m and "Association (1)" in m for m in messages)

@@ -6,7 +6,8 @@ import defusedxml.ElementTree as DET
 import pytest
 
 from orgmodel.formats import native as fileformat
-from orgmodel.formats.drawio import DEPENDENCY_STYLE, OFFICE_COLORS, REPORTING_STYLE, cell_id, write_drawio
+from orgmodel.appearance import OFFICE_COLORS
+from orgmodel.formats.drawio import DEPENDENCY_STYLE, REPORTING_STYLE, cell_id, write_drawio
 from orgmodel.model import OrgModel, Unit
 
 from conftest import SAMPLES

@@ -12,7 +12,7 @@ import pytest
 
 from orgmodel.formats import read_any, write_any
 from orgmodel.formats.drawio_read import DrawioError, read_drawio
-from orgmodel.formats.importing import UNCLASSIFIED_TAG, ImportOptions
+from orgmodel.formats.importing import ImportOptions
 from orgmodel.formats.native import load
 
 SAMPLE = Path(__file__).resolve().parents[3] / "resources" / "samples" / "example_co.orgmodel"
@@ -73,7 +73,7 @@ def test_org_chart_template(tmp_path: Path, compressed: bool) -> None:
     assert _lines(model) == {("Sales", "Evan Miller"), ("Tessa Valet", "Evan Miller")}
     assert model.dependency_count == 0
     ceo = model.unit(_names(model)["Evan Miller"])
-    assert ceo.notes == "CEO" and ceo.color == "#dae8fc" and UNCLASSIFIED_TAG in ceo.tags
+    assert ceo.notes == "CEO" and ceo.color == "#dae8fc" and ceo.office is None  # fill is no office
     hr = model.unit(_names(model)["Tessa Valet"])
     assert hr.notes == "HR Director\nname: Tessa Valet\nposition: HR Director\nemail: t@example.com"
     assert hr.color == "#ffffff"

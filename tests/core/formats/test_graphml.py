@@ -12,7 +12,7 @@ import pytest
 
 from orgmodel.formats import native as fileformat
 from orgmodel.formats.graphml import GraphMLError, read_graphml, write_graphml
-from orgmodel.model import OrgModel, Unit
+from orgmodel.model import OrgModel, Unit, is_unclassified
 
 from conftest import ROOT, SAMPLES
 
@@ -151,12 +151,13 @@ def test_yed_file(tmp_path):
     model, warnings = read_graphml(path)
     assert [(u.id, u.name, u.office, u.x, u.y) for u in model.units()] == [
         # yEd's 120×30 boxes spread by 64/30 so that 180×64 cards keep their distances
-        ("n0", "Genel Müdürlük", "back", 251.33, 106.67),
-        ("n1", "Muhasebe", "back", -48.4, 320.0),
-        ("n2", "n2", "back", None, None),
+        ("n0", "Genel Müdürlük", None, 251.33, 106.67),
+        ("n1", "Muhasebe", None, -48.4, 320.0),
+        ("n2", "n2", None, None, None),
     ]
-    assert all("unclassified" in unit.tags for unit in model.units())
-    assert "3 units have no office in the file: they are left unclassified (tagged 'unclassified')" in warnings
+    # No office in the file: unclassified, neither guessed nor tagged.
+    assert all(is_unclassified(unit) and unit.tags == () for unit in model.units())
+    assert any(w.startswith("3 units have no office and are not classified") for w in warnings), warnings
     assert [(d.source, d.target, d.label) for d in model.dependencies()] == [("n1", "n0", "kapanış")]
     assert model.name == "yed"
 
@@ -200,7 +201,7 @@ def test_gephi_file(tmp_path):
     assert any(w.startswith("node 0: headcount:") for w in warnings), warnings
     assert any(w.startswith("node 2: headcount:") for w in warnings), warnings
     assert any("kept in notes" in w and "Modularity Class" in w and "r" in w.split(": ", 1)[1] for w in warnings)
-    assert not any("need an office" in w for w in warnings)
+    assert not any("not classified" in w for w in warnings)
     assert [(d.source, d.target, d.weight) for d in model.dependencies()] == [("0", "1", 3.0), ("1", "2", None)]
     assert any("weight" in w and "1 → 2" in w for w in warnings), warnings
 
@@ -380,6 +381,6 @@ def test_utf16_with_bom_and_unknown_office(tmp_path):
     path = tmp_path / "utf16.graphml"
     path.write_bytes(text.encode("utf-16"))  # with a byte order mark
     model, warnings = read_graphml(path)
-    assert [(u.id, u.office, u.tags) for u in model.units()] == [("ğ", "back", ("unclassified",)), ("b", "back", ())]
+    assert [(u.id, u.office, u.tags) for u in model.units()] == [("ğ", None, ()), ("b", "back", ())]
     assert warnings[0] == "node ğ: office: unknown office 'sideways'"
-    assert warnings[1].startswith("1 unit has no office in the file: it is left unclassified")
+    assert warnings[1] == "1 unit has no office and is not classified: ğ"

@@ -9,7 +9,7 @@ import pytest
 
 from orgmodel.errors import ModelFileError
 from orgmodel.formats import read_any
-from orgmodel.formats.importing import ImportOptions, UNCLASSIFIED_TAG
+from orgmodel.formats.importing import ImportOptions
 from orgmodel.formats.spreadsheet import SpreadsheetError
 
 # Shaped like d3-org-chart's sample data: "office" holds places, parentId the manager's id.
@@ -70,7 +70,8 @@ def test_parent_id_csv_with_places_in_office_column(tmp_path: Path) -> None:
     assert messages[0] == "5 added, 0 updated, 0 unchanged, 0 rejected"
     assert 'column "office" does not hold offices (front, middle, back): its values are kept in the notes' in messages
     units = _by_name(model)
-    assert all(UNCLASSIFIED_TAG in unit.tags for unit in units.values())
+    assert all(unit.office is None for unit in units.values())  # unclassified: no guess from "CEO office"
+    assert units["Ian Devling"].tags == ("Ceo",)
     assert units["Ian Devling"].notes == "positionName: Chief Executive Officer\noffice: CEO office"
     assert "office: Istanbul" in units["Peacock Margaret"].notes
 
@@ -94,9 +95,9 @@ def test_turkish_headers_in_turkish_encodings(tmp_path: Path, encoding: str) -> 
     assert sorted(units) == sorted(["Genel Müdürlük", "Satış Müdürlüğü", "Muhasebe Departmanı", "İnsan Kaynakları", "Çağrı Merkezi"])
     assert units["Satış Müdürlüğü"].office == "front" and units["Muhasebe Departmanı"].office == "back"
     assert units["Çağrı Merkezi"].headcount == 80
-    assert UNCLASSIFIED_TAG in units["Çağrı Merkezi"].tags and UNCLASSIFIED_TAG not in units["Satış Müdürlüğü"].tags
+    assert units["Çağrı Merkezi"].office is None and units["İnsan Kaynakları"].office is None  # unclassified
     assert ("Çağrı Merkezi", "Satış Müdürlüğü") in _lines_by_name(model) and len(list(model.reporting_lines())) == 4
-    assert "3 units have no office in the file: they are left unclassified (tagged 'unclassified')" in messages
+    assert "3 units have no office and are not classified: Genel Müdürlük, İnsan Kaynakları, Çağrı Merkezi" in messages
 
 
 def test_employee_list_with_turkish_headers_and_bom(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from orgmodel.model import OrgModel, Unit
+from orgmodel.model import OrgModel, Unit, is_unclassified
 from orgmodel.formats.spreadsheet import (
     FIELDS,
     SpreadsheetError,
@@ -135,6 +135,7 @@ def test_merge_by_id_into_existing_model(tmp_path):
     # "sales-2", unclassified (no office in the sheet), never rejected.
     assert plan.summary() == "2 added, 2 updated, 1 unchanged, 0 rejected"
     assert plan.unclassified == ["sales-2"]
+    assert [(u.id, u.office) for u in plan.added] == [("legal", "back"), ("sales-2", None)]
     assert dict(plan.updated) == {"sales": {"headcount": 12}, "it": {"reports_to": "hq"}}
     assert plan.unchanged == ["hq"]
     assert plan.parents == {"it": "hq", "legal": "hq"}
@@ -144,7 +145,7 @@ def test_merge_by_id_into_existing_model(tmp_path):
     assert model.unit("sales").headcount == 12 and model.unit("it").notes == "keep me"
     assert model.parent("it") == "hq" and model.parent("legal") == "hq"
     assert model.has_dependency("legal", "sales") and model.has_dependency("sales", "it")
-    assert len(model) == 5
+    assert len(model) == 5 and is_unclassified(model.unit("sales-2"))
 
 
 def test_row_without_id_matches_existing_unit_by_name():
@@ -152,7 +153,7 @@ def test_row_without_id_matches_existing_unit_by_name():
     headers = ["Ad", "Çalışan sayısı"]
     plan = plan_import(headers, [["SALES", "11"], ["Yeni Birim", "1"]], guess_mapping(headers), model)
     assert dict(plan.updated) == {"sales": {"headcount": 11, "name": "SALES"}}  # matched, then renamed
-    assert plan.rejected == [] and [u.id for u in plan.added] == ["yeni-birim"]  # no office: unclassified
+    assert plan.rejected == [] and [(u.id, u.name, u.office) for u in plan.added] == [("yeni-birim", "Yeni Birim", None)]
     assert plan.unclassified == ["yeni-birim"]
 
 

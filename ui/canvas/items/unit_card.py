@@ -111,7 +111,7 @@ class UnitCard(Translatable, QGraphicsItem):
     def set_unit(
         self,
         name: str,
-        office: str,
+        office: str | None,
         revenue_generating: bool,
         headcount: int | None,
         revenue: float | None,
@@ -241,6 +241,8 @@ class UnitCard(Translatable, QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.6)
         if emphasis == _NORMAL or dimmed:
             border = QPen(style.SELECTION, 2.5) if selected else QPen(style.DIMMED_LINE if dimmed else accent.darker(130), 1)
+            if self.office is None and not selected:  # unclassified: a grey card, dashed, marked "?"
+                border.setStyle(Qt.PenStyle.DashLine)
         elif emphasis == _ON_CHAIN:  # on the way, not counted: a light dashed mark
             border = QPen(style.HIGHLIGHT, 1.5, Qt.PenStyle.DashLine)
         elif emphasis >= _DOWN:  # a what-if: failed dark red and hatched, down red
@@ -264,6 +266,9 @@ class UnitCard(Translatable, QGraphicsItem):
         if self.revenue_generating:  # in the name's font: one font change less per card
             painter.setPen(style.MUTED_TEXT if dimmed else style.REVENUE_MARK)
             painter.drawText(_STAR, _CENTER, "★")
+        elif self.office is None:
+            painter.setPen(style.MUTED_TEXT)
+            painter.drawText(_STAR, _CENTER, "?")
         painter.setPen(style.MUTED_TEXT if dimmed else style.TEXT)
         painter.drawText(name_box, _LEFT, name)
         painter.setFont(small_font)

@@ -124,7 +124,7 @@ class PriorityMatrix(Chart, Translatable):
             return frame
         text, small = QFontMetricsF(fonts.text), QFontMetricsF(fonts.small)
         pad = PAD
-        entries = [LegendEntry(office_name(o), office_color(o), "dot") for o in ("front", "middle", "back")
+        entries = [LegendEntry(office_name(o), office_color(o), "dot") for o in ("front", "middle", "back", None)
                    if any(b.office == o for b in data.bubbles)]
         entries += [LegendEntry(office_name(o), office_color(o), "dot") for o in sorted({b.office for b in data.bubbles} - set(style.OFFICE_COLORS))]
         entries.append(LegendEntry(self.tr("Bubble area: revenue supported"), QColor("#E0E0E0"), "dot"))
