@@ -13,7 +13,9 @@ import pytest
 from orgmodel.formats import read_any, write_any
 from orgmodel.formats.drawio_read import DrawioError, read_drawio
 from orgmodel.formats.importing import ImportOptions
+from orgmodel.errors import ModelFileError
 from orgmodel.formats.native import load
+from orgmodel.model import unclassified_unit
 
 SAMPLE = Path(__file__).resolve().parents[3] / "resources" / "samples" / "example_co.orgmodel"
 
@@ -108,6 +110,8 @@ def test_several_pages_choose_by_name_or_number(tmp_path: Path) -> None:
 
 def test_round_trip_keeps_units_lines_and_names(tmp_path: Path) -> None:
     model = load(str(SAMPLE))
+    model.add_unit(unclassified_unit("new-team", "New Team", x=-400.0, y=0.0))
+    model.add_dependency("new-team", model.unit_ids()[0])
     path = tmp_path / "sample.drawio"
     write_any(model, str(path))
     back, _ = read_any(str(path))
@@ -115,6 +119,16 @@ def test_round_trip_keeps_units_lines_and_names(tmp_path: Path) -> None:
     assert sorted(back.reporting_lines()) == sorted(model.reporting_lines())
     assert {(d.source, d.target) for d in back.dependencies()} == {(d.source, d.target) for d in model.dependencies()}
     assert [(u.x, u.y) for u in back.units()] == [(u.x, u.y) for u in model.units()]
+    assert [u.color for u in back.units()] == [u.color for u in model.units()]  # office fills are no colours
+
+
+def test_a_drawing_without_text_is_no_model(tmp_path: Path) -> None:
+    path = tmp_path / "shapes.drawio"
+    path.write_text('<mxfile><diagram name="P"><mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>'
+                    '<mxCell id="a" value="" vertex="1" parent="1"><mxGeometry width="10" height="10" as="geometry"/></mxCell>'
+                    "</root></mxGraphModel></diagram></mxfile>", "utf-8")
+    with pytest.raises(ModelFileError, match="no unit could be imported"):
+        read_any(str(path))
 
 
 def test_broken_files_say_why(tmp_path: Path) -> None:
