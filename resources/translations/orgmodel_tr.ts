@@ -3067,6 +3067,14 @@
         <translation>İçe aktarılamıyor</translation>
     </message>
     <message>
+        <source>Importing %1…</source>
+        <translation>%1 içe aktarılıyor…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing changed</source>
+        <translation>İçe aktarma iptal edildi; hiçbir şey değişmedi</translation>
+    </message>
+    <message>
         <source>Imported %1</source>
         <translation>%1 içe aktarıldı</translation>
     </message>

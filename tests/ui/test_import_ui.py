@@ -150,3 +150,16 @@ def test_a_drawio_page_is_chosen_before_import(window: MainWindow, tmp_path: Pat
     assert window.import_path(str(path))
     assert asked == [["1. Org", "2. IT"]]
     assert [u.name for u in window.document.model.units()] == ["Servers"]
+
+
+def test_a_long_import_reads_in_a_worker_and_cancel_changes_nothing(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.window.import_export as flows
+
+    path = tmp_path / "big.graphml"
+    path.write_text('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph><node id="a"/></graph></graphml>', "utf-8")
+    labels: list[str] = []
+    monkeypatch.setattr(flows, "compute_with_progress", lambda parent, work, label: labels.append(label))  # Cancel pressed
+    before = window.document.model
+    assert not window.import_path(str(path))
+    assert labels == ["Importing big.graphml…"] and window.document.model is before
+    assert window.statusBar().currentMessage() == "Import cancelled; nothing changed"

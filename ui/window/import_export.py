@@ -101,7 +101,10 @@ class TransferMixin:
                 if not self.run_mapping_dialog(dialog):
                     return False
                 into = self.document.model if dialog.choice == "merge" else None
-                plan = plan_import(headers, rows, dialog.mapping(), into)
+                mapping = dialog.mapping()
+                plan = compute_with_progress(self, lambda: plan_import(headers, rows, mapping, into), self._importing(name))
+                if plan is None:
+                    return self._import_cancelled()
                 messages = plan.messages()
                 if not (plan.added or plan.updated or plan.unchanged):
                     require_units(path, OrgModel(), messages)
@@ -122,7 +125,10 @@ class TransferMixin:
                         return False
                     options = ImportOptions(page=choices.chosen_page() if len(pages) > 1 else None,
                                             undirected=choices.chosen_undirected())
-                model, messages = read_any(path, options)
+                read = compute_with_progress(self, lambda: read_any(path, options), self._importing(name))
+                if read is None:
+                    return self._import_cancelled()
+                model, messages = read
                 if not self.maybe_keep_changes():
                     return False
                 self.document.replace_model(model, None)
@@ -131,6 +137,14 @@ class TransferMixin:
             return False
         self.show_import_summary(name, messages)
         return True
+
+    def _importing(self, name: str) -> str:
+        return self.tr("Importing %1…").replace("%1", name)
+
+    def _import_cancelled(self) -> bool:
+        """Cancel of a long import: the file was read in a worker, nothing is changed."""
+        self.statusBar().showMessage(self.tr("Import cancelled; nothing changed"), 6000)
+        return False
 
     def show_import_summary(self, name: str, messages: list[str]) -> None:
         box = QMessageBox(self)
