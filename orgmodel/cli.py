@@ -75,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     layout.add_argument("--style", choices=("orgchart", "bands"), default="orgchart", help="org chart (reporting lines) or office bands (dependencies)")
 
     convert = commands.add_parser(
-        "convert", help="convert between .orgmodel, .csv, .xlsx, .graphml (and to .drawio), by extension"
+        "convert", help="convert between .orgmodel, .csv, .xlsx, .graphml (and to .drawio); also reads .tsv, .drawio, .archimate, .xml"
     )
     convert.add_argument("source", metavar="IN")
     convert.add_argument("out", metavar="OUT")
