@@ -19,7 +19,7 @@ from orgmodel import __version__
 from orgmodel.errors import ModelFileError, OrgModelError
 from orgmodel.model import OrgModel, is_unclassified
 
-COMMANDS = ("check", "support", "impact", "why", "cost", "automation", "whatif", "spof", "layout", "export", "convert")
+COMMANDS = ("check", "support", "impact", "why", "cost", "automation", "whatif", "spof", "layout", "export", "convert", "classify")
 
 OFFICE_TITLES = {"front": "front office", "middle": "middle office", "back": "back office", None: "no office (unclassified)"}
 
@@ -64,10 +64,11 @@ def _parser() -> argparse.ArgumentParser:
     why.add_argument("source", metavar="FROM_ID", help="id of the revenue-generating unit")
     why.add_argument("target", metavar="TO_ID", help="id of the back-office unit")
 
-    from orgmodel import cli_cost, cli_whatif  # cost, automation, whatif, spof: their own modules
+    from orgmodel import cli_classify, cli_cost, cli_whatif  # cost, automation, whatif, spof, classify: their own modules
 
     cli_cost.add_commands(commands)
     cli_whatif.add_commands(commands)
+    cli_classify.add_commands(commands)
 
     layout = commands.add_parser("layout", help="write OUT: FILE with new positions from an automatic layout")
     layout.add_argument("file", metavar="FILE")
@@ -84,6 +85,8 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--page", metavar="NAME|N", help="draw.io: the page to import, by name or number (default: the first)")
     convert.add_argument("--undirected", choices=("both", "forward"), default="both",
                          help="GraphML: an undirected edge is a dependency each way (default) or source depends on target")
+    convert.add_argument("--classify", action="store_true", help="suggest an office for each unit without one, from its name, and set the confident ones")
+    cli_classify.add_lexicon_option(convert)
 
     export = commands.add_parser("export", help="draw the diagram as PNG, SVG or PDF (no display needed)")
     export.add_argument("file", metavar="MODEL")
@@ -188,7 +191,13 @@ def _run(options: argparse.Namespace, open_editor: EditorLauncher | None, export
     if options.command == "open":
         return _open(options.file, open_editor)
     if options.command == "convert":
-        return _convert(options.source, options.out, options.merge_into, _import_options(options))
+        return _convert(options.source, options.out, options.merge_into, _import_options(options),
+                        options.lexicon if options.classify else None)
+    if options.command == "classify":
+        from orgmodel import cli_classify
+        from orgmodel.formats import read_any, write_any
+
+        return cli_classify.run(options, _table, write_any, read_any)
     from orgmodel.formats.native import load
 
     model = load(options.file)
@@ -254,7 +263,8 @@ def _import_options(options: argparse.Namespace):
     return ImportOptions(columns=columns, page=options.page, undirected=options.undirected)
 
 
-def _convert(source: str, out: str, merge_into: str | None, options=None) -> int:
+def _convert(source: str, out: str, merge_into: str | None, options=None, classify_with: list[str] | None = None) -> int:
+    """``classify_with``: the extra lexicon files of ``--classify`` (``None``: no classifying)."""
     from orgmodel.formats import merge_spreadsheet, read_any, write_any
     from orgmodel.formats.native import load
 
@@ -273,6 +283,10 @@ def _convert(source: str, out: str, merge_into: str | None, options=None) -> int
         except ModelFileError as error:
             # Nothing is written: an existing OUT stays as it was.
             raise _Failure(*error.lines(), f"{out}: not written") from None
+    if classify_with is not None:
+        from orgmodel.cli_classify import classify_model
+
+        classify_model(model, _table, lexicon_files=classify_with)
     write_any(model, out)
     for message in messages:
         print(f"{source}: {message}", file=sys.stderr)

@@ -29,6 +29,40 @@
     </message>
 </context>
 <context>
+    <name>ClassifyDialog</name>
+    <message numerus="yes">
+        <source>%Ln unit(s) without an office.</source>
+        <translation>
+            <numerusform>%Ln unit without an office.</numerusform>
+            <numerusform>%Ln units without an office.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln suggestion(s) from names: the sure ones are ticked; tick or untick any, then Apply (one undo step).</source>
+        <translation>
+            <numerusform>%Ln suggestion from names: the sure ones are ticked; tick or untick any, then Apply (one undo step).</numerusform>
+            <numerusform>%Ln suggestions from names: the sure ones are ticked; tick or untick any, then Apply (one undo step).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Classify %Ln unit(s)</source>
+        <translation>
+            <numerusform>Classify %Ln unit</numerusform>
+            <numerusform>Classify %Ln units</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyOffer</name>
+    <message numerus="yes">
+        <source>%Ln imported unit(s) have no office. Suggest offices from their names now?</source>
+        <translation>
+            <numerusform>%Ln imported unit has no office. Suggest an office from its name now?</numerusform>
+            <numerusform>%Ln imported units have no office. Suggest offices from their names now?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CostBars</name>
     <message numerus="yes">
         <source>%Ln more revenue units not shown.</source>

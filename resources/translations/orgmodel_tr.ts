@@ -989,6 +989,30 @@
         <source>left out:</source>
         <translation>dışarıda bırakılanlar:</translation>
     </message>
+    <message>
+        <source>{file}: cannot read the lexicon: {reason}</source>
+        <translation>{file}: sözlük okunamıyor: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}: not a lexicon: invalid JSON at line {line}</source>
+        <translation>{file}: sözlük değil: {line}. satırda geçersiz JSON</translation>
+    </message>
+    <message>
+        <source>{file}: not a lexicon: expected an object with &quot;offices&quot;</source>
+        <translation>{file}: sözlük değil: &quot;offices&quot; içeren bir nesne bekleniyordu</translation>
+    </message>
+    <message>
+        <source>{file}: ignore: expected a list of words</source>
+        <translation>{file}: ignore: bir sözcük listesi bekleniyordu</translation>
+    </message>
+    <message>
+        <source>{file}: offices.{office}: expected &quot;front&quot;, &quot;middle&quot; or &quot;back&quot; with lists of words</source>
+        <translation>{file}: offices.{office}: sözcük listeleriyle &quot;front&quot;, &quot;middle&quot; veya &quot;back&quot; bekleniyordu</translation>
+    </message>
+    <message>
+        <source>{file}: offices.{office}.{group}: expected &quot;strong&quot;, &quot;weak&quot; or &quot;acronyms&quot; with a list of words</source>
+        <translation>{file}: offices.{office}.{group}: bir sözcük listesiyle &quot;strong&quot;, &quot;weak&quot; veya &quot;acronyms&quot; bekleniyordu</translation>
+    </message>
 </context>
 <context>
     <name>AnalysisDock</name>
@@ -1328,6 +1352,80 @@
     <message>
         <source>Chart</source>
         <translation>Grafik</translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyDialog</name>
+    <message>
+        <source>Classify Offices</source>
+        <translation>Ofisleri Sınıflandır</translation>
+    </message>
+    <message>
+        <source>Also suggest for units that have an office</source>
+        <translation>Ofisi olan birimler için de öner</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Birim</translation>
+    </message>
+    <message>
+        <source>Office now</source>
+        <translation>Şimdiki ofis</translation>
+    </message>
+    <message>
+        <source>Suggested office</source>
+        <translation>Önerilen ofis</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Gerekçe</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Güven</translation>
+    </message>
+    <message>
+        <source>no office word in the name</source>
+        <translation>adında ofis sözcüğü yok</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unit(s) without an office.</source>
+        <translation>
+            <numerusform>Ofisi olmayan %Ln birim.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln suggestion(s) from names: the sure ones are ticked; tick or untick any, then Apply (one undo step).</source>
+        <translation>
+            <numerusform>Adlardan %Ln öneri: emin olunanlar işaretli; istediğinizi işaretleyin ya da kaldırın, sonra Uygula (tek geri alma adımı).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” in the name</source>
+        <translation>adında “%1”</translation>
+    </message>
+    <message>
+        <source>“%1” in the tags</source>
+        <translation>etiketlerinde “%1”</translation>
+    </message>
+    <message>
+        <source>“%1” in the notes</source>
+        <translation>notlarında “%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>Classify %Ln unit(s)</source>
+        <translation>
+            <numerusform>%Ln birimi sınıflandır</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClassifyOffer</name>
+    <message numerus="yes">
+        <source>%Ln imported unit(s) have no office. Suggest offices from their names now?</source>
+        <translation>
+            <numerusform>İçe aktarılan %Ln birimin ofisi yok. Adlarından ofis önerilsin mi?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2019,6 +2117,14 @@
     <message>
         <source>&amp;Clear Highlight</source>
         <translation>&amp;Vurgulamayı Temizle</translation>
+    </message>
+    <message>
+        <source>Classify &amp;Offices…</source>
+        <translation>&amp;Ofisleri Sınıflandır…</translation>
+    </message>
+    <message>
+        <source>Suggest an office for each unit from its name, with the reason</source>
+        <translation>Her birime adından, gerekçesiyle bir ofis öner</translation>
     </message>
     <message>
         <source>&amp;About OrgModel</source>

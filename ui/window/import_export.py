@@ -19,6 +19,7 @@ from orgmodel.formats.spreadsheet import CSV_EXTENSIONS, XLSX_EXTENSIONS, Import
 
 from ui import i18n
 from ui.canvas.export import ExportError, default_title, export_scene, export_state, render_png, write_png
+from ui.dialogs.classify_dialog import offer_after_import
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import MappingDialog, SourceOptionsDialog
 from ui.window.progress import compute_with_progress
@@ -136,6 +137,7 @@ class TransferMixin:
             QMessageBox.critical(self, self.tr("Cannot import"), i18n.describe(error))
             return False
         self.show_import_summary(name, messages)
+        offer_after_import(self, self.document)  # units without an office: suggest them now?
         return True
 
     def _importing(self, name: str) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from ui.dialogs.shortcuts import ShortcutsDialog, shortcut_rows
+from ui.dialogs.classify_dialog import open_classify_dialog
 
 from ui import i18n, style
 from ui.canvas.zoom import zoom_to_selection
@@ -118,6 +119,8 @@ class MenusMixin:
         self.selection_only_action.setCheckable(True)
         self._last_layout = "orgchart"
         self.clear_highlight_action = self._action(translate("MainWindow", "&Clear Highlight"), self.selection.clear)
+        self.classify_action = self._action(translate("MainWindow", "Classify &Offices…"), self.classify_offices,
+                                            tip=translate("MainWindow", "Suggest an office for each unit from its name, with the reason"))
         self.about_action = self._action(translate("MainWindow", "&About OrgModel"), self.about)
         self.shortcuts_action = self._action(translate("MainWindow", "&Keyboard Shortcuts"), self.show_shortcuts)
         self.language_actions = QActionGroup(self)
@@ -127,6 +130,12 @@ class MenusMixin:
             action.setChecked(code == i18n.current_language())
             action.setData(code)
         self.language_actions.triggered.connect(lambda action: self.choose_language(action.data()))
+
+    def classify_offices(self) -> None:
+        """Analysis › Classify Offices…: the suggestions, applied as one undo step."""
+        dialog = open_classify_dialog(self, self.document)
+        if dialog is not None:
+            dialog.exec()
 
     def zoom_to_selection(self) -> None:
         """View › Zoom to Selection: the selected units, or the ends of the selected lines."""
@@ -169,6 +178,7 @@ class MenusMixin:
         analysis_menu = bar.addMenu(translate("MainWindow", "&Analysis"))
         analysis_menu.addAction(self.clear_highlight_action)
         analysis_menu.addAction(self.analysis_dock.toggleViewAction())
+        analysis_menu.addAction(self.classify_action)
         analysis_menu.addSeparator()
         analysis_menu.addAction(self.simulate_action)
         analysis_menu.addAction(self.end_simulation_action)
