@@ -117,7 +117,7 @@ def import_choices(path: str) -> tuple[list[str], bool]:
 
             return page_names(path), False
         if kind == "graphml":
-            from orgmodel.formats.graphml.read import has_undirected_edges
+            from orgmodel.formats.graphml.walk import has_undirected_edges
 
             return [], has_undirected_edges(path)
     except OrgModelError:

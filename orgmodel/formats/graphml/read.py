@@ -11,7 +11,6 @@ import math
 import os
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +25,8 @@ from orgmodel.formats.graphml.schema import (
     REPORTS_TO,
     GraphMLError,
 )
+from orgmodel.formats.graphml.walk import all_named as _all
+from orgmodel.formats.graphml.walk import edges as _edges
 from orgmodel.formats.graphml.yfiles import Box, is_yworks, yfiles_edge_label, yfiles_node_graphics
 from orgmodel.formats.importing import color_value, leave_unclassified, report_to, scaled_positions, unclassified_message
 from orgmodel.i18n import tr
@@ -60,22 +61,6 @@ def read_graphml(path: str | os.PathLike[str], undirected: str = "both") -> tupl
     reading.read_parent_keys()
     reading.read_groups()
     return reading.model, reading.warnings
-
-
-def has_undirected_edges(path: str | os.PathLike[str]) -> bool:
-    """Whether a GraphML file has an edge without direction (its graph's default or its own)."""
-    return not all(directed for _, directed in _edges(parse(str(path), path)))
-
-
-def _edges(top: ET.Element) -> Iterator[tuple[ET.Element, bool]]:
-    """Every edge of every graph (yEd groups hold graphs too) and whether it has a direction:
-    its own ``directed``, else its graph's ``edgedefault``."""
-    for graph in top.iter():
-        if local(graph.tag) == "graph":
-            default = graph.get("edgedefault", "directed").strip().lower() != "undirected"
-            for edge in graph:
-                if local(edge.tag) == "edge":
-                    yield edge, edge.get("directed", str(default)).strip().lower() != "false"
 
 
 class _Key:
@@ -168,7 +153,7 @@ class _Reading:
         """Every node as a unit, then what was kept in notes and which units need an office."""
         unknown_keys: list[str] = []
         unclassified: list[str] = []
-        nodes = [element for element in graph.iter() if local(element.tag) == "node"]
+        nodes = _all(graph, "node")
         pending: dict[str, dict[str, Any]] = {}
         for number, node in enumerate(nodes, 1):
             self.read_node(number, node, unknown_keys, unclassified, pending)
