@@ -76,7 +76,10 @@ def _read_keys(root: ET.Element) -> dict[str, _Key]:
     """The declared keys by id."""
     keys: dict[str, _Key] = {}
     for element in root:
-        if local(element.tag) != "key":
+        name = local(element.tag)
+        if name in ("node", "edge"):
+            break  # keys come first (GraphML's schema): no need to look at a graph's every node
+        if name != "key":
             continue
         key_id = element.get("id")
         if not key_id:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -336,16 +337,17 @@ def _header(headers: Sequence[str], index: int) -> str:
 
 
 def _holds_offices(rows: Sequence[Sequence[str]], index: int) -> bool:
-    """Whether most filled cells of column ``index`` name an office (front, ön ofis...)."""
-    filled = [row[index] for row in rows if index < len(row) and str(row[index]).strip()]
+    """Whether most filled cells of column ``index`` name an office (front, ön ofis...);
+    each distinct value is looked at once (a column repeats a few values many times)."""
+    counts = Counter(str(row[index]) for row in rows if index < len(row) and str(row[index]).strip())
     offices = 0
-    for text in filled:
+    for text, count in counts.items():
         try:
-            parse_office(str(text))
-            offices += 1
+            parse_office(text)
+            offices += count
         except ValueProblem:
             pass
-    return offices * 2 >= len(filled)
+    return offices * 2 >= sum(counts.values())
 
 
 def _add_note_columns(entry: _Entry, row: Sequence[str], headers: Sequence[str], indexes: list[int]) -> None:
