@@ -140,3 +140,14 @@ def test_broken_files_say_why(tmp_path: Path) -> None:
     other.write_text("<svg/>", "utf-8")
     with pytest.raises(DrawioError, match="unexpected root element <svg>"):
         read_drawio(other)
+
+
+def test_a_page_that_inflates_beyond_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import orgmodel.formats.drawio_read as drawio_read
+
+    monkeypatch.setattr(drawio_read, "MAX_BYTES", 10_000)  # the real limit is 50 MB; same code path
+    path = tmp_path / "bomb.drawio"
+    path.write_text(f'<mxfile><diagram name="P">{_compressed("<mxGraphModel>" + " " * 100_000 + "</mxGraphModel>")}</diagram></mxfile>',
+                    "utf-8")
+    with pytest.raises(DrawioError, match="the page is too large once uncompressed"):
+        read_drawio(path)
