@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from canvas_driving import close_window, company, open_window
+from canvas_driving import OFFSCREEN_NOTICES, card_centre, choose, close_window, company, open_window, right_click
 from orgmodel.model import unclassified_unit
 from ui import style
 from ui.canvas.legend import legend_entries
@@ -102,3 +102,14 @@ def test_findings_list_the_unclassified_units_first(window) -> None:
     settle()
     dock._fill_findings_if_shown()
     assert dock.findings.topLevelItem(0).text(0) == "1 unit is not classified: support and cost figures leave them out"
+
+
+@pytest.mark.qt_log_ignore(*OFFSCREEN_NOTICES)
+def test_the_card_menu_can_unclassify_and_classify(window) -> None:
+    model, stack = window.document.model, window.document.undo_stack
+    right_click(window, card_centre(window, "pricing"), lambda menu: choose(menu, "Office", "Not classified"))
+    assert model.unit("pricing").office is None
+    stack.undo()
+    assert model.unit("pricing").office == "middle"
+    right_click(window, card_centre(window, "ops"), lambda menu: choose(menu, "Office", "Back office"))
+    assert model.unit("ops").office == "back"
