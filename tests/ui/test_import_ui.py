@@ -163,3 +163,21 @@ def test_a_long_import_reads_in_a_worker_and_cancel_changes_nothing(window: Main
     assert not window.import_path(str(path))
     assert labels == ["Importing big.graphml…"] and window.document.model is before
     assert window.statusBar().currentMessage() == "Import cancelled; nothing changed"
+
+
+def test_undirected_graphml_edges_are_asked_about(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "friends.graphml"
+    path.write_text('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected">'
+                    '<node id="a"/><node id="b"/><edge source="a" target="b"/></graph></graphml>', "utf-8")
+    seen: list[tuple[int, int]] = []
+
+    def one_way(dialog) -> bool:
+        seen.append((dialog.page.count(), dialog.undirected.count()))
+        dialog.undirected.setCurrentIndex(1)  # "The source depends on the target"
+        return True
+
+    monkeypatch.setattr(window, "run_source_dialog", one_way)
+    monkeypatch.setattr(window, "maybe_keep_changes", lambda: True)
+    assert window.import_path(str(path))
+    assert seen == [(0, 2)]  # no page to choose, the two meanings of an undirected edge
+    assert [(d.source, d.target) for d in window.document.model.dependencies()] == [("a", "b")]
