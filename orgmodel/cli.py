@@ -84,11 +84,15 @@ def _parser() -> argparse.ArgumentParser:
     layout.add_argument("--style", choices=("orgchart", "bands"), default="orgchart", help="org chart (reporting lines) or office bands (dependencies)")
 
     convert = commands.add_parser(
-        "convert", help="convert between .orgmodel, .csv, .xlsx, .graphml (and to .drawio), by extension"
+        "convert", help="convert between .orgmodel, .csv, .xlsx, .graphml (and to .drawio); also reads .tsv, .drawio, .archimate, .xml"
     )
     convert.add_argument("source", metavar="IN")
     convert.add_argument("out", metavar="OUT")
     convert.add_argument("--merge-into", metavar="MODEL", help="merge the spreadsheet IN into MODEL by id (nothing deleted), write OUT")
+    convert.add_argument("--map", metavar="FIELD=COLUMN,…", help="spreadsheet: which column holds a field, e.g. name=Full Name,reports_to=Boss")
+    convert.add_argument("--page", metavar="NAME|N", help="draw.io: the page to import, by name or number (default: the first)")
+    convert.add_argument("--undirected", choices=("both", "forward"), default="both",
+                         help="GraphML: an undirected edge is a dependency each way (default) or source depends on target")
     convert.add_argument("--classify", action="store_true", help="suggest an office for each unit without one, from its name, and set the confident ones")
     cli_classify.add_lexicon_option(convert)
 
@@ -264,7 +268,8 @@ def _run(options: argparse.Namespace, open_editor: EditorLauncher | None, export
     if options.command == "open":
         return _open(options.file, open_editor)
     if options.command == "convert":
-        return _convert(options.source, options.out, options.merge_into, options.lexicon if options.classify else None)
+        return _convert(options.source, options.out, options.merge_into, _import_options(options),
+                        options.lexicon if options.classify else None)
     if options.command == "classify":
         from orgmodel import cli_classify
         from orgmodel.formats import read_any, write_any
@@ -368,7 +373,21 @@ def _refuse_if_changed(stamps: dict[str, tuple[int, int, int] | None], out: str)
             raise _Failure(f"{out}: not written: {path} changed on disk while this command ran; run it again")
 
 
-def _convert(source: str, out: str, merge_into: str | None, classify_with: list[str] | None = None) -> int:
+def _import_options(options: argparse.Namespace):
+    from orgmodel.formats.importing import ImportOptions
+
+    columns: dict[str, str] = {}
+    for pair in (options.map or "").split(","):
+        if not pair.strip():
+            continue
+        name, sign, header = pair.partition("=")
+        if not sign or not name.strip() or not header.strip():
+            raise _Failure(f"orgmodel convert: --map: expected FIELD=COLUMN, got {pair.strip()!r}")
+        columns[name.strip()] = header.strip()
+    return ImportOptions(columns=columns, page=options.page, undirected=options.undirected)
+
+
+def _convert(source: str, out: str, merge_into: str | None, options=None, classify_with: list[str] | None = None) -> int:
     """``classify_with``: the extra lexicon files of ``--classify`` (``None``: no classifying)."""
     from orgmodel.formats import merge_spreadsheet, read_any, write_any
     from orgmodel.formats.native import load
@@ -386,10 +405,11 @@ def _convert(source: str, out: str, merge_into: str | None, classify_with: list[
         apply_plan(model, plan)
         messages = [plan.summary()]
     else:
-        model, messages = read_any(source)
-        if not len(model) and messages:
-            # A spreadsheet none of whose rows could be imported: an empty model is no result.
-            raise _Failure(*_capped([f"{source}: {message}" for message in messages]), f"{out}: not written: no unit was imported")
+        try:
+            model, messages = read_any(source, options)
+        except ModelFileError as error:
+            # Nothing is written: an existing OUT stays as it was.
+            raise _Failure(*_capped(list(error.lines())), f"{out}: not written") from None
     if classify_with is not None:
         from orgmodel.cli_classify import classify_model
 

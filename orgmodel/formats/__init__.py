@@ -5,14 +5,17 @@ format         read  write  keeps / drops
 =============  ====  =====  ===========================================================
 .orgmodel      yes   yes    everything (the native format; unknown keys too)
 .csv / .xlsx   yes   yes    the unit fields, reporting lines and dependencies; drops
-                            positions, colours, dependency weights/labels, unknown keys
+(.tsv, .txt)                positions, colours, dependency weights/labels, unknown keys
 .graphml       yes   yes    every field, reporting lines, dependencies with weights,
                             labels and positions (yEd and Gephi read it)
-.drawio        no    yes    names, offices (colours), positions, both kinds of line
+.drawio        yes   yes    names, offices (colours), positions, both kinds of line
+.archimate     yes   no     Archi models: organisational elements, their relations
+.xml           yes   no     draw.io, ArchiMate exchange format or GraphML, by content
 =============  ====  =====  ===========================================================
 
 Whatever the format, :func:`read_any` gives every unit a place: those the file gave none
-stand clear of the ones it did (``orgmodel.layout.place_unplaced``).
+stand clear of the ones it did (``orgmodel.layout.place_unplaced``). An import that
+brings no unit at all is an error (:func:`orgmodel.formats.importing.require_units`).
 """
 
 from __future__ import annotations
@@ -20,8 +23,9 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from orgmodel.errors import ModelFileError, Problem
+from orgmodel.errors import ModelFileError, OrgModelError, Problem
 from orgmodel.formats.atomic import SaveError, write_file
+from orgmodel.formats.importing import ImportOptions, require_units
 from orgmodel.formats.xml_writing import xml_bytes
 from orgmodel.i18n import tr
 from orgmodel.model import OrgModel
@@ -29,7 +33,7 @@ from orgmodel.model import OrgModel
 if TYPE_CHECKING:
     from orgmodel.formats.spreadsheet import ImportPlan
 
-READABLE = (".orgmodel", ".json", ".csv", ".xlsx", ".graphml")
+READABLE = (".orgmodel", ".json", ".csv", ".tsv", ".txt", ".xlsx", ".graphml", ".drawio", ".xml", ".archimate")
 WRITABLE = (".orgmodel", ".json", ".csv", ".xlsx", ".graphml", ".drawio")
 
 
@@ -61,32 +65,87 @@ def _extension(path: str, allowed: tuple[str, ...], verb: str) -> str:
     return extension
 
 
-def read_any(path: str) -> tuple[OrgModel, list[str]]:
+def read_any(path: str, options: ImportOptions | None = None) -> tuple[OrgModel, list[str]]:
     """A model from any readable format, with the messages a person should see (rejected
     spreadsheet rows, GraphML warnings), as translatable Texts. Every unit has a place:
     those the file gave none get one (:func:`orgmodel.layout.place_unplaced`), clear of
-    the ones it did, so that no picture or editor shows them stacked on one spot."""
+    the ones it did, so that no picture or editor shows them stacked on one spot.
+
+    An import (any format but the native one) that brings no unit raises
+    :class:`ModelFileError` with the messages that say why."""
     from orgmodel.layout.placement import place_unplaced
 
-    model, messages = _read(path)
+    options = options or ImportOptions()
+    kind = import_kind(path)
+    model, messages = _read(path, kind, options)
+    if kind != "native":
+        require_units(path, model, messages)
     place_unplaced(model)
     return model, messages
 
 
-def _read(path: str) -> tuple[OrgModel, list[str]]:
+def import_kind(path: str) -> str:
+    """Which reader a readable file needs: native, spreadsheet, graphml, drawio or
+    archimate; an ``.xml`` file is told apart by its first element."""
     extension = _extension(path, READABLE, "read")
     if extension in (".orgmodel", ".json"):
+        return "native"
+    if extension in (".csv", ".tsv", ".txt", ".xlsx"):
+        return "spreadsheet"
+    if extension in (".graphml", ".drawio", ".archimate"):
+        return extension[1:]
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return "drawio"  # the reader says why the file cannot be read
+    if b"<graphml" in head:
+        return "graphml"
+    if b"archimate" in head.lower() and b"<mxfile" not in head:
+        return "archimate"
+    return "drawio"
+
+
+def import_choices(path: str) -> tuple[list[str], bool]:
+    """What a person may choose before ``path`` is imported: the names of its draw.io pages
+    (when it has several) and whether a GraphML file has undirected edges. A file that
+    cannot be read answers ``([], False)``; reading it then says why."""
+    try:
+        kind = import_kind(path)
+        if kind == "drawio":
+            from orgmodel.formats.drawio_read import page_names
+
+            return page_names(path), False
+        if kind == "graphml":
+            from orgmodel.formats.graphml.walk import has_undirected_edges
+
+            return [], has_undirected_edges(path)
+    except OrgModelError:
+        pass
+    return [], False
+
+
+def _read(path: str, kind: str, options: ImportOptions) -> tuple[OrgModel, list[str]]:
+    if kind == "native":
         from orgmodel.formats.native import load
 
         return load(path), []
-    if extension in (".csv", ".xlsx"):
+    if kind == "spreadsheet":
         from orgmodel.formats.spreadsheet import import_model
 
-        model, plan = import_model(path)
-        return model, [plan.summary()]
+        model, plan = import_model(path, dict(options.columns))
+        return model, plan.messages()
+    if kind == "drawio":
+        from orgmodel.formats.drawio_read import read_drawio
+
+        return read_drawio(path, options.page)
+    if kind == "archimate":
+        from orgmodel.formats.archimate import read_archimate
+
+        return read_archimate(path)
     from orgmodel.formats.graphml import read_graphml
 
-    return read_graphml(path)
+    return read_graphml(path, options.undirected)
 
 
 def write_any(model: OrgModel, path: str) -> None:

@@ -514,6 +514,22 @@
         <translation>GraphML dosyası değil: hiç XML öğesi bulunamadı</translation>
     </message>
     <message>
+        <source>unexpected root element &lt;{element}&gt;</source>
+        <translation>beklenmeyen kök öğe &lt;{element}&gt;</translation>
+    </message>
+    <message>
+        <source>no XML element found</source>
+        <translation>hiç XML öğesi bulunamadı</translation>
+    </message>
+    <message>
+        <source>is a folder</source>
+        <translation>bir klasör</translation>
+    </message>
+    <message>
+        <source>empty file</source>
+        <translation>boş dosya</translation>
+    </message>
+    <message>
         <source>the file ends too early (truncated)</source>
         <translation>dosya erken bitiyor (kesilmiş)</translation>
     </message>
@@ -610,6 +626,14 @@
         <translation>{edge}: bilinmeyen tür {kind!r}; bağımlılık olarak okundu</translation>
     </message>
     <message>
+        <source>{count:,} undirected edges read as one dependency each: the source depends on the target</source>
+        <translation>{count:,} yönsüz kenar birer bağımlılık olarak okundu: kaynak hedefe bağımlı</translation>
+    </message>
+    <message>
+        <source>{count:,} undirected edges read as a dependency each way</source>
+        <translation>{count:,} yönsüz kenar iki yönde birer bağımlılık olarak okundu</translation>
+    </message>
+    <message>
         <source>{edge}: {field}: {problem}, left out</source>
         <translation>{edge}: {field}: {problem}; dışarıda bırakıldı</translation>
     </message>
@@ -638,12 +662,8 @@
         <translation>düğüm {node}: {field}: {problem}; raporlama hattı dışarıda bırakıldı</translation>
     </message>
     <message>
-        <source>{count} unit has no office and is not classified: {units}</source>
-        <translation>{count} birimin ofisi yok, sınıflandırılmadı: {units}</translation>
-    </message>
-    <message>
-        <source>{count} units have no office and are not classified: {units}</source>
-        <translation>{count} birimin ofisi yok, sınıflandırılmadı: {units}</translation>
+        <source>{count:,} reporting lines from yEd groups: the nodes inside a group report to it</source>
+        <translation>yEd gruplarından {count:,} raporlama hattı: bir grubun içindeki düğümler gruba bağlı</translation>
     </message>
     <message>
         <source>node {node}: {field}: {problem}, left out</source>
@@ -746,6 +766,10 @@
         <translation>{added} eklendi, {updated} güncellendi, {unchanged} değişmedi, {rejected} reddedildi</translation>
     </message>
     <message>
+        <source>row {row}</source>
+        <translation>satır {row}</translation>
+    </message>
+    <message>
         <source>row {row}: {problem}</source>
         <translation>satır {row}: {problem}</translation>
     </message>
@@ -818,6 +842,10 @@
         <translation>{group!r} grubu iki kez yazılmış</translation>
     </message>
     <message>
+        <source>column &quot;{column}&quot; does not hold offices (front, middle, back): its values are kept in the notes</source>
+        <translation>&quot;{column}&quot; sütunu ofis (ön, orta, arka) içermiyor: değerleri notlarda saklandı</translation>
+    </message>
+    <message>
         <source>unknown unit &quot;{reference}&quot;</source>
         <translation>bilinmeyen birim &quot;{reference}&quot;</translation>
     </message>
@@ -842,6 +870,10 @@
         <translation>&quot;{unit}&quot; zaten {row}. satırda kullanılıyor</translation>
     </message>
     <message>
+        <source>column {number}</source>
+        <translation>sütun {number}</translation>
+    </message>
+    <message>
         <source>no column for unit names (expected a header such as name, unit, ad or birim adı)</source>
         <translation>birim adları için sütun yok (name, unit, ad ya da birim adı gibi bir başlık bekleniyordu)</translation>
     </message>
@@ -864,6 +896,114 @@
     <message>
         <source>unknown unit ids: {ids}</source>
         <translation>bilinmeyen birim kimlikleri: {ids}</translation>
+    </message>
+    <message>
+        <source>{place}: {problem}</source>
+        <translation>{place}: {problem}</translation>
+    </message>
+    <message>
+        <source>… and {count:,} more</source>
+        <translation>… ve {count:,} tane daha</translation>
+    </message>
+    <message>
+        <source>no unit could be imported</source>
+        <translation>hiçbir birim içe aktarılamadı</translation>
+    </message>
+    <message>
+        <source>{count} unit has no office and is not classified: {units}</source>
+        <translation>{count} birimin ofisi yok, sınıflandırılmadı: {units}</translation>
+    </message>
+    <message>
+        <source>{count} units have no office and are not classified: {units}</source>
+        <translation>{count} birimin ofisi yok, sınıflandırılmadı: {units}</translation>
+    </message>
+    <message>
+        <source>unknown field &quot;{field}&quot; (the fields are: {fields})</source>
+        <translation>bilinmeyen alan &quot;{field}&quot; (alanlar: {fields})</translation>
+    </message>
+    <message>
+        <source>no column &quot;{column}&quot; for {field} (the columns are: {columns})</source>
+        <translation>{field} için &quot;{column}&quot; sütunu yok (sütunlar: {columns})</translation>
+    </message>
+    <message>
+        <source>not a draw.io file: no &lt;diagram&gt; page</source>
+        <translation>draw.io dosyası değil: &lt;diagram&gt; sayfası yok</translation>
+    </message>
+    <message>
+        <source>Page-{number}</source>
+        <translation>Sayfa-{number}</translation>
+    </message>
+    <message>
+        <source>no page &quot;{page}&quot; (the pages are: {pages})</source>
+        <translation>&quot;{page}&quot; sayfası yok (sayfalar: {pages})</translation>
+    </message>
+    <message>
+        <source>page &quot;{page}&quot; imported; the file has {count} pages: {pages}</source>
+        <translation>&quot;{page}&quot; sayfası içe aktarıldı; dosyada {count} sayfa var: {pages}</translation>
+    </message>
+    <message>
+        <source>the page is empty</source>
+        <translation>sayfa boş</translation>
+    </message>
+    <message>
+        <source>the page is too large once uncompressed</source>
+        <translation>sayfa açıldığında çok büyük</translation>
+    </message>
+    <message>
+        <source>the compressed page cannot be read (not deflate and base64)</source>
+        <translation>sıkıştırılmış sayfa okunamıyor (deflate ve base64 değil)</translation>
+    </message>
+    <message>
+        <source>connector {id}</source>
+        <translation>bağlayıcı {id}</translation>
+    </message>
+    <message>
+        <source>does not join two shapes with text</source>
+        <translation>metinli iki şekli birleştirmiyor</translation>
+    </message>
+    <message>
+        <source>duplicate dependency</source>
+        <translation>yinelenen bağımlılık</translation>
+    </message>
+    <message>
+        <source>the connectors draw a top-down tree: read as reporting lines (the lower shape reports to the upper)</source>
+        <translation>bağlayıcılar yukarıdan aşağıya bir ağaç çiziyor: raporlama hatları olarak okundu (alttaki şekil üsttekine bağlı)</translation>
+    </message>
+    <message>
+        <source>{count:,} shapes inside containers report to their container</source>
+        <translation>kapsayıcıların içindeki {count:,} şekil kapsayıcısına bağlandı</translation>
+    </message>
+    <message>
+        <source>the model in the archive is too large</source>
+        <translation>arşivdeki model çok büyük</translation>
+    </message>
+    <message>
+        <source>not an Archi archive: no model.xml inside</source>
+        <translation>Archi arşivi değil: içinde model.xml yok</translation>
+    </message>
+    <message>
+        <source>relation {id}</source>
+        <translation>ilişki {id}</translation>
+    </message>
+    <message>
+        <source>{unit} already reports to {parent}</source>
+        <translation>{unit} zaten {parent} birimine bağlı</translation>
+    </message>
+    <message>
+        <source>{count:,} reporting lines from elements drawn inside others in the views</source>
+        <translation>görünümlerde başka öğelerin içine çizilmiş öğelerden {count:,} raporlama hattı</translation>
+    </message>
+    <message>
+        <source>elements that are not units were left out: {types}</source>
+        <translation>birim olmayan öğeler dışarıda bırakıldı: {types}</translation>
+    </message>
+    <message>
+        <source>relations not read (not between two units, or of a kind that is no support): {types}</source>
+        <translation>okunmayan ilişkiler (iki birim arasında değil ya da destek anlamı taşımıyor): {types}</translation>
+    </message>
+    <message>
+        <source>left out:</source>
+        <translation>dışarıda bırakılanlar:</translation>
     </message>
     <message>
         <source>{file}: cannot read the lexicon: {reason}</source>
@@ -1737,12 +1877,20 @@
         <translation>Notlar</translation>
     </message>
     <message>
+        <source>Job title (kept in notes)</source>
+        <translation>Unvan (notlarda saklanır)</translation>
+    </message>
+    <message>
         <source>— not imported —</source>
         <translation>— içe aktarılmaz —</translation>
     </message>
     <message>
         <source>(column %1)</source>
         <translation>(%1. sütun)</translation>
+    </message>
+    <message>
+        <source>The first rows as they will be read:</source>
+        <translation>İlk satırlar okunacakları gibi:</translation>
     </message>
     <message>
         <source>Import as a new model</source>
@@ -1759,6 +1907,22 @@
     <message>
         <source>A name column is needed.</source>
         <translation>Bir ad sütunu gerekli.</translation>
+    </message>
+    <message>
+        <source>Page:</source>
+        <translation>Sayfa:</translation>
+    </message>
+    <message>
+        <source>A dependency each way</source>
+        <translation>İki yönde birer bağımlılık</translation>
+    </message>
+    <message>
+        <source>The source depends on the target</source>
+        <translation>Kaynak hedefe bağımlı</translation>
+    </message>
+    <message>
+        <source>Undirected edges:</source>
+        <translation>Yönsüz kenarlar:</translation>
     </message>
 </context>
 <context>
@@ -3013,8 +3177,8 @@
         <translation>%1 dışa aktarıldı</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.csv *.xlsx);;GraphML (*.graphml);;OrgModel (*.orgmodel *.json)</source>
-        <translation>Tablolar (*.csv *.xlsx);;GraphML (*.graphml);;OrgModel (*.orgmodel *.json)</translation>
+        <source>Everything OrgModel reads (*.csv *.tsv *.txt *.xlsx *.graphml *.drawio *.xml *.archimate *.orgmodel *.json);;Spreadsheets (*.csv *.tsv *.txt *.xlsx);;GraphML (*.graphml);;draw.io (*.drawio *.xml);;ArchiMate (*.archimate *.xml);;OrgModel (*.orgmodel *.json)</source>
+        <translation>OrgModel&apos;in okuduğu her şey (*.csv *.tsv *.txt *.xlsx *.graphml *.drawio *.xml *.archimate *.orgmodel *.json);;Tablolar (*.csv *.tsv *.txt *.xlsx);;GraphML (*.graphml);;draw.io (*.drawio *.xml);;ArchiMate (*.archimate *.xml);;OrgModel (*.orgmodel *.json)</translation>
     </message>
     <message>
         <source>Import</source>
@@ -3023,6 +3187,14 @@
     <message>
         <source>Cannot import</source>
         <translation>İçe aktarılamıyor</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 içe aktarılıyor…</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing changed</source>
+        <translation>İçe aktarma iptal edildi; hiçbir şey değişmedi</translation>
     </message>
     <message>
         <source>Imported %1</source>

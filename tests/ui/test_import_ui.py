@@ -42,6 +42,8 @@ def test_merge_a_spreadsheet_into_the_open_model_is_one_undo_step(window: MainWi
         ["bad", "Broken", "frnt", "", "", ""],
     ])
     monkeypatch.setattr(window, "run_mapping_dialog", lambda dialog: setattr(dialog, "choice", "merge") or True)
+    details: list[str] = []
+    monkeypatch.setattr(QMessageBox, "setDetailedText", lambda box, text: details.append(text))
     model = window.document.model
     before = (model.units(), model.dependencies(), list(model.reporting_lines()))
     count = len(model)
@@ -49,7 +51,8 @@ def test_merge_a_spreadsheet_into_the_open_model_is_one_undo_step(window: MainWi
     assert len(model) == count + 2 and model.unit("hr").headcount == 31
     assert model.parent("bordro") == "hr" and model.has_dependency("bordro", "it")
     message = window.statusBar().currentMessage()
-    assert "2 added" in message and "1 updated" in message and "row 5" in message
+    assert "2 added" in message and "1 updated" in message and "1 rejected" in message
+    assert details[-1].startswith("row 5: office: ")  # one line a rejected row, under the counts
     assert window.document.undo_stack.count() == 1
     window.undo_action.trigger()
     assert (model.units(), model.dependencies(), list(model.reporting_lines())) == before
@@ -103,3 +106,78 @@ def test_convert_merge_into_reports_the_summary(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "1 added" in result.stderr and "row 4" in result.stderr
     assert "lab" in load(out)
+
+
+def test_preview_follows_the_mapping(qtbot) -> None:
+    from ui.dialogs.import_dialog import MappingDialog
+
+    rows = [["Zeynep Arslan", "Genel Müdür", ""], ["Ali Kaya", "Satış Müdürü", "Zeynep Arslan"]]
+    dialog = MappingDialog("staff.csv", ["Ad Soyad", "Unvan", "Yönetici"], {"name": 0, "reports_to": 2, "title": 1}, 2, False,
+                           rows=rows)
+    qtbot.addWidget(dialog)
+    assert dialog.preview_cells() == [["Zeynep Arslan", "", "Genel Müdür"], ["Ali Kaya", "Zeynep Arslan", "Satış Müdürü"]]
+    dialog.combos["reports_to"].setCurrentIndex(0)  # not imported: its column leaves the preview
+    assert dialog.preview_cells() == [["Zeynep Arslan", "Genel Müdür"], ["Ali Kaya", "Satış Müdürü"]]
+
+
+def test_an_import_that_brings_nothing_keeps_the_open_model(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = sheet(tmp_path / "bad.csv", [["Name", "Headcount"], ["A", "many"], ["B", "lots"]], ",", "utf-8")
+    monkeypatch.setattr(window, "run_mapping_dialog", lambda dialog: True)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    before = window.document.model
+    count = len(before)
+    assert not window.import_path(str(path))
+    assert window.document.model is before and len(before) == count
+    assert shown and "no unit could be imported" in shown[0] and "row 2: headcount:" in shown[0]
+
+
+def test_a_drawio_page_is_chosen_before_import(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cell = '<mxCell id="{0}" value="{0}" vertex="1" parent="1"><mxGeometry width="120" height="60" as="geometry"/></mxCell>'
+    pages = "".join(f'<diagram name="{name}"><mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>{cell.format(unit)}'
+                    "</root></mxGraphModel></diagram>" for name, unit in (("Org", "Board"), ("IT", "Servers")))
+    path = tmp_path / "two.drawio"
+    path.write_text(f"<mxfile>{pages}</mxfile>", "utf-8")
+    asked: list[list[str]] = []
+
+    def choose_second(dialog) -> bool:
+        asked.append([dialog.page.itemText(i) for i in range(dialog.page.count())])
+        dialog.page.setCurrentIndex(1)
+        return True
+
+    monkeypatch.setattr(window, "run_source_dialog", choose_second)
+    monkeypatch.setattr(window, "maybe_keep_changes", lambda: True)
+    assert window.import_path(str(path))
+    assert asked == [["1. Org", "2. IT"]]
+    assert [u.name for u in window.document.model.units()] == ["Servers"]
+
+
+def test_a_long_import_reads_in_a_worker_and_cancel_changes_nothing(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.window.import_export as flows
+
+    path = tmp_path / "big.graphml"
+    path.write_text('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph><node id="a"/></graph></graphml>', "utf-8")
+    labels: list[str] = []
+    monkeypatch.setattr(flows, "compute_with_progress", lambda parent, work, label: labels.append(label))  # Cancel pressed
+    before = window.document.model
+    assert not window.import_path(str(path))
+    assert labels == ["Importing big.graphml…"] and window.document.model is before
+    assert window.statusBar().currentMessage() == "Import cancelled; nothing changed"
+
+
+def test_undirected_graphml_edges_are_asked_about(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "friends.graphml"
+    path.write_text('<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected">'
+                    '<node id="a"/><node id="b"/><edge source="a" target="b"/></graph></graphml>', "utf-8")
+    seen: list[tuple[int, int]] = []
+
+    def one_way(dialog) -> bool:
+        seen.append((dialog.page.count(), dialog.undirected.count()))
+        dialog.undirected.setCurrentIndex(1)  # "The source depends on the target"
+        return True
+
+    monkeypatch.setattr(window, "run_source_dialog", one_way)
+    monkeypatch.setattr(window, "maybe_keep_changes", lambda: True)
+    assert window.import_path(str(path))
+    assert seen == [(0, 2)]  # no page to choose, the two meanings of an undirected edge
+    assert [(d.source, d.target) for d in window.document.model.dependencies()] == [("a", "b")]

@@ -11,17 +11,18 @@ import os
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from orgmodel.formats import read_any, write_any
+from orgmodel.formats import import_choices, read_any, write_any
 from orgmodel.errors import OrgModelError
 from orgmodel.formats.atomic import AtomicFile, SaveError
 from orgmodel.model import OrgModel
-from orgmodel.formats.spreadsheet import ImportPlan, apply_plan, guess_mapping, plan_import, read_rows
+from orgmodel.formats.importing import ImportOptions, require_units
+from orgmodel.formats.spreadsheet import CSV_EXTENSIONS, XLSX_EXTENSIONS, ImportPlan, apply_plan, guess_mapping, plan_import, read_rows
 
 from ui import i18n
 from ui.canvas.export import ExportError, default_title, export_scene, export_state, render_png, write_png
 from ui.dialogs.classify_dialog import offer_after_import
 from ui.dialogs.export_dialog import ExportDialog
-from ui.dialogs.import_dialog import MappingDialog
+from ui.dialogs.import_dialog import MappingDialog, SourceOptionsDialog
 from ui.window.progress import compute_with_progress
 
 
@@ -71,7 +72,11 @@ class TransferMixin:
     # -- import ------------------------------------------------------------------------------
 
     def import_dialog(self) -> None:
-        filters = self.tr("Spreadsheets (*.csv *.xlsx);;GraphML (*.graphml);;OrgModel (*.orgmodel *.json)")
+        filters = self.tr(
+            "Everything OrgModel reads (*.csv *.tsv *.txt *.xlsx *.graphml *.drawio *.xml *.archimate *.orgmodel *.json);;"
+            "Spreadsheets (*.csv *.tsv *.txt *.xlsx);;GraphML (*.graphml);;draw.io (*.drawio *.xml);;"
+            "ArchiMate (*.archimate *.xml);;OrgModel (*.orgmodel *.json)"
+        )
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import"), self._last_folder(), filters)
         if path:
             self.import_path(path)
@@ -80,18 +85,31 @@ class TransferMixin:
         """Show the column mapping (tests replace this)."""
         return dialog.exec() == dialog.DialogCode.Accepted
 
+    def run_source_dialog(self, dialog) -> bool:
+        """Ask for the draw.io page or the undirected edges (tests replace this)."""
+        return dialog.exec() == dialog.DialogCode.Accepted
+
     def import_path(self, path: str) -> bool:
-        """Spreadsheets go through the column mapping, then a new model or a one-step merge;
-        other formats open as a new untitled model. Every rejected row is reported."""
+        """Spreadsheets go through the column mapping (with a preview), then a new model or
+        a one-step merge; other formats (a draw.io page, undirected GraphML edges chosen
+        first) open as a new untitled model. An import that brings no unit changes nothing;
+        the first rejected rows are reported one a line."""
         name = os.path.basename(path)
         try:
-            if path.lower().endswith((".csv", ".xlsx")):
+            if path.lower().endswith(CSV_EXTENSIONS + XLSX_EXTENSIONS):
                 headers, rows = read_rows(path)
-                dialog = MappingDialog(name, headers, guess_mapping(headers), len(rows), len(self.document.model) > 0, self)
+                dialog = MappingDialog(name, headers, guess_mapping(headers), len(rows), len(self.document.model) > 0, self,
+                                       rows=rows[:5])
                 if not self.run_mapping_dialog(dialog):
                     return False
                 into = self.document.model if dialog.choice == "merge" else None
-                plan = plan_import(headers, rows, dialog.mapping(), into)
+                mapping = dialog.mapping()
+                plan = compute_with_progress(self, lambda: plan_import(headers, rows, mapping, into), self._importing(name))
+                if plan is None:
+                    return self._import_cancelled()
+                messages = plan.messages()
+                if not (plan.added or plan.updated or plan.unchanged):
+                    require_units(path, OrgModel(), messages)
                 if into is not None:
                     self._merge(plan, name)
                 else:
@@ -100,9 +118,19 @@ class TransferMixin:
                     model = OrgModel(os.path.splitext(name)[0])
                     apply_plan(model, plan)
                     self.document.replace_model(model, None)
-                messages = [plan.summary()]
             else:
-                model, messages = read_any(path)
+                pages, undirected = import_choices(path)
+                options = ImportOptions()
+                if len(pages) > 1 or undirected:
+                    choices = SourceOptionsDialog(name, pages, undirected, self)
+                    if not self.run_source_dialog(choices):
+                        return False
+                    options = ImportOptions(page=choices.chosen_page() if len(pages) > 1 else None,
+                                            undirected=choices.chosen_undirected())
+                read = compute_with_progress(self, lambda: read_any(path, options), self._importing(name))
+                if read is None:
+                    return self._import_cancelled()
+                model, messages = read
                 if not self.maybe_keep_changes():
                     return False
                 self.document.replace_model(model, None)
@@ -112,6 +140,14 @@ class TransferMixin:
         self.show_import_summary(name, messages)
         offer_after_import(self, self.document)  # units without an office: suggest them now?
         return True
+
+    def _importing(self, name: str) -> str:
+        return self.tr("Importing %1…").replace("%1", name)
+
+    def _import_cancelled(self) -> bool:
+        """Cancel of a long import: the file was read in a worker, nothing is changed."""
+        self.statusBar().showMessage(self.tr("Import cancelled; nothing changed"), 6000)
+        return False
 
     def show_import_summary(self, name: str, messages: list[str]) -> None:
         box = QMessageBox(self)

@@ -25,8 +25,12 @@ from orgmodel.formats.graphml.schema import (
     REPORTS_TO,
     GraphMLError,
 )
+from orgmodel.formats.graphml.walk import all_named as _all
+from orgmodel.formats.graphml.walk import edges as _edges
+from orgmodel.formats.graphml.yfiles import Box, is_yworks, yfiles_edge_label, yfiles_node_graphics
+from orgmodel.formats.importing import color_value, leave_unclassified, report_to, scaled_positions, unclassified_message
 from orgmodel.i18n import tr
-from orgmodel.model import OrgModel, Unit, unclassified_unit
+from orgmodel.model import OrgModel, Unit
 
 _INTEGER = re.compile(r"[+-]?[0-9]{1,300}")
 _UNIT_KEYS = {name for name, _ in NODE_KEYS}
@@ -34,8 +38,12 @@ _IGNORED_NODE_KEYS = {"id", "label"}
 _REPORTING_KINDS = (REPORTS_TO, "reports-to", "reporting", "parent")
 
 
-def read_graphml(path: str | os.PathLike[str]) -> tuple[OrgModel, list[str]]:
+def read_graphml(path: str | os.PathLike[str], undirected: str = "both") -> tuple[OrgModel, list[str]]:
     """Import a GraphML file: the model and the warnings (Texts) about what was changed or left out.
+
+    ``undirected``: an undirected edge becomes a dependency each way (``"both"``) or the
+    source depends on the target (``"forward"``); a warning says which, never silently.
+    yEd group nodes are units, and the nodes inside a group report to it.
 
     Raises :class:`GraphMLError` (one line naming the file) when the file cannot be read as
     GraphML at all.
@@ -46,10 +54,12 @@ def read_graphml(path: str | os.PathLike[str]) -> tuple[OrgModel, list[str]]:
     graph = next((element for element in root if local(element.tag) == "graph"), None)
     if graph is None:
         raise GraphMLError(source, tr("not a GraphML file: no <graph> element"))
-    reading = _Reading(keys, OrgModel(_model_name(graph, keys, source)))
+    keys.update(_read_keys(graph))  # some writers declare the keys inside <graph>
+    reading = _Reading(keys, OrgModel(_model_name(graph, keys, source)), undirected)
     reading.read_nodes(graph)
     reading.read_edges(graph)
     reading.read_parent_keys()
+    reading.read_groups()
     return reading.model, reading.warnings
 
 
@@ -66,7 +76,10 @@ def _read_keys(root: ET.Element) -> dict[str, _Key]:
     """The declared keys by id."""
     keys: dict[str, _Key] = {}
     for element in root:
-        if local(element.tag) != "key":
+        name = local(element.tag)
+        if name in ("node", "edge"):
+            break  # keys come first (GraphML's schema): no need to look at a graph's every node
+        if name != "key":
             continue
         key_id = element.get("id")
         if not key_id:
@@ -75,8 +88,11 @@ def _read_keys(root: ET.Element) -> dict[str, _Key]:
         for child in element:
             if local(child.tag) == "default":
                 default = _text(child)
+        # yEd desktop marks its graphics keys with yfiles.type, yEd Live with y:attr.uri.
+        yfiles = element.get("yfiles.type") or next(
+            (value for name, value in element.attrib.items() if local(name) == "attr.uri" and "yworks" in value), None)
         keys[key_id] = _Key(element.get("attr.name") or key_id, element.get("for", "all"), element.get("attr.type", "string"),
-                            element.get("yfiles.type"), default)
+                            yfiles, default)
     return keys
 
 
@@ -96,9 +112,15 @@ def _model_name(graph: ET.Element, keys: dict[str, _Key], source: str) -> str:
 class _Reading:
     """One import of one graph: the model built so far and the warnings about it."""
 
-    def __init__(self, keys: dict[str, _Key], model: OrgModel) -> None:
+    def __init__(self, keys: dict[str, _Key], model: OrgModel, undirected: str = "both") -> None:
         self.keys = keys
         self.model = model
+        self.undirected = undirected
+        self.undirected_count = 0
+        #: yEd boxes of the units placed by yEd's geometry (scaled to cards together).
+        self.boxes: dict[str, Box] = {}
+        #: yEd group nodes: the nodes holding a graph of their own.
+        self.groups: list[ET.Element] = []
         self.warnings: list[str] = []
         self.units: dict[str, Unit] = {}
         #: child id -> the parent id its ``parent`` key names.
@@ -122,7 +144,7 @@ class _Reading:
             if key is not None and key.yfiles:
                 graphics.append(data)
                 continue
-            if len(data) and namespace(data[0].tag) == NS_Y:
+            if len(data) and (namespace(data[0].tag) == NS_Y or is_yworks(namespace(data[0].tag))):
                 graphics.append(data)
                 continue
             values[key.name if key is not None else key_id] = _text(data)
@@ -134,60 +156,80 @@ class _Reading:
         """Every node as a unit, then what was kept in notes and which units need an office."""
         unknown_keys: list[str] = []
         unclassified: list[str] = []
-        nodes = [element for element in graph.iter() if local(element.tag) == "node"]
+        nodes = _all(graph, "node")
+        pending: dict[str, dict[str, Any]] = {}
         for number, node in enumerate(nodes, 1):
-            self.read_node(number, node, unknown_keys, unclassified)
+            self.read_node(number, node, unknown_keys, unclassified, pending)
+            if any(local(child.tag) == "graph" for child in node):
+                self.groups.append(node)
+        # yEd's boxes, spread to card size all together, are the units' positions.
+        for node_id, (x, y) in scaled_positions(self.boxes).items():
+            pending[node_id]["x"], pending[node_id]["y"] = x, y
+        for node_id, fields in pending.items():
+            unit = Unit(id=node_id, **fields)
+            try:
+                self.model.add_unit(unit)
+            except OrgModelError as error:
+                self.warnings.append(tr("node {node}: {problem}, left out", node=node_id, problem=error.text()))
+                continue
+            self.units[node_id] = unit
         if unknown_keys:
             self.warnings.append(
                 tr('node keys OrgModel does not know were kept in notes as "key: value" lines: {keys}', keys=", ".join(unknown_keys))
             )
         if unclassified:
-            self.warnings.append(_unclassified_warning(unclassified))
+            self.warnings.append(unclassified_message(unclassified))
 
-    def read_node(self, number: int, node: ET.Element, unknown_keys: list[str], unclassified: list[str]) -> None:
-        """One node as a unit (or a warning why not); ``number`` counts nodes from 1."""
+    def read_node(self, number: int, node: ET.Element, unknown_keys: list[str], unclassified: list[str],
+                  pending: dict[str, dict[str, Any]]) -> None:
+        """One node's unit fields into ``pending`` (or a warning why not); ``number`` counts
+        nodes from 1."""
         node_id = node.get("id")
         if node_id is None or check_id(node_id):
             self.warnings.append(tr("node {node}: no usable id, left out", node=number))
             return
-        if node_id in self.units:
+        if node_id in pending:
             self.warnings.append(tr("node {node}: the id is used twice, the second node is left out", node=node_id))
             return
         values, graphics = self.data_of(node, "node")
-        label, position = _yfiles_node_graphics(graphics)
+        label, box = yfiles_node_graphics(graphics)
         fields, notes_lines = self.node_fields(node_id, values, unknown_keys)
         fields["name"] = _unit_name(fields, values, label, node_id)
         # Positions: yEd's geometry (the place the card was moved to in yEd) wins; but when the
         # file declares x/y keys and this node has none, the unit had no position when it was
         # written and the geometry is only the writer's placeholder grid.
         has_xy = "x" in values or "y" in values
-        if position is not None and (has_xy or not self.declares_xy):
-            fields["x"], fields["y"] = position
+        if box is not None and (has_xy or not self.declares_xy):
+            fields.pop("x", None), fields.pop("y", None)
+            self.boxes[node_id] = box
         if notes_lines:
             self.keep_in_notes(node_id, fields, notes_lines)
-        if "office" not in fields:  # no office said: the unit is unclassified, never guessed
-            unit = unclassified_unit(node_id, **fields)
+        if "office" not in fields:
+            leave_unclassified(fields)
             unclassified.append(node_id)
-        else:
-            unit = Unit(id=node_id, **fields)
-        try:
-            self.model.add_unit(unit)
-        except OrgModelError as error:
-            self.warnings.append(tr("node {node}: {problem}, left out", node=node_id, problem=error.text()))
-            return
-        self.units[node_id] = unit
+        pending[node_id] = fields
 
     def node_fields(self, node_id: str, values: dict[str, str], unknown_keys: list[str]) -> tuple[dict[str, Any], list[str]]:
         """The unit fields a node's data give, and ``key: value`` lines of the keys OrgModel
         does not know (added to ``unknown_keys``)."""
         fields: dict[str, Any] = {}
         notes_lines: list[str] = []
+        rgb = _rgb(values)  # Gephi writes a colour as three keys r, g, b
+        if rgb is not None and not values.get("color", "").strip():
+            fields["color"] = rgb
         for name, text in values.items():
+            if rgb is not None and name in ("r", "g", "b"):
+                continue
+            if name == "color" and text.strip() and color_value(text.strip()) is None:
+                name = "colour"  # not "#rrggbb": kept in the notes like any unknown key
             if name in _UNIT_KEYS:
                 if not text.strip():
                     continue
                 if name == "parent":
                     self.parent_keys[node_id] = text.strip()
+                    continue
+                if name == "color":
+                    fields["color"] = color_value(text.strip())
                     continue
                 if name == "office":
                     office = OFFICE_ALIASES.get(text.strip().lower())
@@ -235,13 +277,18 @@ class _Reading:
     def read_edges(self, graph: ET.Element) -> None:
         """Every edge as a reporting line or a dependency, then which edge keys were dropped."""
         dropped_edge_keys: list[str] = []
-        edges = [element for element in graph.iter() if local(element.tag) == "edge"]
-        for number, edge in enumerate(edges, 1):
-            self.read_edge(number, edge, dropped_edge_keys)
+        for number, (edge, directed) in enumerate(_edges(graph), 1):
+            self.read_edge(number, edge, dropped_edge_keys, directed)
         if dropped_edge_keys:
             self.warnings.append(tr("edge keys OrgModel does not know were left out: {keys}", keys=", ".join(dropped_edge_keys)))
+        if self.undirected_count:
+            if self.undirected == "forward":
+                self.warnings.append(tr("{count:,} undirected edges read as one dependency each: the source depends on the target",
+                                        count=self.undirected_count))
+            else:
+                self.warnings.append(tr("{count:,} undirected edges read as a dependency each way", count=self.undirected_count))
 
-    def read_edge(self, number: int, edge: ET.Element, dropped_edge_keys: list[str]) -> None:
+    def read_edge(self, number: int, edge: ET.Element, dropped_edge_keys: list[str], directed: bool = True) -> None:
         """One edge between two units read so far; its ``kind`` says which sort of line it is."""
         source_id, target_id = edge.get("source"), edge.get("target")
         where = tr("edge {edge} ({source} → {target})", edge=edge.get("id") or number, source=source_id, target=target_id)
@@ -257,6 +304,10 @@ class _Reading:
         if kind and kind != DEPENDENCY:
             self.warnings.append(tr("{edge}: unknown kind {kind!r}, read as a dependency", edge=where, kind=kind[:40]))
         self.read_dependency(source_id, target_id, where, values, graphics, dropped_edge_keys)
+        if not directed:
+            self.undirected_count += 1
+            if self.undirected == "both" and source_id != target_id:
+                self.read_dependency(target_id, source_id, where, values, graphics, [])
 
     def read_reporting_line(self, child: str, parent: str, where: str) -> None:
         """A reporting edge child → parent; a second parent or a loop is left out."""
@@ -314,7 +365,7 @@ class _Reading:
                 dropped_edge_keys.append(name)
         if label is None:
             for data in graphics:
-                found = _yfiles_edge_label(data)
+                found = yfiles_edge_label(data)
                 if found and not check_text(found):
                     label = found
                     break
@@ -347,6 +398,28 @@ class _Reading:
                 )
 
 
+    def read_groups(self) -> None:
+        """The nodes inside a yEd group report to the group, unless the file gave them a parent."""
+        added = 0
+        for node in self.groups:
+            if node.get("id") not in self.units:
+                continue
+            for inner in node:
+                if local(inner.tag) != "graph":
+                    continue
+                for child in inner:
+                    child_id = child.get("id")
+                    if (local(child.tag) != "node" or child_id not in self.units or child_id in self.has_edge_parent
+                            or child_id in self.parent_keys):
+                        continue
+                    done, why = report_to(self.model, child_id, node.get("id", ""))
+                    added += done
+                    if why is not None:
+                        self.warnings.append(_left_out(child_id, "group", why))
+        if added:
+            self.warnings.append(tr("{count:,} reporting lines from yEd groups: the nodes inside a group report to it", count=added))
+
+
 def _unit_name(fields: dict[str, Any], values: dict[str, str], label: str | None, node_id: str) -> str:
     """A "name" key, else Gephi's "label", else the yEd label, else the id."""
     name = fields.get("name")
@@ -358,28 +431,17 @@ def _unit_name(fields: dict[str, Any], values: dict[str, str], label: str | None
     return name or node_id
 
 
-def _unclassified_warning(unclassified: list[str]) -> str:
-    count = len(unclassified)
-    shown = ", ".join(unclassified[:5]) + (", …" if count > 5 else "")
-    if count == 1:
-        return tr("{count} unit has no office and is not classified: {units}", count=count, units=shown)
-    return tr("{count} units have no office and are not classified: {units}", count=count, units=shown)
+def _rgb(values: dict[str, str]) -> str | None:
+    """``#RRGGBB`` from r, g and b keys of 0-255, else None."""
+    try:
+        parts = [int(float(values[key])) for key in ("r", "g", "b")]
+    except (KeyError, ValueError, OverflowError):
+        return None
+    return "#" + "".join(f"{part:02X}" for part in parts) if all(0 <= part <= 255 for part in parts) else None
 
 
 def _left_out(node: str, field: str, problem: str) -> str:
     return tr("node {node}: {field}: {problem}, left out", node=node, field=field, problem=problem)
-
-
-def _yfiles_node_graphics(graphics: list[ET.Element]) -> tuple[str | None, tuple[float, float] | None]:
-    """The first label and the first position found in a node's yFiles graphics."""
-    label: str | None = None
-    position: tuple[float, float] | None = None
-    for data in graphics:
-        found_label, found_x, found_y = _yfiles_node(data)
-        label = label or found_label
-        if position is None and found_x is not None:
-            position = (found_x, found_y)  # type: ignore[assignment]  # y is set with x
-    return label, position
 
 
 def _text(element: ET.Element) -> str:
@@ -423,31 +485,3 @@ def _convert(field: str, text: str) -> tuple[Any, str | None]:
                 tags.append(tag)
         return tuple(tags), None
     return text, None
-
-
-def _yfiles_node(data: ET.Element) -> tuple[str | None, float | None, float | None]:
-    """Label and position from a yFiles ``nodegraphics`` data element."""
-    label = x = y = None
-    for element in data.iter():
-        name = local(element.tag)
-        if name == "NodeLabel" and label is None:
-            text = _text(element).strip()
-            label = text or None
-        elif name == "Geometry" and x is None:
-            try:
-                gx, gy = float(element.get("x", "")), float(element.get("y", ""))
-            except ValueError:
-                continue
-            if math.isfinite(gx) and math.isfinite(gy):
-                x, y = gx, gy
-    return label, x, y
-
-
-def _yfiles_edge_label(data: ET.Element) -> str | None:
-    """The label of a yFiles ``edgegraphics`` data element, if it has one."""
-    for element in data.iter():
-        if local(element.tag) == "EdgeLabel":
-            text = _text(element).strip()
-            if text:
-                return text
-    return None

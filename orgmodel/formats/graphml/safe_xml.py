@@ -8,6 +8,7 @@ parse can fail becomes one :class:`GraphMLError` with a plain reason.
 
 from __future__ import annotations
 
+import io
 import os
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ import defusedxml.ElementTree as DET
 
 from orgmodel.formats.file_errors import cannot_read
 from orgmodel.formats.graphml.schema import NS, GraphMLError
+from orgmodel.formats.importing import ImportFileError
 from orgmodel.i18n import tr
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -38,66 +40,85 @@ def namespace(tag: str) -> str:
     return tag[1:].split("}", 1)[0] if tag.startswith("{") else ""
 
 
-def parse(source: str, path: str | os.PathLike[str]) -> ET.Element:
-    """The root element, or a :class:`GraphMLError` with one plain reason."""
+def parse(source: str, path: str | os.PathLike[str], error: type[ImportFileError] = GraphMLError,
+          roots: tuple[str, ...] | None = None) -> ET.Element:
+    """The root element, or an ``error`` (a :class:`GraphMLError` by default) with one plain
+    reason. ``roots``: the root elements another format accepts (``("mxfile", ...)``);
+    without it the root must be GraphML's."""
     file = Path(path)
-    _check_file(source, file)
+    _check_file(source, file, error, roots is None)
+    return _parse_events(source, _start_elements(source, os.fspath(file), error), error, roots)
+
+
+def parse_bytes(source: str, data: bytes, error: type[ImportFileError], roots: tuple[str, ...]) -> ET.Element:
+    """Like :func:`parse` for XML held in memory (a compressed draw.io page), same limits."""
+    if len(data) > MAX_BYTES:
+        raise error(source, tr("file too large ({size:.0f} MB; the limit is {limit} MB)",
+                               size=len(data) / 1024 / 1024, limit=MAX_BYTES // 1024 // 1024))
+    return _parse_events(source, _start_elements(source, io.BytesIO(data), error), error, roots)
+
+
+def _parse_events(source: str, elements: Iterator[ET.Element], error: type[ImportFileError],
+                  roots: tuple[str, ...] | None) -> ET.Element:
     root: ET.Element | None = None
     try:
-        for element in _start_elements(source, file):
+        for element in elements:
             if root is None:
                 root = element
-                _check_root(source, root)
-    except _PARSE_ERRORS as error:
-        raise GraphMLError(source, _reason(error, root is not None)) from None
+                if roots is None:
+                    _check_root(source, root)
+                elif local(root.tag) not in roots:
+                    raise error(source, tr("unexpected root element <{element}>", element=local(root.tag)))
+    except _PARSE_ERRORS as problem:
+        raise error(source, _reason(problem, root is not None, roots is None)) from None
     if root is None:
-        raise GraphMLError(source, tr("not a GraphML file: no XML element found"))
+        raise error(source, tr("not a GraphML file: no XML element found") if roots is None else tr("no XML element found"))
     return root
 
 
-def _check_file(source: str, file: Path) -> None:
+def _check_file(source: str, file: Path, failure: type[ImportFileError], graphml: bool) -> None:
     """Refuse what is no XML file at all before the parser sees it."""
     try:
         size = file.stat().st_size
     except FileNotFoundError:
-        raise GraphMLError(source, tr("no such file")) from None
+        raise failure(source, tr("no such file")) from None
     except OSError as error:
-        raise GraphMLError(source, cannot_read(error)) from None
+        raise failure(source, cannot_read(error)) from None
     if file.is_dir():
-        raise GraphMLError(source, tr("is a folder, not a GraphML file"))
+        raise failure(source, tr("is a folder, not a GraphML file") if graphml else tr("is a folder"))
     if size > MAX_BYTES:
-        raise GraphMLError(
+        raise failure(
             source,
             tr("file too large ({size:.0f} MB; the limit is {limit} MB)", size=size / 1024 / 1024, limit=MAX_BYTES // 1024 // 1024),
         )
     if size == 0:
-        raise GraphMLError(source, tr("empty file, not GraphML"))
+        raise failure(source, tr("empty file, not GraphML") if graphml else tr("empty file"))
     try:
         with open(file, "rb") as handle:
             head = handle.read(4096)
     except OSError as error:
-        raise GraphMLError(source, cannot_read(error)) from None
+        raise failure(source, cannot_read(error)) from None
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise GraphMLError(source, tr("not an XML file (binary data or UTF-16 text without a byte order mark)"))
+        raise failure(source, tr("not an XML file (binary data or UTF-16 text without a byte order mark)"))
 
 
-def _start_elements(source: str, file: Path) -> Iterator[ET.Element]:
+def _start_elements(source: str, file: Any, failure: type[ImportFileError]) -> Iterator[ET.Element]:
     """Every element as it opens, while nesting and markup stay within the limits."""
     depth = markup = 0
-    events = DET.iterparse(os.fspath(file), events=("start", "end", "comment", "pi"), forbid_dtd=True,
+    events = DET.iterparse(file, events=("start", "end", "comment", "pi"), forbid_dtd=True,
                            forbid_entities=True, forbid_external=True)
     for event, element in events:
         if event == "start":
             yield element
             depth += 1
             if depth > MAX_DEPTH:
-                raise GraphMLError(source, tr("elements nested deeper than {limit} levels", limit=MAX_DEPTH))
+                raise failure(source, tr("elements nested deeper than {limit} levels", limit=MAX_DEPTH))
         elif event == "end":
             depth -= 1
         else:
             markup += 1
             if markup > MAX_MARKUP:
-                raise GraphMLError(
+                raise failure(
                     source, tr("more than {limit:,} comments or processing instructions", limit=MAX_MARKUP)
                 )
 
@@ -119,7 +140,7 @@ def _check_root(source: str, root: ET.Element) -> None:
 _PARSE_ERRORS = (ET.ParseError, LookupError, UnicodeError, RecursionError, MemoryError, OSError, ValueError)
 
 
-def _reason(error: BaseException, found_root: bool) -> str:
+def _reason(error: BaseException, found_root: bool, graphml: bool = True) -> str:
     """The plain reason for one of :data:`_PARSE_ERRORS` (a Text)."""
     if isinstance(error, defusedxml.DTDForbidden):
         return tr("refused: the file contains a DTD (<!DOCTYPE>), which GraphML does not need")
@@ -134,7 +155,7 @@ def _reason(error: BaseException, found_root: bool) -> str:
         reason = str(error).split(":", 1)[0].strip() or tr("invalid XML")
         if "no element found" in reason:
             if not found_root:
-                return tr("not a GraphML file: no XML element found")
+                return tr("not a GraphML file: no XML element found") if graphml else tr("no XML element found")
             reason = tr("the file ends too early (truncated)")
         if "unclosed token" in reason:
             reason = tr("the file ends too early (unclosed token)")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from orgmodel.errors import OrgModelError
 from orgmodel.fields import OFFICE_WORDS
-from orgmodel.i18n import tr
+from orgmodel.formats.importing import ImportFileError
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 NS_Y = "http://www.yworks.com/xml/graphml"
@@ -37,13 +36,8 @@ REPORTS_TO = "reports_to"
 DEPENDENCY = "dependency"
 
 
-class GraphMLError(OrgModelError):
+class GraphMLError(ImportFileError):
     """A GraphML file that cannot be imported; the message is one line naming the file.
 
     ``reason`` is the message without the file name (a Text).
     """
-
-    def __init__(self, source: str, reason: str) -> None:
-        super().__init__(tr("{file}: {problem}", file=source, problem=reason))
-        self.source = source
-        self.reason = reason

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,12 +12,13 @@ from typing import Any
 
 from orgmodel.errors import ReportingCycleError
 from orgmodel.fields import FIELD_TITLES, check_group, check_id
-from orgmodel.formats.spreadsheet.columns import guess_mapping, name_key
+from orgmodel.formats.importing import SHOWN_REJECTIONS, leave_unclassified, rejection_lines, unclassified_message
+from orgmodel.formats.spreadsheet.columns import NOTE_COLUMNS, column_map, name_key
 from orgmodel.formats.spreadsheet.read import file_error, read_rows
-from orgmodel.formats.spreadsheet.values import ValueProblem, cell_text, parse_field
-from orgmodel.i18n import joined, tr
+from orgmodel.formats.spreadsheet.values import ValueProblem, cell_text, parse_field, parse_office
+from orgmodel.i18n import Text, joined, tr
 from orgmodel.ids import fresh_id
-from orgmodel.model import OrgModel, Unit, unclassified_unit
+from orgmodel.model import OrgModel, Unit
 
 
 @dataclass
@@ -34,9 +36,34 @@ class ImportPlan:
     groups: dict[tuple[str, str], str] = field(default_factory=dict)
     #: (row number, why) for every rejected row; the reasons are Texts.
     rejected: list[tuple[int, str]] = field(default_factory=list)
+    #: Ids of the new units the sheet gave no office (left unclassified).
+    unclassified: list[str] = field(default_factory=list)
+    #: What the person should know about the columns (an "office" column of places...).
+    notices: list[str] = field(default_factory=list)
+
+    def counts(self) -> Text:
+        """How many units were added, updated, unchanged and rejected."""
+        return tr(
+            "{added} added, {updated} updated, {unchanged} unchanged, {rejected} rejected",
+            added=len(self.added),
+            updated=len(self.updated),
+            unchanged=len(self.unchanged),
+            rejected=len(self.rejected),
+        )
+
+    def messages(self) -> list[str]:
+        """The counts, then what was noticed about the columns and the unclassified units,
+        then the first rejected rows with why, one a line, then "… and N more"."""
+        lines: list[str] = [self.counts(), *self.notices]
+        if self.unclassified:
+            ids = set(self.unclassified)
+            lines.append(unclassified_message([unit.name for unit in self.added if unit.id in ids]))
+        lines += rejection_lines([(tr("row {row}", row=row), reason) for row, reason in self.rejected])
+        return lines
 
     def summary(self) -> str:
-        """One line: how many units were added, updated... and why each row was rejected."""
+        """One line: how many units were added, updated... and why the first rows were
+        rejected (at most :data:`SHOWN_REJECTIONS`, then how many more)."""
         counts = tr(
             "{added} added, {updated} updated, {unchanged} unchanged, {rejected} rejected",
             added=len(self.added),
@@ -46,10 +73,10 @@ class ImportPlan:
         )
         if not self.rejected:
             return counts
-        reasons = joined(
-            [tr("row {row}: {problem}", row=row, problem=reason) for row, reason in self.rejected],
-            lambda first, second: tr("{first}, {second}", first=first, second=second),
-        )
+        shown = [tr("row {row}: {problem}", row=row, problem=reason) for row, reason in self.rejected[:SHOWN_REJECTIONS]]
+        if len(self.rejected) > SHOWN_REJECTIONS:
+            shown.append(tr("… and {count:,} more", count=len(self.rejected) - SHOWN_REJECTIONS))
+        reasons = joined(shown, lambda first, second: tr("{first}, {second}", first=first, second=second))
         return tr("{counts} ({rejections})", counts=counts, rejections=reasons)
 
 
@@ -110,6 +137,15 @@ def plan_import(
     """
     plan = ImportPlan()
     existing = {unit.id: unit for unit in into.units()} if into is not None else {}
+    mapping = dict(mapping)
+    notes_from = [mapping.pop(name) for name in NOTE_COLUMNS if name in mapping]
+    office_index = mapping.get("office")
+    if office_index is not None and not _holds_offices(rows, office_index):
+        # "office" meaning a place ("CEO office", "Istanbul"): kept, but not as the office.
+        del mapping["office"]
+        notes_from.append(office_index)
+        plan.notices.append(tr('column "{column}" does not hold offices (front, middle, back): its values are kept in the notes',
+                               column=_header(headers, office_index)))
 
     def cell(row: Sequence[str], name: str) -> str:
         index = mapping.get(name)
@@ -130,7 +166,9 @@ def plan_import(
     claimed: dict[str, int] = {}
     for number, row in numbered:
         try:
-            entries.append(_read_entry(number, row, cell, existing, existing_by_name, taken, claimed))
+            entry = _read_entry(number, row, cell, existing, existing_by_name, taken, claimed)
+            _add_note_columns(entry, row, headers, notes_from)
+            entries.append(entry)
         except ValueProblem as problem:
             plan.rejected.append((number, problem.message))
 
@@ -238,8 +276,10 @@ def plan_import(
         if entry.parent is not None and entry.parent != old_parent:
             plan.parents[entry.uid] = entry.parent
         if not entry.existing:
-            # No office in the row: the unit comes in unclassified, never rejected or guessed.
-            plan.added.append(unclassified_unit(entry.uid, **entry.values) if "office" not in entry.values else Unit(entry.uid, **entry.values))
+            if "office" not in entry.values:
+                leave_unclassified(entry.values)
+                plan.unclassified.append(entry.uid)
+            plan.added.append(Unit(entry.uid, **entry.values))
             continue
         old = existing[entry.uid]
         changes = {k: v for k, v in entry.values.items() if getattr(old, k) != v}
@@ -292,6 +332,32 @@ def _read_entry(number, row, cell, existing, existing_by_name, taken, claimed) -
     return _Entry(number, uid, is_existing, values, cell(row, "reports_to"), cell(row, "depends_on"), cell(row, "alternatives"))
 
 
+def _header(headers: Sequence[str], index: int) -> str:
+    return str(headers[index]) if index < len(headers) and headers[index] else tr("column {number}", number=index + 1)
+
+
+def _holds_offices(rows: Sequence[Sequence[str]], index: int) -> bool:
+    """Whether most filled cells of column ``index`` name an office (front, ön ofis...);
+    each distinct value is looked at once (a column repeats a few values many times)."""
+    counts = Counter(str(row[index]) for row in rows if index < len(row) and str(row[index]).strip())
+    offices = 0
+    for text, count in counts.items():
+        try:
+            parse_office(text)
+            offices += count
+        except ValueProblem:
+            pass
+    return offices * 2 >= sum(counts.values())
+
+
+def _add_note_columns(entry: _Entry, row: Sequence[str], headers: Sequence[str], indexes: list[int]) -> None:
+    """"Header: value" lines in the notes for the columns kept there (job titles, places)."""
+    lines = [f"{_header(headers, i)}: {str(row[i]).strip()}" for i in indexes if i < len(row) and str(row[i]).strip()]
+    if lines:
+        notes = entry.values.get("notes")
+        entry.values["notes"] = "\n".join([notes, *lines] if notes else lines)
+
+
 def apply_plan(model: OrgModel, plan: ImportPlan) -> None:
     """Make the changes of ``plan`` (made with ``into=model``) through the model's public API."""
     for unit in plan.added:
@@ -310,10 +376,13 @@ def apply_plan(model: OrgModel, plan: ImportPlan) -> None:
         model.add_dependency(source, target, group=plan.groups.get((source, target)))
 
 
-def import_model(path: str | os.PathLike[str]) -> tuple[OrgModel, ImportPlan]:
-    """A new model (named after the file) from a spreadsheet, with the plan that built it."""
+def import_model(path: str | os.PathLike[str], columns: dict[str, str] | None = None) -> tuple[OrgModel, ImportPlan]:
+    """A new model (named after the file) from a spreadsheet, with the plan that built it.
+    ``columns`` (field -> header) override the guessed columns."""
     headers, rows = read_rows(path)
-    mapping = guess_mapping(headers)
+    mapping, problem = column_map(headers, dict(columns or {}))
+    if problem:
+        raise file_error(str(path), problem)
     if "name" not in mapping:
         raise file_error(
             str(path), tr("no column for unit names (expected a header such as name, unit, ad or birim adı)")

@@ -100,8 +100,20 @@ def _delimiter(text: str) -> str:
         return best if counts[best] else ","
 
 
+def _skip_drawio_settings(text: str) -> str:
+    """The CSV after the ``## comment`` and ``# key: value`` lines that draw.io's CSV import
+    puts above the data (its org-chart example starts so); other text as it is."""
+    if not text.startswith("#"):
+        return text
+    lines = text.splitlines(keepends=True)
+    first = 0
+    while first < len(lines) and (lines[first].startswith(("##", "# ")) or not lines[first].strip()):
+        first += 1
+    return "".join(lines[first:])
+
+
 def _csv_records(data: bytes, source: str) -> list[list[str]]:
-    text = _decode(data, source)
+    text = _skip_drawio_settings(_decode(data, source))
     try:
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
     except csv.Error as error:

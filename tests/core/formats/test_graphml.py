@@ -150,8 +150,9 @@ def test_yed_file(tmp_path):
     path.write_text(YED_SAMPLE, "utf-8")
     model, warnings = read_graphml(path)
     assert [(u.id, u.name, u.office, u.x, u.y) for u in model.units()] == [
-        ("n0", "Genel Müdürlük", None, 100.0, 50.0),
-        ("n1", "Muhasebe", None, -40.5, 150.0),
+        # yEd's 120×30 boxes spread by 64/30 so that 180×64 cards keep their distances
+        ("n0", "Genel Müdürlük", None, 251.33, 106.67),
+        ("n1", "Muhasebe", None, -48.4, 320.0),
         ("n2", "n2", None, None, None),
     ]
     # No office in the file: unclassified, neither guessed nor tagged.

@@ -132,8 +132,9 @@ def test_merge_by_id_into_existing_model(tmp_path):
     headers = ["id", "name", "office", "reports_to", "depends_on", "headcount"]
     plan = plan_import(headers, rows, guess_mapping(headers), model)
     # The last row names an existing unit already updated on row 3: it becomes a new unit
-    # "sales-2", unclassified (no office in the row): never rejected.
+    # "sales-2", unclassified (no office in the sheet), never rejected.
     assert plan.summary() == "2 added, 2 updated, 1 unchanged, 0 rejected"
+    assert plan.unclassified == ["sales-2"]
     assert [(u.id, u.office) for u in plan.added] == [("legal", "back"), ("sales-2", None)]
     assert dict(plan.updated) == {"sales": {"headcount": 12}, "it": {"reports_to": "hq"}}
     assert plan.unchanged == ["hq"]
@@ -152,7 +153,8 @@ def test_row_without_id_matches_existing_unit_by_name():
     headers = ["Ad", "Çalışan sayısı"]
     plan = plan_import(headers, [["SALES", "11"], ["Yeni Birim", "1"]], guess_mapping(headers), model)
     assert dict(plan.updated) == {"sales": {"headcount": 11, "name": "SALES"}}  # matched, then renamed
-    assert plan.rejected == [] and [(u.name, u.office) for u in plan.added] == [("Yeni Birim", None)]  # unclassified
+    assert plan.rejected == [] and [(u.id, u.name, u.office) for u in plan.added] == [("yeni-birim", "Yeni Birim", None)]
+    assert plan.unclassified == ["yeni-birim"]
 
 
 def test_same_name_twice_gets_suffix():
