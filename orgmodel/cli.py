@@ -409,7 +409,7 @@ def _convert(source: str, out: str, merge_into: str | None, options=None, classi
             model, messages = read_any(source, options)
         except ModelFileError as error:
             # Nothing is written: an existing OUT stays as it was.
-            raise _Failure(*_capped(list(error.lines())), f"{out}: not written") from None
+            raise _Failure(*error.lines(), f"{out}: not written") from None  # already summarised
     if classify_with is not None:
         from orgmodel.cli_classify import classify_model
 
