@@ -232,25 +232,25 @@ def _row_gaps(model: OrgModel, cell: dict[str, tuple[int, int]], pitch: float, c
     within one row runs over it (left to right) or under it (right to left). Along a gap,
     the lines whose stretches overlap need a track each: the most that overlap at one
     point sets its height. (A 40 px row gap holds five tracks; filled, two lines shared a
-    stretch — seen on the samples with one dependency more.) Stretches are taken from one
-    end's card to the other's, a little longer than the router draws them. No gap grows
-    beyond ``MAX_ROW_GAP``."""
+    stretch — seen on the samples with one dependency more.) A stretch is taken from the
+    whole card at one end to the whole card at the other end or, with rows between them,
+    to halfway (where the router usually finds its channel down): a little longer than
+    the router draws it. No gap grows beyond ``MAX_ROW_GAP``."""
     stretches: dict[int, list[tuple[float, int]]] = {}  # gap -> (x, +1 where a stretch starts / -1 ends)
     for dep in model.dependencies():
         a, b = cell.get(dep.source), cell.get(dep.target)
         if a is None or b is None:
             continue
         (ra, ca), (rb, cb) = a, b
-        ends = ((ca * pitch, 1), (cb * pitch + card_width, -1)) if ca <= cb else ((cb * pitch, 1), (ca * pitch + card_width, -1))
-        if ra == rb:
-            gaps: tuple[int, ...] = (ra - 1 if ca < cb else ra,)
-        elif ra < rb:
-            gaps = (ra,) if rb == ra + 1 else (ra, rb - 1)
-        else:
-            gaps = (rb,) if ra == rb + 1 else (rb, ra - 1)
-        for gap in gaps:
+        xa, xb = ca * pitch + card_width / 2, cb * pitch + card_width / 2
+        if ra == rb or abs(ra - rb) == 1:  # one stretch, from card to card
+            runs = [(min(ra, rb) - 1 if ra == rb and ca < cb else min(ra, rb), xa, xb)]
+        else:  # one stretch beside each end, to a channel between them (about halfway)
+            middle = (xa + xb) / 2
+            runs = [(ra if ra < rb else ra - 1, xa, middle), (rb - 1 if ra < rb else rb, xb, middle)]
+        for gap, x1, x2 in runs:
             if gap >= 0:
-                stretches.setdefault(gap, []).extend(ends)
+                stretches.setdefault(gap, []).extend(((min(x1, x2) - card_width / 2, 1), (max(x1, x2) + card_width / 2, -1)))
     most = int((MAX_ROW_GAP - 2 * CLEAR) // TRACK)
     return {gap: 2 * CLEAR + TRACK * _most_overlapping(ends, most) for gap, ends in stretches.items()}
 
