@@ -294,3 +294,27 @@ def test_the_router_steps_the_routing_gives_way_between_exist() -> None:
     for step in background_routing._GivingWayRouter.STEPS:
         assert callable(getattr(Router, step, None)), step
     assert callable(getattr(Planner, "plan", None))
+
+
+def test_while_lines_are_routed_the_routing_pauses_whenever_the_window_works(window: MainWindow, qtbot) -> None:
+    """An event the window handles while the lines are routed (here a handler with much
+    Python to do) has the interpreter to itself: the routing thread waits until it is done
+    instead of taking turns with it (which made each repaint several times slower)."""
+    background = window.scene.background
+    click(qtbot, window, window.orgchart_action)
+    qtbot.waitUntil(lambda: background._job is not None and background._job.started)
+    job = background._job
+    waited: list[float] = []
+
+    def busy_handler() -> None:  # a long event handler, in Python, while the thread routes
+        waited.append(job.give_way.waited)
+        total = 0
+        for i in range(2_000_000):
+            total += i
+
+    QTimer.singleShot(0, busy_handler)
+    qtbot.waitUntil(lambda: bool(waited))
+    assert job.thread.is_alive() or job.give_way.waited > waited[0]
+    qtbot.waitUntil(lambda: job.give_way.waited > waited[0], timeout=20000)  # it gave way to the handler
+    routed(qtbot, window)
+    assert_canvas_shows(window, window.document.model)

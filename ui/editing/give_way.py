@@ -29,8 +29,8 @@ QUIET = 0.002  #: how long it sleeps before looking again
 #: The interface thread is quiet when it used less than this share of a ``QUIET`` sleep
 #: (a timer tick, a short event) — a repaint or an event handler uses nearly all of it.
 QUIET_SHARE = 0.3
-PATIENCE = 0.25  #: the longest the worker gives way in one go...
-TURN = 0.025  #: ... before it takes this long a turn anyway
+PATIENCE = 2.0  #: the longest the worker gives way in one go (a window busy that long is frozen anyway)...
+TURN = 0.05  #: ... before it takes this long a turn anyway
 
 
 class GiveWay:
