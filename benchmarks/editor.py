@@ -234,11 +234,119 @@ def until_routed(app, window) -> None:
     window.view.viewport().repaint()
 
 
+#: While a layout's lines are routed, the benchmark's stand-in for a person: a timer ticking
+#: this often (each tick is an event the window must process) that also asks for a repaint
+#: of the view every ``REPAINT_EVERY`` ticks (as scrolling would).
+TICK_MS = 10
+REPAINT_EVERY = 10
+
+
+def runqueue_wait() -> float:
+    """Seconds this thread has waited for a processor while ready to run (Linux; 0 elsewhere):
+    on a machine shared with other busy processes, the part of a wall time that is theirs."""
+    try:
+        with open("/proc/thread-self/schedstat") as handle:
+            return int(handle.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+class Watch:
+    """After a toolbar action returns, runs the event loop and notes (perf_counter) when the
+    window answered — a timer posted after the action fired, and a repaint of the view that
+    began after the action completed (a timer posted from inside that paint then fired) —
+    and when every line was routed and painted. Meanwhile a timer ticks every ``TICK_MS``
+    (and asks for a repaint now and then): the longest gap between its ticks is how long
+    input would have waited (the action itself, run before the loop, counts as a gap)."""
+
+    def __init__(self, app, window) -> None:
+        from PySide6.QtCore import QEventLoop, QObject, QTimer
+
+        self.app, self.window = app, window
+        self.viewport = window.view.viewport()
+        self.loop = QEventLoop()
+        watch = self
+
+        class PaintSpy(QObject):
+            def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
+                if event.type() == QEvent.Type.Paint and watch.armed:
+                    QTimer.singleShot(0, watch.painted)
+                return False
+
+        self.spy = PaintSpy()
+        self.viewport.installEventFilter(self.spy)
+        self.ticker = QTimer(interval=TICK_MS, timeout=self.tick)
+        self.armed = False
+
+    def run(self, act) -> dict[str, float]:
+        from PySide6.QtCore import QTimer
+
+        self.ticks: list[float] = []
+        self.tick_queued: list[float] = []  # the interface thread's runqueue_wait() at each tick
+        self.answered = self.routed = 0.0
+        self.posted_done = self.paint_done = self.lines_shown = False
+        self.queued = runqueue_wait()
+        start = time.perf_counter()
+        act()
+        self.acted = time.perf_counter()
+        self.armed = True
+        self.viewport.update()
+        QTimer.singleShot(0, self.posted)
+        self.ticker.start()
+        self.ticks.append(self.acted)
+        self.tick_queued.append(runqueue_wait())
+        self.loop.exec()
+        self.ticker.stop()
+        self.armed = False
+        gaps = [b - a for a, b in zip([start] + self.ticks, self.ticks)]
+        during = [b - a for a, b in zip(self.ticks, self.ticks[1:]) if a >= self.answered]
+        # The same gaps less the time the interface thread waited for a processor meanwhile.
+        net = [(b - a) - (qb - qa) for a, b, qa, qb in zip(self.ticks, self.ticks[1:], self.tick_queued, self.tick_queued[1:])
+               if a >= self.answered]
+        return {
+            "wall": self.answered - start,
+            "queued": self.queued,
+            "routed": self.routed - start,
+            "gap": max(gaps),
+            "gap after": max(during, default=0.0),
+            "gap after net": max(net, default=0.0),
+        }
+
+    def posted(self) -> None:
+        self.posted_done = True
+        self.check()
+
+    def painted(self) -> None:
+        self.paint_done = True
+        self.check()
+
+    def tick(self) -> None:
+        self.ticks.append(time.perf_counter())
+        self.tick_queued.append(runqueue_wait())
+        if len(self.ticks) % REPAINT_EVERY == 0:
+            self.viewport.update()
+        self.check()
+
+    def check(self) -> None:
+        if not self.answered and self.posted_done and self.paint_done:
+            self.answered = time.perf_counter()
+            self.queued = runqueue_wait() - self.queued
+            self.paint_done = False
+        if self.answered and not self.routed and not routing_pending(self.window):
+            if not self.lines_shown:  # then the routed lines' first paint (it indexes them)
+                self.lines_shown, self.paint_done = True, False
+                self.viewport.update()
+            elif self.paint_done:
+                self.routed = time.perf_counter()
+                self.loop.quit()
+
+
 def layout_child(units: int, repeat: int) -> dict[str, list[float]]:
-    """In this process: for each toolbar layout and its Undo, until the window answers again
-    (the action's handler done and the events it queued processed): CPU seconds of the whole
-    process, of the interface thread alone, and wall seconds; then wall seconds until every
-    line is routed. Also the CPU of the autosave the layout ends with (part of the apply)."""
+    """In this process: for each toolbar layout and its Undo (see :class:`Watch`): CPU
+    seconds of the whole process and of the interface thread until the window answered,
+    the wall seconds until then and until every line was routed and painted, and the
+    longest gaps between ticks (overall, and after the window answered). Also the CPU of
+    the autosave the layout ends with (part of the apply)."""
     app = QApplication.instance() or QApplication([])
     from ui.window.main_window import MainWindow
 
@@ -263,16 +371,24 @@ def layout_child(units: int, repeat: int) -> dict[str, list[float]]:
 
     window.autosave_now = timed_autosave
     times: dict[str, list[float]] = {}
+    watch = Watch(app, window)
 
     def timed(name: str, act) -> None:
-        cpu, gui, wall = time.process_time(), time.thread_time(), time.perf_counter()
-        act()
-        app.processEvents()
-        times.setdefault(name, []).append(time.process_time() - cpu)
-        times.setdefault(name + " gui", []).append(time.thread_time() - gui)
-        times.setdefault(name + " wall", []).append(time.perf_counter() - wall)
-        until_routed(app, window)
-        times.setdefault(name + " routed", []).append(time.perf_counter() - wall)
+        cpu, gui = time.process_time(), time.thread_time()
+        marks = {}
+
+        def answered_cpu() -> None:  # the CPU clocks when the window answered
+            if watch.answered and not marks:
+                marks.update(cpu=time.process_time() - cpu, gui=time.thread_time() - gui)
+
+        check = watch.check
+        watch.check = lambda: (check(), answered_cpu())
+        figures = watch.run(act)
+        watch.check = check
+        times.setdefault(name, []).append(marks["cpu"])
+        times.setdefault(name + " gui", []).append(marks["gui"])
+        for key, value in figures.items():
+            times.setdefault(f"{name} {key}", []).append(value)
 
     for _ in range(repeat):
         for style, _title in LAYOUT_ACTIONS:
@@ -313,8 +429,13 @@ def layout_figures(codes: list[str], sizes: list[int], repeat: int, budget: floa
             results[(code, size)] = {name: statistics.median(values) for name, values in runs.items() if values}
     names = [name for style, _ in LAYOUT_ACTIONS for name in (style, style + " undo")]
     print(f"apply a layout (toolbar) and Undo, offscreen MainWindow: medians of {repeat}")
-    print("  answers: until the window answers again (CPU of the process / of the interface thread / wall);")
-    print("  routed: wall time until every line is routed and drawn")
+    print("  answers: until a timer posted after the action fired and a repaint of the view completed")
+    print("    (CPU of the process / of the interface thread / wall, and of that wall the time the")
+    print("    interface thread waited for a processor while ready to run: other processes' share);")
+    print("  routed: wall time until every line is routed and painted;")
+    print(f"  gap: longest wait of a {TICK_MS} ms timer (the action included) / after the window answered,")
+    print(f"    while the lines are routed (a repaint asked every {TICK_MS * REPAINT_EVERY} ms), and the longest of")
+    print("    those less the time the interface thread waited for a processor meanwhile (not queued)")
     for size in sorted(sizes):
         for code in codes:
             figures = results[(code, size)]
@@ -323,8 +444,10 @@ def layout_figures(codes: list[str], sizes: list[int], repeat: int, budget: floa
                 continue
             print(f"{size:>7,} units, autosave {figures.get('autosave', 0.0):.3f}s CPU, {code}")
             for name in names:
-                print(f"    {name:18} answers {figures[name]:7.3f}s CPU {figures[name + ' gui']:7.3f}s GUI CPU "
-                      f"{figures[name + ' wall']:7.3f}s wall   routed {figures[name + ' routed']:7.3f}s wall")
+                print(f"    {name:14} answers {figures[name]:6.3f}s CPU {figures[name + ' gui']:6.3f}s GUI CPU "
+                      f"{figures[name + ' wall']:6.3f}s wall ({figures[name + ' queued']:5.3f}s queued) | routed {figures[name + ' routed']:6.3f}s wall | "
+                      f"gap {figures[name + ' gap']:6.3f}s / {figures[name + ' gap after']:6.3f}s "
+                      f"({figures[name + ' gap after net']:5.3f}s not queued)")
     print("(apply includes the layout, the autosave it ends with, the refit and the repaint; target at 10,000 <= 1 s each)")
 
 

@@ -9,10 +9,15 @@ from collections.abc import Iterable
 
 from orgmodel.gcpause import gc_paused
 from orgmodel.layout.orgchart import H_GAP, LEVEL_GAP, Positions
+from orgmodel.layout.routing import TRACK
+from orgmodel.layout.routing_space import CLEAR
 from orgmodel.model import OrgModel
 
 BAND_GAP = 60.0  #: between office bands
 BAND_TITLE = 44.0  #: room for a band's title above its cards
+#: The most a gap between rows grows for the lines along it (26 tracks): beyond, a model of
+#: thousands of units would be laid out tens of times taller than wide.
+MAX_ROW_GAP = 160.0
 OFFICE_ORDER = ("front", "middle", "back")
 #: The bands from the top: the offices, then the unclassified units (``None``) at the bottom.
 _BANDS: tuple[str | None, ...] = (*OFFICE_ORDER, None)
@@ -201,16 +206,78 @@ def bands_layout(
         order = bands_order(model, unit_ids, passes)
         total = sum(len(units) for units in order.values())
         columns = max(4, math.ceil(math.sqrt(max(1, total)) * 1.6))
-        x0, y = origin
-        positions: Positions = {}
+        # Each unit's row (counted through all bands) and column.
+        cell: dict[str, tuple[int, int]] = {}
+        first_rows: set[int] = set()  # the first row of each band: a band gap and title above it
+        row0 = 0
         for office in _BANDS:
             if office not in order:
                 continue
             units = order[office]
-            y += BAND_TITLE
-            rows = max(1, math.ceil(len(units) / columns))
+            first_rows.add(row0)
             for i, uid in enumerate(units):
                 r, c = divmod(i, columns)
-                positions[uid] = (x0 + c * (card_width + H_GAP), y + r * (card_height + LEVEL_GAP / 2))
-            y += rows * card_height + (rows - 1) * LEVEL_GAP / 2 + BAND_GAP
-        return {uid: positions[uid] for uid in model.unit_ids() if uid in positions}
+                cell[uid] = (row0 + r, c)
+            row0 += max(1, math.ceil(len(units) / columns))
+        below = _row_gaps(model, cell, card_width + H_GAP, card_width)
+        x0, y = origin
+        tops = []
+        for row in range(row0):
+            if row in first_rows:
+                y += BAND_TITLE + (max(BAND_GAP, below.get(row - 1, 0.0)) if row else 0.0)
+            elif row:
+                y += max(LEVEL_GAP / 2, below.get(row - 1, 0.0))
+            tops.append(y)
+            y += card_height
+        return {uid: (x0 + cell[uid][1] * (card_width + H_GAP), tops[cell[uid][0]]) for uid in model.unit_ids() if uid in cell}
+
+
+def _row_gaps(model: OrgModel, cell: dict[str, tuple[int, int]], pitch: float, card_width: float) -> dict[int, float]:
+    """The height the gap below each row needs for the dependency lines that run along it,
+    each on its own track (the router's ``TRACK`` apart, ``CLEAR`` from the cards).
+
+    A line leaves its card towards the other end and enters the other card from the side
+    facing it, running along the gap beside each end: the gap below the upper end's row
+    and the gap above the lower end's row (one gap when the rows are neighbours); a line
+    within one row runs over it (left to right) or under it (right to left). Along a gap,
+    the lines whose stretches overlap need a track each: the most that overlap at one
+    point sets its height. (A 40 px row gap holds five tracks; filled, two lines shared a
+    stretch — seen on the samples with one dependency more.) A stretch is taken from the
+    whole card at one end to the whole card at the other end or, with rows between them,
+    to halfway (where the router usually finds its channel down): a little longer than
+    the router draws it. No gap grows beyond ``MAX_ROW_GAP``."""
+    stretches: dict[int, list[tuple[float, int]]] = {}  # gap -> (x, +1 where a stretch starts / -1 ends)
+    for dep in model.dependencies():
+        a, b = cell.get(dep.source), cell.get(dep.target)
+        if a is None or b is None:
+            continue
+        (ra, ca), (rb, cb) = a, b
+        xa, xb = ca * pitch + card_width / 2, cb * pitch + card_width / 2
+        if ra == rb or abs(ra - rb) == 1:  # one stretch, from card to card
+            runs = [(min(ra, rb) - 1 if ra == rb and ca < cb else min(ra, rb), xa, xb)]
+        else:  # one stretch beside each end, to a channel between them (about halfway)
+            middle = (xa + xb) / 2
+            runs = [(ra if ra < rb else ra - 1, xa, middle), (rb - 1 if ra < rb else rb, xb, middle)]
+        for gap, x1, x2 in runs:
+            if gap >= 0:
+                stretches.setdefault(gap, []).extend(((min(x1, x2) - card_width / 2, 1), (max(x1, x2) + card_width / 2, -1)))
+    most = int((MAX_ROW_GAP - 2 * CLEAR) // TRACK)
+    return {gap: 2 * CLEAR + TRACK * _most_overlapping(ends, most) for gap, ends in stretches.items()}
+
+
+def _most_overlapping(ends: list[tuple[float, int]], most: int) -> int:
+    """The most stretches that overlap at one point, up to ``most``; ``ends`` holds each
+    stretch's (left, 1) and (right, -1).
+
+    >>> _most_overlapping([(0, 1), (10, -1), (5, 1), (15, -1), (10, 1), (20, -1), (30, 1), (40, -1)], 25)
+    2
+    """
+    ends.sort()  # at one x, ends (-1) before starts: touching is not overlapping
+    here = deepest = 0
+    for _, step in ends:
+        here += step
+        if here > deepest:
+            deepest = here
+            if deepest >= most:
+                break
+    return deepest

@@ -128,3 +128,31 @@ def test_crossing_count_matches_brute_force() -> None:
     edges = [(rng.randrange(8), rng.randrange(8)) for _ in range(60)]
     brute = sum(1 for i, (a, b) in enumerate(edges) for c, d in edges[i + 1 :] if (a - c) * (b - d) < 0)
     assert _crossings(list(edges)) == brute
+
+
+@pytest.mark.parametrize("needs", ["hukuk", "finans", "teknik-destek"])
+def test_office_bands_leave_room_for_every_line_along_a_row_gap(needs: str) -> None:
+    """An IT disaster-recovery site as the alternative to IT for one more unit filled a gap
+    of the Turkish sample's office bands: two lines shared a stretch. The gaps between rows
+    now grow with the lines that run along them."""
+    from orgmodel.cli import sample_path
+    from orgmodel.formats.native import load
+    from test_routing import check
+
+    model = load(sample_path("tr"))
+    model.add_unit(Unit("bt-felaket-merkezi", "BT Felaket Kurtarma Merkezi", "back"))
+    model.set_parent("bt-felaket-merkezi", "bilgi-islem")
+    if model.has_dependency(needs, "bilgi-islem"):
+        model.update_dependency(needs, "bilgi-islem", group="BT")
+    model.add_dependency(needs, "bt-felaket-merkezi", group="BT")
+    check(bands_layout(model, W, H), [(d.source, d.target) for d in model.dependencies()])
+
+
+def test_office_band_row_gaps_grow_only_so_far_on_a_big_model() -> None:
+    from orgmodel.layout.bands import BAND_GAP, BAND_TITLE, MAX_ROW_GAP
+
+    model = generate_model(2000, dense=True, seed=3)
+    rows = sorted({y for _, y in bands_layout(model, W, H).values()})
+    gaps = [b - a - H for a, b in zip(rows, rows[1:])]
+    assert min(gaps) >= 40.0 and max(gaps) > 40.0  # crowded gaps grew
+    assert max(gaps) <= BAND_TITLE + max(BAND_GAP, MAX_ROW_GAP)

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -229,3 +229,92 @@ def test_the_routed_lines_come_indexed_from_the_thread_unless_something_changed_
     layer._index_all()
     lines = {key: layer.points(key) for key in layer.keys()}
     assert (layer._members, layer._cells_of, layer._long, layer._long_of) == index_lines(lines)
+
+
+def test_the_routing_waits_until_the_window_has_answered_the_layout(window: MainWindow, qtbot, monkeypatch) -> None:
+    """Beside a routing thread computing in Python, the window got the interpreter lock back
+    only every few milliseconds, after each call into Qt: at 10,000 units it answered a
+    layout after 3-5 s instead of under one. The routing now waits until the window has
+    done what the layout asked of it: cards moved, painted."""
+    from orgmodel.layout import routing_plans
+
+    planned: list[int] = []  # lines planned in the routing thread
+    real = routing_plans.Planner.plan
+
+    def counted(self, *args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            planned.append(1)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(routing_plans.Planner, "plan", counted)
+    model, scene, viewport = window.document.model, window.scene, window.view.viewport()
+    at_paint: list[int] = []  # lines planned when the view was painted, after the click
+
+    class PaintWatch(QObject):
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                at_paint.append(len(planned))
+            return False
+
+    watch = PaintWatch()
+    viewport.installEventFilter(watch)
+    before = positions(model)
+    click(qtbot, window, window.orgchart_action)
+    qtbot.waitUntil(lambda: bool(at_paint))
+    viewport.removeEventFilter(watch)
+    assert positions(model) != before
+    assert {uid: (card.x(), card.y()) for uid, card in scene.cards.items()} == positions(model)
+    assert at_paint[0] == 0 and scene.background.pending and not scene.dependencies.isVisible()
+    routed(qtbot, window)
+    assert planned and scene.dependencies.isVisible()
+    assert_canvas_shows(window, model)  # then every line, as a synchronous routing draws it
+
+
+def test_after_a_routing_the_collector_and_the_interpreter_are_as_before(window: MainWindow, qtbot) -> None:
+    """While a routing runs, no collection (it would hold the interpreter lock for up to a
+    second, scanning the router's objects) and a short switch interval; then as they were."""
+    import gc
+    import sys
+
+    thresholds, interval = gc.get_threshold(), sys.getswitchinterval()
+    click(qtbot, window, window.bands_action)
+    assert window.scene.background.pending
+    assert gc.get_threshold()[0] >= background_routing.ROUTING_GC_THRESHOLD
+    assert sys.getswitchinterval() <= background_routing.ROUTING_SWITCH_INTERVAL
+    routed(qtbot, window)
+    assert gc.get_threshold() == thresholds and sys.getswitchinterval() == interval
+
+
+def test_the_router_steps_the_routing_gives_way_between_exist() -> None:
+    """The routing thread gives way to the window between these steps of the Router: if one
+    is renamed, the routing would no longer pause there (and the window wait for it)."""
+    from orgmodel.layout.routing import Router
+    from orgmodel.layout.routing_plans import Planner
+
+    for step in background_routing._GivingWayRouter.STEPS:
+        assert callable(getattr(Router, step, None)), step
+    assert callable(getattr(Planner, "plan", None))
+
+
+def test_while_lines_are_routed_the_routing_pauses_whenever_the_window_works(window: MainWindow, qtbot) -> None:
+    """An event the window handles while the lines are routed (here a handler with much
+    Python to do) has the interpreter to itself: the routing thread waits until it is done
+    instead of taking turns with it (which made each repaint several times slower)."""
+    background = window.scene.background
+    click(qtbot, window, window.orgchart_action)
+    qtbot.waitUntil(lambda: background._job is not None and background._job.started)
+    job = background._job
+    waited: list[float] = []
+
+    def busy_handler() -> None:  # a long event handler, in Python, while the thread routes
+        waited.append(job.give_way.waited)
+        total = 0
+        for i in range(2_000_000):
+            total += i
+
+    QTimer.singleShot(0, busy_handler)
+    qtbot.waitUntil(lambda: bool(waited))
+    assert job.thread.is_alive() or job.give_way.waited > waited[0]
+    qtbot.waitUntil(lambda: job.give_way.waited > waited[0], timeout=20000)  # it gave way to the handler
+    routed(qtbot, window)
+    assert_canvas_shows(window, window.document.model)

@@ -14,12 +14,22 @@ as usual. When the thread is done, a polling timer in the interface thread swaps
 router in, replays what changed since the snapshot (or, when much did, routes again), sets
 every line in one go and labels them. A newer whole-model routing supersedes a running one:
 its result is dropped (the thread cannot be stopped; it only touches its own objects).
+
+The thread gives way to the window: it begins once the window has done what the edit asked
+of it — the cards in their new places painted (or, with no view painting, after
+``START_AFTER_MS``) — and pauses whenever the window works again (an event, a repaint:
+:mod:`ui.editing.give_way`), so the window answers as if the routing were not there, and
+the routing uses the time the window leaves. No collection of
+the cyclic collector runs meanwhile: one would scan the router's millions of young objects
+while holding the interpreter lock (measured: up to 1.2 s of a frozen window).
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 import threading
+from collections.abc import Callable
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
@@ -28,7 +38,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from orgmodel.layout.routing import Point, Router
 from orgmodel.model import OrgModel
 
-from ui.canvas.items.line_index import LineIndex, index_lines
+from ui.editing.give_way import GiveWay
+from ui.canvas.items.line_index import LineIndex, enter_line
 from ui.canvas.items.unit_card import HEIGHT, WIDTH
 from ui.canvas.line_geometry import Corners, Key, SceneLines
 from ui.canvas.moving import FEW
@@ -39,18 +50,51 @@ if TYPE_CHECKING:
 #: From more dependencies than this, a whole-model routing runs in the background (in the
 #: window; a scene made for a headless export always routes at once).
 BACKGROUND_FROM = 3000
-POLL_MS = 25  #: how often the interface thread looks whether the routing is done
-#: While a routing runs, the collector's first threshold: the router makes millions of
-#: objects and no cycles. ``Router.route_all`` pauses the collector, but a pause in the
-#: interface thread (opening, a layout) that began first turns it back on when it ends, and
-#: then full collections rescanned the router's objects (measured: 3.7 s of a 10,000-unit open).
-ROUTING_GC_THRESHOLD = 1_000_000
+POLL_MS = 50  #: how often the interface thread looks whether the routing is done
+START_AFTER_MS = 200  #: a routing begins at the first paint after it was asked for, or after this
+#: While a routing runs, the collector's first threshold: never reached. The router makes
+#: millions of objects and no cycles. ``Router.route_all`` pauses the collector, but a pause
+#: in the interface thread (opening, a layout) that began first turns it back on when it
+#: ends, and then collections rescanned the router's objects (measured: 3.7 s of a
+#: 10,000-unit open; with a threshold of a million, young collections of 0.3 to 1.2 s).
+ROUTING_GC_THRESHOLD = 1 << 30
+#: While a routing runs, the interpreter's switch interval (seconds): where the router has
+#: no place to give way, the window waits at most this long for the interpreter lock.
+ROUTING_SWITCH_INTERVAL = 0.001
+
+
+class _GivingWayRouter(Router):
+    """A router that calls ``give_way`` between lines, sides and channels while it routes
+    every line (the interface thread's turn: see :mod:`ui.editing.give_way`)."""
+
+    give_way: Callable[[], None] = staticmethod(lambda: None)
+    #: The Router's steps that run once per line or per card side (a test checks they exist).
+    STEPS = ("_share_ports", "_assemble")
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__(width, height)  # again at each route_all: planning gives way too
+        plan = self._planner.plan
+
+        def giving_way_plan(*args, **kwargs):
+            self.give_way()
+            return plan(*args, **kwargs)
+
+        self._planner.plan = giving_way_plan  # type: ignore[method-assign]
+
+    def _share_ports(self, side):  # type: ignore[no-untyped-def]
+        self.give_way()
+        return super()._share_ports(side)
+
+    def _assemble(self, key):  # type: ignore[no-untyped-def]
+        self.give_way()
+        return super()._assemble(key)
 
 
 class _Job:
     """One whole-model routing: the snapshot it started from, then its result."""
 
     def __init__(self, corners: Corners, edges: list[Key], detours: list[tuple[str, str]]) -> None:
+        self.give_way = GiveWay()  # made here, in the interface thread: it watches that one
         self.corners = corners
         self.edges = edges
         self.detours = detours  #: (child, parent) of reporting lines whose elbow crosses a card
@@ -59,17 +103,37 @@ class _Job:
         self.reporting: dict[str, list[Point]] = {}
         self.failure: BaseException | None = None
         self.thread = threading.Thread(target=_route, args=(self,), name="route dependency lines", daemon=True)
+        self.started = False
+        self.polls = 0  #: polls while not started
+
+    def begin(self) -> None:
+        if not self.started:
+            self.started = True
+            self.thread.start()
+
+    @property
+    def running(self) -> bool:
+        """Begun and not done yet (a job not begun yet is not done either)."""
+        return not self.started or self.thread.is_alive()
 
 
 def _route(job: _Job) -> None:
     """In the worker thread: everything it touches is its own (no Qt, no scene, no model)."""
+    give_way = job.give_way
     try:
-        router = Router(WIDTH, HEIGHT)
+        router = _GivingWayRouter(WIDTH, HEIGHT)
+        router.give_way = give_way  # type: ignore[method-assign]
         router.route_all(job.corners, job.edges)
         # The very rule the scene uses (``SceneLines._reporting`` reads only ``.router``).
         owner = SimpleNamespace(router=router)
-        job.reporting = {child: SceneLines._reporting(owner, parent, child) for child, parent in job.detours}  # type: ignore[arg-type]
-        job.index = index_lines(router.routes)
+        for child, parent in job.detours:
+            give_way()
+            job.reporting[child] = SceneLines._reporting(owner, parent, child)  # type: ignore[arg-type]
+        index: LineIndex = ({}, {}, {}, {})  # as ``index_lines`` makes it, giving way
+        for key, points in router.routes.items():
+            give_way()
+            enter_line(*index, key, points)
+        job.index = index
         job.router = router
     except BaseException as error:  # handed to the interface thread, which routes there
         job.failure = error
@@ -85,7 +149,7 @@ class BackgroundRouting(QObject):
         super().__init__(scene)
         self._scene = scene
         self._job: _Job | None = None
-        self._thresholds = gc.get_threshold()
+        self._thresholds, self._switch = gc.get_threshold(), sys.getswitchinterval()
         self._timer = QTimer(self, interval=POLL_MS, timeout=self._poll)
 
     @property
@@ -106,11 +170,11 @@ class BackgroundRouting(QObject):
         job = _Job(dict(corners), [(d.source, d.target) for d in model.dependencies()], detours)
         was_pending, self._job = self.pending, job
         scene.dependencies.hide()
-        job.thread.start()
-        self._timer.start()
+        self._timer.start()  # the thread begins once the window has painted (``painted``)
         if not was_pending:
-            self._thresholds = gc.get_threshold()
+            self._thresholds, self._switch = gc.get_threshold(), sys.getswitchinterval()
             gc.set_threshold(max(ROUTING_GC_THRESHOLD, self._thresholds[0]), *self._thresholds[1:])
+            sys.setswitchinterval(min(ROUTING_SWITCH_INTERVAL, self._switch))
             self.routingChanged.emit(True)
 
     def cancel(self) -> None:
@@ -120,15 +184,30 @@ class BackgroundRouting(QObject):
             self._timer.stop()
             self._shown()
 
+    def painted(self) -> None:
+        """A view of the scene was painted: a routing waiting for that begins right after."""
+        if self._job is not None and not self._job.started:
+            QTimer.singleShot(0, self, self._begin)
+
+    def _begin(self) -> None:
+        if self._job is not None:
+            self._job.begin()
+
     def finish(self) -> None:
         """Wait for the routing under way and show its lines (before an export)."""
         while self._job is not None:
+            self._job.begin()
             self._job.thread.join()
             self._poll()
 
     def _poll(self) -> None:
         job = self._job
-        if job is None or job.thread.is_alive():
+        if job is not None and not job.started:
+            job.polls += 1
+            if job.polls * POLL_MS >= START_AFTER_MS:
+                job.begin()
+            return
+        if job is None or job.running:
             return
         scene, model = self._scene, self._scene.model
         self._job = None
@@ -148,9 +227,14 @@ class BackgroundRouting(QObject):
         self._shown()
 
     def _shown(self) -> None:
+        # What the routing made goes straight to the oldest generation (a big model frozen
+        # out of the collector's sight: out of it too), not rescanned as young.
+        frozen = gc.get_freeze_count()
+        gc.freeze()
+        if not frozen:
+            gc.unfreeze()
         gc.set_threshold(*self._thresholds)
-        if gc.get_freeze_count():  # a big model was frozen out of the collector's sight: its lines too
-            gc.freeze()
+        sys.setswitchinterval(self._switch)
         self._scene.dependencies.show()
         self.routingChanged.emit(False)
 

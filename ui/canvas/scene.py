@@ -424,6 +424,7 @@ class OrgScene(QGraphicsScene):
     @override
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawBackground(painter, rect)
+        self.background.painted()  # the moved cards are on screen: their lines may be routed now
         if self._frozen is not None:
             area, pixmap = self._frozen
             painter.drawPixmap(area, pixmap, QRectF(pixmap.rect()))
