@@ -151,9 +151,13 @@ class Planner:
         a_edge = rects[s][3] if a_side == "B" else rects[s][1]
         b_edge = rects[t][3] if b_side == "B" else rects[t][1]
         x, lo, hi = space.channel(y1, y2, (acx + bcx) / 2)
-        if not (space.h_free(y1, acx, x) and space.h_free(y2, x, bcx) and space.v_free(x, y1, y2)
-                and space.v_free(acx, a_edge, y1) and space.v_free(bcx, y2, b_edge)):
-            return None
+        # As space.h_free and space.v_free, inlined: the five runs meet no card.
+        row, column = space.row, space.column
+        for runs, r0, r1 in _five_runs(row, column, y1, y2, x, acx, bcx, a_edge, b_edge):
+            starts, ends = runs
+            i = bisect_left(starts, r1) - 1
+            if i >= 0 and ends[i] > r0:
+                return None
         return Plan("v5", a_side, b_side, (
             (("h", round(a_lo, 1), round(a_hi, 1)), y1),
             (("v", round(lo, 1), round(hi, 1)), x),
@@ -162,5 +166,17 @@ class Planner:
 
     def _near_gap(self, uid: str, side: str) -> tuple[float, float]:
         """The part of a card's gap next to it, at most DEFAULT_GAP deep."""
-        lo, hi = self.gap(uid, side)
-        return (lo, min(hi, lo + DEFAULT_GAP)) if side == "B" else (max(lo, hi - DEFAULT_GAP), hi)
+        lo, hi = self._bands[side].get(uid) or self.gap(uid, side)
+        if side == "B":
+            return (lo, hi) if hi <= lo + DEFAULT_GAP else (lo, lo + DEFAULT_GAP)
+        return (lo, hi) if lo >= hi - DEFAULT_GAP else (hi - DEFAULT_GAP, hi)
+
+
+def _five_runs(row, column, y1: float, y2: float, x: float, acx: float, bcx: float, a_edge: float, b_edge: float):
+    """The five runs of a "v5" line, one at a time (the first one blocked ends the check):
+    (the cards across its line, from, to)."""
+    yield row(y1), *((acx, x) if acx <= x else (x, acx))
+    yield row(y2), *((x, bcx) if x <= bcx else (bcx, x))
+    yield column(x), *((y1, y2) if y1 <= y2 else (y2, y1))
+    yield column(acx), *((a_edge, y1) if a_edge <= y1 else (y1, a_edge))
+    yield column(bcx), *((y2, b_edge) if y2 <= b_edge else (b_edge, y2))

@@ -121,18 +121,27 @@ class RunIndex:
         runs = self._runs
         clashing = []
         x0, y0 = route[0] if route else (0.0, 0.0)
-        for i, (x1, y1) in enumerate(route[1:]):
+        i = -1
+        for x1, y1 in route[1:]:
+            i += 1
             if y0 == y1:
-                line, lo, hi = ("h", y0), *((x0, x1) if x0 <= x1 else (x1, x0))
+                line = ("h", y0)
+                lo, hi = (x0, x1) if x0 <= x1 else (x1, x0)
             elif x0 == x1:
-                line, lo, hi = ("v", x0), *((y0, y1) if y0 <= y1 else (y1, y0))
+                line = ("v", x0)
+                lo, hi = (y0, y1) if y0 <= y1 else (y1, y0)
             else:
                 x0, y0 = x1, y1
                 continue
             x0, y0 = x1, y1
             owners = runs.get(line)
-            if owners and len(owners) <= CROWD and _overlaps(owners, key, lo, hi):
-                clashing.append((i, line, lo, hi))
+            if owners and len(owners) <= CROWD:
+                # As _overlaps, inlined: most runs have one owner or none.
+                for other, extents in owners.items():
+                    if other != key and (extents[0] < hi and extents[1] > lo
+                                         or len(extents) > 2 and _meets(extents, lo, hi)):
+                        clashing.append((i, line, lo, hi))
+                        break
         route = list(route)
         if not clashing:
             return route
