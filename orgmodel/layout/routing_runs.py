@@ -105,12 +105,6 @@ class RunIndex:
                         found.add(key)
         return found
 
-    def _clashes(self, key: Hashable, line: tuple[str, float], lo: float, hi: float) -> bool:
-        owners = self._runs.get(line)
-        if not owners or len(owners) > CROWD:
-            return False
-        return _overlaps(owners, key, lo, hi)
-
     def separate(self, key: Hashable, route: list[Point], free: Callable[[Point, Point], bool],
                  ends: tuple[Rect, Rect], trusted_ends: bool = False) -> list[Point]:
         """``route`` with each run that lies on another line's run shifted off it, where a
@@ -158,13 +152,17 @@ class RunIndex:
                     continue
                 if i == last and not ends[1][axis] + 4 <= route[-1][axis] + shift <= ends[1][axis + 2] - 4:
                     continue
-                if self._clashes(key, (kind, coord + shift), lo, hi):
-                    continue
+                owners = runs.get((kind, coord + shift))
+                if owners and len(owners) <= CROWD and _overlaps(owners, key, lo, hi):
+                    continue  # the shifted run would lie on another line's run
                 moved = list(route)
                 for j in (i, i + 1):
                     x, y = moved[j]
                     moved[j] = (x, y + shift) if axis else (x + shift, y)
-                if all(free(moved[j], moved[j + 1]) for j in near):
+                for j in near:
+                    if not free(moved[j], moved[j + 1]):
+                        break
+                else:
                     route = moved
                     break
         return route

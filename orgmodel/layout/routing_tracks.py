@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 from operator import itemgetter
 
 ChannelKey = tuple[str, float, float]
@@ -75,19 +75,17 @@ class Tracks:
         starts.insert(i, extent[0])
         runs.insert(i, entry)
 
-    def lay_all(self, channel: ChannelKey, extent_of: Callable[[Member], Extent]) -> None:
-        """Every run of the channel anew: interval partitioning, lowest free track first."""
-        self.lay_every(channel, [(*extent_of(m), m) for m in self.groups[channel]])
-
     def lay_every(self, channel: ChannelKey, entries: list[tuple[float, float, Member]]) -> None:
-        """The channel's runs anew, given as (start, end, member) in the order they joined
-        (a whole routing: the channel need not have been filled with :meth:`add`)."""
-        group = self.groups[channel] = dict.fromkeys([entry[2] for entry in entries], -1)
+        """A new channel's runs, given as (start, end, member) in the order they joined, each
+        on a track: interval partitioning, lowest free track first (a whole routing: the
+        runs need not have been added with :meth:`add`)."""
+        group = self.groups[channel] = {}
         entries.sort(key=_extent_of)  # stable: equal extents keep the order they joined in
         busy: list[tuple[float, int]] = []  # (end, track) of runs still open
         free: list[int] = []
-        count = 0
-        spacing, laid, extents = self.spacing, self._laid, self._extents
+        starts: list[list[float]] = []  # per track, its runs' starts and entries, in order
+        runs: list[list[tuple[float, float, Member]]] = []
+        spacing, extents = self.spacing, self._extents
         self._new.pop(channel, None)
         push, pop = heapq.heappush, heapq.heappop
         for entry in entries:
@@ -97,17 +95,17 @@ class Tracks:
             if free:
                 track = pop(free)
             else:
-                track, count = count, count + 1
+                track = len(starts)
+                starts.append([])
+                runs.append([])
             push(busy, (hi, track))
-            # As _put, in order of start: each track's runs stay sorted by appending.
             group[member] = track
-            runs = laid.get((channel, track))
-            if runs is None:
-                runs = laid[(channel, track)] = ([], [])
-            runs[0].append(lo)
+            starts[track].append(lo)
+            runs[track].append(entry)
             extents[member] = entry
-            runs[1].append(entry)
-        self._positions[channel] = spread(channel, count, self.clear, self.spacing)
+        for track, laid in enumerate(zip(starts, runs)):
+            self._laid[(channel, track)] = laid
+        self._positions[channel] = spread(channel, len(starts), self.clear, self.spacing)
 
     def place(self, channel: ChannelKey, member: Member, extent: Extent) -> None:
         """A new run takes the first track free over its extent (in a full channel, the
