@@ -123,12 +123,19 @@ class Router:
                     index += 1
             for side in sides:
                 self._share_ports(side)
+            # Where each line's runs lie in its channels, as Tracks.at_each answers, in bulk.
+            nudges = {key: [0.0, 0.0, 0.0] for key in keys}
             for channel, runs in channels.items():
-                self._tracks.lay_every(channel, self._extents(runs))
+                entries = self._extents(runs)
+                tracks = self._tracks.lay_every(channel, entries)
+                positions = self._tracks.positions(channel)
+                count, first = len(positions), positions[0]
+                for (_, _, (key, index)), track in zip(entries, tracks):
+                    nudges[key][index] = positions[track % count] if track > 0 else first
             self._runs.defer_sorting()
             routes, add_run = self.routes, self._runs.add
             for key in keys:
-                route = routes[key] = self._assemble(key)
+                route = routes[key] = self._assemble(key, nudges[key])
                 add_run(key, route)
             return dict(routes)
 
@@ -359,13 +366,15 @@ class Router:
             out.append((a, b, member) if a <= b else (b, a, member))
         return out
 
-    def _assemble(self, key: Key) -> list[Point]:
+    def _assemble(self, key: Key, tracks: list[float] | None = None) -> list[Point]:
+        """The line's route from its plan, ports and tracks (``tracks``: where its runs lie
+        in its channels, if known)."""
         plan = self.plans[key]
         kind = plan.kind
         if kind == "free":
             route = plan.points
         else:
-            route = self._points(key, plan, nudged=True)
+            route = self._points(key, plan, nudged=True, tracks=tracks)
             # Runs into the top or bottom of a card lie in the gap beside it, wherever the port.
             if not self._clear(route, kind != "side"):
                 route = self._points(key, plan, nudged=False)
@@ -373,14 +382,14 @@ class Router:
         return self._runs.separate(key, route, self.space.run_free, (rects[key[0]], rects[key[1]]),
                                    trusted_ends=kind != "side" and kind != "free")
 
-    def _points(self, key: Key, plan: Plan, nudged: bool) -> list[Point]:
+    def _points(self, key: Key, plan: Plan, nudged: bool, tracks: list[float] | None = None) -> list[Point]:
         rects = self.space.rects
         al, at, ar, ab = rects[key[0]]
         bl, bt, br, bb = rects[key[1]]
         kind, a_side, b_side, c, _ = plan
         if nudged:
             pa, pb = self._ports[0][key], self._ports[1][key]
-            t = self._tracks.at_each(key, c)
+            t = tracks if tracks is not None else self._tracks.at_each(key, c)
         else:
             if kind == "side":
                 pa = pb = (max(at, bt) + min(ab, bb)) / 2

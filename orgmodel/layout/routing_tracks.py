@@ -75,10 +75,11 @@ class Tracks:
         starts.insert(i, extent[0])
         runs.insert(i, entry)
 
-    def lay_every(self, channel: ChannelKey, entries: list[tuple[float, float, Member]]) -> None:
+    def lay_every(self, channel: ChannelKey, entries: list[tuple[float, float, Member]]) -> list[int]:
         """A new channel's runs, given as (start, end, member) in the order they joined, each
         on a track: interval partitioning, lowest free track first (a whole routing: the
-        runs need not have been added with :meth:`add`)."""
+        runs need not have been added with :meth:`add`). Sorts ``entries`` along the
+        channel; returns their tracks in that order."""
         group = self.groups[channel] = {}
         entries.sort(key=_extent_of)  # stable: equal extents keep the order they joined in
         busy: list[tuple[float, int]] = []  # (end, track) of runs still open
@@ -88,6 +89,7 @@ class Tracks:
         spacing, extents = self.spacing, self._extents
         self._new.pop(channel, None)
         push, pop = heapq.heappush, heapq.heappop
+        tracks: list[int] = []
         for entry in entries:
             lo, hi, member = entry
             while busy and busy[0][0] + spacing <= lo:
@@ -100,12 +102,14 @@ class Tracks:
                 runs.append([])
             push(busy, (hi, track))
             group[member] = track
+            tracks.append(track)
             starts[track].append(lo)
             runs[track].append(entry)
             extents[member] = entry
         for track, laid in enumerate(zip(starts, runs)):
             self._laid[(channel, track)] = laid
         self._positions[channel] = spread(channel, len(starts), self.clear, self.spacing)
+        return tracks
 
     def place(self, channel: ChannelKey, member: Member, extent: Extent) -> None:
         """A new run takes the first track free over its extent (in a full channel, the
