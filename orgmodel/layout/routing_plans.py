@@ -152,11 +152,23 @@ class Planner:
         b_edge = rects[t][3] if b_side == "B" else rects[t][1]
         x, lo, hi = space.channel(y1, y2, (acx + bcx) / 2)
         # As space.h_free and space.v_free, inlined: the five runs meet no card.
-        row, column = space.row, space.column
-        for runs, r0, r1 in _five_runs(row, column, y1, y2, x, acx, bcx, a_edge, b_edge):
-            starts, ends = runs
-            i = bisect_left(starts, r1) - 1
-            if i >= 0 and ends[i] > r0:
+        starts, ends = space.row(y1)
+        lo1, hi1 = (acx, x) if acx <= x else (x, acx)
+        i = bisect_left(starts, hi1) - 1
+        if i >= 0 and ends[i] > lo1:
+            return None
+        starts, ends = space.row(y2)
+        lo1, hi1 = (x, bcx) if x <= bcx else (bcx, x)
+        i = bisect_left(starts, hi1) - 1
+        if i >= 0 and ends[i] > lo1:
+            return None
+        column = space.column
+        for at, lo1, hi1 in ((x, y1, y2), (acx, a_edge, y1), (bcx, y2, b_edge)):
+            if lo1 > hi1:
+                lo1, hi1 = hi1, lo1
+            starts, ends = column(at)
+            i = bisect_left(starts, hi1) - 1
+            if i >= 0 and ends[i] > lo1:
                 return None
         return Plan("v5", a_side, b_side, (
             (("h", round(a_lo, 1), round(a_hi, 1)), y1),
@@ -171,12 +183,3 @@ class Planner:
             return (lo, hi) if hi <= lo + DEFAULT_GAP else (lo, lo + DEFAULT_GAP)
         return (lo, hi) if lo >= hi - DEFAULT_GAP else (hi - DEFAULT_GAP, hi)
 
-
-def _five_runs(row, column, y1: float, y2: float, x: float, acx: float, bcx: float, a_edge: float, b_edge: float):
-    """The five runs of a "v5" line, one at a time (the first one blocked ends the check):
-    (the cards across its line, from, to)."""
-    yield row(y1), *((acx, x) if acx <= x else (x, acx))
-    yield row(y2), *((x, bcx) if x <= bcx else (bcx, x))
-    yield column(x), *((y1, y2) if y1 <= y2 else (y2, y1))
-    yield column(acx), *((a_edge, y1) if a_edge <= y1 else (y1, a_edge))
-    yield column(bcx), *((y2, b_edge) if y2 <= b_edge else (b_edge, y2))
