@@ -12,12 +12,12 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-import numpy as np
-
-from orgmodel.json_cents import CentKeys, number
 from orgmodel.model import OrgModel
+
+if TYPE_CHECKING:  # numpy is imported by the commands that run, not by every command's parser
+    import numpy as np
 
 Table = Callable[[TextIO, tuple[str, ...], list[tuple[str, ...]], set[int]], None]
 WriteJson = Callable[[Iterable[str | bytes]], None]
@@ -72,6 +72,8 @@ def money(value: float | None) -> str:
 
 def _top(ids: list[str], cents: np.ndarray, model: OrgModel, count: int = 3) -> str:
     """The largest amounts of a row of cents (columns ``ids``, in id order): ties by id."""
+    import numpy as np
+
     nonzero = np.flatnonzero(cents)
     best = nonzero[np.argsort(-cents[nonzero], kind="stable")[:count]]
     text = ", ".join(f"{model.unit(ids[i]).name} {money(int(cents[i]) / 100)}" for i in best.tolist())
@@ -107,6 +109,8 @@ def _cost_tables(model: OrgModel, allocation: Any, table: Table) -> None:
 def _cost_json(allocation: Any) -> Iterator[str | bytes]:
     """The ``cost --json`` object, a block of units at a time (a 10,000-unit attribution is
     tens of millions of amounts: written from arrays of cents, see :mod:`orgmodel.json_cents`)."""
+    from orgmodel.json_cents import CentKeys, number
+
     dumps = json.dumps
     yield '{"method": ' + dumps(allocation.method) + ', "revenue_units": ['
     rows = {row.id: row for row in allocation.revenue_units}
@@ -178,6 +182,8 @@ def _automation(model: OrgModel, allocation: Any, as_json: bool, table: Table, w
 def _automation_json(ranking: list[Any], uplifts: Iterator[tuple[list[str], np.ndarray]], columns: list[str]) -> Iterator[str | bytes]:
     """The ``automation --json`` object; ``uplifts``: each candidate's margin uplift in
     cents, in ranking order, a block at a time (:func:`~orgmodel.analysis.automation.uplift_cents`)."""
+    from orgmodel.json_cents import CentKeys, number
+
     yield '{"units": ['
     keys = CentKeys(columns)
     candidates = iter(ranking)

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from orgmodel.cli_cost import Table, WriteJson, money, number
+from orgmodel.cli_cost import Table, WriteJson, money
 from orgmodel.model import OrgModel
 
 #: How many units a readable table names before "… and N more".
@@ -54,6 +54,8 @@ def run(options: argparse.Namespace, model: OrgModel, table: Table, write_json: 
         print(f"orgmodel: {options.file}: {error}", file=sys.stderr)
         return 2
     if options.json:
+        from orgmodel.json_cents import number  # numpy: only for the commands that need it
+
         document = result.to_json()
         document["revenue_at_risk"] = number(result.revenue_at_risk)
         write_json([json.dumps(document, ensure_ascii=False)])
@@ -105,6 +107,8 @@ def _spof_table(model: OrgModel, points: Any, table: Table) -> None:
 
 def _spof_json(points: Any) -> Iterator[str]:
     """The ``spof --json`` object, a unit at a time (a 10,000-unit answer is large)."""
+    from orgmodel.json_cents import number
+
     dumps = json.dumps
     yield '{"units": ['
     for k, row in enumerate(points.units):

@@ -84,11 +84,15 @@ class Router:
         """Route every line from scratch; returns ``{(source, target): points}``."""
         self.__init__(self.w, self.h)  # type: ignore[misc]
         # Millions of small objects and no cycles: the collector would rescan them all, ever
-        # more often as they grow (measured: routing 50,000 units took twice as long).
-        with gc_paused():
+        # more often as they grow (measured: routing 50,000 units took twice as long). They
+        # last as long as the router: kept, they go straight to the oldest generation, or the
+        # first allocation after the pause scans them all as young (0.35 s at 10,000 units).
+        with gc_paused(keep=True):
             self.space.set_all(corners)
-            keys = [key for key in edges if key[0] in corners and key[1] in corners and key[0] != key[1]]
-            of_card, plan, add_plan = self._of_card, self._planner.plan, self._add_plan
+            keys = list(dict.fromkeys(key for key in edges if key[0] in corners and key[1] in corners and key[0] != key[1]))
+            of_card, plan, plans, sides = self._of_card, self._planner.plan, self.plans, self._sides
+            # The runs of each channel, in order: laid once all ports are known.
+            channels: dict[ChannelKey, list[tuple[Key, int]]] = {}
             for key in keys:
                 s, t = key
                 lines = of_card.get(s)
@@ -101,16 +105,39 @@ class Router:
                     of_card[t] = {key}
                 else:
                     lines.add(key)
-                add_plan(key, plan(s, t))
-            for side in self._sides:
+                line_plan = plans[key] = plan(s, t)
+                if line_plan.kind != "free":
+                    for side in ((s, line_plan.a_side), (t, line_plan.b_side)):
+                        members = sides.get(side)
+                        if members is None:
+                            sides[side] = {key}
+                        else:
+                            members.add(key)
+                index = 0
+                for channel, _ in line_plan.channels:
+                    runs = channels.get(channel)
+                    if runs is None:
+                        channels[channel] = [(key, index)]
+                    else:
+                        runs.append((key, index))
+                    index += 1
+            for side in sides:
                 self._share_ports(side)
-            for channel in self._tracks.groups:
-                self._tracks.lay_all(channel, self._extent)
+            # Where each line's runs lie in its channels, as Tracks.at_each answers, in bulk.
+            nudges = {key: [0.0, 0.0, 0.0] for key in keys}
+            for channel, runs in channels.items():
+                entries = self._extents(runs)
+                tracks = self._tracks.lay_every(channel, entries)
+                positions = self._tracks.positions(channel)
+                count, first = len(positions), positions[0]
+                for (_, _, (key, index)), track in zip(entries, tracks):
+                    nudges[key][index] = positions[track % count] if track > 0 else first
             self._runs.defer_sorting()
+            routes, add_run = self.routes, self._runs.add
             for key in keys:
-                self.routes[key] = self._assemble(key)
-                self._runs.add(key, self.routes[key])
-            return dict(self.routes)
+                route = routes[key] = self._assemble(key, nudges[key])
+                add_run(key, route)
+            return dict(routes)
 
     def move(self, corners: dict[str, tuple[float, float]]) -> dict[Key, list[Point]]:
         """Cards moved to these top-left corners: the routes that changed."""
@@ -316,26 +343,38 @@ class Router:
     def _extent(self, member: tuple[Key, int]) -> tuple[float, float]:
         """How far a line's run in a channel (the line and the channel's index in its plan)
         reaches along it (from the plan's checked coordinates)."""
-        key, index = member
-        kind, _, _, c, _ = self.plans[key]
-        if kind == "v5":
-            if index == 0:
-                a, b = self._ports[0].get(key, c[0][1]), c[1][1]
-            elif index == 1:
-                a, b = c[0][1], c[2][1]
-            else:
-                a, b = c[1][1], self._ports[1].get(key, c[0][1])
-        else:
-            a, b = self._ports[0].get(key, c[0][1]), self._ports[1].get(key, c[0][1])
-        return (a, b) if a <= b else (b, a)
+        lo, hi, _ = self._extents([member])[0]
+        return lo, hi
 
-    def _assemble(self, key: Key) -> list[Point]:
+    def _extents(self, members: list[tuple[Key, int]]) -> list[tuple[float, float, tuple[Key, int]]]:
+        """(start, end, member) of each of these runs, as :meth:`_extent`."""
+        plans = self.plans
+        sources, targets = self._ports
+        out = []
+        for member in members:
+            key, index = member
+            kind, _, _, c, _ = plans[key]
+            if kind == "v5":
+                if index == 0:
+                    a, b = sources.get(key, c[0][1]), c[1][1]
+                elif index == 1:
+                    a, b = c[0][1], c[2][1]
+                else:
+                    a, b = c[1][1], targets.get(key, c[0][1])
+            else:
+                a, b = sources.get(key, c[0][1]), targets.get(key, c[0][1])
+            out.append((a, b, member) if a <= b else (b, a, member))
+        return out
+
+    def _assemble(self, key: Key, tracks: list[float] | None = None) -> list[Point]:
+        """The line's route from its plan, ports and tracks (``tracks``: where its runs lie
+        in its channels, if known)."""
         plan = self.plans[key]
         kind = plan.kind
         if kind == "free":
             route = plan.points
         else:
-            route = self._points(key, plan, nudged=True)
+            route = self._points(key, plan, nudged=True, tracks=tracks)
             # Runs into the top or bottom of a card lie in the gap beside it, wherever the port.
             if not self._clear(route, kind != "side"):
                 route = self._points(key, plan, nudged=False)
@@ -343,15 +382,14 @@ class Router:
         return self._runs.separate(key, route, self.space.run_free, (rects[key[0]], rects[key[1]]),
                                    trusted_ends=kind != "side" and kind != "free")
 
-    def _points(self, key: Key, plan: Plan, nudged: bool) -> list[Point]:
+    def _points(self, key: Key, plan: Plan, nudged: bool, tracks: list[float] | None = None) -> list[Point]:
         rects = self.space.rects
         al, at, ar, ab = rects[key[0]]
         bl, bt, br, bb = rects[key[1]]
         kind, a_side, b_side, c, _ = plan
         if nudged:
             pa, pb = self._ports[0][key], self._ports[1][key]
-            at_track = self._tracks.at
-            t = [at_track(channel, (key, i)) for i, (channel, _) in enumerate(c)]
+            t = tracks if tracks is not None else self._tracks.at_each(key, c)
         else:
             if kind == "side":
                 pa = pb = (max(at, bt) + min(ab, bb)) / 2

@@ -151,9 +151,25 @@ class Planner:
         a_edge = rects[s][3] if a_side == "B" else rects[s][1]
         b_edge = rects[t][3] if b_side == "B" else rects[t][1]
         x, lo, hi = space.channel(y1, y2, (acx + bcx) / 2)
-        if not (space.h_free(y1, acx, x) and space.h_free(y2, x, bcx) and space.v_free(x, y1, y2)
-                and space.v_free(acx, a_edge, y1) and space.v_free(bcx, y2, b_edge)):
+        # As space.h_free and space.v_free, inlined: the five runs meet no card.
+        starts, ends = space.row(y1)
+        lo1, hi1 = (acx, x) if acx <= x else (x, acx)
+        i = bisect_left(starts, hi1) - 1
+        if i >= 0 and ends[i] > lo1:
             return None
+        starts, ends = space.row(y2)
+        lo1, hi1 = (x, bcx) if x <= bcx else (bcx, x)
+        i = bisect_left(starts, hi1) - 1
+        if i >= 0 and ends[i] > lo1:
+            return None
+        column = space.column
+        for at, lo1, hi1 in ((x, y1, y2), (acx, a_edge, y1), (bcx, y2, b_edge)):
+            if lo1 > hi1:
+                lo1, hi1 = hi1, lo1
+            starts, ends = column(at)
+            i = bisect_left(starts, hi1) - 1
+            if i >= 0 and ends[i] > lo1:
+                return None
         return Plan("v5", a_side, b_side, (
             (("h", round(a_lo, 1), round(a_hi, 1)), y1),
             (("v", round(lo, 1), round(hi, 1)), x),
@@ -162,5 +178,8 @@ class Planner:
 
     def _near_gap(self, uid: str, side: str) -> tuple[float, float]:
         """The part of a card's gap next to it, at most DEFAULT_GAP deep."""
-        lo, hi = self.gap(uid, side)
-        return (lo, min(hi, lo + DEFAULT_GAP)) if side == "B" else (max(lo, hi - DEFAULT_GAP), hi)
+        lo, hi = self._bands[side].get(uid) or self.gap(uid, side)
+        if side == "B":
+            return (lo, hi) if hi <= lo + DEFAULT_GAP else (lo, lo + DEFAULT_GAP)
+        return (lo, hi) if lo >= hi - DEFAULT_GAP else (hi - DEFAULT_GAP, hi)
+

@@ -15,20 +15,21 @@ from collections.abc import Callable, Hashable
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]
-#: (orientation, coordinate) -> line -> its runs there as one flat tuple (lo, hi, lo, hi, ...):
-#: no list and no pair per run, as hundreds of thousands would cost the garbage collector
-Runs = dict[tuple[str, float], dict[Hashable, tuple[float, ...]]]
+#: coordinate -> line -> its runs there as one flat tuple (lo, hi, lo, hi, ...): no list and
+#: no pair per run, as hundreds of thousands would cost the garbage collector
+Runs = dict[float, dict[Hashable, tuple[float, ...]]]
 
 SHIFTS = (1.5, -1.5, 3.0, -3.0, 4.5, -4.5)
 CROWD = 6  #: more lines than this on one coordinate: a crowded channel, left as it is
 
 
 def _runs(route: list[Point]):
-    for i, ((x0, y0), (x1, y1)) in enumerate(zip(route, route[1:])):
+    """(orientation "h"/"v", coordinate, (lo, hi)) of each axis-parallel run."""
+    for (x0, y0), (x1, y1) in zip(route, route[1:]):
         if y0 == y1:
-            yield i, ("h", y0), (min(x0, x1), max(x0, x1))
+            yield "h", y0, (min(x0, x1), max(x0, x1))
         elif x0 == x1:
-            yield i, ("v", x0), (min(y0, y1), max(y0, y1))
+            yield "v", x0, (min(y0, y1), max(y0, y1))
 
 
 def _overlaps(owners: dict[Hashable, tuple[float, ...]], key: Hashable, lo: float, hi: float) -> bool:
@@ -51,7 +52,8 @@ class RunIndex:
     """Every route's axis-parallel runs, by orientation and exact coordinate."""
 
     def __init__(self) -> None:
-        self._runs: Runs = {}
+        #: by orientation: horizontal runs by their y, vertical ones by their x
+        self._runs: dict[str, Runs] = {"h": {}, "v": {}}
         #: the coordinates in use, sorted, for crossing(); None: to be sorted at the next query
         self._coords: dict[str, list[float]] | None = {"h": [], "v": []}
 
@@ -60,56 +62,52 @@ class RunIndex:
         self._coords = None
 
     def add(self, key: Hashable, route: list[Point]) -> None:
-        runs, coords = self._runs, self._coords
+        rows, columns = self._runs["h"], self._runs["v"]
+        coords = self._coords
         x0, y0 = route[0] if route else (0.0, 0.0)
         for x1, y1 in route[1:]:
             if y0 == y1:
-                line, extent = ("h", y0), ((x0, x1) if x0 <= x1 else (x1, x0))
+                runs, coord, extent = rows, y0, ((x0, x1) if x0 <= x1 else (x1, x0))
             elif x0 == x1:
-                line, extent = ("v", x0), ((y0, y1) if y0 <= y1 else (y1, y0))
+                runs, coord, extent = columns, x0, ((y0, y1) if y0 <= y1 else (y1, y0))
             else:
                 x0, y0 = x1, y1
                 continue
             x0, y0 = x1, y1
-            owners = runs.get(line)
+            owners = runs.get(coord)
             if owners is None:
-                owners = runs[line] = {}
+                owners = runs[coord] = {}
                 if coords is not None:
-                    insort(coords[line[0]], line[1])
+                    insort(coords["h" if runs is rows else "v"], coord)
             extents = owners.get(key)
             owners[key] = extent if extents is None else extents + extent
 
     def remove(self, key: Hashable, route: list[Point] | None) -> None:
         if not route:
             return
-        for _, line, _ in _runs(route):
-            owners = self._runs.get(line)
+        for kind, coord, _ in _runs(route):
+            runs = self._runs[kind]
+            owners = runs.get(coord)
             if owners is not None:
                 owners.pop(key, None)
                 if not owners:
-                    del self._runs[line]
+                    del runs[coord]
                     if self._coords is not None:
-                        coords = self._coords[line[0]]
-                        del coords[bisect_left(coords, line[1])]
+                        coords = self._coords[kind]
+                        del coords[bisect_left(coords, coord)]
 
     def crossing(self, left: float, top: float, right: float, bottom: float) -> set[Hashable]:
         """The lines with a run through the open rectangle."""
         if self._coords is None:
-            self._coords = {"h": sorted(c for k, c in self._runs if k == "h"), "v": sorted(c for k, c in self._runs if k == "v")}
+            self._coords = {kind: sorted(runs) for kind, runs in self._runs.items()}
         found: set[Hashable] = set()
         for kind, (lo, hi), (a, b) in (("h", (top, bottom), (left, right)), ("v", (left, right), (top, bottom))):
-            coords = self._coords[kind]
+            coords, runs = self._coords[kind], self._runs[kind]
             for coord in coords[bisect_right(coords, lo):bisect_left(coords, hi)]:
-                for key, extents in self._runs[(kind, coord)].items():
+                for key, extents in runs[coord].items():
                     if _meets(extents, a, b):
                         found.add(key)
         return found
-
-    def _clashes(self, key: Hashable, line: tuple[str, float], lo: float, hi: float) -> bool:
-        owners = self._runs.get(line)
-        if not owners or len(owners) > CROWD:
-            return False
-        return _overlaps(owners, key, lo, hi)
 
     def separate(self, key: Hashable, route: list[Point], free: Callable[[Point, Point], bool],
                  ends: tuple[Rect, Rect], trusted_ends: bool = False) -> list[Point]:
@@ -118,28 +116,35 @@ class RunIndex:
         ``ends`` (left, top, right, bottom), away from their corners. ``trusted_ends``:
         the first and last runs stay in the gaps beside their cards however they shift
         along the sides, so they need no check."""
-        runs = self._runs
+        rows, columns = self._runs["h"], self._runs["v"]
         clashing = []
         x0, y0 = route[0] if route else (0.0, 0.0)
-        for i, (x1, y1) in enumerate(route[1:]):
+        i = -1
+        for x1, y1 in route[1:]:
+            i += 1
             if y0 == y1:
-                line, lo, hi = ("h", y0), *((x0, x1) if x0 <= x1 else (x1, x0))
+                owners = rows.get(y0)
+                lo, hi = (x0, x1) if x0 <= x1 else (x1, x0)
             elif x0 == x1:
-                line, lo, hi = ("v", x0), *((y0, y1) if y0 <= y1 else (y1, y0))
+                owners = columns.get(x0)
+                lo, hi = (y0, y1) if y0 <= y1 else (y1, y0)
             else:
                 x0, y0 = x1, y1
                 continue
+            if owners and len(owners) <= CROWD:
+                # As _overlaps, inlined: most runs have one owner or none.
+                for other, extents in owners.items():
+                    if other != key and (extents[0] < hi and extents[1] > lo
+                                         or len(extents) > 2 and _meets(extents, lo, hi)):
+                        clashing.append((i, y0 == y1, y0 if y0 == y1 else x0, lo, hi))
+                        break
             x0, y0 = x1, y1
-            owners = runs.get(line)
-            if owners and len(owners) <= CROWD and _overlaps(owners, key, lo, hi):
-                clashing.append((i, line, lo, hi))
         route = list(route)
         if not clashing:
             return route
         last = len(route) - 2
-        for i, line, lo, hi in clashing:
-            kind, coord = line
-            axis = 1 if kind == "h" else 0
+        for i, across, coord, lo, hi in clashing:
+            runs, axis = (rows, 1) if across else (columns, 0)
             near = range(max(0, i - 1), min(last, i + 1) + 1)
             if trusted_ends:
                 near = [j for j in near if j not in (0, last)]
@@ -149,13 +154,17 @@ class RunIndex:
                     continue
                 if i == last and not ends[1][axis] + 4 <= route[-1][axis] + shift <= ends[1][axis + 2] - 4:
                     continue
-                if self._clashes(key, (kind, coord + shift), lo, hi):
-                    continue
+                owners = runs.get(coord + shift)
+                if owners and len(owners) <= CROWD and _overlaps(owners, key, lo, hi):
+                    continue  # the shifted run would lie on another line's run
                 moved = list(route)
                 for j in (i, i + 1):
                     x, y = moved[j]
                     moved[j] = (x, y + shift) if axis else (x + shift, y)
-                if all(free(moved[j], moved[j + 1]) for j in near):
+                for j in near:
+                    if not free(moved[j], moved[j + 1]):
+                        break
+                else:
                     route = moved
                     break
         return route

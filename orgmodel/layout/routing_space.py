@@ -46,7 +46,7 @@ def merge(intervals: list[tuple[float, float]]) -> Intervals:
 
 
 def _union(a: Intervals, b: Intervals) -> Intervals:
-    if not a[0]:
+    if not a[0] or a == b:
         return b
     if not b[0]:
         return a
@@ -379,7 +379,7 @@ class CardSpace:
             while level + 1 < LEVELS and b % (1 << (level + 1)) == 0 and b + (1 << (level + 1)) - 1 <= last:
                 level += 1
             node = self._node(level, b >> level)
-            if node[0]:
+            if node[0] and node not in nodes:  # equal nodes (a grid's rows) are asked once
                 nodes.append(node)
             b += 1 << level
         return nodes
@@ -389,20 +389,26 @@ class CardSpace:
         the free gap it is in (capped to 60 units either side)."""
         nodes = self._cover(y0, y1)
         right = left = want
-        moved = True
-        while moved:
-            moved = False
-            for starts, ends in nodes:
-                i = bisect_left(starts, right) - 1
-                if i >= 0 and ends[i] > right:
-                    right, moved = ends[i], True
-        moved = True
-        while moved:
-            moved = False
-            for starts, ends in nodes:
-                i = bisect_right(starts, left) - 1
-                if i >= 0 and ends[i] > left and starts[i] < left:
-                    left, moved = starts[i], True
+        count = len(nodes)
+        # Round the nodes until none has moved the edge in a whole round (since its last move).
+        k = still = 0
+        while still < count:
+            starts, ends = nodes[k]
+            i = bisect_left(starts, right) - 1
+            if i >= 0 and ends[i] > right:
+                right, still = ends[i], 1
+            else:
+                still += 1
+            k = k + 1 if k + 1 < count else 0
+        k = still = 0
+        while still < count:
+            starts, ends = nodes[k]
+            i = bisect_right(starts, left) - 1
+            if i >= 0 and ends[i] > left and starts[i] < left:
+                left, still = starts[i], 1
+            else:
+                still += 1
+            k = k + 1 if k + 1 < count else 0
         x = right if right - want <= want - left else left
         lo, hi = x - 60.0, x + 60.0
         for starts, ends in nodes:

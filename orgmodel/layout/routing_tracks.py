@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
+from operator import itemgetter
 
 ChannelKey = tuple[str, float, float]
 Member = Hashable
 Extent = tuple[float, float]
 
 
-def _first(item: tuple) -> object:
-    return item[0]
+_extent_of = itemgetter(0, 1)  #: (start, end) of an entry (start, end, member)
 
 
 class Tracks:
@@ -75,34 +75,41 @@ class Tracks:
         starts.insert(i, extent[0])
         runs.insert(i, entry)
 
-    def lay_all(self, channel: ChannelKey, extent_of: Callable[[Member], Extent]) -> None:
-        """Every run of the channel anew: interval partitioning, lowest free track first."""
-        group = self.groups[channel]
-        ordered = sorted([(extent_of(m), m) for m in group], key=_first)
+    def lay_every(self, channel: ChannelKey, entries: list[tuple[float, float, Member]]) -> list[int]:
+        """A new channel's runs, given as (start, end, member) in the order they joined, each
+        on a track: interval partitioning, lowest free track first (a whole routing: the
+        runs need not have been added with :meth:`add`). Sorts ``entries`` along the
+        channel; returns their tracks in that order."""
+        group = self.groups[channel] = {}
+        entries.sort(key=_extent_of)  # stable: equal extents keep the order they joined in
         busy: list[tuple[float, int]] = []  # (end, track) of runs still open
         free: list[int] = []
-        count = 0
-        spacing, laid, extents = self.spacing, self._laid, self._extents
+        starts: list[list[float]] = []  # per track, its runs' starts and entries, in order
+        runs: list[list[tuple[float, float, Member]]] = []
+        spacing, extents = self.spacing, self._extents
         self._new.pop(channel, None)
         push, pop = heapq.heappush, heapq.heappop
-        for extent, member in ordered:
-            lo, hi = extent
+        tracks: list[int] = []
+        for entry in entries:
+            lo, hi, member = entry
             while busy and busy[0][0] + spacing <= lo:
                 push(free, pop(busy)[1])
             if free:
                 track = pop(free)
             else:
-                track, count = count, count + 1
+                track = len(starts)
+                starts.append([])
+                runs.append([])
             push(busy, (hi, track))
-            # As _put, in order of start: each track's runs stay sorted by appending.
             group[member] = track
-            runs = laid.get((channel, track))
-            if runs is None:
-                runs = laid[(channel, track)] = ([], [])
-            runs[0].append(lo)
-            entry = extents[member] = (lo, hi, member)
-            runs[1].append(entry)
-        self._positions[channel] = spread(channel, count, self.clear, self.spacing)
+            tracks.append(track)
+            starts[track].append(lo)
+            runs[track].append(entry)
+            extents[member] = entry
+        for track, laid in enumerate(zip(starts, runs)):
+            self._laid[(channel, track)] = laid
+        self._positions[channel] = spread(channel, len(starts), self.clear, self.spacing)
+        return tracks
 
     def place(self, channel: ChannelKey, member: Member, extent: Extent) -> None:
         """A new run takes the first track free over its extent (in a full channel, the
@@ -136,6 +143,20 @@ class Tracks:
         group = self.groups.get(channel)
         track = 0 if group is None else group.get(member, 0)
         return positions[track % len(positions)] if track > 0 else positions[0]
+
+    def at_each(self, key: Hashable, channels: tuple[tuple[ChannelKey, float], ...]) -> list[float]:
+        """Where a line's runs lie in each of its channels (its plan's), as :meth:`at`."""
+        out = []
+        all_positions, groups = self._positions, self.groups
+        index = 0
+        for channel, _ in channels:
+            positions = all_positions.get(channel) or self.positions(channel)
+            group = groups.get(channel)
+            track = 0 if group is None else group.get((key, index), 0)
+            out.append(positions[track % len(positions)] if track > 0 else positions[0])
+            index += 1
+        return out
+
 
 def spread(channel: ChannelKey, tracks: int, clear: float, spacing: float) -> list[float]:
     """Where a channel's tracks lie: alternating either side of a third of the gap for

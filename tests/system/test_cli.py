@@ -372,3 +372,18 @@ def test_a_spreadsheet_whose_rows_all_fail_writes_nothing_and_exits_1(small: Pat
         assert f"{sheet}: 0 added, 0 updated, 0 unchanged, 2 rejected\n{sheet}: row 2: office:" in result.stderr
         assert f"{sheet}: no unit could be imported\n" in result.stderr
     assert f"{out}: not written" in result.stderr
+
+
+def test_commands_without_amounts_leave_numpy_unloaded(small: Path) -> None:
+    """numpy is a tenth of a second of every command's start: only the cost commands (and
+    analyses that need it) load it, not the parser that lists them."""
+    script = (
+        "import sys\n"
+        "from orgmodel.cli import main\n"
+        f"assert main(['check', {str(small)!r}]) == 0\n"
+        "assert 'numpy' not in sys.modules, 'numpy was loaded'\n"
+        f"assert main(['cost', {str(small)!r}, '--json']) == 0\n"
+        "assert 'numpy' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                   stdout=subprocess.DEVNULL)
