@@ -81,13 +81,14 @@ class _GivingWayRouter(Router):
 
         self._planner.plan = giving_way_plan  # type: ignore[method-assign]
 
-    def _share_ports(self, side):  # type: ignore[no-untyped-def]
+    # Whatever arguments the Router's steps take, passed on as they come.
+    def _share_ports(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         self.give_way()
-        return super()._share_ports(side)
+        return super()._share_ports(*args, **kwargs)
 
-    def _assemble(self, key):  # type: ignore[no-untyped-def]
+    def _assemble(self, *args, **kwargs):  # type: ignore[no-untyped-def]
         self.give_way()
-        return super()._assemble(key)
+        return super()._assemble(*args, **kwargs)
 
 
 class _Job:
