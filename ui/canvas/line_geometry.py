@@ -9,6 +9,8 @@ the two line layers; the scene calls it when the model says cards or lines chang
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 
@@ -48,13 +50,39 @@ class SceneLines:
     def __init__(self, dependencies: LineLayer, reporting: LineLayer) -> None:
         self.dependencies, self.reporting = dependencies, reporting
         dependencies.or_mark = translate("SceneLines", "OR: %1").replace("%1", "")
-        self.router = Router(WIDTH, HEIGHT)
+        #: In the window, lines that need the slow grid search are routed after the edit
+        #: (:meth:`route_deferred`, from a timer) and not drawn until then (see ``Router``).
+        self.defer_searches = False
+        #: Called when lines were left to route later (the scene starts its timer).
+        self.on_deferred: Callable[[], None] | None = None
+        self._router = Router(WIDTH, HEIGHT)
         self._texts: dict[Key, str] = {}
         self._boxes: dict[Key, QRectF] = {}  # labels placed, so that labels do not overlap
         self._box_cells: dict[tuple[int, int], set[Key]] = {}
         font = QFont()
         font.setPointSizeF(8.0)
         self._metrics = QFontMetricsF(font)
+
+    @property
+    def router(self) -> Router:
+        return self._router
+
+    @router.setter
+    def router(self, router: Router) -> None:  # a background routing hands in its router
+        router.defer_searches = self.defer_searches
+        self._router = router
+
+    def set_defer_searches(self, defer: bool) -> None:
+        self.defer_searches = self._router.defer_searches = defer
+
+    def pending(self) -> bool:
+        """Whether some lines are waiting to be routed (and are not drawn)."""
+        return bool(self._router.deferred)
+
+    def route_deferred(self, most: int = 1) -> bool:
+        """Route up to ``most`` lines left for later and draw them; whether more wait."""
+        self._apply(self._router.route_deferred(most))
+        return self.pending()
 
     # -- whole model -------------------------------------------------------------------------
 
@@ -153,13 +181,18 @@ class SceneLines:
         return elbow if self.router.clear_of_cards(elbow) else self.router.route_one(parent, child)
 
     def _apply(self, changed: dict[Key, list[Point] | None]) -> None:
+        deferred = self._router.deferred
         for key, points in changed.items():
             if points is None:
                 self.dependencies.remove_line(key)
+            elif key in deferred:  # a stand-in, not its route: not drawn until routed
+                self.dependencies.remove_line(key, keep_marks=True)
             else:
                 self.dependencies.set_line(key, points)
             if key in self._texts:
                 self._relabel(key)
+        if deferred and self.on_deferred is not None:
+            self.on_deferred()
 
     # -- labels ----------------------------------------------------------------------------
 
@@ -169,7 +202,7 @@ class SceneLines:
             for cell in _cells(old):
                 self._box_cells.get(cell, set()).discard(key)
         text = self._texts.get(key)
-        route = self.router.routes.get(key)
+        route = self.router.routes.get(key) if key not in self._router.deferred else None
         box = self.label_box(route, text) if text and route else None
         if box is not None:
             self._boxes[key] = box

@@ -188,7 +188,9 @@ class LineLayer(LineHits, QGraphicsItem):
             self._bounds = self._bounds.united(new) if not self._bounds.isNull() else new
         self._update_along(pts)
 
-    def remove_line(self, key: Key) -> None:
+    def remove_line(self, key: Key, keep_marks: bool = False) -> None:
+        """Take a line away; ``keep_marks``: it is coming back (a line being re-routed), selected
+        or highlighted as it was."""
         if key not in self._points:
             return
         self._update_along(self._points[key])
@@ -202,9 +204,10 @@ class LineLayer(LineHits, QGraphicsItem):
         if cell is not None and self._grid is not None:
             self._grid[cell].discard(key)
         self._moving.discard(key)
-        self._selected.discard(key)
-        if self._highlighted is not None:
-            self._highlighted.discard(key)
+        if not keep_marks:
+            self._selected.discard(key)
+            if self._highlighted is not None:
+                self._highlighted.discard(key)
 
     def set_label(self, key: Key, text: str | None, box: QRectF | None = None) -> None:
         """Show ``text`` in ``box`` (scene coordinates) beside a line; None: no label."""
