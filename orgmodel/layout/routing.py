@@ -152,11 +152,13 @@ class Router:
                 changed.setdefault(key, self.routes[key])
         return changed
 
-    def route_one(self, source: str, target: str) -> list[Point]:
+    def route_one(self, source: str, target: str, search: bool = True) -> list[Point] | None:
         """A route between two cards that crosses no card, with neither ports nor tracks of its
-        own (for a reporting line whose org-chart elbow would cross one)."""
-        plan = self._planner.plan(source, target)
-        assert plan is not None
+        own (for a reporting line whose org-chart elbow would cross one); without ``search``,
+        None where only the grid search would find one."""
+        plan = self._planner.plan(source, target, search)
+        if plan is None:
+            return None
         return plan.points if plan.kind == "free" else self._points((source, target), plan, nudged=False)
 
     def clear_of_cards(self, points: list[Point]) -> bool:

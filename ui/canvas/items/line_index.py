@@ -14,6 +14,8 @@ BUCKET = 1024.0  #: side of the squares whose lines are cached as one path per l
 LONG = 4 * BUCKET  #: longer runs are cut to the painted area at each repaint instead
 
 #: A layer's bucket index: cell -> keys, key -> cells, long-run slot -> key -> runs, key -> slots.
+#: A long run's slots: ("h", bucket row, stretch) or ("v", bucket column, stretch), one for each
+#: stretch of LONG along the run it meets, or ("s", 0, 0) for a slanted one.
 LineIndex = tuple[dict, dict, dict, dict]
 
 
@@ -40,9 +42,16 @@ def enter_line(members: dict, cells_of: dict, long: dict, long_of: dict, key: Ke
                 for cy in range(int(min(y1, y2) // b), int(max(y1, y2) // b) + 1):
                     cells.add((cx, cy))
             continue
-        slot = ("h", int(y1 // b)) if y1 == y2 else ("v", int(x1 // b)) if x1 == x2 else ("s", 0)
-        long.setdefault(slot, {}).setdefault(key, []).append((x1, y1, x2, y2))
-        long_of.setdefault(key, set()).add(slot)
+        run = (x1, y1, x2, y2)
+        if y1 == y2:  # by row, and in every stretch of LONG it spans: a repaint visits its own
+            slots = [("h", int(y1 // b), c) for c in range(int(min(x1, x2) // LONG), int(max(x1, x2) // LONG) + 1)]
+        elif x1 == x2:
+            slots = [("v", int(x1 // b), c) for c in range(int(min(y1, y2) // LONG), int(max(y1, y2) // LONG) + 1)]
+        else:
+            slots = [("s", 0, 0)]
+        for slot in slots:
+            long.setdefault(slot, {}).setdefault(key, []).append(run)
+        long_of.setdefault(key, set()).update(slots)
     cells_of[key] = cells
     for cell in cells:
         members.setdefault(cell, set()).add(key)

@@ -51,10 +51,11 @@ class LineLayer(LineHits, QGraphicsItem):
         #: bucket -> keys with a segment in it; key -> its buckets (None: not indexed yet)
         self._members: dict[Cell, set[Key]] | None = None
         self._cells_of: dict[Key, set[Cell]] = {}
-        #: Runs longer than LONG are not cut into buckets: by bucket row ("h", row) or column
-        #: ("v", column), or ("s", 0) if slanted, each key's (from, to, at) runs there.
-        self._long: dict[tuple[str, int], dict[Key, list[tuple[float, float, float, float]]]] = {}
-        self._long_of: dict[Key, set[tuple[str, int]]] = {}
+        #: Runs longer than LONG are not cut into buckets: by bucket row ("h", row, stretch) or column
+        #: ("v", column, stretch), one slot for each stretch of LONG a run meets, or ("s", 0, 0) if
+        #: slanted: each key's (from, to, at) runs there.
+        self._long: dict[tuple[str, int, int], dict[Key, list[tuple[float, float, float, float]]]] = {}
+        self._long_of: dict[Key, set[tuple[str, int, int]]] = {}
         self._paths: dict[Cell, dict[int, QPainterPath]] = {}
         self._heads: dict[Key, list[QLineF]] = {}
         self._grid: dict[tuple[int, int], set[Key]] | None = None
@@ -306,13 +307,29 @@ class LineLayer(LineHits, QGraphicsItem):
                 if path is None:
                     path = paths[category] = QPainterPath()
                 pts = self._points[key]
+                move_to, line_to = path.moveTo, path.lineTo
                 for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
                     if abs(x2 - x1) + abs(y2 - y1) > LONG:
                         continue  # drawn from the long runs, cut to the painted area
+                    # Routed runs are axis-parallel: cut them with comparisons (as ``clip`` does).
+                    if y1 == y2 and x1 != x2:
+                        if top <= y1 <= bottom:
+                            a, b = (max(x1, left), min(x2, right)) if x1 < x2 else (min(x1, right), max(x2, left))
+                            if (a < b) if x1 < x2 else (a > b):
+                                move_to(a, y1)
+                                line_to(b, y1)
+                        continue
+                    if x1 == x2 and y1 != y2:
+                        if left <= x1 <= right:
+                            a, b = (max(y1, top), min(y2, bottom)) if y1 < y2 else (min(y1, bottom), max(y2, top))
+                            if (a < b) if y1 < y2 else (a > b):
+                                move_to(x1, a)
+                                line_to(x1, b)
+                        continue
                     piece = clip(x1, y1, x2, y2, left, top, right, bottom)
                     if piece is not None:
-                        path.moveTo(piece[0], piece[1])
-                        path.lineTo(piece[2], piece[3])
+                        move_to(piece[0], piece[1])
+                        line_to(piece[2], piece[3])
         return paths
 
     @override
@@ -405,25 +422,33 @@ class LineLayer(LineHits, QGraphicsItem):
         chosen, moving, category_of = self._filter, self._moving, self._category
         plain = self._highlighted is None and not self._selected
         normal = pieces.setdefault(NORMAL, []) if plain else None
+        long = self._long
         for cy in range(int(top // BUCKET), int(bottom // BUCKET) + 1):
-            for key, runs in self._long.get(("h", cy), {}).items():
-                if key in moving or (chosen is not None and key not in chosen):
-                    continue
-                out = normal if plain else pieces.setdefault(category_of(key), [])
-                for x1, y, x2, _ in runs:
-                    lo, hi = (x1, x2) if x1 < x2 else (x2, x1)
-                    if top <= y <= bottom and lo < right and hi > left:
-                        out.append(QLineF(lo if lo > left else left, y, hi if hi < right else right, y))
+            for stretch in range(int(left // LONG), int(right // LONG) + 1):
+                # A run is in each stretch it meets: each draws its own part of it, once.
+                first = stretch * LONG if stretch * LONG > left else left
+                last = (stretch + 1) * LONG if (stretch + 1) * LONG < right else right
+                for key, runs in long.get(("h", cy, stretch), {}).items():
+                    if key in moving or (chosen is not None and key not in chosen):
+                        continue
+                    out = normal if plain else pieces.setdefault(category_of(key), [])
+                    for x1, y, x2, _ in runs:
+                        lo, hi = (x1, x2) if x1 < x2 else (x2, x1)
+                        if top <= y <= bottom and lo < last and hi > first:
+                            out.append(QLineF(lo if lo > first else first, y, hi if hi < last else last, y))
         for cx in range(int(left // BUCKET), int(right // BUCKET) + 1):
-            for key, runs in self._long.get(("v", cx), {}).items():
-                if key in moving or (chosen is not None and key not in chosen):
-                    continue
-                out = normal if plain else pieces.setdefault(category_of(key), [])
-                for x, y1, _, y2 in runs:
-                    lo, hi = (y1, y2) if y1 < y2 else (y2, y1)
-                    if left <= x <= right and lo < bottom and hi > top:
-                        out.append(QLineF(x, lo if lo > top else top, x, hi if hi < bottom else bottom))
-        for key, runs in self._long.get(("s", 0), {}).items():
+            for stretch in range(int(top // LONG), int(bottom // LONG) + 1):
+                first = stretch * LONG if stretch * LONG > top else top
+                last = (stretch + 1) * LONG if (stretch + 1) * LONG < bottom else bottom
+                for key, runs in long.get(("v", cx, stretch), {}).items():
+                    if key in moving or (chosen is not None and key not in chosen):
+                        continue
+                    out = normal if plain else pieces.setdefault(category_of(key), [])
+                    for x, y1, _, y2 in runs:
+                        lo, hi = (y1, y2) if y1 < y2 else (y2, y1)
+                        if left <= x <= right and lo < last and hi > first:
+                            out.append(QLineF(x, lo if lo > first else first, x, hi if hi < last else last))
+        for key, runs in long.get(("s", 0, 0), {}).items():
             if key in moving or (chosen is not None and key not in chosen):
                 continue
             for x1, y1, x2, y2 in runs:
