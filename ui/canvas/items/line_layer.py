@@ -56,7 +56,8 @@ class LineLayer(LineHits, QGraphicsItem):
         #: slanted: each key's (from, to, at) runs there.
         self._long: dict[tuple[str, int, int], dict[Key, list[tuple[float, float, float, float]]]] = {}
         self._long_of: dict[Key, set[tuple[str, int, int]]] = {}
-        self._paths: dict[Cell, dict[int, QPainterPath]] = {}
+        #: cached paths by look, of each bucket and of each long-run slot (see _slot_paths)
+        self._paths: dict[tuple, dict[int, QPainterPath]] = {}
         self._heads: dict[Key, list[QLineF]] = {}
         self._grid: dict[tuple[int, int], set[Key]] | None = None
         self._cell_of: dict[Key, tuple[int, int]] = {}
@@ -123,14 +124,20 @@ class LineLayer(LineHits, QGraphicsItem):
     def _enter(self, key: Key, pts: list[Point]) -> None:
         enter_line(self._members, self._cells_of, self._long, self._long_of, key, pts)
 
-    def _leave(self, key: Key) -> set[Cell]:
+    def _leave(self, key: Key) -> set:
+        """Take a line out of the index; the buckets and long-run slots it was in."""
         cells = self._cells_of.pop(key, set())
         if self._members is not None:
             for cell in cells:
                 self._members[cell].discard(key)
-        for slot in self._long_of.pop(key, ()):
+        slots = self._long_of.pop(key, set())
+        for slot in slots:
             self._long[slot].pop(key, None)
-        return cells
+        return cells | slots
+
+    def _places(self, key: Key) -> set:
+        """The buckets and long-run slots a line is in (their cached paths hold it)."""
+        return self._cells_of.get(key, set()) | self._long_of.get(key, set())
 
     def _forget_paths(self, cells: Iterable[Cell]) -> None:
         for cell in cells:
@@ -139,7 +146,7 @@ class LineLayer(LineHits, QGraphicsItem):
     def _restyle(self, keys: Iterable[Key]) -> None:
         """These lines change look: drop the cached paths they are in, repaint them."""
         for key in keys:
-            self._forget_paths(self._cells_of.get(key, ()))
+            self._forget_paths(self._places(key))
             self._update_along(self._points.get(key, ()))
 
     def _index(self, key: Key, pts: list[Point]) -> None:
@@ -182,7 +189,7 @@ class LineLayer(LineHits, QGraphicsItem):
             self._forget_paths(self._leave(key))
             self._enter(key, pts)
             if key not in self._moving:
-                self._forget_paths(self._cells_of[key])
+                self._forget_paths(self._places(key))
         new = bounds(pts).adjusted(-14, -14, 14, 14)
         if not self._bounds.contains(new):
             self.prepareGeometryChange()
@@ -332,6 +339,32 @@ class LineLayer(LineHits, QGraphicsItem):
                         line_to(piece[2], piece[3])
         return paths
 
+    def _slot_paths(self, slot: tuple[str, int, int]) -> dict[int, QPainterPath]:
+        """The cached paths of one long-run slot, by look: its runs cut to the slot's stretch
+        (each stretch draws its own part of a run: once, however many it crosses)."""
+        paths = self._paths.get(slot)
+        if paths is None:
+            paths = self._paths[slot] = {}
+            first, last = slot[2] * LONG, (slot[2] + 1) * LONG
+            chosen, moving = self._filter, self._moving
+            for key, runs in self._long.get(slot, {}).items():
+                if key in moving or (chosen is not None and key not in chosen):
+                    continue
+                category = self._category(key)
+                path = paths.get(category)
+                if path is None:
+                    path = paths[category] = QPainterPath()
+                for x1, y1, x2, y2 in runs:
+                    if slot[0] == "h":
+                        lo, hi = (x1, x2) if x1 < x2 else (x2, x1)
+                        path.moveTo(lo if lo > first else first, y1)
+                        path.lineTo(hi if hi < last else last, y1)
+                    else:
+                        lo, hi = (y1, y2) if y1 < y2 else (y2, y1)
+                        path.moveTo(x1, lo if lo > first else first)
+                        path.lineTo(x1, hi if hi < last else last)
+        return paths
+
     @override
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         lod = 1.0 if self.full_detail else option.levelOfDetailFromTransform(painter.worldTransform())
@@ -359,10 +392,13 @@ class LineLayer(LineHits, QGraphicsItem):
                     if (cx, cy) in self._members:
                         for category, path in self._cell_paths((cx, cy)).items():
                             groups.setdefault(category, []).append(path)
+            for slot in self._long_slots(exposed):
+                for category, path in self._slot_paths(slot).items():
+                    groups.setdefault(category, []).append(path)
         left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
         pieces: dict[int, list[QLineF]] = {}
         if self.showing != "moving":
-            self._long_pieces(pieces, left, top, right, bottom)
+            self._slanted_pieces(pieces, left, top, right, bottom)
         if self._moving and self.showing != "static":
             for key in self._moving:
                 pts = self._points[key]
@@ -415,40 +451,21 @@ class LineLayer(LineHits, QGraphicsItem):
                     painter.setPen(self._pen(category, True, False, scale))
                     painter.drawPath(heads_path(groups[category]))
 
-    def _long_pieces(self, pieces: dict[int, list[QLineF]], left: float, top: float, right: float, bottom: float) -> None:
-        """The long runs crossing the painted area, cut to it (Qt would dash and rasterise
-        a 100,000-unit run whole to show 1,000 units of it). Runs are axis-parallel but for
-        the odd slanted one: cut with plain comparisons, a busy row has thousands."""
-        chosen, moving, category_of = self._filter, self._moving, self._category
-        plain = self._highlighted is None and not self._selected
-        normal = pieces.setdefault(NORMAL, []) if plain else None
+    def _long_slots(self, exposed: QRectF) -> list[tuple[str, int, int]]:
+        """The long-run slots with runs in the painted area: its bucket rows and columns, in
+        the stretches it meets (Qt would dash and rasterise a 100,000-unit run whole to show
+        1,000 units of it; a stretch is at most LONG)."""
         long = self._long
-        for cy in range(int(top // BUCKET), int(bottom // BUCKET) + 1):
-            for stretch in range(int(left // LONG), int(right // LONG) + 1):
-                # A run is in each stretch it meets: each draws its own part of it, once.
-                first = stretch * LONG if stretch * LONG > left else left
-                last = (stretch + 1) * LONG if (stretch + 1) * LONG < right else right
-                for key, runs in long.get(("h", cy, stretch), {}).items():
-                    if key in moving or (chosen is not None and key not in chosen):
-                        continue
-                    out = normal if plain else pieces.setdefault(category_of(key), [])
-                    for x1, y, x2, _ in runs:
-                        lo, hi = (x1, x2) if x1 < x2 else (x2, x1)
-                        if top <= y <= bottom and lo < last and hi > first:
-                            out.append(QLineF(lo if lo > first else first, y, hi if hi < last else last, y))
-        for cx in range(int(left // BUCKET), int(right // BUCKET) + 1):
-            for stretch in range(int(top // LONG), int(bottom // LONG) + 1):
-                first = stretch * LONG if stretch * LONG > top else top
-                last = (stretch + 1) * LONG if (stretch + 1) * LONG < bottom else bottom
-                for key, runs in long.get(("v", cx, stretch), {}).items():
-                    if key in moving or (chosen is not None and key not in chosen):
-                        continue
-                    out = normal if plain else pieces.setdefault(category_of(key), [])
-                    for x, y1, _, y2 in runs:
-                        lo, hi = (y1, y2) if y1 < y2 else (y2, y1)
-                        if left <= x <= right and lo < last and hi > first:
-                            out.append(QLineF(x, lo if lo > first else first, x, hi if hi < last else last))
-        for key, runs in long.get(("s", 0, 0), {}).items():
+        left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+        across, down = range(int(left // LONG), int(right // LONG) + 1), range(int(top // LONG), int(bottom // LONG) + 1)
+        slots = [("h", cy, stretch) for cy in range(int(top // BUCKET), int(bottom // BUCKET) + 1) for stretch in across]
+        slots += [("v", cx, stretch) for cx in range(int(left // BUCKET), int(right // BUCKET) + 1) for stretch in down]
+        return [slot for slot in slots if long.get(slot)]
+
+    def _slanted_pieces(self, pieces: dict[int, list[QLineF]], left: float, top: float, right: float, bottom: float) -> None:
+        """The odd slanted long run (a search that gave up), cut to the painted area."""
+        chosen, moving, category_of = self._filter, self._moving, self._category
+        for key, runs in self._long.get(("s", 0, 0), {}).items():
             if key in moving or (chosen is not None and key not in chosen):
                 continue
             for x1, y1, x2, y2 in runs:
