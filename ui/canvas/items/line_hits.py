@@ -14,7 +14,7 @@ class LineHits:
     (``_index_all``: bucket -> keys; ``_long``: slot -> key -> long runs; ``_points``)."""
 
     _points: dict[Key, list[Point]]
-    _long: dict[tuple[str, int, int], dict[Key, list[tuple[float, float, float, float]]]]
+    _long: dict[tuple[str, int, int], dict[Key, tuple[tuple[float, float, float, float], ...]]]
 
     def _index_all(self) -> dict[Cell, set[Key]]:
         raise NotImplementedError

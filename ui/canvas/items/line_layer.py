@@ -50,12 +50,12 @@ class LineLayer(LineHits, QGraphicsItem):
         self._selected: set[Key] = set()
         #: bucket -> keys with a segment in it; key -> its buckets (None: not indexed yet)
         self._members: dict[Cell, set[Key]] | None = None
-        self._cells_of: dict[Key, set[Cell]] = {}
+        self._cells_of: dict[Key, tuple[Cell, ...]] = {}
         #: Runs longer than LONG are not cut into buckets: by bucket row ("h", row, stretch) or column
         #: ("v", column, stretch), one slot for each stretch of LONG a run meets, or ("s", 0, 0) if
         #: slanted: each key's (from, to, at) runs there.
-        self._long: dict[tuple[str, int, int], dict[Key, list[tuple[float, float, float, float]]]] = {}
-        self._long_of: dict[Key, set[tuple[str, int, int]]] = {}
+        self._long: dict[tuple[str, int, int], dict[Key, tuple[tuple[float, float, float, float], ...]]] = {}
+        self._long_of: dict[Key, tuple[tuple[str, int, int], ...]] = {}
         #: cached paths by look, of each bucket and of each long-run slot (see _slot_paths)
         self._paths: dict[tuple, dict[int, QPainterPath]] = {}
         self._heads: dict[Key, list[QLineF]] = {}
@@ -97,7 +97,9 @@ class LineLayer(LineHits, QGraphicsItem):
         """Replace every line at once (open, rebuild); each line is a list of points.
         ``index``: their bucket index made by :func:`~ui.canvas.items.line_index.index_lines` from these very lines."""
         self.prepareGeometryChange()
-        self._points = {key: [(float(x), float(y)) for x, y in pts] for key, pts in lines.items()}
+        # The lists themselves, not copies: the router's routes are these very lists (a copy
+        # of 150,000 routes was 75 MB at 50,000 units); no one changes a route in place.
+        self._points = dict(lines)
         self._moving.clear()
         self._selected &= set(self._points)
         self._labels = {k: v for k, v in self._labels.items() if k in self._points}
@@ -126,18 +128,18 @@ class LineLayer(LineHits, QGraphicsItem):
 
     def _leave(self, key: Key) -> set:
         """Take a line out of the index; the buckets and long-run slots it was in."""
-        cells = self._cells_of.pop(key, set())
+        cells = self._cells_of.pop(key, ())
         if self._members is not None:
             for cell in cells:
                 self._members[cell].discard(key)
-        slots = self._long_of.pop(key, set())
+        slots = self._long_of.pop(key, ())
         for slot in slots:
             self._long[slot].pop(key, None)
-        return cells | slots
+        return {*cells, *slots}
 
     def _places(self, key: Key) -> set:
         """The buckets and long-run slots a line is in (their cached paths hold it)."""
-        return self._cells_of.get(key, set()) | self._long_of.get(key, set())
+        return {*self._cells_of.get(key, ()), *self._long_of.get(key, ())}
 
     def _forget_paths(self, cells: Iterable[Cell]) -> None:
         for cell in cells:
