@@ -229,3 +229,15 @@ def test_the_routed_lines_come_indexed_from_the_thread_unless_something_changed_
     layer._index_all()
     lines = {key: layer.points(key) for key in layer.keys()}
     assert (layer._members, layer._cells_of, layer._long, layer._long_of) == index_lines(lines)
+
+
+def test_an_opened_models_lines_are_routed_from_when_the_window_is_first_idle(window: MainWindow, qtbot) -> None:
+    """Routing in the worker thread from the moment of opening took the interpreter from the
+    window while it painted the cards and filled the docks: it waits for the first idle turn."""
+    window.document.replace_model(generate_model(300, seed=8), None)
+    background = window.scene.background
+    assert background.pending and background._job.thread.ident is None  # not yet: the window first
+    assert not window.scene.dependencies.isVisible()  # no stale line meanwhile
+    qtbot.waitUntil(lambda: not background.pending)
+    assert window.scene.dependencies.isVisible()
+    assert_canvas_shows(window, window.document.model)

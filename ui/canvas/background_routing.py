@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QAbstractEventDispatcher, QObject, QTimer, Signal
 
 from orgmodel.layout.routing import Point, Router
 from orgmodel.model import OrgModel
@@ -40,6 +41,10 @@ if TYPE_CHECKING:
 #: window; a scene made for a headless export always routes at once).
 BACKGROUND_FROM = 3000
 POLL_MS = 25  #: how often the interface thread looks whether the routing is done
+#: A routing asked for at open starts when the window is first idle (the cards painted, the
+#: docks filled), or after this long at the latest: started at once, it took the interpreter
+#: from the interface thread for as long as that (the two threads share one interpreter lock).
+IDLE_START_S = 1.0
 #: While a routing runs, the collector's first threshold: the router makes millions of
 #: objects and no cycles. ``Router.route_all`` pauses the collector, but a pause in the
 #: interface thread (opening, a layout) that began first turns it back on when it ends, and
@@ -87,15 +92,31 @@ class BackgroundRouting(QObject):
         self._job: _Job | None = None
         self._thresholds = gc.get_threshold()
         self._timer = QTimer(self, interval=POLL_MS, timeout=self._poll)
+        self._asked = 0.0  # when the routing waiting for an idle window was asked for
+        self._waiting_idle = False  # connected to the event loop's aboutToBlock
+
+    def _idle(self) -> None:
+        """The event loop is about to wait: the window is idle; a waiting routing starts."""
+        dispatcher = QAbstractEventDispatcher.instance()
+        if dispatcher is not None and self._waiting_idle:
+            dispatcher.aboutToBlock.disconnect(self._idle)
+        self._waiting_idle = False
+        self._begin()
+
+    def _begin(self) -> None:
+        job = self._job
+        if job is not None and job.thread.ident is None:
+            job.thread.start()
 
     @property
     def pending(self) -> bool:
         """Whether the dependency lines are being routed (and so not shown)."""
         return self._job is not None
 
-    def start(self, model: OrgModel, corners: Corners) -> None:
+    def start(self, model: OrgModel, corners: Corners, when_idle: bool = False) -> None:
         """Route every line of ``model`` with the cards at ``corners`` in a worker thread;
-        supersedes a routing under way."""
+        supersedes a routing under way. ``when_idle``: the thread starts when the window
+        is first idle (see :data:`IDLE_START_S`)."""
         scene, lines = self._scene, self._scene.lines
         placeholder = Router(WIDTH, HEIGHT)
         placeholder.space.set_all(corners)
@@ -106,7 +127,14 @@ class BackgroundRouting(QObject):
         job = _Job(dict(corners), [(d.source, d.target) for d in model.dependencies()], detours)
         was_pending, self._job = self.pending, job
         scene.dependencies.hide()
-        job.thread.start()
+        if when_idle:
+            self._asked = time.monotonic()
+            dispatcher = QAbstractEventDispatcher.instance()
+            if dispatcher is not None and not self._waiting_idle:
+                dispatcher.aboutToBlock.connect(self._idle)
+                self._waiting_idle = True
+        else:
+            job.thread.start()
         self._timer.start()
         if not was_pending:
             self._thresholds = gc.get_threshold()
@@ -123,11 +151,16 @@ class BackgroundRouting(QObject):
     def finish(self) -> None:
         """Wait for the routing under way and show its lines (before an export)."""
         while self._job is not None:
+            self._begin()
             self._job.thread.join()
             self._poll()
 
     def _poll(self) -> None:
         job = self._job
+        if job is not None and job.thread.ident is None:  # waiting for an idle window
+            if time.monotonic() - self._asked > IDLE_START_S:
+                self._begin()
+            return
         if job is None or job.thread.is_alive():
             return
         scene, model = self._scene, self._scene.model

@@ -128,7 +128,7 @@ class OrgScene(QGraphicsScene):
         for unit in model.units():
             self._add_card(unit.id, unit)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        self.relay_lines()
+        self.relay_lines(opening=True)
         self.fit_scene_rect()
         self.update_bands()
 
@@ -240,14 +240,15 @@ class OrgScene(QGraphicsScene):
 
     # -- line geometry (ui.canvas.line_geometry) ---------------------------------------------
 
-    def relay_lines(self) -> None:
+    def relay_lines(self, opening: bool = False) -> None:
         """Lay every line anew from the cards' places, in one routing pass (open, rebuild,
-        a move of many units at once); for a big model, in the background."""
+        a move of many units at once); for a big model, in the background (``opening``: from
+        when the window is first idle, the model shown)."""
         if self.model is None:
             return
         corners = {uid: (card.x(), card.y()) for uid, card in self.cards.items()}
         if self.background_from is not None and self.model.dependency_count > self.background_from:
-            self.background.start(self.model, corners)
+            self.background.start(self.model, corners, when_idle=opening)
         else:
             self.background.cancel()
             self.lines.rebuild(self.model, corners)
