@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from orgmodel.gcpause import gc_paused
 from orgmodel.layout.routing_plans import DEFAULT_GAP, ChannelKey, Plan, Planner
 from orgmodel.layout.routing_runs import RunIndex
+from orgmodel.layout.routing_search import straight
 from orgmodel.layout.routing_space import CLEAR, CardSpace
 from orgmodel.layout.routing_tracks import Tracks
 
@@ -77,12 +78,19 @@ class Router:
         self._tracks = Tracks(CLEAR, TRACK)
         self._runs = RunIndex()
         self._planner = Planner(self.space)
+        #: An editor's incremental re-routing leaves the lines that need the grid search
+        #: (slow: tens of milliseconds to seconds each) for later, in :attr:`deferred`, with
+        #: a straight stand-in route; :meth:`route_deferred` routes them. ``route_all`` never defers.
+        self.defer_searches = False
+        self.deferred: set[Key] = set()
 
     # -- public ----------------------------------------------------------------------------
 
     def route_all(self, corners: dict[str, tuple[float, float]], edges: Iterable[Key]) -> dict[Key, list[Point]]:
         """Route every line from scratch; returns ``{(source, target): points}``."""
+        defer = self.defer_searches
         self.__init__(self.w, self.h)  # type: ignore[misc]
+        self.defer_searches = defer
         # Millions of small objects and no cycles: the collector would rescan them all, ever
         # more often as they grow (measured: routing 50,000 units took twice as long). They
         # last as long as the router: kept, they go straight to the oldest generation, or the
@@ -155,10 +163,29 @@ class Router:
                 keys |= self._crossing(x, y, x + self.w, y + self.h)
         return self._replan(keys)
 
-    def route_one(self, source: str, target: str) -> list[Point]:
+    def route_deferred(self, most: int = 1) -> dict[Key, list[Point]]:
+        """Route up to ``most`` of the :attr:`deferred` lines now (with the search); the
+        routes that changed."""
+        keys: set[Key] = set()
+        while self.deferred and len(keys) < most:
+            keys.add(self.deferred.pop())
+        defer, self.defer_searches = self.defer_searches, False
+        try:
+            changed = self._replan(keys)
+        finally:
+            self.defer_searches = defer
+        for key in keys:  # routed now, even where the search found no better than the stand-in
+            if key in self.routes:
+                changed.setdefault(key, self.routes[key])
+        return changed
+
+    def route_one(self, source: str, target: str, search: bool = True) -> list[Point] | None:
         """A route between two cards that crosses no card, with neither ports nor tracks of its
-        own (for a reporting line whose org-chart elbow would cross one)."""
-        plan = self._plan((source, target))
+        own (for a reporting line whose org-chart elbow would cross one); without ``search``,
+        None where only the grid search would find one."""
+        plan = self._planner.plan(source, target, search)
+        if plan is None:
+            return None
         return plan.points if plan.kind == "free" else self._points((source, target), plan, nudged=False)
 
     def clear_of_cards(self, points: list[Point]) -> bool:
@@ -220,7 +247,12 @@ class Router:
             self._planner.forget(uid)
 
     def _plan(self, key: Key) -> Plan:
-        return self._planner.plan(key[0], key[1])
+        plan = self._planner.plan(key[0], key[1], search=not self.defer_searches)
+        if plan is None:  # left for route_deferred: a stand-in meanwhile
+            self.deferred.add(key)
+            rects = self.space.rects
+            return Plan("free", "", "", (), straight(rects[key[0]], rects[key[1]]))
+        return plan
 
     # -- bookkeeping -------------------------------------------------------------------------
 
@@ -238,6 +270,7 @@ class Router:
             self._tracks.add(channel, (key, index))
 
     def _drop(self, key: Key) -> tuple[set[tuple[str, str]], set[ChannelKey]]:
+        self.deferred.discard(key)
         plan = self.plans.pop(key, None)
         self._runs.remove(key, self.routes.pop(key, None))
         sides: set[tuple[str, str]] = set()

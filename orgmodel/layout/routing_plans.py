@@ -68,7 +68,9 @@ class Planner:
         self._bands["T"].pop(uid, None)
         self._bands["B"].pop(uid, None)
 
-    def plan(self, s: str, t: str) -> Plan:
+    def plan(self, s: str, t: str, search: bool = True) -> Plan | None:
+        """The plan of the line from ``s`` to ``t``; without ``search``, None where only the
+        search over the free grid would do."""
         space = self.space
         rects = space.rects
         al, at, ar, ab = rects[s]
@@ -94,7 +96,7 @@ class Planner:
             plan = self._five(s, t, a_side, b_side, acx, bcx)
             if plan is not None:
                 return plan
-        return Plan("free", "", "", (), search_route(space, rects[s], rects[t]))
+        return Plan("free", "", "", (), search_route(space, rects[s], rects[t])) if search else None
 
     def _three(self, s: str, t: str, a_side: str, b_side: str, acx: float, bcx: float) -> Plan | None:
         bands = self._bands

@@ -221,6 +221,21 @@ class CardSpace:
         return [u for u in found if corners[u][0] < right and corners[u][0] + w > left
                 and corners[u][1] < bottom and corners[u][1] + h > top]
 
+    def more_cards_than(self, left: float, top: float, right: float, bottom: float, most: int) -> bool:
+        """Surely more than ``most`` cards meet the rectangle (counted in the grid cells wholly
+        inside it, a card in at most four of them); False when unsure."""
+        per_card = (math.ceil(self.w / CELL) + 1) * (math.ceil(self.h / CELL) + 1)
+        cells = self._cells
+        total = 0
+        for i in range(math.ceil(left / CELL), math.floor(right / CELL)):
+            for j in range(math.ceil(top / CELL), math.floor(bottom / CELL)):
+                found = cells.get((i, j))
+                if found:
+                    total += len(found)
+            if total > most * per_card:
+                return True
+        return False
+
     # -- free runs ---------------------------------------------------------------------------
 
     def row(self, y: float) -> Intervals:

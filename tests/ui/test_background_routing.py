@@ -318,3 +318,15 @@ def test_while_lines_are_routed_the_routing_pauses_whenever_the_window_works(win
     qtbot.waitUntil(lambda: job.give_way.waited > waited[0], timeout=20000)  # it gave way to the handler
     routed(qtbot, window)
     assert_canvas_shows(window, window.document.model)
+
+
+def test_an_opened_models_lines_are_routed_from_when_the_window_is_first_idle(window: MainWindow, qtbot) -> None:
+    """Routing in the worker thread from the moment of opening took the interpreter from the
+    window while it painted the cards and filled the docks: it waits for the first idle turn."""
+    window.document.replace_model(generate_model(300, seed=8), None)
+    background = window.scene.background
+    assert background.pending and not background._job.started  # not yet: the window first
+    assert not window.scene.dependencies.isVisible()  # no stale line meanwhile
+    qtbot.waitUntil(lambda: not background.pending)
+    assert window.scene.dependencies.isVisible()
+    assert_canvas_shows(window, window.document.model)

@@ -133,3 +133,27 @@ def test_an_arrow_key_nudge_of_a_selection_is_one_change_and_lines_follow(window
     qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert positions(model) == before
     assert_canvas_shows(window, model, exact=False)
+
+
+def test_office_bands_follow_nudges_of_the_cards_that_bound_them(window: MainWindow, qtbot) -> None:
+    """The bands after a few cards moved are measured from those cards alone, unless one of
+    them bounded its office: either way they are the bands of every unit's place."""
+    from ui.canvas.items.office_bands import band_rects, office_extents
+
+    def expected() -> dict:
+        units = window.document.model.units()
+        return band_rects(office_extents(((u.office, u.x, u.y) for u in units), WIDTH, HEIGHT))
+
+    model = window.document.model
+    window.bands_action.trigger()
+    QApplication.processEvents()
+    assert set(window.scene.bands.bands()) == {"front", "middle", "back"}
+    fronts = [u for u in model.units() if u.office == "front"]
+    lowest = max(fronts, key=lambda u: u.y)  # bounds the front band from below
+    inner = min(fronts, key=lambda u: abs(u.x - lowest.x) + abs(u.y - lowest.y) if u.id != lowest.id else 1e9)
+    window.view.setFocus()
+    steps = [(lowest.id, Qt.Key.Key_Down), (lowest.id, Qt.Key.Key_Up), (lowest.id, Qt.Key.Key_Up), (inner.id, Qt.Key.Key_Right)]
+    for uid, key in steps:  # out of its band's edge (it alone bounds it), back in, further in
+        window.selection.set([uid])
+        qtbot.keyClick(window.view.viewport(), key)
+        assert window.scene.bands.bands() == expected()

@@ -17,7 +17,7 @@ its result is dropped (the thread cannot be stopped; it only touches its own obj
 
 The thread gives way to the window: it begins once the window has done what the edit asked
 of it — the cards in their new places painted (or, with no view painting, after
-``START_AFTER_MS``) — and pauses whenever the window works again (an event, a repaint:
+``START_AFTER_MS``; after an open, once the window is first idle, docks filled) — and pauses whenever the window works again (an event, a repaint:
 :mod:`ui.editing.give_way`), so the window answers as if the routing were not there, and
 the routing uses the time the window leaves. No collection of
 the cyclic collector runs meanwhile: one would scan the router's millions of young objects
@@ -29,11 +29,12 @@ from __future__ import annotations
 import gc
 import sys
 import threading
+import time
 from collections.abc import Callable
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QAbstractEventDispatcher, QObject, QTimer, Signal
 
 from orgmodel.layout.routing import Point, Router
 from orgmodel.model import OrgModel
@@ -50,8 +51,12 @@ if TYPE_CHECKING:
 #: From more dependencies than this, a whole-model routing runs in the background (in the
 #: window; a scene made for a headless export always routes at once).
 BACKGROUND_FROM = 3000
-POLL_MS = 50  #: how often the interface thread looks whether the routing is done
+POLL_MS = 25  #: how often the interface thread looks whether the routing is done
 START_AFTER_MS = 200  #: a routing begins at the first paint after it was asked for, or after this
+#: A routing asked for at open starts when the window is first idle (the cards painted, the
+#: docks filled), or after this long at the latest: started at once, it took the interpreter
+#: from the interface thread for as long as that (the two threads share one interpreter lock).
+IDLE_START_S = 1.0
 #: While a routing runs, the collector's first threshold: never reached. The router makes
 #: millions of objects and no cycles. ``Router.route_all`` pauses the collector, but a pause
 #: in the interface thread (opening, a layout) that began first turns it back on when it
@@ -105,7 +110,9 @@ class _Job:
         self.failure: BaseException | None = None
         self.thread = threading.Thread(target=_route, args=(self,), name="route dependency lines", daemon=True)
         self.started = False
-        self.polls = 0  #: polls while not started
+        #: Waits for an idle window (an open), not for the first paint (an edit, a layout).
+        self.when_idle = False
+        self.start_by = 0.0  #: ``time.monotonic()`` by which it begins whatever happens
 
     def begin(self) -> None:
         if not self.started:
@@ -152,15 +159,26 @@ class BackgroundRouting(QObject):
         self._job: _Job | None = None
         self._thresholds, self._switch = gc.get_threshold(), sys.getswitchinterval()
         self._timer = QTimer(self, interval=POLL_MS, timeout=self._poll)
+        self._waiting_idle = False  # connected to the event loop's aboutToBlock
+
+    def _idle(self) -> None:
+        """The event loop is about to wait: the window is idle; a waiting routing starts."""
+        dispatcher = QAbstractEventDispatcher.instance()
+        if dispatcher is not None and self._waiting_idle:
+            dispatcher.aboutToBlock.disconnect(self._idle)
+        self._waiting_idle = False
+        self._begin()
 
     @property
     def pending(self) -> bool:
         """Whether the dependency lines are being routed (and so not shown)."""
         return self._job is not None
 
-    def start(self, model: OrgModel, corners: Corners) -> None:
+    def start(self, model: OrgModel, corners: Corners, when_idle: bool = False) -> None:
         """Route every line of ``model`` with the cards at ``corners`` in a worker thread;
-        supersedes a routing under way."""
+        supersedes a routing under way. The thread begins once the window has painted the
+        cards (``painted``) or, ``when_idle`` (an open), once the window is first idle — the
+        docks filled too; after :data:`START_AFTER_MS` / :data:`IDLE_START_S` at the latest."""
         scene, lines = self._scene, self._scene.lines
         placeholder = Router(WIDTH, HEIGHT)
         placeholder.space.set_all(corners)
@@ -171,7 +189,14 @@ class BackgroundRouting(QObject):
         job = _Job(dict(corners), [(d.source, d.target) for d in model.dependencies()], detours)
         was_pending, self._job = self.pending, job
         scene.dependencies.hide()
-        self._timer.start()  # the thread begins once the window has painted (``painted``)
+        job.when_idle = when_idle
+        job.start_by = time.monotonic() + (IDLE_START_S if when_idle else START_AFTER_MS / 1000)
+        if when_idle:
+            dispatcher = QAbstractEventDispatcher.instance()
+            if dispatcher is not None and not self._waiting_idle:
+                dispatcher.aboutToBlock.connect(self._idle)
+                self._waiting_idle = True
+        self._timer.start()
         if not was_pending:
             self._thresholds, self._switch = gc.get_threshold(), sys.getswitchinterval()
             gc.set_threshold(max(ROUTING_GC_THRESHOLD, self._thresholds[0]), *self._thresholds[1:])
@@ -187,7 +212,7 @@ class BackgroundRouting(QObject):
 
     def painted(self) -> None:
         """A view of the scene was painted: a routing waiting for that begins right after."""
-        if self._job is not None and not self._job.started:
+        if self._job is not None and not self._job.started and not self._job.when_idle:
             QTimer.singleShot(0, self, self._begin)
 
     def _begin(self) -> None:
@@ -204,8 +229,7 @@ class BackgroundRouting(QObject):
     def _poll(self) -> None:
         job = self._job
         if job is not None and not job.started:
-            job.polls += 1
-            if job.polls * POLL_MS >= START_AFTER_MS:
+            if time.monotonic() >= job.start_by:
                 job.begin()
             return
         if job is None or job.running:

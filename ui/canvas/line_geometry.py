@@ -9,6 +9,8 @@ the two line layers; the scene calls it when the model says cards or lines chang
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 
@@ -48,7 +50,13 @@ class SceneLines:
     def __init__(self, dependencies: LineLayer, reporting: LineLayer) -> None:
         self.dependencies, self.reporting = dependencies, reporting
         dependencies.or_mark = translate("SceneLines", "OR: %1").replace("%1", "")
-        self.router = Router(WIDTH, HEIGHT)
+        #: In the window, lines that need the slow grid search are routed after the edit
+        #: (:meth:`route_deferred`, from a timer) and not drawn until then (see ``Router``).
+        self.defer_searches = False
+        #: Called when lines were left to route later (the scene starts its timer).
+        self.on_deferred: Callable[[], None] | None = None
+        self._router = Router(WIDTH, HEIGHT)
+        self._reports_waiting: dict[str, str] = {}  #: reporting lines left for later: child -> parent
         self._texts: dict[Key, str] = {}
         self._boxes: dict[Key, QRectF] = {}  # labels placed, so that labels do not overlap
         self._box_cells: dict[tuple[int, int], set[Key]] = {}
@@ -56,11 +64,38 @@ class SceneLines:
         font.setPointSizeF(8.0)
         self._metrics = QFontMetricsF(font)
 
+    @property
+    def router(self) -> Router:
+        return self._router
+
+    @router.setter
+    def router(self, router: Router) -> None:  # a background routing hands in its router
+        router.defer_searches = self.defer_searches
+        self._router = router
+
+    def set_defer_searches(self, defer: bool) -> None:
+        self.defer_searches = self._router.defer_searches = defer
+
+    def pending(self) -> bool:
+        """Whether some lines are waiting to be routed (and are not drawn)."""
+        return bool(self._router.deferred or self._reports_waiting)
+
+    def route_deferred(self, most: int = 1) -> bool:
+        """Route up to ``most`` lines left for later and draw them; whether more wait."""
+        if self._router.deferred:
+            self._apply(self._router.route_deferred(most))
+        else:
+            for _ in range(min(most, len(self._reports_waiting))):
+                child, parent = self._reports_waiting.popitem()
+                self.reporting.set_line(child, self._reporting(parent, child) or [])
+        return self.pending()
+
     # -- whole model -------------------------------------------------------------------------
 
     def rebuild(self, model: OrgModel, corners: Corners) -> None:
         """Lay every line anew (open, rebuild, a bulk move): one routing pass."""
         deps = model.dependencies()
+        self._reports_waiting = {}
         self.dependencies.set_all(self.router.route_all(corners, [(d.source, d.target) for d in deps]))
         self.reporting.set_all({child: self._reporting(parent, child) for child, parent in model.reporting_lines()})
         self.relabel_all(model)
@@ -70,6 +105,7 @@ class SceneLines:
         ``(child, parent)`` of the others, which :meth:`_reporting` routes around the cards:
         what can be drawn at once while the routing runs elsewhere."""
         corners = self.router.space.corners
+        self._reports_waiting = {}
         clear: dict[str, list[Point]] = {}
         detours: list[tuple[str, str]] = []
         for child, parent in model.reporting_lines():
@@ -106,13 +142,15 @@ class SceneLines:
             for child in self.reporting.keys_crossing(QRectF(x, y, WIDTH, HEIGHT)):
                 parent = model.parent(child)
                 if parent is not None:
-                    self.reporting.set_line(child, self._reporting(parent, child))
+                    self._lay_reporting(parent, child)
             parent = model.parent(uid)
             if parent is not None and parent in placed:
-                self.reporting.set_line(uid, self._reporting(parent, uid))
+                self._lay_reporting(parent, uid)
             for child in model.children(uid):
                 if child in placed:
-                    self.reporting.set_line(child, self._reporting(uid, child))
+                    self._lay_reporting(uid, child)
+        if self._reports_waiting and self.on_deferred is not None:
+            self.on_deferred()
 
     def unit_added(self, uid: str, x: float, y: float) -> None:
         self._apply(self.router.add_card(uid, x, y))
@@ -139,27 +177,46 @@ class SceneLines:
 
     def parent_changed(self, uid: str, parent: str | None) -> None:
         if parent is None:
+            self._reports_waiting.pop(uid, None)
             self.reporting.remove_line(uid)
         else:
-            self.reporting.set_line(uid, self._reporting(parent, uid))
+            self._lay_reporting(parent, uid)
+            if self._reports_waiting and self.on_deferred is not None:
+                self.on_deferred()
 
-    def _reporting(self, parent: str, child: str) -> list[Point]:
+    def _lay_reporting(self, parent: str, child: str) -> None:
+        """Draw a reporting line after an edit; one that needs the grid search waits (not drawn)."""
+        points = self._reporting(parent, child, search=not self.defer_searches)
+        if points is None:
+            self._reports_waiting[child] = parent
+            self.reporting.remove_line(child, keep_marks=True)
+        else:
+            self._reports_waiting.pop(child, None)
+            self.reporting.set_line(child, points)
+
+    def _reporting(self, parent: str, child: str, search: bool = True) -> list[Point] | None:
         """The org-chart elbow from parent down to child; routed around the cards instead
-        when the elbow would cross one (the child beside or above its parent)."""
+        when the elbow would cross one (the child beside or above its parent). Without
+        ``search``, None where only the router's grid search would find the way."""
         corners = self.router.space.corners
         if parent not in corners or child not in corners:
             return []
         elbow = reporting_geometry(corners[parent], corners[child])
-        return elbow if self.router.clear_of_cards(elbow) else self.router.route_one(parent, child)
+        return elbow if self.router.clear_of_cards(elbow) else self.router.route_one(parent, child, search)
 
     def _apply(self, changed: dict[Key, list[Point] | None]) -> None:
+        deferred = self._router.deferred
         for key, points in changed.items():
             if points is None:
                 self.dependencies.remove_line(key)
+            elif key in deferred:  # a stand-in, not its route: not drawn until routed
+                self.dependencies.remove_line(key, keep_marks=True)
             else:
                 self.dependencies.set_line(key, points)
             if key in self._texts:
                 self._relabel(key)
+        if deferred and self.on_deferred is not None:
+            self.on_deferred()
 
     # -- labels ----------------------------------------------------------------------------
 
@@ -169,7 +226,7 @@ class SceneLines:
             for cell in _cells(old):
                 self._box_cells.get(cell, set()).discard(key)
         text = self._texts.get(key)
-        route = self.router.routes.get(key)
+        route = self.router.routes.get(key) if key not in self._router.deferred else None
         box = self.label_box(route, text) if text and route else None
         if box is not None:
             self._boxes[key] = box

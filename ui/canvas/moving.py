@@ -50,9 +50,10 @@ def follow_units_moved(scene: OrgScene, unit_ids: tuple[str, ...]) -> None:
     if len(moved) <= FEW * len(cards):
         # One re-route for all moved cards: a line between two of them is routed once.
         scene.lines.cards_moved(model, {card.unit_id: (card.x(), card.y()) for card, _ in moved})
+        scene.update_bands_after_move((card.unit_id, unit.office, card.x(), card.y()) for card, unit in moved)
     else:
         scene.relay_lines()
         drawing = scene.cards_bounding_rect()
         if not scene.sceneRect().contains(drawing):  # an undone layout: room to scroll to it
             scene.setSceneRect(scene.sceneRect().united(drawing.adjusted(-600, -400, 600, 400)))
-    scene.update_bands()
+        scene.update_bands()

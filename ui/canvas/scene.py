@@ -8,6 +8,7 @@ it concerns.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
@@ -47,6 +48,8 @@ class OrgScene(QGraphicsScene):
     #: From this many cards on, a drag first takes a picture of everything that stays put
     #: and then repaints only the dragged cards and their lines over it.
     FREEZE_FROM = 1500
+    #: How long one turn of the event loop routes lines an edit left for later (seconds).
+    DEFERRED_TURN_S = 0.03
 
     moveRequested = Signal(object)  # {unit id: ((old x, old y), (new x, new y))}
     connectRequested = Signal(str, str)  # source depends on target
@@ -74,9 +77,16 @@ class OrgScene(QGraphicsScene):
         #: window sets it; None: always at once, as a headless export needs).
         self.background_from: int | None = None
         self.background = BackgroundRouting(self)
+        #: Lines an edit left for later (they need the slow grid search): routed one per
+        #: turn of the event loop, so an edit answers at once (see ``SceneLines.defer_searches``).
+        self._deferred_timer = QTimer(self, singleShot=True, interval=0, timeout=self._route_deferred)
+        self.lines.on_deferred = self._deferred_timer.start
         self.bands = OfficeBands()
         self.addItem(self.bands)
         self._bands_timer = QTimer(self, singleShot=True, interval=0, timeout=self.update_bands)
+        #: By office, as the bands were last set, and the units on the edge of their office's.
+        self._extents: dict[str, tuple[float, float, float, float]] = {}
+        self._edge_units: set[str] = set()
         self.setBackgroundBrush(style.CANVAS)
         self._syncing = False
         self._press_positions: dict[str, tuple[float, float]] = {}
@@ -121,7 +131,7 @@ class OrgScene(QGraphicsScene):
         for unit in model.units():
             self._add_card(unit.id, unit)
         self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        self.relay_lines()
+        self.relay_lines(opening=True)
         self.fit_scene_rect()
         self.update_bands()
 
@@ -158,8 +168,32 @@ class OrgScene(QGraphicsScene):
     def update_bands(self) -> None:
         """Show the office bands when the units sit in them (see ``items.office_bands``)."""
         units = self.model.units() if self.model is not None else ()
-        cards = ((u.office, u.x or 0.0, u.y or 0.0) for u in units)
-        self.bands.set_bands(band_rects(office_extents(cards, WIDTH, HEIGHT)))
+        self._extents = office_extents(((u.office, u.x or 0.0, u.y or 0.0) for u in units), WIDTH, HEIGHT)
+        extents = self._extents
+        self._edge_units = {
+            u.id for u in units
+            if (e := extents[u.office]) and ((u.x or 0.0) == e[0] or (u.y or 0.0) == e[1]
+                                             or (u.x or 0.0) + WIDTH == e[2] or (u.y or 0.0) + HEIGHT == e[3])
+        }
+        self.bands.set_bands(band_rects(extents))
+
+    def update_bands_after_move(self, moved: Iterable[tuple[str, str, float, float]]) -> None:
+        """:meth:`update_bands` after cards moved (``(unit id, office, x, y)``, the new corners)
+        without visiting every unit, unless one of them bounded its office."""
+        extents = dict(self._extents)
+        edge = set()
+        for uid, office, x, y in moved:
+            e = extents.get(office)
+            if e is None or uid in self._edge_units:
+                self.update_bands()  # it may have bounded its office: measure them all again
+                return
+            grown = (min(e[0], x), min(e[1], y), max(e[2], x + WIDTH), max(e[3], y + HEIGHT))
+            if grown != e:  # it bounds its office now (others may have stopped to: harmless)
+                edge.add(uid)
+            extents[office] = grown
+        self._extents = extents
+        self._edge_units |= edge
+        self.bands.set_bands(band_rects(extents))
 
     def _unit_added(self, unit_id: str, index: int) -> None:
         self._bands_timer.start()
@@ -209,14 +243,15 @@ class OrgScene(QGraphicsScene):
 
     # -- line geometry (ui.canvas.line_geometry) ---------------------------------------------
 
-    def relay_lines(self) -> None:
+    def relay_lines(self, opening: bool = False) -> None:
         """Lay every line anew from the cards' places, in one routing pass (open, rebuild,
-        a move of many units at once); for a big model, in the background."""
+        a move of many units at once); for a big model, in the background (``opening``: from
+        when the window is first idle, the model shown)."""
         if self.model is None:
             return
         corners = {uid: (card.x(), card.y()) for uid, card in self.cards.items()}
         if self.background_from is not None and self.model.dependency_count > self.background_from:
-            self.background.start(self.model, corners)
+            self.background.start(self.model, corners, when_idle=opening)
         else:
             self.background.cancel()
             self.lines.rebuild(self.model, corners)
@@ -224,6 +259,24 @@ class OrgScene(QGraphicsScene):
     def finish_routing(self) -> None:
         """Wait for a whole-model routing under way, so every line is drawn (an export)."""
         self.background.finish()
+        while self.lines.route_deferred(most=100):
+            pass
+
+    def routing_pending(self) -> bool:
+        """Whether some dependency lines are still being routed (and not drawn)."""
+        return self.background.pending or self.lines.pending()
+
+    def _route_deferred(self) -> None:
+        if self._press_positions:
+            return  # a drag: routed after its release
+        # Lines for up to a few tens of milliseconds per turn: one line per turn cost a
+        # repaint each (measured: a move's lines at 50,000 units were all routed 15% later
+        # than when the edit routed them itself), while a longer turn would hold the window.
+        until = time.perf_counter() + self.DEFERRED_TURN_S
+        while self.lines.route_deferred():
+            if time.perf_counter() > until:
+                self._deferred_timer.start()
+                return
 
     def _dependency_geometry(self, source: str, target: str, corners: dict | None = None) -> list[Point]:
         """The routed points of a dependency line, as the editor and exports draw it."""
@@ -393,6 +446,8 @@ class OrgScene(QGraphicsScene):
             self.reporting.set_moving(())
             if moves:
                 self.moveRequested.emit(moves)
+            if self.lines.pending():
+                self._deferred_timer.start()
 
     # -- large drags ---------------------------------------------------------------------
 

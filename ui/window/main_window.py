@@ -52,6 +52,7 @@ class MainWindow(MenusMixin, SimulationMixin, TransferMixin, SafetyMixin, Window
         self.selection = Selection(self)
         self.scene = OrgScene(self.selection, self)
         self.scene.background_from = BACKGROUND_FROM  # a big model's lines: routed off this thread
+        self.scene.lines.set_defer_searches(True)  # an edit's hard lines: routed just after it
         self.view = OrgView(self.scene, self)
         self.setCentralWidget(self._make_simulation())  # the what-if banner above the canvas
         self.legend = Legend(self.view, self.document)

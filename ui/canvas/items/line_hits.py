@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF
 
-from ui.canvas.items.line_index import BUCKET, Cell, Key, Point
+from ui.canvas.items.line_index import BUCKET, LONG, Cell, Key, Point
 from ui.canvas.items.line_shapes import clip, distance
 
 
@@ -14,7 +14,7 @@ class LineHits:
     (``_index_all``: bucket -> keys; ``_long``: slot -> key -> long runs; ``_points``)."""
 
     _points: dict[Key, list[Point]]
-    _long: dict[tuple[str, int], dict[Key, list[tuple[float, float, float, float]]]]
+    _long: dict[tuple[str, int, int], dict[Key, tuple[tuple[float, float, float, float], ...]]]
 
     def _index_all(self) -> dict[Cell, set[Key]]:
         raise NotImplementedError
@@ -22,13 +22,17 @@ class LineHits:
     def _near(self, left: float, top: float, right: float, bottom: float) -> set[Key]:
         """The lines with a segment in a bucket or long-run slot the rectangle touches."""
         members = self._index_all()
-        candidates: set[Key] = set(self._long.get(("s", 0), ()))
+        long = self._long
+        candidates: set[Key] = set(long.get(("s", 0, 0), ()))
+        across, down = range(int(left // LONG), int(right // LONG) + 1), range(int(top // LONG), int(bottom // LONG) + 1)
         for cx in range(int(left // BUCKET), int(right // BUCKET) + 1):
-            candidates.update(self._long.get(("v", cx), ()))
+            for stretch in down:
+                candidates.update(long.get(("v", cx, stretch), ()))
             for cy in range(int(top // BUCKET), int(bottom // BUCKET) + 1):
                 candidates.update(members.get((cx, cy), ()))
         for cy in range(int(top // BUCKET), int(bottom // BUCKET) + 1):
-            candidates.update(self._long.get(("h", cy), ()))
+            for stretch in across:
+                candidates.update(long.get(("h", cy, stretch), ()))
         return candidates
 
     def key_at(self, point: QPointF, tolerance: float) -> Key | None:

@@ -50,12 +50,14 @@ class LineLayer(LineHits, QGraphicsItem):
         self._selected: set[Key] = set()
         #: bucket -> keys with a segment in it; key -> its buckets (None: not indexed yet)
         self._members: dict[Cell, set[Key]] | None = None
-        self._cells_of: dict[Key, set[Cell]] = {}
-        #: Runs longer than LONG are not cut into buckets: by bucket row ("h", row) or column
-        #: ("v", column), or ("s", 0) if slanted, each key's (from, to, at) runs there.
-        self._long: dict[tuple[str, int], dict[Key, list[tuple[float, float, float, float]]]] = {}
-        self._long_of: dict[Key, set[tuple[str, int]]] = {}
-        self._paths: dict[Cell, dict[int, QPainterPath]] = {}
+        self._cells_of: dict[Key, tuple[Cell, ...]] = {}
+        #: Runs longer than LONG are not cut into buckets: by bucket row ("h", row, stretch) or column
+        #: ("v", column, stretch), one slot for each stretch of LONG a run meets, or ("s", 0, 0) if
+        #: slanted: each key's (from, to, at) runs there.
+        self._long: dict[tuple[str, int, int], dict[Key, tuple[tuple[float, float, float, float], ...]]] = {}
+        self._long_of: dict[Key, tuple[tuple[str, int, int], ...]] = {}
+        #: cached paths by look, of each bucket and of each long-run slot (see _slot_paths)
+        self._paths: dict[tuple, dict[int, QPainterPath]] = {}
         self._heads: dict[Key, list[QLineF]] = {}
         self._grid: dict[tuple[int, int], set[Key]] | None = None
         self._cell_of: dict[Key, tuple[int, int]] = {}
@@ -95,7 +97,9 @@ class LineLayer(LineHits, QGraphicsItem):
         """Replace every line at once (open, rebuild); each line is a list of points.
         ``index``: their bucket index made by :func:`~ui.canvas.items.line_index.index_lines` from these very lines."""
         self.prepareGeometryChange()
-        self._points = {key: [(float(x), float(y)) for x, y in pts] for key, pts in lines.items()}
+        # The lists themselves, not copies: the router's routes are these very lists (a copy
+        # of 150,000 routes was 75 MB at 50,000 units); no one changes a route in place.
+        self._points = dict(lines)
         self._moving.clear()
         self._selected &= set(self._points)
         self._labels = {k: v for k, v in self._labels.items() if k in self._points}
@@ -122,14 +126,20 @@ class LineLayer(LineHits, QGraphicsItem):
     def _enter(self, key: Key, pts: list[Point]) -> None:
         enter_line(self._members, self._cells_of, self._long, self._long_of, key, pts)
 
-    def _leave(self, key: Key) -> set[Cell]:
-        cells = self._cells_of.pop(key, set())
+    def _leave(self, key: Key) -> set:
+        """Take a line out of the index; the buckets and long-run slots it was in."""
+        cells = self._cells_of.pop(key, ())
         if self._members is not None:
             for cell in cells:
                 self._members[cell].discard(key)
-        for slot in self._long_of.pop(key, ()):
+        slots = self._long_of.pop(key, ())
+        for slot in slots:
             self._long[slot].pop(key, None)
-        return cells
+        return {*cells, *slots}
+
+    def _places(self, key: Key) -> set:
+        """The buckets and long-run slots a line is in (their cached paths hold it)."""
+        return {*self._cells_of.get(key, ()), *self._long_of.get(key, ())}
 
     def _forget_paths(self, cells: Iterable[Cell]) -> None:
         for cell in cells:
@@ -138,7 +148,7 @@ class LineLayer(LineHits, QGraphicsItem):
     def _restyle(self, keys: Iterable[Key]) -> None:
         """These lines change look: drop the cached paths they are in, repaint them."""
         for key in keys:
-            self._forget_paths(self._cells_of.get(key, ()))
+            self._forget_paths(self._places(key))
             self._update_along(self._points.get(key, ()))
 
     def _index(self, key: Key, pts: list[Point]) -> None:
@@ -181,14 +191,16 @@ class LineLayer(LineHits, QGraphicsItem):
             self._forget_paths(self._leave(key))
             self._enter(key, pts)
             if key not in self._moving:
-                self._forget_paths(self._cells_of[key])
+                self._forget_paths(self._places(key))
         new = bounds(pts).adjusted(-14, -14, 14, 14)
         if not self._bounds.contains(new):
             self.prepareGeometryChange()
             self._bounds = self._bounds.united(new) if not self._bounds.isNull() else new
         self._update_along(pts)
 
-    def remove_line(self, key: Key) -> None:
+    def remove_line(self, key: Key, keep_marks: bool = False) -> None:
+        """Take a line away; ``keep_marks``: it is coming back (a line being re-routed), selected
+        or highlighted as it was."""
         if key not in self._points:
             return
         self._update_along(self._points[key])
@@ -202,9 +214,10 @@ class LineLayer(LineHits, QGraphicsItem):
         if cell is not None and self._grid is not None:
             self._grid[cell].discard(key)
         self._moving.discard(key)
-        self._selected.discard(key)
-        if self._highlighted is not None:
-            self._highlighted.discard(key)
+        if not keep_marks:
+            self._selected.discard(key)
+            if self._highlighted is not None:
+                self._highlighted.discard(key)
 
     def set_label(self, key: Key, text: str | None, box: QRectF | None = None) -> None:
         """Show ``text`` in ``box`` (scene coordinates) beside a line; None: no label."""
@@ -303,13 +316,55 @@ class LineLayer(LineHits, QGraphicsItem):
                 if path is None:
                     path = paths[category] = QPainterPath()
                 pts = self._points[key]
+                move_to, line_to = path.moveTo, path.lineTo
                 for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
                     if abs(x2 - x1) + abs(y2 - y1) > LONG:
                         continue  # drawn from the long runs, cut to the painted area
+                    # Routed runs are axis-parallel: cut them with comparisons (as ``clip`` does).
+                    if y1 == y2 and x1 != x2:
+                        if top <= y1 <= bottom:
+                            a, b = (max(x1, left), min(x2, right)) if x1 < x2 else (min(x1, right), max(x2, left))
+                            if (a < b) if x1 < x2 else (a > b):
+                                move_to(a, y1)
+                                line_to(b, y1)
+                        continue
+                    if x1 == x2 and y1 != y2:
+                        if left <= x1 <= right:
+                            a, b = (max(y1, top), min(y2, bottom)) if y1 < y2 else (min(y1, bottom), max(y2, top))
+                            if (a < b) if y1 < y2 else (a > b):
+                                move_to(x1, a)
+                                line_to(x1, b)
+                        continue
                     piece = clip(x1, y1, x2, y2, left, top, right, bottom)
                     if piece is not None:
-                        path.moveTo(piece[0], piece[1])
-                        path.lineTo(piece[2], piece[3])
+                        move_to(piece[0], piece[1])
+                        line_to(piece[2], piece[3])
+        return paths
+
+    def _slot_paths(self, slot: tuple[str, int, int]) -> dict[int, QPainterPath]:
+        """The cached paths of one long-run slot, by look: its runs cut to the slot's stretch
+        (each stretch draws its own part of a run: once, however many it crosses)."""
+        paths = self._paths.get(slot)
+        if paths is None:
+            paths = self._paths[slot] = {}
+            first, last = slot[2] * LONG, (slot[2] + 1) * LONG
+            chosen, moving = self._filter, self._moving
+            for key, runs in self._long.get(slot, {}).items():
+                if key in moving or (chosen is not None and key not in chosen):
+                    continue
+                category = self._category(key)
+                path = paths.get(category)
+                if path is None:
+                    path = paths[category] = QPainterPath()
+                for x1, y1, x2, y2 in runs:
+                    if slot[0] == "h":
+                        lo, hi = (x1, x2) if x1 < x2 else (x2, x1)
+                        path.moveTo(lo if lo > first else first, y1)
+                        path.lineTo(hi if hi < last else last, y1)
+                    else:
+                        lo, hi = (y1, y2) if y1 < y2 else (y2, y1)
+                        path.moveTo(x1, lo if lo > first else first)
+                        path.lineTo(x1, hi if hi < last else last)
         return paths
 
     @override
@@ -339,10 +394,13 @@ class LineLayer(LineHits, QGraphicsItem):
                     if (cx, cy) in self._members:
                         for category, path in self._cell_paths((cx, cy)).items():
                             groups.setdefault(category, []).append(path)
+            for slot in self._long_slots(exposed):
+                for category, path in self._slot_paths(slot).items():
+                    groups.setdefault(category, []).append(path)
         left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
         pieces: dict[int, list[QLineF]] = {}
         if self.showing != "moving":
-            self._long_pieces(pieces, left, top, right, bottom)
+            self._slanted_pieces(pieces, left, top, right, bottom)
         if self._moving and self.showing != "static":
             for key in self._moving:
                 pts = self._points[key]
@@ -395,32 +453,21 @@ class LineLayer(LineHits, QGraphicsItem):
                     painter.setPen(self._pen(category, True, False, scale))
                     painter.drawPath(heads_path(groups[category]))
 
-    def _long_pieces(self, pieces: dict[int, list[QLineF]], left: float, top: float, right: float, bottom: float) -> None:
-        """The long runs crossing the painted area, cut to it (Qt would dash and rasterise
-        a 100,000-unit run whole to show 1,000 units of it). Runs are axis-parallel but for
-        the odd slanted one: cut with plain comparisons, a busy row has thousands."""
+    def _long_slots(self, exposed: QRectF) -> list[tuple[str, int, int]]:
+        """The long-run slots with runs in the painted area: its bucket rows and columns, in
+        the stretches it meets (Qt would dash and rasterise a 100,000-unit run whole to show
+        1,000 units of it; a stretch is at most LONG)."""
+        long = self._long
+        left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+        across, down = range(int(left // LONG), int(right // LONG) + 1), range(int(top // LONG), int(bottom // LONG) + 1)
+        slots = [("h", cy, stretch) for cy in range(int(top // BUCKET), int(bottom // BUCKET) + 1) for stretch in across]
+        slots += [("v", cx, stretch) for cx in range(int(left // BUCKET), int(right // BUCKET) + 1) for stretch in down]
+        return [slot for slot in slots if long.get(slot)]
+
+    def _slanted_pieces(self, pieces: dict[int, list[QLineF]], left: float, top: float, right: float, bottom: float) -> None:
+        """The odd slanted long run (a search that gave up), cut to the painted area."""
         chosen, moving, category_of = self._filter, self._moving, self._category
-        plain = self._highlighted is None and not self._selected
-        normal = pieces.setdefault(NORMAL, []) if plain else None
-        for cy in range(int(top // BUCKET), int(bottom // BUCKET) + 1):
-            for key, runs in self._long.get(("h", cy), {}).items():
-                if key in moving or (chosen is not None and key not in chosen):
-                    continue
-                out = normal if plain else pieces.setdefault(category_of(key), [])
-                for x1, y, x2, _ in runs:
-                    lo, hi = (x1, x2) if x1 < x2 else (x2, x1)
-                    if top <= y <= bottom and lo < right and hi > left:
-                        out.append(QLineF(lo if lo > left else left, y, hi if hi < right else right, y))
-        for cx in range(int(left // BUCKET), int(right // BUCKET) + 1):
-            for key, runs in self._long.get(("v", cx), {}).items():
-                if key in moving or (chosen is not None and key not in chosen):
-                    continue
-                out = normal if plain else pieces.setdefault(category_of(key), [])
-                for x, y1, _, y2 in runs:
-                    lo, hi = (y1, y2) if y1 < y2 else (y2, y1)
-                    if left <= x <= right and lo < bottom and hi > top:
-                        out.append(QLineF(x, lo if lo > top else top, x, hi if hi < bottom else bottom))
-        for key, runs in self._long.get(("s", 0), {}).items():
+        for key, runs in self._long.get(("s", 0, 0), {}).items():
             if key in moving or (chosen is not None and key not in chosen):
                 continue
             for x1, y1, x2, y2 in runs:
