@@ -184,6 +184,35 @@ def shoot_whatif(sample: str, failed: list[str], out: str, language: str = "en")
     window.close()
 
 
+def shoot_classify(sample: str, out: str, language: str = "en") -> None:
+    """Analysis › Classify Offices… on ``sample`` with every office taken away (as a file
+    that never says front, middle or back office comes in): the dialog with the
+    suggestions from the names."""
+    from orgmodel.formats.native import load
+    from ui import i18n
+    from ui.dialogs.classify_dialog import open_classify_dialog
+    from ui.window.main_window import MainWindow
+
+    i18n.install(language)
+    model = load(str(ROOT / "resources" / "samples" / sample))
+    for uid in list(model.unit_ids()):
+        model.update_unit(uid, office=None)
+    window = MainWindow()
+    window.resize(1500, 900)
+    window.document.replace_model(model, None)
+    window.show()
+    settle()
+    dialog = open_classify_dialog(window, window.document)
+    assert dialog is not None
+    dialog.resize(900, 560)
+    dialog.show()
+    settle()
+    dialog.grab().save(str(ROOT / "docs" / out))
+    dialog.close()
+    window.document.undo_stack.clear()
+    window.close()
+
+
 def main() -> None:
     QApplication.instance() or QApplication([])
     QCoreApplication.setOrganizationName("OrgModelScreenshots")
@@ -206,6 +235,8 @@ def main() -> None:
     shoot_analysis("ornek_as.orgmodel", "automation_view", "bordro", "automation-tr.png", language="tr")
     shoot_whatif("example_co.orgmodel", ["it"], "whatif-en.png")
     shoot_whatif("ornek_as.orgmodel", ["bordro"], "whatif-tr.png", language="tr")
+    shoot_classify("example_co.orgmodel", "classify-en.png")
+    shoot_classify("ornek_as.orgmodel", "classify-tr.png", language="tr")
 
 
 if __name__ == "__main__":
