@@ -27,7 +27,7 @@ from orgmodel.errors import ModelFileError, OrgModelError, Problem
 from orgmodel.formats.atomic import SaveError, write_file
 from orgmodel.formats.importing import ImportOptions, require_units
 from orgmodel.formats.xml_writing import xml_bytes
-from orgmodel.i18n import tr
+from orgmodel.i18n import Text, tr
 from orgmodel.model import OrgModel
 
 if TYPE_CHECKING:
@@ -80,8 +80,26 @@ def read_any(path: str, options: ImportOptions | None = None) -> tuple[OrgModel,
     model, messages = _read(path, kind, options)
     if kind != "native":
         require_units(path, model, messages)
+        messages = [*messages, *_unstack(model)]
     place_unplaced(model)
     return model, messages
+
+
+def _unstack(model: OrgModel) -> list[Text]:
+    """An imported drawing whose positions put cards on top of each other (shapes of several
+    sizes, several views or pages) would show lines under cards and names hidden: its
+    positions are dropped and every unit laid out anew (:func:`read_any` places them),
+    and the person is told."""
+    from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
+    from orgmodel.layout.placement import first_overlap
+
+    placed = {unit.id: (unit.x, unit.y) for unit in model.units() if unit.x is not None and unit.y is not None}
+    pair = first_overlap(placed, CARD_WIDTH, CARD_HEIGHT)
+    if pair is None:
+        return []
+    model.move_units({uid: (None, None) for uid in placed})
+    a, b = (model.unit(uid).name for uid in pair)
+    return [tr("positions in the file put cards on top of each other (“{a}” and “{b}”): every unit laid out anew", a=a, b=b)]
 
 
 def import_kind(path: str) -> str:

@@ -213,11 +213,14 @@ class _Reading:
             taken.add(uid)
             unit_of[element_id] = uid
             fields_of[uid] = self.unit_fields(uid, kind, element_name or element_id, documentation, properties)
+        # Positions from one view, the one showing the most units: each view has a drawing of
+        # its own, and places taken from several put cards on top of each other. The units
+        # that view leaves out are placed clear of it (``read_any``).
         shapes = {}
-        for view in views:
-            for element, x, y, w, h, _ in view:
-                if element in unit_of and unit_of[element] not in shapes:
-                    shapes[unit_of[element]] = (x, y, w, h)
+        best = max(views, key=lambda view: len({element for element, *_ in view if element in unit_of}), default=[])
+        for element, x, y, w, h, _ in best:
+            if element in unit_of and unit_of[element] not in shapes:
+                shapes[unit_of[element]] = (x, y, w, h)
         positions = scaled_positions(shapes)
         for uid, fields in fields_of.items():
             if uid in positions:

@@ -161,6 +161,29 @@ def _squeezed(values: list[float], step: float) -> dict[float, float]:
     return result
 
 
+def first_overlap(positions: Positions, card_width: float, card_height: float) -> tuple[str, str] | None:
+    """Two cards (top-left corners) that overlap, or None; linear time, whatever the
+    positions (:func:`overlapping_cards` lists every pair, and a stack of thousands of
+    cards on one spot is millions of pairs). Touching edges do not count.
+
+    >>> first_overlap({"a": (0.0, 0.0), "b": (180.0, 0.0), "c": (0.0, 64.0)}, 180, 64) is None
+    True
+    >>> first_overlap({"a": (0.0, 0.0), "b": (100.0, 30.0)}, 180, 64)
+    ('a', 'b')
+    """
+    cells: dict[tuple[int, int], list[str]] = {}
+    for uid, (x, y) in positions.items():
+        i, j = math.floor(x / card_width), math.floor(y / card_height)
+        for di in (-1, 0, 1):
+            for dj in (-1, 0, 1):
+                for other in cells.get((i + di, j + dj), ()):
+                    ox, oy = positions[other]
+                    if abs(ox - x) < card_width and abs(oy - y) < card_height:
+                        return other, uid
+        cells.setdefault((i, j), []).append(uid)
+    return None
+
+
 def card_centred_at(x: float, y: float, card_width: float, card_height: float) -> tuple[float, float]:
     """The top-left corner of a card whose centre is (x, y): where a double click or the
     middle of the view puts a new unit.

@@ -246,6 +246,10 @@
         <translation>uzantısı olmayan dosya birleştirilemez; şunlardan birini kullanın: {extensions}</translation>
     </message>
     <message>
+        <source>positions in the file put cards on top of each other (“{a}” and “{b}”): every unit laid out anew</source>
+        <translation>dosyadaki konumlar kartları üst üste koyuyordu (“{a}” ve “{b}”): tüm birimler yeniden yerleştirildi</translation>
+    </message>
+    <message>
         <source>cannot write: {reason}</source>
         <translation>yazılamıyor: {reason}</translation>
     </message>
