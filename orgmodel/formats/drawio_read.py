@@ -161,7 +161,34 @@ def label_text(value: str, is_html: bool) -> list[str]:
     """
     if is_html:
         value = html.unescape(_TAG.sub("", _BREAK.sub("\n", value)))
-    return [" ".join(line.split()) for line in value.replace("\xa0", " ").splitlines() if line.strip()]
+    lines: list[str] = []
+    raw = [line for line in value.replace("\xa0", " ").splitlines() if line.strip()]
+    for i, line in enumerate(raw):
+        if lines and _wrapped(raw[i - 1], line):
+            lines[-1] += " " + " ".join(line.split())
+        else:
+            lines.append(" ".join(line.split()))
+    return lines
+
+
+#: Words a line ends with when a name was broken to fit its shape ("Office of / Enforcement").
+_JOINING = frozenset({"of", "and", "for", "the", "to", "in", "on", "&", "-", "ve", "ile", "için"})
+
+
+def _wrapped(line: str, after: str) -> bool:
+    r"""Whether ``after`` continues ``line`` (a name broken to fit its shape, as draw.io's
+    own org-chart templates do: "Office of ⏎Enforcement", "Analysis ⏎Division") rather than
+    starting a line of its own ("Evan Miller ⏎CFO"): ``line`` ends with a space or a joining
+    word, or ``after`` starts with a space or a small letter.
+
+    >>> label_text("Office of \nWorkplace Solutions", False), label_text("Office of\n Regulatory Support", False)
+    (['Office of Workplace Solutions'], ['Office of Regulatory Support'])
+    >>> label_text("Regulatory \nand Enforcement Division", False), label_text("Evan Miller\nCFO", False)
+    (['Regulatory and Enforcement Division'], ['Evan Miller', 'CFO'])
+    """
+    words = line.split()
+    return (line[-1:].isspace() or after[:1].isspace() or after.lstrip()[:1].islower()
+            or (bool(words) and words[-1].casefold() in _JOINING))
 
 
 def style_of(text: str) -> dict[str, str]:

@@ -151,3 +151,15 @@ def test_a_page_that_inflates_beyond_the_limit_is_refused(tmp_path: Path, monkey
                     "utf-8")
     with pytest.raises(DrawioError, match="the page is too large once uncompressed"):
         read_drawio(path)
+
+
+def test_names_broken_to_fit_their_shape_are_whole_again(tmp_path: Path) -> None:
+    # As draw.io's own "Org chart" template writes them (plain labels, broken with a newline).
+    page = FLOW_PAGE.replace('value="Helpdesk"', 'value="Office of &#xa;Workplace Solutions"').replace(
+        'value="Servers"', 'value="Regulatory &#xa;and Enforcement Division"').replace('value="Sales"', 'value="Evan Miller&#xa;CFO"')
+    path = tmp_path / "wrapped.drawio"
+    path.write_text(f'<mxfile><diagram name="P">{page}</diagram></mxfile>', "utf-8")
+    model, _ = read_any(str(path))
+    names = sorted(unit.name for unit in model.units())
+    assert names == ["Evan Miller", "IT", "Office of Workplace Solutions", "Regulatory and Enforcement Division"]
+    assert next(u for u in model.units() if u.name == "Evan Miller").notes == "CFO"
