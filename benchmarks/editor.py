@@ -230,12 +230,20 @@ def routing_pending(window) -> bool:
 
 
 def until_routed(app, window) -> None:
-    """Until every line is routed and painted (the first paint of new lines indexes them)."""
+    """Until every line is routed and painted (the first paint of new lines indexes them).
+
+    The window waits in its event loop meanwhile, as it does in front of a person: a loop
+    that spun ``processEvents`` kept the interface thread looking busy, and the routing
+    thread, which gives way to a busy window, took up to three times as long."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
     if not routing_pending(window):
         return
-    while routing_pending(window):
-        app.processEvents()
-        time.sleep(0.002)
+    loop = QEventLoop()
+    timer = QTimer(interval=20, timeout=lambda: None if routing_pending(window) else loop.quit())
+    timer.start()
+    loop.exec()
+    timer.stop()
     window.view.viewport().repaint()
 
 

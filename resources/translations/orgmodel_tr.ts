@@ -2238,6 +2238,10 @@
             <numerusform>… ve %Ln tane daha (ayrıntılara bakın)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 is not classified: choose its office in Properties, or Analysis › Classify Offices…</source>
+        <translation>%1 sınıflandırılmadı: ofisini Özellikler&apos;de seçin ya da Analiz › Ofisleri Sınıflandır…</translation>
+    </message>
     <message numerus="yes">
         <source>%1 is supported by %Ln back-office unit(s)</source>
         <translation>

@@ -113,3 +113,15 @@ def test_the_card_menu_can_unclassify_and_classify(window) -> None:
     assert model.unit("pricing").office == "middle"
     right_click(window, card_centre(window, "ops"), lambda menu: choose(menu, "Office", "Back office"))
     assert model.unit("ops").office == "back"
+
+
+def test_clicking_an_unclassified_card_says_what_to_do_about_it(window, qtbot) -> None:
+    from canvas_driving import LEFT, send_mouse
+    from PySide6.QtCore import QEvent, Qt
+
+    at = card_centre(window, "ops")
+    send_mouse(window, QEvent.Type.MouseButtonPress, at, LEFT)
+    send_mouse(window, QEvent.Type.MouseButtonRelease, at, Qt.MouseButton.NoButton)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() != "")
+    assert window.statusBar().currentMessage() == (
+        "Operations is not classified: choose its office in Properties, or Analysis › Classify Offices…")

@@ -16,6 +16,7 @@ from typing_extensions import override
 from orgmodel import __version__, lock
 from orgmodel.analysis import highlight
 from orgmodel.errors import ModelFileError, OrgModelError
+from orgmodel.model import is_unclassified
 
 from ui import i18n
 from ui.canvas.adding import UnitAdder
@@ -382,7 +383,9 @@ class MainWindow(MenusMixin, SimulationMixin, TransferMixin, SafetyMixin, Window
         shown = highlight(model, analysis, uid)  # the same rule exports use
         if shown is None:
             self.scene.set_emphasis(None, None, None)
-            self._show_analysis_message(self.tr("%1 is neither revenue-generating nor back office").replace("%1", unit.name))
+            text = (self.tr("%1 is not classified: choose its office in Properties, or Analysis › Classify Offices…")
+                    if is_unclassified(unit) else self.tr("%1 is neither revenue-generating nor back office"))
+            self._show_analysis_message(text.replace("%1", unit.name))
             return
         if unit.is_revenue_generating:
             self._show_analysis_message(
