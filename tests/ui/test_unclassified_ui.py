@@ -125,3 +125,19 @@ def test_clicking_an_unclassified_card_says_what_to_do_about_it(window, qtbot) -
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() != "")
     assert window.statusBar().currentMessage() == (
         "Operations is not classified: choose its office in Properties, or Analysis › Classify Offices…")
+
+
+def test_the_automation_page_can_show_only_the_unclassified_units(window, qtbot) -> None:
+    from ui.docks.analysis_tables import ID_ROLE
+
+    dock = window.analysis_dock
+    page = dock.automation_view
+    dock.tabs.setCurrentIndex(dock.tabs.indexOf(page))
+    qtbot.waitUntil(lambda: not page._dirty)
+    choice = page.office.findText("Not classified")
+    assert choice > 0
+    page.office.setCurrentIndex(choice)
+    shown = {page.proxy.index(r, 0).data(ID_ROLE) for r in range(page.proxy.rowCount())}
+    assert shown == {"ops", "desk"}
+    page.office.setCurrentIndex(0)  # All offices
+    assert page.proxy.rowCount() == len(window.document.model)

@@ -72,6 +72,7 @@ class AutomationView(LivePage):
         self.office.addItem(self.tr("All offices"), None)
         for office in OFFICES:
             self.office.addItem(style.office_title(office), office)
+        self.office.addItem(style.office_title(None), "")  # the unclassified units (office None)
         self.office.currentIndexChanged.connect(self._filter)
         chooser = QHBoxLayout()
         chooser.addWidget(QLabel(self.tr("Show:")))
@@ -83,7 +84,7 @@ class AutomationView(LivePage):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterRole(OFFICE_ROLE)  # the office's key, matched whole; "" shows all
+        self.proxy.setFilterRole(OFFICE_ROLE)  # the office's key, matched whole ("^$": unclassified); "" shows all
         self.table = record_view(self.proxy)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the ranking's own order
         self.table.horizontalHeader().resizeSection(0, self.table.fontMetrics().horizontalAdvance("000000") + 16)
@@ -141,7 +142,7 @@ class AutomationView(LivePage):
 
     def _filter(self) -> None:
         office = self.office.currentData()
-        self.proxy.setFilterRegularExpression(f"^{office}$" if office else "")
+        self.proxy.setFilterRegularExpression(f"^{office}$" if office is not None else "")
         self.chart.remake()
 
     def mark_dirty(self) -> None:

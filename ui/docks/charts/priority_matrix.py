@@ -67,12 +67,13 @@ class MatrixData:
 
 def matrix_data(candidates: Sequence[AutomationCandidate], office: str | None = None) -> MatrixData:
     """The matrix of a ranking (:func:`orgmodel.analysis.automation.rank_automation`), of
-    one office's units only if ``office`` is given (ranks stay those of the whole ranking)."""
+    one office's units only if ``office`` is given — ``""``: the unclassified units — (ranks
+    stay those of the whole ranking)."""
     bubbles, left_out, rank = [], 0, 0
     for c in candidates:
         ranked = c.reason is None and c.savings is not None and c.priority is not None
         rank += ranked
-        if office is not None and c.office != office:
+        if office is not None and (c.office or "") != office:
             continue
         if not ranked:
             left_out += 1
