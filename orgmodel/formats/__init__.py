@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from orgmodel.errors import ModelFileError, OrgModelError, Problem
 from orgmodel.formats.atomic import SaveError, write_file
+from orgmodel.formats.file_errors import special_file
 from orgmodel.formats.importing import ImportOptions, require_units
 from orgmodel.formats.xml_writing import xml_bytes
 from orgmodel.i18n import tr
@@ -76,6 +77,9 @@ def read_any(path: str, options: ImportOptions | None = None) -> tuple[OrgModel,
     from orgmodel.layout.placement import place_unplaced
 
     options = options or ImportOptions()
+    special = special_file(path)
+    if special:  # before any reader opens it: a FIFO would hang, /dev/zero never end
+        raise ModelFileError(path, [Problem("", special)])
     kind = import_kind(path)
     model, messages = _read(path, kind, options)
     if kind != "native":
@@ -94,6 +98,8 @@ def import_kind(path: str) -> str:
         return "spreadsheet"
     if extension in (".graphml", ".drawio", ".archimate"):
         return extension[1:]
+    if special_file(path):
+        return "drawio"  # the reader says why the file cannot be read
     try:
         with open(path, "rb") as handle:
             head = handle.read(4096)

@@ -402,6 +402,10 @@
         <translation>böyle bir dosya yok</translation>
     </message>
     <message>
+        <source>not a regular file</source>
+        <translation>normal bir dosya değil</translation>
+    </message>
+    <message>
         <source>is a folder, not a model file</source>
         <translation>bir klasör, model dosyası değil</translation>
     </message>

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from orgmodel.errors import OrgModelError
-from orgmodel.formats.file_errors import read_problem
+from orgmodel.formats.file_errors import read_problem, special_file
 from orgmodel.formats.spreadsheet.values import cell_text
 from orgmodel.i18n import tr
 
@@ -55,6 +55,9 @@ def read_rows(path: str | os.PathLike[str]) -> tuple[list[str], list[Row]]:
         if suffix:
             raise file_error(source, tr("not a spreadsheet: expected .csv or .xlsx, got {extension}", extension=suffix))
         raise file_error(source, tr("not a spreadsheet: expected .csv or .xlsx, got no extension"))
+    special = special_file(file)
+    if special:
+        raise file_error(source, special)
     try:
         data = file.read_bytes()
     except OSError as error:
