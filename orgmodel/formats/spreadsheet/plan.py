@@ -16,6 +16,7 @@ from orgmodel.formats.importing import SHOWN_REJECTIONS, leave_unclassified, rej
 from orgmodel.formats.spreadsheet.columns import NOTE_COLUMNS, column_map, name_key
 from orgmodel.formats.spreadsheet.read import file_error, read_rows
 from orgmodel.formats.spreadsheet.values import ValueProblem, cell_text, parse_field, parse_office
+from orgmodel.hierarchy import closes_loop
 from orgmodel.i18n import Text, joined, tr
 from orgmodel.ids import fresh_id
 from orgmodel.model import OrgModel, Unit
@@ -248,18 +249,21 @@ def plan_import(
         if not failed:
             # Reporting lines: the row that would close a loop is rejected.
             parent_of = dict(into.reporting_lines()) if into is not None else {}
+            children_of: dict[str, dict[str, None]] = {}
+            for child, parent in parent_of.items():
+                children_of.setdefault(parent, {})[child] = None
             for entry in live:
                 if entry.parent is None:
                     continue
-                chain, current = set(), entry.parent
-                while current is not None and current != entry.uid and current not in chain:
-                    chain.add(current)
-                    current = parent_of.get(current)
-                if current == entry.uid:
+                if closes_loop(entry.uid, entry.parent, parent_of, children_of):
                     cycle = ReportingCycleError(entry.uid, entry.parent, final_name[entry.uid], final_name[entry.parent])
                     failed[entry.number] = _field_problem("reports_to", cycle.text()).message
                     continue
+                old = parent_of.get(entry.uid)
+                if old is not None:
+                    del children_of[old][entry.uid]
                 parent_of[entry.uid] = entry.parent
+                children_of.setdefault(entry.parent, {})[entry.uid] = None
         if not failed:
             break
         plan.rejected.extend(failed.items())
