@@ -21,6 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "system" / "reliability"))
+
+import hostile_inputs as hostile  # noqa: E402  (the same files the reliability tests use)
 CHILD = """
 import sys
 from orgmodel.errors import OrgModelError
@@ -33,31 +36,15 @@ except OrgModelError as error:
 """
 
 
-def _quotes(path: Path) -> None:
-    path.write_text("id,name;office\n" + ',"' * 32_000, encoding="utf-8")
-
-
-def _chain_csv(count: int) -> Callable[[Path], None]:
-    def write(path: Path) -> None:
-        rows = [f"u{i},Unit {i},front,{f'u{i - 1}' if i else ''}" for i in range(count)]
-        path.write_text("id,name,office,reports_to\n" + "\n".join(rows), encoding="utf-8")
-    return write
-
-
-def _chain_graphml(path: Path) -> None:
-    count = 20_000
-    nodes = "".join(f'<node id="n{i}"/>' for i in range(count))
-    edges = "".join(f'<edge source="n{i}" target="n{i - 1}"><data key="k">reports_to</data></edge>' for i in range(1, count))
-    path.write_text('<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
-                    '<key id="k" for="edge" attr.name="kind" attr.type="string"/>'
-                    f'<graph edgedefault="directed">{nodes}{edges}</graph></graphml>', encoding="utf-8")
-
-
 FILES: dict[str, Callable[[Path], None]] = {
-    "quotes-64k.csv": _quotes,
-    "chain-3000.csv": _chain_csv(3_000),
-    "chain-20000.csv": _chain_csv(20_000),
-    "chain-20000.graphml": _chain_graphml,
+    "quotes-64k.csv": hostile.quotes_csv,
+    "chain-3000.csv": lambda path: hostile.chain_csv(path, 3_000),
+    "chain-20000.csv": lambda path: hostile.chain_csv(path, 20_000),
+    "chain-20000.graphml": lambda path: hostile.chain_graphml(path, 20_000),
+    "far-row.xlsx": hostile.far_row_xlsx,
+    "column-bomb.xlsx": hostile.column_bomb_xlsx,
+    "zip-bomb.xlsx": hostile.zip_bomb_xlsx,
+    "shared-strings.xlsx": hostile.shared_strings_xlsx,
 }
 
 

@@ -1033,6 +1033,30 @@
         <source>{file}: offices.{office}.{group}: expected &quot;strong&quot;, &quot;weak&quot; or &quot;acronyms&quot; with a list of words</source>
         <translation>{file}: offices.{office}.{group}: bir sözcük listesiyle &quot;strong&quot;, &quot;weak&quot; veya &quot;acronyms&quot; bekleniyordu</translation>
     </message>
+    <message>
+        <source>its shared strings unpack to {size:.0f} MB; the limit is {limit} MB</source>
+        <translation>paylaşılan metinleri açılınca {size:.0f} MB tutuyor; sınır {limit} MB</translation>
+    </message>
+    <message>
+        <source>{part} unpacks to {ratio:,} times its size (a zip bomb?); the limit is {limit}</source>
+        <translation>{part} açılınca boyutunun {ratio:,} katına çıkıyor (zip bombası mı?); sınır {limit}</translation>
+    </message>
+    <message>
+        <source>it unpacks to {size:.0f} MB; the limit is {limit} MB</source>
+        <translation>açılınca {size:.0f} MB tutuyor; sınır {limit} MB</translation>
+    </message>
+    <message>
+        <source>row {row:,} is beyond the last row a workbook may have ({limit:,})</source>
+        <translation>{row:,}. satır bir çalışma kitabının olabilecek son satırının ötesinde ({limit:,})</translation>
+    </message>
+    <message>
+        <source>row {row:,} has a cell in column {column:,}; the limit is {limit:,} columns</source>
+        <translation>{row:,}. satırda {column:,}. sütunda bir hücre var; sınır {limit:,} sütun</translation>
+    </message>
+    <message>
+        <source>row {row:,}, column {column:,}: a cell of {size:,} characters; the limit is {limit:,}</source>
+        <translation>{row:,}. satır, {column:,}. sütun: {size:,} karakterlik bir hücre; sınır {limit:,}</translation>
+    </message>
 </context>
 <context>
     <name>AnalysisDock</name>

@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from orgmodel.errors import OrgModelError
 from orgmodel.formats.file_errors import read_problem, special_file
-from orgmodel.formats.spreadsheet.values import cell_text
+from orgmodel.formats.spreadsheet.xlsx_read import check_archive, sheet_rows
 from orgmodel.i18n import tr
 
 CSV_EXTENSIONS = (".csv", ".tsv", ".txt")
@@ -65,10 +65,10 @@ def read_rows(path: str | os.PathLike[str]) -> tuple[list[str], list[Row]]:
     if suffix in XLSX_EXTENSIONS:
         records = _xlsx_records(data, source)
     else:
-        records = _csv_records(data, source)
+        records = enumerate(_csv_records(data, source), start=1)
     header: list[str] | None = None
     rows: list[Row] = []
-    for number, cells in enumerate(records, start=1):
+    for number, cells in records:
         if not any(cell.strip() for cell in cells):
             continue
         if header is None:
@@ -128,9 +128,15 @@ def _csv_records(data: bytes, source: str) -> list[list[str]]:
     except csv.Error as error:
         raise file_error(source, tr("not a readable CSV file: {reason}", reason=str(error))) from None
 
-def _xlsx_records(data: bytes, source: str) -> list[list[str]]:
+def _xlsx_records(data: bytes, source: str) -> Iterator[tuple[int, list[str]]]:
+    """``(row number, cells)`` of the workbook's first sheet, streamed within the limits of
+    :mod:`~orgmodel.formats.spreadsheet.xlsx_read`."""
     from openpyxl import load_workbook
 
+    def refuse(problem: str) -> SpreadsheetError:
+        return file_error(source, problem)
+
+    check_archive(data, refuse)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises zipfile, KeyError, XML errors...
@@ -138,16 +144,7 @@ def _xlsx_records(data: bytes, source: str) -> list[list[str]]:
     try:
         if not workbook.worksheets:
             raise file_error(source, tr("the workbook has no sheets"))
-        sheet = workbook.worksheets[0]
-        if hasattr(sheet, "reset_dimensions"):
-            sheet.reset_dimensions()  # some writers store a wrong size; read everything
-        records = []
-        for values in sheet.iter_rows(values_only=True):
-            cells = [cell_text(value) for value in values]
-            while cells and cells[-1] == "":
-                cells.pop()
-            records.append(cells)
-        return records
+        yield from sheet_rows(workbook, workbook.worksheets[0], refuse)
     except SpreadsheetError:
         raise
     except Exception as error:
