@@ -139,7 +139,7 @@ def _read(path: str, kind: str, options: ImportOptions) -> tuple[OrgModel, list[
     if kind == "spreadsheet":
         from orgmodel.formats.spreadsheet import import_model
 
-        model, plan = import_model(path, dict(options.columns))
+        model, plan = import_model(path, dict(options.columns), options.sheet)
         return model, plan.messages()
     if kind == "drawio":
         from orgmodel.formats.drawio_read import read_drawio
@@ -184,10 +184,11 @@ def write_any(model: OrgModel, path: str) -> None:
             raise ModelFileError(path, [Problem("", tr("cannot write: {reason}", reason=error.reason))]) from None
 
 
-def merge_spreadsheet(base: OrgModel, path: str) -> ImportPlan:
-    """Plan a spreadsheet merge into ``base`` by id (nothing deleted); returns the plan."""
+def merge_spreadsheet(base: OrgModel, path: str, sheet: str | None = None) -> ImportPlan:
+    """Plan a spreadsheet merge into ``base`` by id (nothing deleted); returns the plan.
+    ``sheet``: a workbook's sheet (see :func:`~orgmodel.formats.spreadsheet.read_rows`)."""
     _extension(path, (".csv", ".xlsx"), "merge")
     from orgmodel.formats.spreadsheet import guess_mapping, plan_import, read_rows
 
-    headers, rows = read_rows(path)
+    headers, rows = read_rows(path, sheet)
     return plan_import(headers, rows, guess_mapping(headers), base)

@@ -766,6 +766,10 @@
         <translation>çalışma kitabında hiç sayfa yok</translation>
     </message>
     <message>
+        <source>no sheet {sheet!r}; its sheets are: {names}</source>
+        <translation>{sheet!r} adında sayfa yok; sayfaları: {names}</translation>
+    </message>
+    <message>
         <source>{added} added, {updated} updated, {unchanged} unchanged, {rejected} rejected</source>
         <translation>{added} eklendi, {updated} güncellendi, {unchanged} değişmedi, {rejected} reddedildi</translation>
     </message>

@@ -380,10 +380,11 @@ def apply_plan(model: OrgModel, plan: ImportPlan) -> None:
         model.add_dependency(source, target, group=plan.groups.get((source, target)))
 
 
-def import_model(path: str | os.PathLike[str], columns: dict[str, str] | None = None) -> tuple[OrgModel, ImportPlan]:
+def import_model(path: str | os.PathLike[str], columns: dict[str, str] | None = None,
+                 sheet: str | None = None) -> tuple[OrgModel, ImportPlan]:
     """A new model (named after the file) from a spreadsheet, with the plan that built it.
-    ``columns`` (field -> header) override the guessed columns."""
-    headers, rows = read_rows(path)
+    ``columns`` (field -> header) override the guessed columns; ``sheet``: see :func:`read_rows`."""
+    headers, rows = read_rows(path, sheet)
     mapping, problem = column_map(headers, dict(columns or {}))
     if problem:
         raise file_error(str(path), problem)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from orgmodel.errors import OrgModelError
@@ -40,8 +40,11 @@ class Row(list):
         self.number = number
 
 
-def read_rows(path: str | os.PathLike[str]) -> tuple[list[str], list[Row]]:
+def read_rows(path: str | os.PathLike[str], sheet: str | None = None) -> tuple[list[str], list[Row]]:
     """The header and the non-blank rows of a CSV or ``.xlsx`` file, every cell as text.
+
+    ``sheet``: a workbook's sheet by name or number from 1; without it the active sheet
+    when it is visible, else the first visible one (a hidden first sheet is no one's data).
 
     Each row is a :class:`Row` (a list) whose ``number`` is the spreadsheet row number
     (the header is row 1 when it is the first row); blank rows are skipped but counted.
@@ -63,7 +66,7 @@ def read_rows(path: str | os.PathLike[str]) -> tuple[list[str], list[Row]]:
     except OSError as error:
         raise file_error(source, read_problem(error, tr("is a folder, not a spreadsheet"))) from None
     if suffix in XLSX_EXTENSIONS:
-        records = _xlsx_records(data, source)
+        records = _xlsx_records(data, source, sheet)
     else:
         records = enumerate(_csv_records(data, source), start=1)
     header: list[str] | None = None
@@ -128,8 +131,8 @@ def _csv_records(data: bytes, source: str) -> list[list[str]]:
     except csv.Error as error:
         raise file_error(source, tr("not a readable CSV file: {reason}", reason=str(error))) from None
 
-def _xlsx_records(data: bytes, source: str) -> Iterator[tuple[int, list[str]]]:
-    """``(row number, cells)`` of the workbook's first sheet, streamed within the limits of
+def _xlsx_records(data: bytes, source: str, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
+    """``(row number, cells)`` of the chosen sheet (see :func:`read_rows`), streamed within the limits of
     :mod:`~orgmodel.formats.spreadsheet.xlsx_read`."""
     from openpyxl import load_workbook
 
@@ -144,10 +147,30 @@ def _xlsx_records(data: bytes, source: str) -> Iterator[tuple[int, list[str]]]:
     try:
         if not workbook.worksheets:
             raise file_error(source, tr("the workbook has no sheets"))
-        yield from sheet_rows(workbook, workbook.worksheets[0], refuse)
+        yield from sheet_rows(workbook, _sheet(workbook, sheet, refuse), refuse)
     except SpreadsheetError:
         raise
     except Exception as error:
         raise file_error(source, tr("not a readable .xlsx workbook ({error})", error=type(error).__name__)) from None
     finally:
         workbook.close()
+
+
+def _sheet(workbook, wanted: str | None, refuse: Callable[[str], SpreadsheetError]):
+    """The sheet named or numbered ``wanted``; without it the active sheet if visible, else
+    the first visible one."""
+    sheets = workbook.worksheets
+    if wanted is None:
+        active = workbook.active
+        if active is not None and active.sheet_state == "visible":
+            return active
+        return next((sheet for sheet in sheets if sheet.sheet_state == "visible"), sheets[0])
+    for sheet in sheets:
+        if sheet.title == wanted:
+            return sheet
+    folded = [sheet for sheet in sheets if sheet.title.casefold() == wanted.strip().casefold()]
+    if len(folded) == 1:
+        return folded[0]
+    if wanted.strip().isdigit() and 1 <= int(wanted) <= len(sheets):
+        return sheets[int(wanted) - 1]
+    raise refuse(tr("no sheet {sheet!r}; its sheets are: {names}", sheet=wanted, names=", ".join(s.title for s in sheets)))

@@ -123,3 +123,61 @@ def test_a_workbook_far_down_but_within_the_limits_is_read(tmp_path: Path) -> No
     result = run_cli("convert", str(source), str(out))
     assert result.returncode == 0, result.stderr
     assert "Far" in out.read_text(encoding="utf-8-sig")
+
+
+def _workbook_with_a_hidden_first_sheet(path: Path, active: int = 1) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    old = book.active
+    old.title = "Old"
+    old.append(["name", "office"])
+    old.append(["Stale unit", "back"])
+    old.sheet_state = "hidden"
+    for title, unit in (("Units", "Sales"), ("Other", "Web")):
+        sheet = book.create_sheet(title)
+        sheet.append(["name", "office"])
+        sheet.append([unit, "front"])
+    book.active = active
+    book.save(path)
+
+
+def _names(path: Path) -> list[str]:
+    from orgmodel.formats.native import load
+
+    return [unit.name for unit in load(path).units()]
+
+
+@pytest.mark.parametrize(("active", "expected"), [(1, ["Sales"]), (2, ["Web"]), (0, ["Sales"])])
+def test_a_hidden_first_sheet_is_not_imported(tmp_path: Path, active: int, expected: list[str]) -> None:
+    # the active sheet when visible, else the first visible one
+    source, out = tmp_path / "units.xlsx", tmp_path / "out.orgmodel"
+    _workbook_with_a_hidden_first_sheet(source, active)
+    if active == 0:  # a hidden active sheet: openpyxl refuses to save one, so mark it after
+        from openpyxl import load_workbook
+
+        book = load_workbook(source)
+        book.active = 1
+        book["Old"].sheet_state = "visible"
+        book.active = 0
+        book["Old"].sheet_state = "hidden"
+        book.save(source)
+    result = run_cli("convert", str(source), str(out))
+    assert result.returncode == 0, result.stderr
+    assert _names(out) == expected
+
+
+@pytest.mark.parametrize(("sheet", "expected"), [("Other", ["Web"]), ("other", ["Web"]), ("1", ["Stale unit"]), ("3", ["Web"])])
+def test_convert_imports_the_sheet_asked_for(tmp_path: Path, sheet: str, expected: list[str]) -> None:
+    source, out = tmp_path / "units.xlsx", tmp_path / "out.orgmodel"
+    _workbook_with_a_hidden_first_sheet(source)
+    result = run_cli("convert", str(source), str(out), "--sheet", sheet)
+    assert result.returncode == 0, result.stderr
+    assert _names(out) == expected
+
+
+def test_convert_names_the_sheets_when_the_one_asked_for_is_missing(tmp_path: Path) -> None:
+    source, out = tmp_path / "units.xlsx", tmp_path / "out.orgmodel"
+    _workbook_with_a_hidden_first_sheet(source)
+    line = refusal(run_cli("convert", str(source), str(out), "--sheet", "Nope"), out)
+    assert line == f"orgmodel: {source}: no sheet 'Nope'; its sheets are: Old, Units, Other"
