@@ -45,6 +45,7 @@ FILES: dict[str, Callable[[Path], None]] = {
     "column-bomb.xlsx": hostile.column_bomb_xlsx,
     "zip-bomb.xlsx": hostile.zip_bomb_xlsx,
     "shared-strings.xlsx": hostile.shared_strings_xlsx,
+    "default-bomb.graphml": hostile.default_bomb_graphml,
 }
 
 

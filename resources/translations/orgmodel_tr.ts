@@ -630,6 +630,14 @@
         <translation>{edge}: bilinmeyen tür {kind!r}; bağımlılık olarak okundu</translation>
     </message>
     <message>
+        <source>the default of key {key!r} ({size:,} characters), copied into every node, comes to more than {limit:,} characters</source>
+        <translation>{key!r} anahtarının varsayılan değeri ({size:,} karakter) her düğüme kopyalanınca {limit:,} karakteri aşıyor</translation>
+    </message>
+    <message>
+        <source>the default of key {key!r} ({size:,} characters), copied into every edge, comes to more than {limit:,} characters</source>
+        <translation>{key!r} anahtarının varsayılan değeri ({size:,} karakter) her kenara kopyalanınca {limit:,} karakteri aşıyor</translation>
+    </message>
+    <message>
         <source>{count:,} undirected edges read as one dependency each: the source depends on the target</source>
         <translation>{count:,} yönsüz kenar birer bağımlılık olarak okundu: kaynak hedefe bağımlı</translation>
     </message>

@@ -84,3 +84,11 @@ def shared_strings_xlsx(path: Path) -> None:
 def long_cell_xlsx(path: Path) -> None:
     """A cell of 40,000 characters, beyond Excel's 32,767."""
     xlsx(path, f'<row r="3">{inline("A3", "x" * 40_000)}</row>')
+
+
+def default_bomb_graphml(path: Path) -> None:
+    """A 1 MB GraphML file whose 500 KB ``notes`` default would be copied into 1,000 nodes."""
+    nodes = "".join(f'<node id="n{i}"/>' for i in range(1_000))
+    path.write_text('<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+                    f'<key id="d" for="node" attr.name="notes" attr.type="string"><default>{"x" * 500_000}</default></key>'
+                    f'<graph edgedefault="directed">{nodes}</graph></graphml>', encoding="utf-8")

@@ -181,3 +181,13 @@ def test_convert_names_the_sheets_when_the_one_asked_for_is_missing(tmp_path: Pa
     _workbook_with_a_hidden_first_sheet(source)
     line = refusal(run_cli("convert", str(source), str(out), "--sheet", "Nope"), out)
     assert line == f"orgmodel: {source}: no sheet 'Nope'; its sheets are: Old, Units, Other"
+
+
+def test_a_graphml_default_copied_into_every_node_is_capped(tmp_path: Path) -> None:
+    # before: a 500 MB model (every unit's notes the 500 KB default) and its output written
+    source, out = tmp_path / "bomb.graphml", tmp_path / "out.orgmodel"
+    hostile.default_bomb_graphml(source)
+    line = refusal(run_cli("convert", str(source), str(out)), out)
+    assert line == (f"orgmodel: {source}: the default of key 'notes' (500,000 characters), copied into every node, comes to more "
+                    "than 16,000,000 characters")
+    assert not out.exists()
