@@ -190,5 +190,8 @@ def merge_spreadsheet(base: OrgModel, path: str, sheet: str | None = None) -> Im
     _extension(path, (".csv", ".xlsx"), "merge")
     from orgmodel.formats.spreadsheet import guess_mapping, plan_import, read_rows
 
-    headers, rows = read_rows(path, sheet)
-    return plan_import(headers, rows, guess_mapping(headers), base)
+    notices: list[str] = []
+    headers, rows = read_rows(path, sheet, notices)
+    plan = plan_import(headers, rows, guess_mapping(headers), base)
+    plan.notices[:0] = notices
+    return plan

@@ -762,6 +762,18 @@
         <translation>başlık satırı yok (dosya boş)</translation>
     </message>
     <message>
+        <source>read as {encoding}: the file is not UTF-8</source>
+        <translation>{encoding} olarak okundu: dosya UTF-8 değil</translation>
+    </message>
+    <message>
+        <source>row {row}, {column}</source>
+        <translation>{row}. satır, {column}</translation>
+    </message>
+    <message>
+        <source>bytes that are not {encoding} were replaced by � in {count} cells: {places}</source>
+        <translation>{encoding} olmayan baytlar {count} hücrede � ile değiştirildi: {places}</translation>
+    </message>
+    <message>
         <source>not a readable CSV file: {reason}</source>
         <translation>okunabilir bir CSV dosyası değil: {reason}</translation>
     </message>

@@ -384,7 +384,8 @@ def import_model(path: str | os.PathLike[str], columns: dict[str, str] | None = 
                  sheet: str | None = None) -> tuple[OrgModel, ImportPlan]:
     """A new model (named after the file) from a spreadsheet, with the plan that built it.
     ``columns`` (field -> header) override the guessed columns; ``sheet``: see :func:`read_rows`."""
-    headers, rows = read_rows(path, sheet)
+    notices: list[str] = []
+    headers, rows = read_rows(path, sheet, notices)
     mapping, problem = column_map(headers, dict(columns or {}))
     if problem:
         raise file_error(str(path), problem)
@@ -393,6 +394,7 @@ def import_model(path: str | os.PathLike[str], columns: dict[str, str] | None = 
             str(path), tr("no column for unit names (expected a header such as name, unit, ad or birim adı)")
         )
     plan = plan_import(headers, rows, mapping, None)
+    plan.notices[:0] = notices
     model = OrgModel(Path(path).stem)
     apply_plan(model, plan)
     return model, plan

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from orgmodel.errors import OrgModelError
 from orgmodel.formats.file_errors import read_problem, special_file
+from orgmodel.formats.spreadsheet.encoding import REPLACEMENT, decode
 from orgmodel.formats.spreadsheet.xlsx_read import check_archive, sheet_rows
 from orgmodel.i18n import tr
 
@@ -40,7 +41,8 @@ class Row(list):
         self.number = number
 
 
-def read_rows(path: str | os.PathLike[str], sheet: str | None = None) -> tuple[list[str], list[Row]]:
+def read_rows(path: str | os.PathLike[str], sheet: str | None = None,
+              notices: list[str] | None = None) -> tuple[list[str], list[Row]]:
     """The header and the non-blank rows of a CSV or ``.xlsx`` file, every cell as text.
 
     ``sheet``: a workbook's sheet by name or number from 1; without it the active sheet
@@ -48,6 +50,8 @@ def read_rows(path: str | os.PathLike[str], sheet: str | None = None) -> tuple[l
 
     Each row is a :class:`Row` (a list) whose ``number`` is the spreadsheet row number
     (the header is row 1 when it is the first row); blank rows are skipped but counted.
+    ``notices`` receives what the person should know about a CSV file's encoding (which
+    one when not UTF-8, the cells where bytes did not decode).
     """
     file = Path(path)
     source = str(path)
@@ -68,28 +72,50 @@ def read_rows(path: str | os.PathLike[str], sheet: str | None = None) -> tuple[l
     if suffix in XLSX_EXTENSIONS:
         records = _xlsx_records(data, source, sheet)
     else:
-        records = enumerate(_csv_records(data, source), start=1)
+        decoded: list[tuple[str, bool]] = []
+        records = enumerate(_csv_records(data, source, decoded), start=1)
     header: list[str] | None = None
     rows: list[Row] = []
+    header_row = Row([], 1)
     for number, cells in records:
         if not any(cell.strip() for cell in cells):
             continue
         if header is None:
             header = [cell.strip() for cell in cells]
+            header_row = Row(cells, number)
         else:
             rows.append(Row(cells, number))
     if header is None:
         raise file_error(source, tr("no header row (the file is empty)"))
+    if suffix not in XLSX_EXTENSIONS and notices is not None:
+        (encoding, exact), = decoded
+        notices += _encoding_notices(encoding, exact, header, [header_row, *rows])
     return header, rows
 
 
-def _decode(data: bytes, source: str) -> str:
+def _decode(data: bytes, source: str) -> tuple[str, str, bool]:
     if b"\x00" in data:
         raise file_error(source, tr("not a text file (NUL byte at offset {offset})", offset=data.index(0)))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1254", errors="replace")
+    return decode(data)
+
+
+def _encoding_notices(encoding: str, exact: bool, header: list[str], rows: list[Row]) -> list[str]:
+    """What a person should know about how a CSV file was decoded: the encoding unless it is
+    UTF-8, and the first cells where bytes did not decode (``row 5, name``)."""
+    notices = [] if encoding == "UTF-8" else [tr("read as {encoding}: the file is not UTF-8", encoding=encoding)]
+    if exact:
+        return notices
+    places = []
+    for row in rows:
+        for index, cell in enumerate(row):
+            if REPLACEMENT in cell:
+                column = header[index] if index < len(header) and header[index] else str(index + 1)
+                places.append(tr("row {row}, {column}", row=row.number, column=column))
+    if places:
+        shown = ", ".join(places[:5]) + (", …" if len(places) > 5 else "")
+        notices.append(tr("bytes that are not {encoding} were replaced by \ufffd in {count} cells: {places}",
+                          encoding=encoding, count=len(places), places=shown))
+    return notices
 
 
 #: How much of a CSV file csv.Sniffer looks at: its quote pattern takes time growing with the
@@ -124,8 +150,11 @@ def _skip_drawio_settings(text: str) -> str:
     return "".join(lines[first:])
 
 
-def _csv_records(data: bytes, source: str) -> list[list[str]]:
-    text = _skip_drawio_settings(_decode(data, source))
+def _csv_records(data: bytes, source: str, decoded: list[tuple[str, bool]]) -> list[list[str]]:
+    """The records of a CSV file; ``decoded`` receives the encoding and whether every byte decoded."""
+    text, encoding, exact = _decode(data, source)
+    decoded.append((encoding, exact))
+    text = _skip_drawio_settings(text)
     try:
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
     except csv.Error as error:

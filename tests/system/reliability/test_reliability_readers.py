@@ -191,3 +191,34 @@ def test_a_graphml_default_copied_into_every_node_is_capped(tmp_path: Path) -> N
     assert line == (f"orgmodel: {source}: the default of key 'notes' (500,000 characters), copied into every node, comes to more "
                     "than 16,000,000 characters")
     assert not out.exists()
+
+
+def _convert_csv(tmp_path: Path, data: bytes) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    source, out = tmp_path / "units.csv", tmp_path / "out.orgmodel"
+    source.write_bytes(data)
+    result = run_cli("convert", str(source), str(out))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result, _names(out)
+
+
+def test_one_stray_byte_in_a_utf8_csv_garbles_only_its_cell(tmp_path: Path) -> None:
+    # before: the whole file read as Windows-1254, every Turkish name garbled, no word said
+    data = "name,office\nMüşteri Hizmetleri,front\nİnsan Kaynakları,back\n".encode() + b"Bozuk \xff ad,back\n"
+    result, names = _convert_csv(tmp_path, data)
+    assert names == ["Müşteri Hizmetleri", "İnsan Kaynakları", "Bozuk \ufffd ad"]
+    assert "bytes that are not UTF-8 were replaced by \ufffd in 1 cells: row 4, name" in result.stdout + result.stderr
+
+
+def test_a_windows_1254_csv_says_how_it_was_read(tmp_path: Path) -> None:
+    data = "name;office\nMüşteri Hizmetleri;ön ofis\nBilgi İşlem;arka ofis\n".encode("cp1254")
+    result, names = _convert_csv(tmp_path, data)
+    assert names == ["Müşteri Hizmetleri", "Bilgi İşlem"]
+    assert "read as Windows-1254: the file is not UTF-8" in result.stdout + result.stderr
+
+
+def test_a_latin1_csv_is_read_as_latin1_and_says_so(tmp_path: Path) -> None:
+    data = "name,office\nÞórunn Guðmundsdóttir,front\nÁsta Sigurðardóttir,back\n".encode("latin-1")
+    result, names = _convert_csv(tmp_path, data)
+    assert names == ["Þórunn Guðmundsdóttir", "Ásta Sigurðardóttir"]
+    assert "read as Latin-1: the file is not UTF-8" in result.stdout + result.stderr
