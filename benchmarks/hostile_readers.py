@@ -62,7 +62,7 @@ def _measure(checkout: Path, path: Path, cpu: int, memory: int) -> tuple[float, 
     env = {**os.environ, "PYTHONPATH": str(checkout)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, preexec_fn=limits,
                          cwd=path.parent)  # not this folder: "-c" puts the working folder first on sys.path
-    seconds, peak, returncode, outcome = out.stdout.strip().split("\t", 3)
+    seconds, peak, returncode, outcome = out.stdout.rstrip("\n").split("\t", 3)
     if int(returncode) < 0:
         outcome = {-9: "killed (CPU limit)", -24: "killed (CPU limit)"}.get(int(returncode), f"signal {-int(returncode)}")
     return float(seconds), float(peak), outcome
