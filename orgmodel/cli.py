@@ -91,6 +91,8 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--merge-into", metavar="MODEL", help="merge the spreadsheet IN into MODEL by id (nothing deleted), write OUT")
     convert.add_argument("--map", metavar="FIELD=COLUMN,…", help="spreadsheet: which column holds a field, e.g. name=Full Name,reports_to=Boss")
     convert.add_argument("--page", metavar="NAME|N", help="draw.io: the page to import, by name or number (default: the first)")
+    convert.add_argument("--sheet", metavar="NAME|N",
+                         help="xlsx: the sheet to import, by name or number (default: the active sheet, else the first visible)")
     convert.add_argument("--undirected", choices=("both", "forward"), default="both",
                          help="GraphML: an undirected edge is a dependency each way (default) or source depends on target")
     convert.add_argument("--classify", action="store_true", help="suggest an office for each unit without one, from its name, and set the confident ones")
@@ -384,7 +386,7 @@ def _import_options(options: argparse.Namespace):
         if not sign or not name.strip() or not header.strip():
             raise _Failure(f"orgmodel convert: --map: expected FIELD=COLUMN, got {pair.strip()!r}")
         columns[name.strip()] = header.strip()
-    return ImportOptions(columns=columns, page=options.page, undirected=options.undirected)
+    return ImportOptions(columns=columns, page=options.page, undirected=options.undirected, sheet=options.sheet)
 
 
 def _convert(source: str, out: str, merge_into: str | None, options=None, classify_with: list[str] | None = None) -> int:
@@ -397,7 +399,7 @@ def _convert(source: str, out: str, merge_into: str | None, options=None, classi
     stamps = {path: _stamp(path) for path in inputs}
     if merge_into:
         model = load(merge_into)
-        plan = merge_spreadsheet(model, source)
+        plan = merge_spreadsheet(model, source, options.sheet if options else None)
         from orgmodel.formats.spreadsheet import apply_plan
 
         if plan.rejected and not (plan.added or plan.updated or plan.unchanged):

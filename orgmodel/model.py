@@ -18,6 +18,7 @@ from orgmodel import events as ev
 from orgmodel.dependencies import Dependency, DependencyColumns, DependencyKey, DependencyStore
 from orgmodel.errors import DependencyError, DuplicateUnitError, FieldError, ReportingCycleError, UnknownUnitError
 from orgmodel.gcpause import gc_paused
+from orgmodel.hierarchy import closes_loop
 from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNCLASSIFIED, UNIT_FIELD_CHECKS, check_coordinate, check_id, check_text, type_name
 from orgmodel.i18n import tr
 from orgmodel.ids import fresh_id, slugify  # noqa: F401  (slugify: kept importable from here)
@@ -368,7 +369,7 @@ class OrgModel:
         self._require(unit_id)
         if parent_id is not None:
             self._require(parent_id)
-            if parent_id == unit_id or unit_id in self.ancestors(parent_id):
+            if closes_loop(unit_id, parent_id, self._parent, self._children):
                 raise ReportingCycleError(
                     unit_id, parent_id, self._units[unit_id].name, self._units[parent_id].name
                 )

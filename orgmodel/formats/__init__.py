@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from orgmodel.errors import ModelFileError, OrgModelError, Problem
 from orgmodel.formats.atomic import SaveError, write_file
+from orgmodel.formats.file_errors import special_file
 from orgmodel.formats.importing import ImportOptions, require_units
 from orgmodel.formats.xml_writing import xml_bytes
 from orgmodel.i18n import Text, tr
@@ -76,6 +77,9 @@ def read_any(path: str, options: ImportOptions | None = None) -> tuple[OrgModel,
     from orgmodel.layout.placement import place_unplaced
 
     options = options or ImportOptions()
+    special = special_file(path)
+    if special:  # before any reader opens it: a FIFO would hang, /dev/zero never end
+        raise ModelFileError(path, [Problem("", special)])
     kind = import_kind(path)
     model, messages = _read(path, kind, options)
     if kind != "native":
@@ -112,6 +116,8 @@ def import_kind(path: str) -> str:
         return "spreadsheet"
     if extension in (".graphml", ".drawio", ".archimate"):
         return extension[1:]
+    if special_file(path):
+        return "drawio"  # the reader says why the file cannot be read
     try:
         with open(path, "rb") as handle:
             head = handle.read(4096)
@@ -151,7 +157,7 @@ def _read(path: str, kind: str, options: ImportOptions) -> tuple[OrgModel, list[
     if kind == "spreadsheet":
         from orgmodel.formats.spreadsheet import import_model
 
-        model, plan = import_model(path, dict(options.columns))
+        model, plan = import_model(path, dict(options.columns), options.sheet)
         return model, plan.messages()
     if kind == "drawio":
         from orgmodel.formats.drawio_read import read_drawio
@@ -196,10 +202,14 @@ def write_any(model: OrgModel, path: str) -> None:
             raise ModelFileError(path, [Problem("", tr("cannot write: {reason}", reason=error.reason))]) from None
 
 
-def merge_spreadsheet(base: OrgModel, path: str) -> ImportPlan:
-    """Plan a spreadsheet merge into ``base`` by id (nothing deleted); returns the plan."""
+def merge_spreadsheet(base: OrgModel, path: str, sheet: str | None = None) -> ImportPlan:
+    """Plan a spreadsheet merge into ``base`` by id (nothing deleted); returns the plan.
+    ``sheet``: a workbook's sheet (see :func:`~orgmodel.formats.spreadsheet.read_rows`)."""
     _extension(path, (".csv", ".xlsx"), "merge")
     from orgmodel.formats.spreadsheet import guess_mapping, plan_import, read_rows
 
-    headers, rows = read_rows(path)
-    return plan_import(headers, rows, guess_mapping(headers), base)
+    notices: list[str] = []
+    headers, rows = read_rows(path, sheet, notices)
+    plan = plan_import(headers, rows, guess_mapping(headers), base)
+    plan.notices[:0] = notices
+    return plan

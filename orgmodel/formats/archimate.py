@@ -32,6 +32,7 @@ from typing import Any
 
 from orgmodel.errors import OrgModelError
 from orgmodel.fields import check_id, check_text
+from orgmodel.formats.file_errors import special_file
 from orgmodel.formats.graphml.safe_xml import MAX_BYTES, local, namespace, parse, parse_bytes
 from orgmodel.formats.importing import ImportFileError, closing_lines, leave_unclassified, report_to, scaled_positions
 from orgmodel.formats.spreadsheet.columns import guess_mapping
@@ -68,11 +69,13 @@ def read_archimate(path: str | os.PathLike[str]) -> tuple[OrgModel, list[str]]:
 
 
 def _root(source: str, path: str | os.PathLike[str]) -> ET.Element:
-    try:
-        with open(path, "rb") as handle:
-            zipped = handle.read(2) == b"PK"
-    except OSError:
-        zipped = False  # the parser says why
+    zipped = False  # a special file is never opened here: the parser refuses it
+    if not special_file(path):
+        try:
+            with open(path, "rb") as handle:
+                zipped = handle.read(2) == b"PK"
+        except OSError:
+            pass  # the parser says why
     if not zipped:
         return parse(source, path, ArchiMateError, ("model",))
     # Archi's "archive" format: the model and its images in one zip.

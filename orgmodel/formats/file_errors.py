@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+
 from orgmodel.i18n import Text, tr
 
 
@@ -31,3 +34,17 @@ def read_problem(error: OSError, folder: Text) -> Text:
     if isinstance(error, PermissionError):
         return tr("permission denied")
     return cannot_read(error)
+
+
+def special_file(path: str | os.PathLike[str]) -> Text | None:
+    """``not a regular file`` when ``path`` (followed through symlinks) is a named pipe, a
+    device or a socket: reading one could wait forever (a FIFO) or never end (``/dev/zero``).
+    ``None`` for a regular file, a folder or a path that cannot be examined (the reader then
+    says why in its own words)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return tr("not a regular file")

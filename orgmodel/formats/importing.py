@@ -43,13 +43,15 @@ class ImportOptions:
     """What the person chose for an import (``orgmodel convert`` flags, the import dialog).
 
     ``columns``: field -> spreadsheet header (``--map name=Full Name``); ``page``: the
-    draw.io page by name or 1-based number; ``undirected``: ``"both"`` (a dependency each
+    draw.io page by name or 1-based number; ``sheet``: the workbook's sheet, the same way
+    (default: the active sheet if visible, else the first visible); ``undirected``: ``"both"`` (a dependency each
     way, the default) or ``"forward"`` (source depends on target) for undirected GraphML edges.
     """
 
     columns: Mapping[str, str] = field(default_factory=dict)
     page: str | None = None
     undirected: str = "both"
+    sheet: str | None = None
 
 
 def rejection_lines(rejected: Sequence[tuple[Any, Any]], limit: int = SHOWN_REJECTIONS) -> list[Text]:

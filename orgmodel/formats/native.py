@@ -21,7 +21,7 @@ from typing import Any
 
 from orgmodel.errors import ModelFileError, Problem
 from orgmodel.formats.atomic import SaveError
-from orgmodel.formats.file_errors import read_problem
+from orgmodel.formats.file_errors import read_problem, special_file
 from orgmodel.formats.native_dump import FORMAT, VERSION, dumps, to_document
 from orgmodel.formats.native_fast import NO_EXTRA as _NO_EXTRA
 from orgmodel.formats.native_fast import read_fast
@@ -447,6 +447,9 @@ def read_text(path: str | os.PathLike[str]) -> str:
         else:
             message = tr("not an OrgModel file: expected a .orgmodel file, got no extension")
         raise ModelFileError(source, [Problem("", message)])
+    special = special_file(file)
+    if special:
+        raise ModelFileError(source, [Problem("", special)])
     try:
         data = file.read_bytes()
     except OSError as error:

@@ -406,6 +406,10 @@
         <translation>böyle bir dosya yok</translation>
     </message>
     <message>
+        <source>not a regular file</source>
+        <translation>normal bir dosya değil</translation>
+    </message>
+    <message>
         <source>is a folder, not a model file</source>
         <translation>bir klasör, model dosyası değil</translation>
     </message>
@@ -630,6 +634,14 @@
         <translation>{edge}: bilinmeyen tür {kind!r}; bağımlılık olarak okundu</translation>
     </message>
     <message>
+        <source>the default of key {key!r} ({size:,} characters), copied into every node, comes to more than {limit:,} characters</source>
+        <translation>{key!r} anahtarının varsayılan değeri ({size:,} karakter) her düğüme kopyalanınca {limit:,} karakteri aşıyor</translation>
+    </message>
+    <message>
+        <source>the default of key {key!r} ({size:,} characters), copied into every edge, comes to more than {limit:,} characters</source>
+        <translation>{key!r} anahtarının varsayılan değeri ({size:,} karakter) her kenara kopyalanınca {limit:,} karakteri aşıyor</translation>
+    </message>
+    <message>
         <source>{count:,} undirected edges read as one dependency each: the source depends on the target</source>
         <translation>{count:,} yönsüz kenar birer bağımlılık olarak okundu: kaynak hedefe bağımlı</translation>
     </message>
@@ -754,6 +766,18 @@
         <translation>başlık satırı yok (dosya boş)</translation>
     </message>
     <message>
+        <source>read as {encoding}: the file is not UTF-8</source>
+        <translation>{encoding} olarak okundu: dosya UTF-8 değil</translation>
+    </message>
+    <message>
+        <source>row {row}, {column}</source>
+        <translation>{row}. satır, {column}</translation>
+    </message>
+    <message>
+        <source>bytes that are not {encoding} were replaced by � in {count} cells: {places}</source>
+        <translation>{encoding} olmayan baytlar {count} hücrede � ile değiştirildi: {places}</translation>
+    </message>
+    <message>
         <source>not a readable CSV file: {reason}</source>
         <translation>okunabilir bir CSV dosyası değil: {reason}</translation>
     </message>
@@ -764,6 +788,10 @@
     <message>
         <source>the workbook has no sheets</source>
         <translation>çalışma kitabında hiç sayfa yok</translation>
+    </message>
+    <message>
+        <source>no sheet {sheet!r}; its sheets are: {names}</source>
+        <translation>{sheet!r} adında sayfa yok; sayfaları: {names}</translation>
     </message>
     <message>
         <source>{added} added, {updated} updated, {unchanged} unchanged, {rejected} rejected</source>
@@ -1032,6 +1060,30 @@
     <message>
         <source>{file}: offices.{office}.{group}: expected &quot;strong&quot;, &quot;weak&quot; or &quot;acronyms&quot; with a list of words</source>
         <translation>{file}: offices.{office}.{group}: bir sözcük listesiyle &quot;strong&quot;, &quot;weak&quot; veya &quot;acronyms&quot; bekleniyordu</translation>
+    </message>
+    <message>
+        <source>its shared strings unpack to {size:.0f} MB; the limit is {limit} MB</source>
+        <translation>paylaşılan metinleri açılınca {size:.0f} MB tutuyor; sınır {limit} MB</translation>
+    </message>
+    <message>
+        <source>{part} unpacks to {ratio:,} times its size (a zip bomb?); the limit is {limit}</source>
+        <translation>{part} açılınca boyutunun {ratio:,} katına çıkıyor (zip bombası mı?); sınır {limit}</translation>
+    </message>
+    <message>
+        <source>it unpacks to {size:.0f} MB; the limit is {limit} MB</source>
+        <translation>açılınca {size:.0f} MB tutuyor; sınır {limit} MB</translation>
+    </message>
+    <message>
+        <source>row {row:,} is beyond the last row a workbook may have ({limit:,})</source>
+        <translation>{row:,}. satır bir çalışma kitabının olabilecek son satırının ötesinde ({limit:,})</translation>
+    </message>
+    <message>
+        <source>row {row:,} has a cell in column {column:,}; the limit is {limit:,} columns</source>
+        <translation>{row:,}. satırda {column:,}. sütunda bir hücre var; sınır {limit:,} sütun</translation>
+    </message>
+    <message>
+        <source>row {row:,}, column {column:,}: a cell of {size:,} characters; the limit is {limit:,}</source>
+        <translation>{row:,}. satır, {column:,}. sütun: {size:,} karakterlik bir hücre; sınır {limit:,}</translation>
     </message>
 </context>
 <context>

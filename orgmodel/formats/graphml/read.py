@@ -55,12 +55,17 @@ def read_graphml(path: str | os.PathLike[str], undirected: str = "both") -> tupl
     if graph is None:
         raise GraphMLError(source, tr("not a GraphML file: no <graph> element"))
     keys.update(_read_keys(graph))  # some writers declare the keys inside <graph>
-    reading = _Reading(keys, OrgModel(_model_name(graph, keys, source)), undirected)
+    reading = _Reading(keys, OrgModel(_model_name(graph, keys, source)), undirected, source)
     reading.read_nodes(graph)
     reading.read_edges(graph)
     reading.read_parent_keys()
     reading.read_groups()
     return reading.model, reading.warnings
+
+
+#: What the ``<default>`` values of the keys may add up to over all nodes and edges: a 1 MB
+#: file whose 500 KB default was copied into every node made a 500 MB model.
+MAX_DEFAULT_EXPANSION = 16_000_000
 
 
 class _Key:
@@ -112,8 +117,11 @@ def _model_name(graph: ET.Element, keys: dict[str, _Key], source: str) -> str:
 class _Reading:
     """One import of one graph: the model built so far and the warnings about it."""
 
-    def __init__(self, keys: dict[str, _Key], model: OrgModel, undirected: str = "both") -> None:
+    def __init__(self, keys: dict[str, _Key], model: OrgModel, undirected: str = "both", source: str = "") -> None:
         self.keys = keys
+        self.source = source
+        #: Characters the declared defaults may still add to elements (see MAX_DEFAULT_EXPANSION).
+        self.default_budget = MAX_DEFAULT_EXPANSION
         self.model = model
         self.undirected = undirected
         self.undirected_count = 0
@@ -135,6 +143,14 @@ class _Reading:
         for key in self.keys.values():
             if key.default is not None and key.domain in (domain, "all") and not key.yfiles:
                 values[key.name] = key.default
+                self.default_budget -= len(key.default)
+                if self.default_budget < 0:
+                    name, size, limit = key.name[:40], len(key.default), MAX_DEFAULT_EXPANSION
+                    raise GraphMLError(self.source, tr(
+                        "the default of key {key!r} ({size:,} characters), copied into every node, comes to more "
+                        "than {limit:,} characters", key=name, size=size, limit=limit) if domain == "node" else tr(
+                        "the default of key {key!r} ({size:,} characters), copied into every edge, comes to more "
+                        "than {limit:,} characters", key=name, size=size, limit=limit))
         graphics: list[ET.Element] = []
         for data in element:
             if local(data.tag) != "data":

@@ -18,7 +18,7 @@ from typing import Any
 import defusedxml
 import defusedxml.ElementTree as DET
 
-from orgmodel.formats.file_errors import cannot_read
+from orgmodel.formats.file_errors import cannot_read, special_file
 from orgmodel.formats.graphml.schema import NS, GraphMLError
 from orgmodel.formats.importing import ImportFileError
 from orgmodel.i18n import tr
@@ -86,6 +86,9 @@ def _check_file(source: str, file: Path, failure: type[ImportFileError], graphml
         raise failure(source, cannot_read(error)) from None
     if file.is_dir():
         raise failure(source, tr("is a folder, not a GraphML file") if graphml else tr("is a folder"))
+    special = special_file(file)
+    if special:
+        raise failure(source, special)
     if size > MAX_BYTES:
         raise failure(
             source,

@@ -16,6 +16,7 @@ from orgmodel.formats.importing import SHOWN_REJECTIONS, leave_unclassified, rej
 from orgmodel.formats.spreadsheet.columns import NOTE_COLUMNS, column_map, name_key
 from orgmodel.formats.spreadsheet.read import file_error, read_rows
 from orgmodel.formats.spreadsheet.values import ValueProblem, cell_text, parse_field, parse_office
+from orgmodel.hierarchy import closes_loop
 from orgmodel.i18n import Text, joined, tr
 from orgmodel.ids import fresh_id
 from orgmodel.model import OrgModel, Unit
@@ -248,18 +249,21 @@ def plan_import(
         if not failed:
             # Reporting lines: the row that would close a loop is rejected.
             parent_of = dict(into.reporting_lines()) if into is not None else {}
+            children_of: dict[str, dict[str, None]] = {}
+            for child, parent in parent_of.items():
+                children_of.setdefault(parent, {})[child] = None
             for entry in live:
                 if entry.parent is None:
                     continue
-                chain, current = set(), entry.parent
-                while current is not None and current != entry.uid and current not in chain:
-                    chain.add(current)
-                    current = parent_of.get(current)
-                if current == entry.uid:
+                if closes_loop(entry.uid, entry.parent, parent_of, children_of):
                     cycle = ReportingCycleError(entry.uid, entry.parent, final_name[entry.uid], final_name[entry.parent])
                     failed[entry.number] = _field_problem("reports_to", cycle.text()).message
                     continue
+                old = parent_of.get(entry.uid)
+                if old is not None:
+                    del children_of[old][entry.uid]
                 parent_of[entry.uid] = entry.parent
+                children_of.setdefault(entry.parent, {})[entry.uid] = None
         if not failed:
             break
         plan.rejected.extend(failed.items())
@@ -376,10 +380,12 @@ def apply_plan(model: OrgModel, plan: ImportPlan) -> None:
         model.add_dependency(source, target, group=plan.groups.get((source, target)))
 
 
-def import_model(path: str | os.PathLike[str], columns: dict[str, str] | None = None) -> tuple[OrgModel, ImportPlan]:
+def import_model(path: str | os.PathLike[str], columns: dict[str, str] | None = None,
+                 sheet: str | None = None) -> tuple[OrgModel, ImportPlan]:
     """A new model (named after the file) from a spreadsheet, with the plan that built it.
-    ``columns`` (field -> header) override the guessed columns."""
-    headers, rows = read_rows(path)
+    ``columns`` (field -> header) override the guessed columns; ``sheet``: see :func:`read_rows`."""
+    notices: list[str] = []
+    headers, rows = read_rows(path, sheet, notices)
     mapping, problem = column_map(headers, dict(columns or {}))
     if problem:
         raise file_error(str(path), problem)
@@ -388,6 +394,7 @@ def import_model(path: str | os.PathLike[str], columns: dict[str, str] | None = 
             str(path), tr("no column for unit names (expected a header such as name, unit, ad or birim adı)")
         )
     plan = plan_import(headers, rows, mapping, None)
+    plan.notices[:0] = notices
     model = OrgModel(Path(path).stem)
     apply_plan(model, plan)
     return model, plan

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from orgmodel.errors import OrgModelError
-from orgmodel.formats.file_errors import read_problem
-from orgmodel.formats.spreadsheet.values import cell_text
+from orgmodel.formats.file_errors import read_problem, special_file
+from orgmodel.formats.spreadsheet.encoding import REPLACEMENT, decode
+from orgmodel.formats.spreadsheet.xlsx_read import check_archive, sheet_rows
 from orgmodel.i18n import tr
 
 CSV_EXTENSIONS = (".csv", ".tsv", ".txt")
@@ -40,11 +41,17 @@ class Row(list):
         self.number = number
 
 
-def read_rows(path: str | os.PathLike[str]) -> tuple[list[str], list[Row]]:
+def read_rows(path: str | os.PathLike[str], sheet: str | None = None,
+              notices: list[str] | None = None) -> tuple[list[str], list[Row]]:
     """The header and the non-blank rows of a CSV or ``.xlsx`` file, every cell as text.
+
+    ``sheet``: a workbook's sheet by name or number from 1; without it the active sheet
+    when it is visible, else the first visible one (a hidden first sheet is no one's data).
 
     Each row is a :class:`Row` (a list) whose ``number`` is the spreadsheet row number
     (the header is row 1 when it is the first row); blank rows are skipped but counted.
+    ``notices`` receives what the person should know about a CSV file's encoding (which
+    one when not UTF-8, the cells where bytes did not decode).
     """
     file = Path(path)
     source = str(path)
@@ -55,46 +62,77 @@ def read_rows(path: str | os.PathLike[str]) -> tuple[list[str], list[Row]]:
         if suffix:
             raise file_error(source, tr("not a spreadsheet: expected .csv or .xlsx, got {extension}", extension=suffix))
         raise file_error(source, tr("not a spreadsheet: expected .csv or .xlsx, got no extension"))
+    special = special_file(file)
+    if special:
+        raise file_error(source, special)
     try:
         data = file.read_bytes()
     except OSError as error:
         raise file_error(source, read_problem(error, tr("is a folder, not a spreadsheet"))) from None
     if suffix in XLSX_EXTENSIONS:
-        records = _xlsx_records(data, source)
+        records = _xlsx_records(data, source, sheet)
     else:
-        records = _csv_records(data, source)
+        decoded: list[tuple[str, bool]] = []
+        records = enumerate(_csv_records(data, source, decoded), start=1)
     header: list[str] | None = None
     rows: list[Row] = []
-    for number, cells in enumerate(records, start=1):
+    header_row = Row([], 1)
+    for number, cells in records:
         if not any(cell.strip() for cell in cells):
             continue
         if header is None:
             header = [cell.strip() for cell in cells]
+            header_row = Row(cells, number)
         else:
             rows.append(Row(cells, number))
     if header is None:
         raise file_error(source, tr("no header row (the file is empty)"))
+    if suffix not in XLSX_EXTENSIONS and notices is not None:
+        (encoding, exact), = decoded
+        notices += _encoding_notices(encoding, exact, header, [header_row, *rows])
     return header, rows
 
 
-def _decode(data: bytes, source: str) -> str:
+def _decode(data: bytes, source: str) -> tuple[str, str, bool]:
     if b"\x00" in data:
         raise file_error(source, tr("not a text file (NUL byte at offset {offset})", offset=data.index(0)))
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1254", errors="replace")
+    return decode(data)
+
+
+def _encoding_notices(encoding: str, exact: bool, header: list[str], rows: list[Row]) -> list[str]:
+    """What a person should know about how a CSV file was decoded: the encoding unless it is
+    UTF-8, and the first cells where bytes did not decode (``row 5, name``)."""
+    notices = [] if encoding == "UTF-8" else [tr("read as {encoding}: the file is not UTF-8", encoding=encoding)]
+    if exact:
+        return notices
+    places = []
+    for row in rows:
+        for index, cell in enumerate(row):
+            if REPLACEMENT in cell:
+                column = header[index] if index < len(header) and header[index] else str(index + 1)
+                places.append(tr("row {row}, {column}", row=row.number, column=column))
+    if places:
+        shown = ", ".join(places[:5]) + (", …" if len(places) > 5 else "")
+        notices.append(tr("bytes that are not {encoding} were replaced by \ufffd in {count} cells: {places}",
+                          encoding=encoding, count=len(places), places=shown))
+    return notices
+
+
+#: How much of a CSV file csv.Sniffer looks at: its quote pattern takes time growing with the
+#: square of the sample (22 s for 64 KB of ``,"``), and the first lines tell the delimiter.
+SNIFF_SAMPLE = 4096
 
 
 def _delimiter(text: str) -> str:
-    """Comma, semicolon or tab: the one the header line uses, else what csv.Sniffer says."""
-    first_line = text.split("\n", 1)[0]
+    """Comma, semicolon or tab: the one the header line uses, else what csv.Sniffer says
+    about the first :data:`SNIFF_SAMPLE` characters."""
+    first_line = text[:SNIFF_SAMPLE].split("\n", 1)[0]
     counts = {d: first_line.count(d) for d in (";", "\t", ",")}
     used = [d for d, n in counts.items() if n]
     if len(used) == 1:
         return used[0]
     try:
-        return csv.Sniffer().sniff(text[:65536], delimiters=",;\t").delimiter
+        return csv.Sniffer().sniff(text[:SNIFF_SAMPLE], delimiters=",;\t").delimiter
     except csv.Error:
         best = max(counts, key=lambda d: counts[d])
         return best if counts[best] else ","
@@ -112,16 +150,25 @@ def _skip_drawio_settings(text: str) -> str:
     return "".join(lines[first:])
 
 
-def _csv_records(data: bytes, source: str) -> list[list[str]]:
-    text = _skip_drawio_settings(_decode(data, source))
+def _csv_records(data: bytes, source: str, decoded: list[tuple[str, bool]]) -> list[list[str]]:
+    """The records of a CSV file; ``decoded`` receives the encoding and whether every byte decoded."""
+    text, encoding, exact = _decode(data, source)
+    decoded.append((encoding, exact))
+    text = _skip_drawio_settings(text)
     try:
         return list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
     except csv.Error as error:
         raise file_error(source, tr("not a readable CSV file: {reason}", reason=str(error))) from None
 
-def _xlsx_records(data: bytes, source: str) -> list[list[str]]:
+def _xlsx_records(data: bytes, source: str, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
+    """``(row number, cells)`` of the chosen sheet (see :func:`read_rows`), streamed within the limits of
+    :mod:`~orgmodel.formats.spreadsheet.xlsx_read`."""
     from openpyxl import load_workbook
 
+    def refuse(problem: str) -> SpreadsheetError:
+        return file_error(source, problem)
+
+    check_archive(data, refuse)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises zipfile, KeyError, XML errors...
@@ -129,19 +176,30 @@ def _xlsx_records(data: bytes, source: str) -> list[list[str]]:
     try:
         if not workbook.worksheets:
             raise file_error(source, tr("the workbook has no sheets"))
-        sheet = workbook.worksheets[0]
-        if hasattr(sheet, "reset_dimensions"):
-            sheet.reset_dimensions()  # some writers store a wrong size; read everything
-        records = []
-        for values in sheet.iter_rows(values_only=True):
-            cells = [cell_text(value) for value in values]
-            while cells and cells[-1] == "":
-                cells.pop()
-            records.append(cells)
-        return records
+        yield from sheet_rows(workbook, _sheet(workbook, sheet, refuse), refuse)
     except SpreadsheetError:
         raise
     except Exception as error:
         raise file_error(source, tr("not a readable .xlsx workbook ({error})", error=type(error).__name__)) from None
     finally:
         workbook.close()
+
+
+def _sheet(workbook, wanted: str | None, refuse: Callable[[str], SpreadsheetError]):
+    """The sheet named or numbered ``wanted``; without it the active sheet if visible, else
+    the first visible one."""
+    sheets = workbook.worksheets
+    if wanted is None:
+        active = workbook.active
+        if active is not None and active.sheet_state == "visible":
+            return active
+        return next((sheet for sheet in sheets if sheet.sheet_state == "visible"), sheets[0])
+    for sheet in sheets:
+        if sheet.title == wanted:
+            return sheet
+    folded = [sheet for sheet in sheets if sheet.title.casefold() == wanted.strip().casefold()]
+    if len(folded) == 1:
+        return folded[0]
+    if wanted.strip().isdigit() and 1 <= int(wanted) <= len(sheets):
+        return sheets[int(wanted) - 1]
+    raise refuse(tr("no sheet {sheet!r}; its sheets are: {names}", sheet=wanted, names=", ".join(s.title for s in sheets)))
