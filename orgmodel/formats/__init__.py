@@ -108,7 +108,12 @@ def _unstack(model: OrgModel) -> list[Text]:
 
 def import_kind(path: str) -> str:
     """Which reader a readable file needs: native, spreadsheet, graphml, drawio or
-    archimate; an ``.xml`` file is told apart by its first element."""
+    archimate; an ``.xml`` file is told apart by its first element. The ``.bak`` copy of
+    a native file a save kept is native too."""
+    from orgmodel.formats.native import is_backup
+
+    if is_backup(path):
+        return "native"
     extension = _extension(path, READABLE, "read")
     if extension in (".orgmodel", ".json"):
         return "native"

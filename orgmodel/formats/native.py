@@ -433,6 +433,17 @@ def loads(text: str, source: str = "") -> OrgModel:
     return model
 
 
+def is_backup(path: str) -> bool:
+    """Whether ``path`` names the copy a save keeps of the file it replaced
+    (``model.orgmodel.bak``): read like the model itself, without renaming it first.
+
+    >>> is_backup("a/model.orgmodel.bak"), is_backup("MODEL.JSON.BAK"), is_backup("sheet.xlsx.bak")
+    (True, True, False)
+    """
+    lower = path.lower()
+    return lower.endswith(".bak") and lower[:-4].endswith(EXTENSIONS)
+
+
 def read_text(path: str | os.PathLike[str]) -> str:
     """The text of a model file, or a :class:`ModelFileError` saying plainly why not."""
     source = str(path)
@@ -441,7 +452,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
     if file.is_dir():
         # Before the extension: a folder named "models" is a folder, not a wrong extension.
         raise ModelFileError(source, [Problem("", folder)])
-    if file.suffix.lower() not in EXTENSIONS:
+    if file.suffix.lower() not in EXTENSIONS and not is_backup(source):
         if file.suffix:
             message = tr("not an OrgModel file: expected a .orgmodel file, got {extension}", extension=file.suffix)
         else:

@@ -222,3 +222,19 @@ def test_a_latin1_csv_is_read_as_latin1_and_says_so(tmp_path: Path) -> None:
     result, names = _convert_csv(tmp_path, data)
     assert names == ["Þórunn Guðmundsdóttir", "Ásta Sigurðardóttir"]
     assert "read as Latin-1: the file is not UTF-8" in result.stdout + result.stderr
+
+
+def test_check_and_convert_read_a_saves_backup_as_it_is(tmp_path) -> None:
+    """The .bak a save keeps is the model before that save: a person checks or recovers it
+    without renaming it first (it was refused as "not an OrgModel file")."""
+    import shutil
+
+    from conftest import ROOT, run_orgmodel
+
+    backup = tmp_path / "company.orgmodel.bak"
+    shutil.copyfile(ROOT / "resources" / "samples" / "example_co.orgmodel", backup)
+    checked = run_orgmodel("check", str(backup))
+    assert checked.returncode == 0 and "valid model" in checked.stdout, checked.stderr
+    out = tmp_path / "recovered.orgmodel"
+    assert run_orgmodel("convert", str(backup), str(out)).returncode == 0
+    assert out.read_bytes() and backup.exists()
