@@ -232,18 +232,16 @@ def routing_pending(window) -> bool:
 def until_routed(app, window) -> None:
     """Until every line is routed and painted (the first paint of new lines indexes them).
 
-    The window waits in its event loop meanwhile, as it does in front of a person: a loop
-    that spun ``processEvents`` kept the interface thread looking busy, and the routing
-    thread, which gives way to a busy window, took up to three times as long."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
+    Note: this loop spins ``processEvents``, so the interface thread looks busy and the
+    routing thread, which gives way to a busy window (``ui.editing.give_way``), takes longer
+    here than in front of a person: 10k opened in a window idling in its event loop had
+    every line in ~5.3 s. Waiting in a nested ``QEventLoop`` instead left the 50k child
+    busy for over 8 minutes (not understood yet), so the spin stays."""
     if not routing_pending(window):
         return
-    loop = QEventLoop()
-    timer = QTimer(interval=20, timeout=lambda: None if routing_pending(window) else loop.quit())
-    timer.start()
-    loop.exec()
-    timer.stop()
+    while routing_pending(window):
+        app.processEvents()
+        time.sleep(0.002)
     window.view.viewport().repaint()
 
 
