@@ -433,14 +433,14 @@ def loads(text: str, source: str = "") -> OrgModel:
     return model
 
 
-def is_backup(path: str) -> bool:
+def is_backup(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` names the copy a save keeps of the file it replaced
     (``model.orgmodel.bak``): read like the model itself, without renaming it first.
 
     >>> is_backup("a/model.orgmodel.bak"), is_backup("MODEL.JSON.BAK"), is_backup("sheet.xlsx.bak")
     (True, True, False)
     """
-    lower = path.lower()
+    lower = os.fspath(path).lower()
     return lower.endswith(".bak") and lower[:-4].endswith(EXTENSIONS)
 
 

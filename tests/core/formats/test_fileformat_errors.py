@@ -542,3 +542,11 @@ def test_lone_surrogate_escape_is_refused_with_its_place() -> None:
     (problem,) = caught.value.problems
     assert problem.path == "units[2].notes"
     assert "surrogate" in problem.message
+
+
+def test_a_backup_named_by_a_path_object_is_read_too(tmp_path) -> None:
+    from orgmodel.formats import read_any
+
+    path = tmp_path / "model.orgmodel.bak"
+    path.write_text(GOOD, encoding="utf-8")
+    assert read_any(path)[0].name == "Acme Türkiye"  # a Path, not a str (the editor passes those)
