@@ -23,18 +23,14 @@ from typing import TextIO
 from orgmodel import __version__, interrupts
 from orgmodel.errors import ModelFileError, OrgModelError
 from orgmodel.model import OrgModel, is_unclassified
+from orgmodel.cli_outputs import (  # noqa: F401 (link_note: ui.launcher imports it from here)
+    Failure as _Failure, link_note, refuse_if_changed as _refuse_if_changed,
+    refuse_overwriting_an_input as _refuse_overwriting_an_input, stamp as _stamp,
+)
 
 COMMANDS = ("check", "support", "impact", "why", "cost", "automation", "whatif", "spof", "layout", "export", "convert", "classify")
 
 OFFICE_TITLES = {"front": "front office", "middle": "middle office", "back": "back office", None: "no office (unclassified)"}
-
-
-class _Failure(Exception):
-    """Ends a command with exit code 1 and these lines on stderr."""
-
-    def __init__(self, *lines: str) -> None:
-        super().__init__("\n".join(lines))
-        self.lines = lines
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -327,52 +323,6 @@ def _open(file: str | None, open_editor: EditorLauncher | None) -> int:
     if open_editor is None:
         raise _Failure("orgmodel: the editor starts with the `orgmodel` command (python -m orgmodel runs console commands only)")
     return open_editor(model, os.path.abspath(file) if file else None)
-
-
-#: The one format that reads back everything it holds: written over its own input, nothing is lost.
-_LOSSLESS = (".orgmodel", ".json")
-
-
-def _refuse_overwriting_an_input(out: str, inputs: Sequence[str]) -> None:
-    """An output that is one of the inputs is refused unless the format round-trips
-    losslessly: a spreadsheet, GraphML or draw.io file holds more than OrgModel reads
-    (other sheets, columns, formulas, styles), all of which writing over it would drop."""
-    for source in inputs:
-        if _same_file(source, out) and not (out.lower().endswith(_LOSSLESS) and source.lower().endswith(_LOSSLESS)):
-            raise _Failure(
-                f"{out}: not written: it is the input {source}, and writing over it would lose what OrgModel "
-                f"does not read (other sheets, columns, formulas, styles); write to another file"
-            )
-
-
-def link_note(path: str) -> str:
-    """" (a link to <target>)" when ``path`` is a symbolic link, else "": a writer replaces
-    the file a link points to (:mod:`orgmodel.formats.atomic`), and says so."""
-    return f" (a link to {os.path.realpath(path)})" if os.path.islink(path) else ""
-
-
-def _same_file(a: str, b: str) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _stamp(path: str) -> tuple[int, int, int] | None:
-    """What tells that a file changed: modification time, size and inode."""
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return status.st_mtime_ns, status.st_size, status.st_ino
-
-
-def _refuse_if_changed(stamps: dict[str, tuple[int, int, int] | None], out: str) -> None:
-    """An input saved by someone else while the command ran (the editor, a sync tool):
-    writing now would replace that change with an older state of it."""
-    for path, stamp in stamps.items():
-        if _stamp(path) != stamp:
-            raise _Failure(f"{out}: not written: {path} changed on disk while this command ran; run it again")
 
 
 def _import_options(options: argparse.Namespace):
