@@ -12,10 +12,8 @@ import gc
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from orgmodel.cli import main as cli_main
-from orgmodel.model import OrgModel
-
 if TYPE_CHECKING:  # Qt is loaded only when a picture is drawn
+    from orgmodel.model import OrgModel
     from ui.canvas.export import ExportOptions
 
 
@@ -147,6 +145,15 @@ def scaled_down_note(settings: ExportOptions) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line; ``argv`` None: this process's own, which ends when this returns."""
+    # This module imports only the standard library, so Ctrl+C while the program's own modules
+    # load (a second or so on a cold start) lands here: a quiet exit 130, as later in a command.
+    try:
+        from orgmodel.cli import main as cli_main
+    except KeyboardInterrupt:
+        import sys
+
+        print("orgmodel: interrupted by SIGINT", file=sys.stderr)
+        return 130
     code = cli_main(argv, open_editor, export_diagram)
     if argv is None:
         # The process is about to end: Python's last full collection would visit every object

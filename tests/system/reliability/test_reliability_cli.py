@@ -205,3 +205,31 @@ def test_a_refused_output_says_why_in_every_format(model_file: Path, tmp_path: P
     assert main(["convert", str(model_file), str(out)]) == 1
     assert _one_line(capsys.readouterr().err).endswith("the file is read-only")
     assert out.read_bytes() == b"keep"
+
+
+#: What the ``orgmodel`` console script does (pip's wrapper), with Ctrl+C arriving while the
+#: program's modules are still being imported (as networkx starts to load): deterministic,
+#: where a real signal at a random moment would only sometimes land there.
+_CTRL_C_WHILE_IMPORTING = """
+import sys
+
+class CtrlC:
+    def find_spec(self, name, path=None, target=None):
+        if name == "orgmodel.analysis":
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+sys.argv = ["orgmodel", "check", sys.argv[1]]
+from ui.launcher import main
+sys.exit(main())
+"""
+
+
+def test_ctrl_c_while_the_program_starts_is_a_quiet_exit_130(tmp_path: Path) -> None:
+    sample = ROOT / "resources" / "samples" / "example_co.orgmodel"
+    done = subprocess.run([sys.executable, "-c", _CTRL_C_WHILE_IMPORTING, str(sample)], capture_output=True, text=True,
+                          cwd=tmp_path, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 130
+    assert "Traceback" not in done.stderr and done.stdout == ""
+    assert done.stderr.strip() == "orgmodel: interrupted by SIGINT"
