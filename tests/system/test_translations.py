@@ -299,7 +299,8 @@ def _catalogue_patterns(side: str) -> list[re.Pattern[str]]:
     patterns = []
     for _, message in messages("orgmodel_tr"):
         texts = [message.findtext("source")] if side == "source" else translations(message)
-        patterns += [_pattern(text) for text in texts]
+        # an entry that is only a placeholder ("{Esc}") would match any text at all
+        patterns += [_pattern(text) for text in texts if re.sub(r"%L?(?:\d|n)|\{[^{}]*\}", "", text).strip()]
     return patterns
 
 
