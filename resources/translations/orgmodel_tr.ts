@@ -774,6 +774,10 @@
         <translation>{row}. satır, {column}</translation>
     </message>
     <message>
+        <source>bytes that are not {encoding} were replaced by � in one cell: {places}</source>
+        <translation>{encoding} olmayan baytlar bir hücrede � ile değiştirildi: {places}</translation>
+    </message>
+    <message>
         <source>bytes that are not {encoding} were replaced by � in {count} cells: {places}</source>
         <translation>{encoding} olmayan baytlar {count} hücrede � ile değiştirildi: {places}</translation>
     </message>
