@@ -185,6 +185,16 @@
     </message>
 </context>
 <context>
+    <name>SheetDialog</name>
+    <message numerus="yes">
+        <source>%1 has %Ln sheets. Which one holds the units?</source>
+        <translation>
+            <numerusform>%1 has %Ln sheet. Which one holds the units?</numerusform>
+            <numerusform>%1 has %Ln sheets. Which one holds the units?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SimulationBanner</name>
     <message numerus="yes">
         <source>Simulation: %Ln unit(s) failed</source>

@@ -774,6 +774,10 @@
         <translation>{row}. satır, {column}</translation>
     </message>
     <message>
+        <source>bytes that are not {encoding} were replaced by � in one cell: {places}</source>
+        <translation>{encoding} olmayan baytlar bir hücrede � ile değiştirildi: {places}</translation>
+    </message>
+    <message>
         <source>bytes that are not {encoding} were replaced by � in {count} cells: {places}</source>
         <translation>{encoding} olmayan baytlar {count} hücrede � ile değiştirildi: {places}</translation>
     </message>
@@ -1982,6 +1986,33 @@
     </message>
 </context>
 <context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>Imported %1</source>
+        <translation>%1 içe aktarıldı</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>İçe aktarıldı.</translation>
+    </message>
+    <message>
+        <source>File: %1, sheet “%2”</source>
+        <translation>Dosya: %1, sayfa “%2”</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Dosya: %1</translation>
+    </message>
+    <message>
+        <source>Check these before you go on:</source>
+        <translation>Devam etmeden önce bunlara bakın:</translation>
+    </message>
+    <message>
+        <source>Copy to Clipboard</source>
+        <translation>Panoya Kopyala</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <source>? not classified (no office yet)</source>
@@ -2945,6 +2976,23 @@
     </message>
 </context>
 <context>
+    <name>SheetDialog</name>
+    <message numerus="yes">
+        <source>%1 has %Ln sheets. Which one holds the units?</source>
+        <translation>
+            <numerusform>%1 dosyasında %Ln sayfa var. Birimler hangisinde?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (hidden)</source>
+        <translation>%1 (gizli)</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Sayfa:</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>{Esc}</source>
@@ -3255,14 +3303,6 @@
     <message>
         <source>Import cancelled; nothing changed</source>
         <translation>İçe aktarma iptal edildi; hiçbir şey değişmedi</translation>
-    </message>
-    <message>
-        <source>Imported %1</source>
-        <translation>%1 içe aktarıldı</translation>
-    </message>
-    <message>
-        <source>Imported.</source>
-        <translation>İçe aktarıldı.</translation>
     </message>
     <message>
         <source>Import %1</source>

@@ -299,7 +299,8 @@ def _catalogue_patterns(side: str) -> list[re.Pattern[str]]:
     patterns = []
     for _, message in messages("orgmodel_tr"):
         texts = [message.findtext("source")] if side == "source" else translations(message)
-        patterns += [_pattern(text) for text in texts]
+        # an entry that is only a placeholder ("{Esc}") would match any text at all
+        patterns += [_pattern(text) for text in texts if re.sub(r"%L?(?:\d|n)|\{[^{}]*\}", "", text).strip()]
     return patterns
 
 
@@ -366,7 +367,10 @@ def _open_everything(qtbot, monkeypatch):
     """The main window on the Turkish sample with a revenue unit selected, every analysis
     tab filled, plus the export and import dialogs: what a person sees."""
     from ui.dialogs.export_dialog import ExportDialog
+    from orgmodel.i18n import tr as domain_tr
     from ui.dialogs.import_dialog import MappingDialog
+    from ui.dialogs.import_summary import ImportSummaryDialog
+    from ui.dialogs.sheet_dialog import SheetDialog
     from ui.window.main_window import MainWindow
 
     window = MainWindow()
@@ -383,6 +387,11 @@ def _open_everything(qtbot, monkeypatch):
         ExportDialog(window.scene, "png", True, True, window),
         ExportDialog(window.scene, "pdf", True, True, window),
         MappingDialog("staff.csv", ["Name", "Office", ""], {"name": 0}, 3, True, window),
+        SheetDialog("staff.xlsx", [("Old", True), ("Units", False)], 1, window),
+        ImportSummaryDialog("staff.xlsx", [i18n.localize(domain_tr("{added} added, {updated} updated, {unchanged} unchanged, {rejected} rejected",
+                                                                   added=2, updated=0, unchanged=0, rejected=0)),
+                                           i18n.localize(domain_tr("read as {encoding}: the file is not UTF-8", encoding="Latin-1"))],
+                            "Units", window),
     ]
     return window, dialogs
 
@@ -398,7 +407,7 @@ def _close(window, dialogs):
 def _data_words(window) -> set[str]:
     """Words that are data, not interface: unit names, file names, language names..."""
     names = {unit.name for unit in window.document.model.units()}
-    return names | set(i18n.LANGUAGES.values()) | _qt_button_words() | {"OrgModel", "staff.csv", "Name", "Office"}
+    return names | set(i18n.LANGUAGES.values()) | _qt_button_words() | {"OrgModel", "staff.csv", "Name", "Office", "staff.xlsx", "Old", "Units"}
 
 
 def _qt_button_words() -> set[str]:
@@ -711,13 +720,13 @@ def test_an_import_reports_in_turkish(qapp, qtbot, monkeypatch, tmp_path, turkis
     path = tmp_path / "birimler.csv"
     path.write_text("Ad;Ofis;Çalışan sayısı\nSatış;ön ofis;12\nMuhasebe;arka ofis;çok\n", encoding="utf-8")
     shown = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.detailedText())) or 0)
     window = MainWindow()
     qtbot.addWidget(window)
     monkeypatch.setattr(window, "run_mapping_dialog", lambda dialog: True)
+    monkeypatch.setattr(window, "run_summary_dialog", lambda dialog: shown.append((dialog.headline.text(), dialog.notices)))
     assert window.import_path(str(path))
     text, details = shown[0]
     assert text.startswith("1 eklendi"), text
-    assert 'satır 3: çalışan sayısı: sayı bekleniyordu, "çok" bulundu' in details.splitlines(), details
+    assert 'satır 3: çalışan sayısı: sayı bekleniyordu, "çok" bulundu' in details, details
     assert [unit.name for unit in window.document.model.units()] == ["Satış"]
     window.document.undo_stack.setClean()

@@ -92,6 +92,7 @@ def test_offered_after_an_import_with_unclassified_units(window, tmp_path: Path,
     asked = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(ClassifyDialog, "exec", lambda dialog: dialog.apply())
+    monkeypatch.setattr(window, "run_summary_dialog", lambda dialog: None)
     window.document.undo_stack.setClean()
     assert window.import_path(str(source))
     assert asked[-1] == "2 imported units have no office. Suggest offices from their names now?"

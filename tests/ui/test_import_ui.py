@@ -20,7 +20,9 @@ def window(qtbot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     w = MainWindow()
     w.open_sample(str(SAMPLES / "example_co.orgmodel"))
     w.show()
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)  # summaries would wait for a click
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)  # questions would wait for a click
+    w.summaries = []  # what each import summary said: (headline, notices), it would wait for a click too
+    monkeypatch.setattr(w, "run_summary_dialog", lambda dialog: w.summaries.append((dialog.headline.text(), dialog.notices)))
     yield w
     w.document.undo_stack.setClean()
     w.close()
@@ -42,8 +44,6 @@ def test_merge_a_spreadsheet_into_the_open_model_is_one_undo_step(window: MainWi
         ["bad", "Broken", "frnt", "", "", ""],
     ])
     monkeypatch.setattr(window, "run_mapping_dialog", lambda dialog: setattr(dialog, "choice", "merge") or True)
-    details: list[str] = []
-    monkeypatch.setattr(QMessageBox, "setDetailedText", lambda box, text: details.append(text))
     model = window.document.model
     before = (model.units(), model.dependencies(), list(model.reporting_lines()))
     count = len(model)
@@ -52,7 +52,8 @@ def test_merge_a_spreadsheet_into_the_open_model_is_one_undo_step(window: MainWi
     assert model.parent("bordro") == "hr" and model.has_dependency("bordro", "it")
     message = window.statusBar().currentMessage()
     assert "2 added" in message and "1 updated" in message and "1 rejected" in message
-    assert details[-1].startswith("row 5: office: ")  # one line a rejected row, under the counts
+    headline, notices = window.summaries[-1]
+    assert headline == message and notices[-1].startswith("row 5: office: ")  # one line a rejected row, under the counts
     assert window.document.undo_stack.count() == 1
     window.undo_action.trigger()
     assert (model.units(), model.dependencies(), list(model.reporting_lines())) == before

@@ -16,13 +16,17 @@ from orgmodel.errors import OrgModelError
 from orgmodel.formats.atomic import AtomicFile, SaveError
 from orgmodel.model import OrgModel
 from orgmodel.formats.importing import ImportOptions, require_units
-from orgmodel.formats.spreadsheet import CSV_EXTENSIONS, XLSX_EXTENSIONS, ImportPlan, apply_plan, guess_mapping, plan_import, read_rows
+from orgmodel.formats.spreadsheet import (
+    CSV_EXTENSIONS, XLSX_EXTENSIONS, ImportPlan, apply_plan, guess_mapping, plan_import, read_rows, workbook_sheets,
+)
 
 from ui import i18n
 from ui.canvas.export import ExportError, default_title, export_scene, export_state, render_png, write_png
 from ui.dialogs.classify_dialog import offer_after_import
 from ui.dialogs.export_dialog import ExportDialog
 from ui.dialogs.import_dialog import MappingDialog, SourceOptionsDialog
+from ui.dialogs.import_summary import ImportSummaryDialog
+from ui.dialogs.sheet_dialog import SheetDialog
 from ui.window.progress import compute_with_progress
 
 
@@ -89,35 +93,33 @@ class TransferMixin:
         """Ask for the draw.io page or the undirected edges (tests replace this)."""
         return dialog.exec() == dialog.DialogCode.Accepted
 
+    def run_sheet_dialog(self, dialog) -> bool:
+        """Ask which sheet of a workbook to import (tests replace this)."""
+        return dialog.exec() == dialog.DialogCode.Accepted
+
+    def run_summary_dialog(self, dialog) -> None:
+        """Show what an import did and noticed (tests replace this)."""
+        dialog.exec()
+
     def import_path(self, path: str) -> bool:
         """Spreadsheets go through the column mapping (with a preview), then a new model or
         a one-step merge; other formats (a draw.io page, undirected GraphML edges chosen
         first) open as a new untitled model. An import that brings no unit changes nothing;
-        the first rejected rows are reported one a line."""
+        what the importer noticed and the rows it rejected are listed after it."""
         name = os.path.basename(path)
+        sheet = None
         try:
             if path.lower().endswith(CSV_EXTENSIONS + XLSX_EXTENSIONS):
-                headers, rows = read_rows(path)
-                dialog = MappingDialog(name, headers, guess_mapping(headers), len(rows), len(self.document.model) > 0, self,
-                                       rows=rows[:5])
-                if not self.run_mapping_dialog(dialog):
+                if path.lower().endswith(XLSX_EXTENSIONS):
+                    sheets, default = workbook_sheets(path)
+                    if len(sheets) > 1:
+                        dialog = SheetDialog(name, sheets, default, self)
+                        if not self.run_sheet_dialog(dialog):
+                            return self._import_cancelled()
+                        sheet = dialog.chosen_sheet()
+                messages = self._import_spreadsheet(path, name, sheet)
+                if messages is None:
                     return False
-                into = self.document.model if dialog.choice == "merge" else None
-                mapping = dialog.mapping()
-                plan = compute_with_progress(self, lambda: plan_import(headers, rows, mapping, into), self._importing(name))
-                if plan is None:
-                    return self._import_cancelled()
-                messages = plan.messages()
-                if not (plan.added or plan.updated or plan.unchanged):
-                    require_units(path, OrgModel(), messages)
-                if into is not None:
-                    self._merge(plan, name)
-                else:
-                    if not self.maybe_keep_changes():
-                        return False
-                    model = OrgModel(os.path.splitext(name)[0])
-                    apply_plan(model, plan)
-                    self.document.replace_model(model, None)
             else:
                 pages, undirected = import_choices(path)
                 options = ImportOptions()
@@ -137,26 +139,55 @@ class TransferMixin:
         except OrgModelError as error:
             QMessageBox.critical(self, self.tr("Cannot import"), i18n.describe(error))
             return False
-        self.show_import_summary(name, messages)
+        self.show_import_summary(name, messages, sheet)
         offer_after_import(self, self.document)  # units without an office: suggest them now?
         return True
+
+    def _import_spreadsheet(self, path: str, name: str, sheet: str | None) -> list[str] | None:
+        """The column mapping, then the plan (in a worker) applied as a new model or a merge:
+        the importer's messages, with what reading the file noticed (its encoding, cells
+        that did not decode), or None when the person cancelled."""
+        notices: list[str] = []
+        headers, rows = read_rows(path, sheet, notices)
+        title = f"{name} ({sheet})" if sheet else name
+        dialog = MappingDialog(title, headers, guess_mapping(headers), len(rows), len(self.document.model) > 0, self,
+                               rows=rows[:5])
+        if not self.run_mapping_dialog(dialog):
+            return None
+        into = self.document.model if dialog.choice == "merge" else None
+        mapping = dialog.mapping()
+        plan = compute_with_progress(self, lambda: plan_import(headers, rows, mapping, into), self._importing(name))
+        if plan is None:
+            self._import_cancelled()
+            return None
+        plan.notices[:0] = notices
+        messages = plan.messages()
+        if not (plan.added or plan.updated or plan.unchanged):
+            require_units(path, OrgModel(), messages)
+        if into is not None:
+            self._merge(plan, name)
+        else:
+            if not self.maybe_keep_changes():
+                return None
+            model = OrgModel(os.path.splitext(name)[0])
+            apply_plan(model, plan)
+            self.document.replace_model(model, None)
+        return messages
 
     def _importing(self, name: str) -> str:
         return self.tr("Importing %1…").replace("%1", name)
 
     def _import_cancelled(self) -> bool:
-        """Cancel of a long import: the file was read in a worker, nothing is changed."""
+        """Cancel of a long import or of a question before it: nothing is changed."""
         self.statusBar().showMessage(self.tr("Import cancelled; nothing changed"), 6000)
         return False
 
-    def show_import_summary(self, name: str, messages: list[str]) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("Imported %1").replace("%1", name))
-        box.setText(i18n.localize(messages[0]) if messages else self.tr("Imported."))
-        if len(messages) > 1:
-            box.setDetailedText("\n".join(i18n.localize(message) for message in messages[1:]))
-        self.statusBar().showMessage(box.text(), 10000)
-        box.exec()
+    def show_import_summary(self, name: str, messages: list[str], sheet: str | None = None) -> None:
+        """The counts in the status bar; the counts and every notice in a dialog."""
+        dialog = ImportSummaryDialog(name, [i18n.localize(message) for message in messages], sheet, self)
+        self.statusBar().showMessage(dialog.headline.text(), 10000)
+        self.run_summary_dialog(dialog)
+        dialog.deleteLater()
 
     def _merge(self, plan: ImportPlan, name: str) -> None:
         """Apply a spreadsheet merge as one undo step (see ``Document.merge_import``)."""

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from orgmodel.formats.spreadsheet.columns import FIELDS, guess_mapping, normalise_key
 from orgmodel.formats.spreadsheet.plan import ImportPlan, apply_plan, import_model, plan_import
-from orgmodel.formats.spreadsheet.read import CSV_EXTENSIONS, XLSX_EXTENSIONS, Row, SpreadsheetError, read_rows
+from orgmodel.formats.spreadsheet.read import CSV_EXTENSIONS, XLSX_EXTENSIONS, Row, SpreadsheetError, read_rows, workbook_sheets
 from orgmodel.formats.spreadsheet.values import ValueProblem, parse_bool, parse_number, parse_office
 from orgmodel.formats.spreadsheet.write import csv_bytes, neutralise, write_csv, write_xlsx, xlsx_bytes
 
@@ -61,6 +61,7 @@ __all__ = [
     "parse_office",
     "plan_import",
     "read_rows",
+    "workbook_sheets",
     "write_csv",
     "write_xlsx",
     "xlsx_bytes",

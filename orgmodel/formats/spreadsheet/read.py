@@ -12,7 +12,7 @@ from orgmodel.errors import OrgModelError
 from orgmodel.formats.file_errors import read_problem, special_file
 from orgmodel.formats.spreadsheet.encoding import REPLACEMENT, decode
 from orgmodel.formats.spreadsheet.xlsx_read import check_archive, sheet_rows
-from orgmodel.i18n import tr
+from orgmodel.i18n import joined, tr
 
 CSV_EXTENSIONS = (".csv", ".tsv", ".txt")
 XLSX_EXTENSIONS = (".xlsx", ".xlsm")
@@ -62,13 +62,7 @@ def read_rows(path: str | os.PathLike[str], sheet: str | None = None,
         if suffix:
             raise file_error(source, tr("not a spreadsheet: expected .csv or .xlsx, got {extension}", extension=suffix))
         raise file_error(source, tr("not a spreadsheet: expected .csv or .xlsx, got no extension"))
-    special = special_file(file)
-    if special:
-        raise file_error(source, special)
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise file_error(source, read_problem(error, tr("is a folder, not a spreadsheet"))) from None
+    data = _file_bytes(file, source)
     if suffix in XLSX_EXTENSIONS:
         records = _xlsx_records(data, source, sheet)
     else:
@@ -93,6 +87,16 @@ def read_rows(path: str | os.PathLike[str], sheet: str | None = None,
     return header, rows
 
 
+def _file_bytes(file: Path, source: str) -> bytes:
+    special = special_file(file)
+    if special:
+        raise file_error(source, special)
+    try:
+        return file.read_bytes()
+    except OSError as error:
+        raise file_error(source, read_problem(error, tr("is a folder, not a spreadsheet"))) from None
+
+
 def _decode(data: bytes, source: str) -> tuple[str, str, bool]:
     if b"\x00" in data:
         raise file_error(source, tr("not a text file (NUL byte at offset {offset})", offset=data.index(0)))
@@ -112,9 +116,15 @@ def _encoding_notices(encoding: str, exact: bool, header: list[str], rows: list[
                 column = header[index] if index < len(header) and header[index] else str(index + 1)
                 places.append(tr("row {row}, {column}", row=row.number, column=column))
     if places:
-        shown = ", ".join(places[:5]) + (", …" if len(places) > 5 else "")
-        notices.append(tr("bytes that are not {encoding} were replaced by \ufffd in {count} cells: {places}",
-                          encoding=encoding, count=len(places), places=shown))
+        # joined, not ", ".join: each "row 5, name" stays a Text the editor translates
+        shown = joined([*places[:5], *(["…"] if len(places) > 5 else [])],
+                       lambda first, second: tr("{first}, {second}", first=first, second=second))
+        if len(places) == 1:
+            notices.append(tr("bytes that are not {encoding} were replaced by \ufffd in one cell: {places}",
+                              encoding=encoding, places=shown))
+        else:
+            notices.append(tr("bytes that are not {encoding} were replaced by \ufffd in {count} cells: {places}",
+                              encoding=encoding, count=len(places), places=shown))
     return notices
 
 
@@ -163,22 +173,48 @@ def _csv_records(data: bytes, source: str, decoded: list[tuple[str, bool]]) -> l
 def _xlsx_records(data: bytes, source: str, sheet: str | None) -> Iterator[tuple[int, list[str]]]:
     """``(row number, cells)`` of the chosen sheet (see :func:`read_rows`), streamed within the limits of
     :mod:`~orgmodel.formats.spreadsheet.xlsx_read`."""
-    from openpyxl import load_workbook
-
     def refuse(problem: str) -> SpreadsheetError:
         return file_error(source, problem)
 
-    check_archive(data, refuse)
+    workbook = _open_workbook(data, source)
+    try:
+        yield from sheet_rows(workbook, _sheet(workbook, sheet, refuse), refuse)
+    except SpreadsheetError:
+        raise
+    except Exception as error:
+        raise file_error(source, tr("not a readable .xlsx workbook ({error})", error=type(error).__name__)) from None
+    finally:
+        workbook.close()
+
+
+def _open_workbook(data: bytes, source: str):
+    """The workbook in ``data`` opened read-only (nothing but its list of sheets read yet),
+    within the limits of :func:`~orgmodel.formats.spreadsheet.xlsx_read.check_archive`."""
+    from openpyxl import load_workbook
+
+    check_archive(data, lambda problem: file_error(source, problem))
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises zipfile, KeyError, XML errors...
         raise file_error(source, tr("not a readable .xlsx workbook ({error})", error=type(error).__name__)) from None
+    if not workbook.worksheets:
+        workbook.close()
+        raise file_error(source, tr("the workbook has no sheets"))
+    return workbook
+
+
+def workbook_sheets(path: str | os.PathLike[str]) -> tuple[list[tuple[str, bool]], int]:
+    """The sheets of an ``.xlsx`` workbook in their order, each ``(name, hidden)``, and the
+    index of the one :func:`read_rows` reads when no sheet is named (the active sheet when
+    it is visible, else the first visible one), for an importer that lets the person choose.
+    """
+    source = str(path)
+    data = _file_bytes(Path(path), source)
+    workbook = _open_workbook(data, source)
     try:
-        if not workbook.worksheets:
-            raise file_error(source, tr("the workbook has no sheets"))
-        yield from sheet_rows(workbook, _sheet(workbook, sheet, refuse), refuse)
-    except SpreadsheetError:
-        raise
+        sheets = workbook.worksheets
+        default = sheets.index(_default_sheet(workbook))
+        return [(sheet.title, sheet.sheet_state != "visible") for sheet in sheets], default
     except Exception as error:
         raise file_error(source, tr("not a readable .xlsx workbook ({error})", error=type(error).__name__)) from None
     finally:
@@ -190,10 +226,7 @@ def _sheet(workbook, wanted: str | None, refuse: Callable[[str], SpreadsheetErro
     the first visible one."""
     sheets = workbook.worksheets
     if wanted is None:
-        active = workbook.active
-        if active is not None and active.sheet_state == "visible":
-            return active
-        return next((sheet for sheet in sheets if sheet.sheet_state == "visible"), sheets[0])
+        return _default_sheet(workbook)
     for sheet in sheets:
         if sheet.title == wanted:
             return sheet
@@ -203,3 +236,13 @@ def _sheet(workbook, wanted: str | None, refuse: Callable[[str], SpreadsheetErro
     if wanted.strip().isdigit() and 1 <= int(wanted) <= len(sheets):
         return sheets[int(wanted) - 1]
     raise refuse(tr("no sheet {sheet!r}; its sheets are: {names}", sheet=wanted, names=", ".join(s.title for s in sheets)))
+
+
+def _default_sheet(workbook):
+    """The sheet read when none is named: the active one if visible, else the first visible
+    one (a hidden first sheet is no one's data), else the first."""
+    sheets = workbook.worksheets
+    active = workbook.active
+    if active is not None and active.sheet_state == "visible":
+        return active
+    return next((sheet for sheet in sheets if sheet.sheet_state == "visible"), sheets[0])

@@ -145,3 +145,39 @@ def test_nothing_imported_is_an_error(tmp_path: Path) -> None:
         read_any(str(path))
     assert str(caught.value.lines()[-1]) == f"{path}: no unit could be imported"
     assert any(str(line).startswith(f"{path}: row 2: headcount:") for line in caught.value.lines())
+
+
+def test_a_workbooks_sheets_are_listed_with_the_one_read_by_default(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from orgmodel.formats.spreadsheet import read_rows, workbook_sheets
+
+    book = Workbook()
+    book.active.title = "Old"
+    book.active.append(["name"])
+    book.active.append(["Stale"])
+    for title in ("Units", "Notes"):
+        sheet = book.create_sheet(title)
+        sheet.append(["name"])
+        sheet.append([title + " unit"])
+    book.active = 2
+    book["Old"].sheet_state = "hidden"
+    book.save(tmp_path / "book.xlsx")
+    sheets, default = workbook_sheets(tmp_path / "book.xlsx")
+    assert sheets == [("Old", True), ("Units", False), ("Notes", False)] and default == 2
+    assert read_rows(tmp_path / "book.xlsx")[1] == [["Notes unit"]]  # the same sheet
+    with pytest.raises(SpreadsheetError, match="not a readable .xlsx workbook"):
+        (tmp_path / "not.xlsx").write_bytes(b"plain text")
+        workbook_sheets(tmp_path / "not.xlsx")
+
+
+def test_the_cells_that_did_not_decode_are_named_in_words_that_translate(tmp_path: Path) -> None:
+    from orgmodel.formats.spreadsheet import read_rows
+
+    path = tmp_path / "birimler.csv"
+    path.write_bytes("Ad;Ofis\n".encode("cp1254") + b"Bilgi \x81\xdd\xfelem;arka\n" + b"\x81;\x81\n")
+    notices: list[str] = []
+    read_rows(path, None, notices)
+    assert notices[1] == "bytes that are not Windows-1254 were replaced by \ufffd in 3 cells: row 2, Ad, row 3, Ad, row 3, Ofis"
+    places = notices[1].args["places"]  # row by row, each a message of its own (no English glued in)
+    assert places.template == "{first}, {second}" and places.args["first"].template == "row {row}, {column}"

@@ -207,7 +207,7 @@ def test_one_stray_byte_in_a_utf8_csv_garbles_only_its_cell(tmp_path: Path) -> N
     data = "name,office\nMüşteri Hizmetleri,front\nİnsan Kaynakları,back\n".encode() + b"Bozuk \xff ad,back\n"
     result, names = _convert_csv(tmp_path, data)
     assert names == ["Müşteri Hizmetleri", "İnsan Kaynakları", "Bozuk \ufffd ad"]
-    assert "bytes that are not UTF-8 were replaced by \ufffd in 1 cells: row 4, name" in result.stdout + result.stderr
+    assert "bytes that are not UTF-8 were replaced by \ufffd in one cell: row 4, name" in result.stdout + result.stderr
 
 
 def test_a_windows_1254_csv_says_how_it_was_read(tmp_path: Path) -> None:
