@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 
 from orgmodel.synthetic import generate_model
 from ui.canvas.export import ExportOptions, export_scene
-from ui.canvas.items import line_layer
+from ui.canvas.items import line_shapes
 from ui.canvas.items.line_ink import stacks
 from ui.canvas.scene import OrgScene
 from ui.editing.model_signals import ModelSignals
@@ -26,10 +26,10 @@ def test_stacked_thin_lines_look_as_lines_drawn_one_over_another(qapp, tmp_path:
     model = generate_model(300, seed=5)  # a grid: crowded channels share their tracks
     scene = OrgScene(Selection())
     scene.set_model(model, ModelSignals(model))
-    monkeypatch.setattr(line_layer, "STACKED_FROM", 0)
+    monkeypatch.setattr(line_shapes, "STACKED_FROM", 0)
     stacked = tmp_path / "stacked.png"
     export_scene(scene, str(stacked), ExportOptions(scale=0.3))  # lines under a pixel wide, aliased
-    monkeypatch.setattr(line_layer, "STACKED_FROM", 10**12)
+    monkeypatch.setattr(line_shapes, "STACKED_FROM", 10**12)
     one_by_one = tmp_path / "one_by_one.png"
     export_scene(scene, str(one_by_one), ExportOptions(scale=0.3))
     a, b = pixels(stacked), pixels(one_by_one)

@@ -19,14 +19,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPaintEngine, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
 
 from ui import style
 from ui.canvas.items.line_hits import LineHits
 from ui.canvas.items.line_index import BUCKET, LONG, Cell, Key, LineIndex, Point, enter_line
-from ui.canvas.items.line_shapes import arrow_head, bounds, clip, heads_path, whole_path
+from ui.canvas.items.line_shapes import arrow_head, bounds, clip, draw_lines, heads_path
 
 NORMAL, HIGHLIGHTED, DIMMED, SELECTED = range(4)
 #: Drawing order: faded first, emphasised last (on top).
@@ -34,8 +34,6 @@ ORDER = (DIMMED, NORMAL, HIGHLIGHTED, SELECTED)
 #: Below this scale dashes and arrowheads are invisible noise; lines are drawn plain.
 LOD_PLAIN = 0.45
 CELL = 512.0  #: grid of line ends, for arrowheads
-#: An export with more segment ends than this draws thin aliased lines stacked (``line_ink``).
-STACKED_FROM = 20_000
 
 
 class LineLayer(LineHits, QGraphicsItem):
@@ -444,21 +442,9 @@ class LineLayer(LineHits, QGraphicsItem):
         smooth = self.full_detail or (lod > 0.6 and count < 1600)  # as a repaint chooses
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        # A big picture's thin aliased lines: each stretch of ink once (see ``line_ink``).
-        stacked = (not smooth and count > STACKED_FROM and painter.paintEngine().type() == QPaintEngine.Type.Raster
-                   and painter.compositionMode() == QPainter.CompositionMode.CompositionMode_SourceOver)
         for category in ORDER:
             if groups.get(category):
-                pen = self._pen(category, plain, smooth, scale)
-                if stacked and pen.style() == Qt.PenStyle.SolidLine and pen.isCosmetic() and pen.color().alpha() == 255:
-                    from ui.canvas.items.line_ink import stacked_paths  # numpy: only for big pictures
-
-                    for ink, path in stacked_paths(groups[category], pen):
-                        painter.setPen(ink)
-                        painter.drawPath(path)
-                    continue
-                painter.setPen(pen)
-                painter.drawPath(whole_path(groups[category]))
+                draw_lines(painter, groups[category], self._pen(category, plain, smooth, scale), stacked=not smooth)
         cells = (int(exposed.right() // CELL) - int(exposed.left() // CELL) + 1) * (int(exposed.bottom() // CELL) - int(exposed.top() // CELL) + 1)
         if self._arrows and not plain and (self.full_detail or cells <= 400):
             for category in ORDER:
