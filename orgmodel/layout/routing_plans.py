@@ -120,21 +120,21 @@ class Planner:
             tries: tuple[float, ...] = (near_b, near_a, middle)
         else:
             tries = (middle,)
-        row, column = space.row, space.column
+        row, column, row_at, column_at = space.row, space.column, space._row_at, space._column_at
         x0, x1 = (acx, bcx) if acx <= bcx else (bcx, acx)
         for y in tries:
             # As space.h_free and space.v_free, inlined: the three runs meet no card.
-            starts, ends = row(y)
+            starts, ends = row_at.get(y) or row(y)
             i = bisect_left(starts, x1) - 1
             if i >= 0 and ends[i] > x0:
                 continue
             y0, y1 = (a_edge, y) if a_edge <= y else (y, a_edge)
-            starts, ends = column(acx)
+            starts, ends = column_at.get(acx) or column(acx)
             i = bisect_left(starts, y1) - 1
             if i >= 0 and ends[i] > y0:
                 continue
             y0, y1 = (y, b_edge) if y <= b_edge else (b_edge, y)
-            starts, ends = column(bcx)
+            starts, ends = column_at.get(bcx) or column(bcx)
             i = bisect_left(starts, y1) - 1
             if i >= 0 and ends[i] > y0:
                 continue
@@ -154,21 +154,22 @@ class Planner:
         b_edge = rects[t][3] if b_side == "B" else rects[t][1]
         x, lo, hi = space.channel(y1, y2, (acx + bcx) / 2)
         # As space.h_free and space.v_free, inlined: the five runs meet no card.
-        starts, ends = space.row(y1)
+        row_at = space._row_at
+        starts, ends = row_at.get(y1) or space.row(y1)
         lo1, hi1 = (acx, x) if acx <= x else (x, acx)
         i = bisect_left(starts, hi1) - 1
         if i >= 0 and ends[i] > lo1:
             return None
-        starts, ends = space.row(y2)
+        starts, ends = row_at.get(y2) or space.row(y2)
         lo1, hi1 = (x, bcx) if x <= bcx else (bcx, x)
         i = bisect_left(starts, hi1) - 1
         if i >= 0 and ends[i] > lo1:
             return None
-        column = space.column
+        column, column_at = space.column, space._column_at
         for at, lo1, hi1 in ((x, y1, y2), (acx, a_edge, y1), (bcx, y2, b_edge)):
             if lo1 > hi1:
                 lo1, hi1 = hi1, lo1
-            starts, ends = column(at)
+            starts, ends = column_at.get(at) or column(at)
             i = bisect_left(starts, hi1) - 1
             if i >= 0 and ends[i] > lo1:
                 return None

@@ -145,22 +145,26 @@ class RunIndex:
         last = len(route) - 2
         for i, across, coord, lo, hi in clashing:
             runs, axis = (rows, 1) if across else (columns, 0)
-            near = range(max(0, i - 1), min(last, i + 1) + 1)
             if trusted_ends:
-                near = [j for j in near if j not in (0, last)]
+                near = [j for j in (i - 1, i, i + 1) if 0 < j < last]
+            else:
+                near = [j for j in (i - 1, i, i + 1) if 0 <= j <= last]
+            end_a = ends[0][axis] + 4, ends[0][axis + 2] - 4
+            end_b = ends[1][axis] + 4, ends[1][axis + 2] - 4
             for shift in SHIFTS:
                 # The cheap checks first (all must hold; none has effects).
-                if i == 0 and not ends[0][axis] + 4 <= route[0][axis] + shift <= ends[0][axis + 2] - 4:
+                if i == 0 and not end_a[0] <= route[0][axis] + shift <= end_a[1]:
                     continue
-                if i == last and not ends[1][axis] + 4 <= route[-1][axis] + shift <= ends[1][axis + 2] - 4:
+                if i == last and not end_b[0] <= route[-1][axis] + shift <= end_b[1]:
                     continue
                 owners = runs.get(coord + shift)
                 if owners and len(owners) <= CROWD and _overlaps(owners, key, lo, hi):
                     continue  # the shifted run would lie on another line's run
                 moved = list(route)
-                for j in (i, i + 1):
-                    x, y = moved[j]
-                    moved[j] = (x, y + shift) if axis else (x + shift, y)
+                x, y = moved[i]
+                moved[i] = (x, y + shift) if axis else (x + shift, y)
+                x, y = moved[i + 1]
+                moved[i + 1] = (x, y + shift) if axis else (x + shift, y)
                 for j in near:
                     if not free(moved[j], moved[j + 1]):
                         break

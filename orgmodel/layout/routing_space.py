@@ -99,6 +99,9 @@ class CardSpace:
         self._row_runs: dict[int, dict[tuple[int, int], Intervals]] = {}
         self._nodes: dict[tuple[int, int], Intervals] = {}  # (level, index) -> inflated x runs
         self._covers: dict[tuple[int, int], list[Intervals]] = {}  # (first, last band) -> its nodes
+        #: equal nodes as one object (a grid's rows all block the same runs), so that comparing
+        #: them is an identity check: (starts, ends) as tuples -> the node
+        self._same: dict[tuple[tuple[float, ...], tuple[float, ...]], Intervals] = {}
         self._gaps: dict[tuple[str, int], float | None] = {}  # (card, +1 below / -1 above)
 
     # -- contents --------------------------------------------------------------------------
@@ -300,11 +303,18 @@ class CardSpace:
 
     def run_free(self, a: tuple[float, float], b: tuple[float, float]) -> bool:
         """An axis-parallel run from a to b meets no card interior (a slanted one: False)."""
-        if a[1] == b[1]:
-            return self.h_free(a[1], a[0], b[0])
-        if a[0] == b[0]:
-            return self.v_free(a[0], a[1], b[1])
-        return False
+        # As h_free and v_free, inlined: the router asks this tens of thousands of times.
+        (x0, y0), (x1, y1) = a, b
+        if y0 == y1:
+            starts, ends = self._row_at.get(y0) or self.row(y0)
+            lo, hi = (x0, x1) if x0 <= x1 else (x1, x0)
+        elif x0 == x1:
+            starts, ends = self._column_at.get(x0) or self.column(x0)
+            lo, hi = (y0, y1) if y0 <= y1 else (y1, y0)
+        else:
+            return False
+        i = bisect_left(starts, hi) - 1
+        return i < 0 or ends[i] <= lo
 
     # -- gaps and channels ---------------------------------------------------------------
 
@@ -370,6 +380,11 @@ class CardSpace:
                 node = _EMPTY  # nothing there: the work follows the cards, not the distance between them
             else:
                 node = _union(self._node(level - 1, 2 * index), self._node(level - 1, 2 * index + 1))
+            if node is not _EMPTY:
+                same = self._same
+                if len(same) > 4 * len(self._nodes) + 1024:
+                    same.clear()  # moves leave nodes no one asks for: forget them now and then
+                node = same.setdefault((tuple(node[0]), tuple(node[1])), node)
             self._nodes[(level, index)] = node
         return node
 

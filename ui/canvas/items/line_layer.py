@@ -26,7 +26,7 @@ from typing_extensions import override
 from ui import style
 from ui.canvas.items.line_hits import LineHits
 from ui.canvas.items.line_index import BUCKET, LONG, Cell, Key, LineIndex, Point, enter_line
-from ui.canvas.items.line_shapes import arrow_head, bounds, clip, heads_path, whole_path
+from ui.canvas.items.line_shapes import arrow_head, bounds, clip, draw_lines, heads_path
 
 NORMAL, HIGHLIGHTED, DIMMED, SELECTED = range(4)
 #: Drawing order: faded first, emphasised last (on top).
@@ -444,8 +444,7 @@ class LineLayer(LineHits, QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for category in ORDER:
             if groups.get(category):
-                painter.setPen(self._pen(category, plain, smooth, scale))
-                painter.drawPath(whole_path(groups[category]))
+                draw_lines(painter, groups[category], self._pen(category, plain, smooth, scale), stacked=not smooth)
         cells = (int(exposed.right() // CELL) - int(exposed.left() // CELL) + 1) * (int(exposed.bottom() // CELL) - int(exposed.top() // CELL) + 1)
         if self._arrows and not plain and (self.full_detail or cells <= 400):
             for category in ORDER:

@@ -8,7 +8,8 @@ import math
 from collections.abc import Iterable
 
 from PySide6.QtCore import QLineF, QPointF, QRectF
-from PySide6.QtGui import QPainterPath
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPaintEngine, QPainter, QPainterPath, QPen
 
 Point = tuple[float, float]
 
@@ -88,6 +89,27 @@ def whole_path(lines: Iterable[list[Point]], path: QPainterPath | None = None) -
             move(x1, y1)
             line(x2, y2)
     return path
+
+
+#: An export's lines with more segments than this may be drawn stacked (``line_ink``).
+STACKED_FROM = 10_000
+
+
+def draw_lines(painter: QPainter, lines: list[list[Point]], pen: QPen, stacked: bool) -> None:
+    """Draw these polylines (each of two points or more) whole with ``pen``; ``stacked``
+    (aliased): thin lines of a big picture a stretch of ink at a time (see ``line_ink``)."""
+    if (stacked and pen.style() == Qt.PenStyle.SolidLine and pen.isCosmetic() and pen.color().alpha() == 255
+            and painter.paintEngine().type() == QPaintEngine.Type.Raster
+            and painter.compositionMode() == QPainter.CompositionMode.CompositionMode_SourceOver
+            and sum(map(len, lines)) - len(lines) > STACKED_FROM):
+        from ui.canvas.items.line_ink import stacked_paths  # numpy: only for big pictures
+
+        for ink, path in stacked_paths(lines, pen):
+            painter.setPen(ink)
+            painter.drawPath(path)
+        return
+    painter.setPen(pen)
+    painter.drawPath(whole_path(lines))
 
 
 def heads_path(lines: Iterable[list[Point]]) -> QPainterPath:

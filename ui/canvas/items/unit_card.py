@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import NamedTuple
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QTextLayout, QTextOption
@@ -52,6 +53,28 @@ class Emphasis(IntEnum):
 
 
 _DIMMED, _NORMAL, _ON_CHAIN, _DOWN, _FAILED = Emphasis.DIMMED, Emphasis.NORMAL, Emphasis.ON_CHAIN, Emphasis.DOWN, Emphasis.FAILED  # looked up once: enum access costs in hot paths
+_SELECTED_BORDER = QPen(style.SELECTION, 2.5)
+_DIMMED_BORDER = QPen(style.DIMMED_LINE, 1)
+_DIMMED_DASHED = QPen(style.DIMMED_LINE, 1, Qt.PenStyle.DashLine)  #: an unclassified unit's, faded
+_BORDERS: dict[str | None, QPen] = {}  #: an office's plain border, made once
+_HATCH = QBrush(style.FAILED_FILL.darker(125), Qt.BrushStyle.BDiagPattern)
+
+
+class CardLook(NamedTuple):
+    """What a card draws (card coordinates): plain blocks when zoomed far out, else the card."""
+
+    blocks: tuple[tuple[QRectF, QColor], ...] | None  #: far out: only these fills
+    smooth: bool = False  #: antialiased
+    border: QPen | None = None
+    fill: QColor | None = None
+    hatched: bool = False  #: failed in a what-if: hatched over the fill
+    stripe: QColor | None = None
+    mark: tuple[str, QColor] | None = None  #: "★" (revenue) or "?" (unclassified), in the name's font
+    name: str = ""
+    name_colour: QColor | None = None
+    office: str = ""
+    details: str = ""  #: figures, when readable
+    boxes: tuple[QRectF, QRectF, QRectF] = ()  # type: ignore[assignment]  #: name, office, details
 
 
 class Shade:
@@ -220,29 +243,65 @@ class UnitCard(Translatable, QGraphicsItem):
         if self.left_out:
             return
         lod = 1.0 if UnitCard.full_detail else option.levelOfDetailFromTransform(painter.worldTransform())
-        selected = self.isSelected()  # cheaper than decoding option.state's flags in Python
+        look = self.look(lod, self.isSelected())  # isSelected: cheaper than decoding option.state's flags in Python
+        if look.blocks is not None:  # the path 10,000 cards take zoomed out: keep it short
+            for rect, colour in look.blocks:
+                painter.fillRect(rect, colour)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, look.smooth)
+        painter.setPen(look.border)
+        painter.setBrush(look.fill)
+        painter.drawRoundedRect(_CARD_RECT, 6, 6)
+        if look.hatched:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_HATCH)
+            painter.drawRoundedRect(_CARD_RECT, 6, 6)
+        painter.fillRect(_STRIPE, look.stripe)
+        name_font, small_font, _ = self._fonts()
+        painter.setFont(name_font)
+        if look.mark is not None:  # in the name's font: one font change less per card
+            painter.setPen(look.mark[1])
+            painter.drawText(_STAR, _CENTER, look.mark[0])
+        painter.setPen(look.name_colour)
+        painter.drawText(look.boxes[0], _LEFT, look.name)
+        painter.setFont(small_font)
+        painter.setPen(style.MUTED_TEXT)
+        painter.drawText(look.boxes[1], _LEFT, look.office)
+        if look.details:
+            painter.drawText(look.boxes[2], _LEFT, look.details)
+        if self.show_handles:
+            painter.setPen(QPen(style.SELECTION, 1.5))
+            painter.setBrush(QBrush(QColor("white")))
+            painter.drawEllipse(self.connect_handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
+            painter.drawRect(QRectF(WIDTH / 2 - HANDLE_RADIUS, -HANDLE_RADIUS, 2 * HANDLE_RADIUS, 2 * HANDLE_RADIUS))
+
+    def look(self, lod: float, selected: bool) -> CardLook:
+        """What the card draws at this level of detail (one place for the editor's painting
+        and an export's, which draws many cards at once: see ``card_batch``)."""
         emphasis = self._emphasis
         dimmed = emphasis == _DIMMED or (emphasis == _NORMAL and self.shade.dim_rest)
-        if lod < LOD_BLOCKS:  # the path 10,000 cards take zoomed out: keep it short
+        if lod < LOD_BLOCKS:
             if emphasis >= _DOWN and not selected:  # a what-if's marks, whatever the colour
-                painter.fillRect(_CARD_RECT, style.FAILED if emphasis == _FAILED else style.DOWN)
+                blocks = ((_CARD_RECT, style.FAILED if emphasis == _FAILED else style.DOWN),)
             elif selected or dimmed or self.custom_color is None:
-                painter.fillRect(
-                    _CARD_RECT,
-                    style.SELECTION if selected else (style.DIMMED_LINE if dimmed else style.OFFICE_COLORS[self.office]),
-                )
+                blocks = ((_CARD_RECT, style.SELECTION if selected else (style.DIMMED_LINE if dimmed else style.OFFICE_COLORS[self.office])),)
             else:  # the custom colour fills; a wide office stripe keeps the office readable far out
-                painter.fillRect(_CARD_RECT, self.custom_color)
-                painter.fillRect(_BLOCK_STRIPE, style.OFFICE_COLORS[self.office])
-            return
+                blocks = ((_CARD_RECT, self.custom_color), (_BLOCK_STRIPE, style.OFFICE_COLORS[self.office]))
+            return CardLook(blocks)
         # The office owns the border and the stripe; a custom colour only fills.
         accent = style.OFFICE_COLORS[self.office]
         fill = style.DIMMED_FILL if dimmed else (self.custom_color.lighter(170) if self.custom_color else style.OFFICE_FILLS[self.office])
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod > 0.6)
         if emphasis == _NORMAL or dimmed:
-            border = QPen(style.SELECTION, 2.5) if selected else QPen(style.DIMMED_LINE if dimmed else accent.darker(130), 1)
-            if self.office is None and not selected:  # unclassified: a grey card, dashed, marked "?"
-                border.setStyle(Qt.PenStyle.DashLine)
+            if selected:
+                border = _SELECTED_BORDER
+            elif dimmed:
+                border = _DIMMED_BORDER if self.office is not None else _DIMMED_DASHED
+            else:
+                border = _BORDERS.get(self.office)
+                if border is None:
+                    border = _BORDERS[self.office] = QPen(accent.darker(130), 1)
+                    if self.office is None:  # unclassified: a grey card, dashed, marked "?"
+                        border.setStyle(Qt.PenStyle.DashLine)
         elif emphasis == _ON_CHAIN:  # on the way, not counted: a light dashed mark
             border = QPen(style.HIGHLIGHT, 1.5, Qt.PenStyle.DashLine)
         elif emphasis >= _DOWN:  # a what-if: failed dark red and hatched, down red
@@ -251,36 +310,18 @@ class UnitCard(Translatable, QGraphicsItem):
             border = QPen(style.SELECTION if selected else (style.FAILED if failed else style.DOWN), 4 if failed else 3)
         else:
             border = QPen(style.HIGHLIGHT, 4 if emphasis == Emphasis.FOCUS else 2.5)
-        painter.setPen(border)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(_CARD_RECT, 6, 6)
-        if emphasis == _FAILED:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(style.FAILED_FILL.darker(125), Qt.BrushStyle.BDiagPattern))
-            painter.drawRoundedRect(_CARD_RECT, 6, 6)
-        painter.fillRect(_STRIPE, style.DIMMED_LINE if dimmed else accent)
-        name_font, small_font, _ = self._fonts()
-        name, office = self._labels()
-        name_box, office_box, details_box = _TWO_LINES if "\n" in name else _ONE_LINE
-        painter.setFont(name_font)
-        if self.revenue_generating:  # in the name's font: one font change less per card
-            painter.setPen(style.MUTED_TEXT if dimmed else style.REVENUE_MARK)
-            painter.drawText(_STAR, _CENTER, "★")
+        if self.revenue_generating:
+            mark = ("★", style.MUTED_TEXT if dimmed else style.REVENUE_MARK)
         elif self.office is None:
-            painter.setPen(style.MUTED_TEXT)
-            painter.drawText(_STAR, _CENTER, "?")
-        painter.setPen(style.MUTED_TEXT if dimmed else style.TEXT)
-        painter.drawText(name_box, _LEFT, name)
-        painter.setFont(small_font)
-        painter.setPen(style.MUTED_TEXT)
-        painter.drawText(office_box, _LEFT, office)
-        if lod >= LOD_DETAILS and self.details():
-            painter.drawText(details_box, _LEFT, self._details)
-        if self.show_handles and lod >= LOD_BLOCKS:
-            painter.setPen(QPen(style.SELECTION, 1.5))
-            painter.setBrush(QBrush(QColor("white")))
-            painter.drawEllipse(self.connect_handle_center(), HANDLE_RADIUS, HANDLE_RADIUS)
-            painter.drawRect(QRectF(WIDTH / 2 - HANDLE_RADIUS, -HANDLE_RADIUS, 2 * HANDLE_RADIUS, 2 * HANDLE_RADIUS))
+            mark = ("?", style.MUTED_TEXT)
+        else:
+            mark = None
+        name, office = self._labels()
+        return CardLook(
+            None, lod > 0.6, border, fill, emphasis == _FAILED, style.DIMMED_LINE if dimmed else accent, mark, name,
+            style.MUTED_TEXT if dimmed else style.TEXT, office, self.details() if lod >= LOD_DETAILS else "",
+            _TWO_LINES if "\n" in name else _ONE_LINE,
+        )
 
     # -- Qt notifications ------------------------------------------------------------------
     # No itemChange override: it would be called (with enum conversions) for every change of
