@@ -215,7 +215,7 @@ class BackgroundRouting(QObject):
         drawn, detours = lines.clear_elbows(model)
         scene.reporting.set_all(drawn)
         lines.forget_labels(model)
-        job = _Job(dict(corners), [(d.source, d.target) for d in model.dependencies()], detours)
+        job = _Job(dict(corners), model.dependency_keys(), detours)
         was_pending, self._job = self.pending, job
         scene.dependencies.hide()
         job.when_idle = when_idle
@@ -279,7 +279,7 @@ class BackgroundRouting(QObject):
         if job.router is None:  # the routing failed: route here, as a small model does
             scene.lines.rebuild(model, corners)
         else:
-            edges = {(d.source, d.target) for d in model.dependencies()}
+            edges = set(model.dependency_keys())
             if not self._swap_in(job, model, corners, edges):
                 self.start(model, corners)  # much changed meanwhile: route again
                 return
