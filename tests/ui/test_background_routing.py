@@ -357,3 +357,17 @@ def test_an_opened_models_routing_waits_for_the_docks_refreshes(window: MainWind
     outline_rows, revenue_rows = seen[0]
     assert outline_rows > 0 and revenue_rows > 0
     assert_canvas_shows(window, window.document.model)
+
+
+def test_an_opened_models_routing_begins_even_when_the_loop_never_comes_to_wait(window: MainWindow, qtbot) -> None:
+    """A caller that only spins ``processEvents`` (never waiting for events) still gets its
+    lines: the routing begins IDLE_START_S after the first turn at the latest."""
+    window.document.replace_model(generate_model(300, seed=10), None)
+    background = window.scene.background
+    deadline = 200
+    while background.pending and deadline:
+        QApplication.processEvents()
+        threading.Event().wait(0.05)
+        deadline -= 1
+    assert not background.pending
+    assert_canvas_shows(window, window.document.model)

@@ -264,7 +264,9 @@ class BackgroundRouting(QObject):
     def _poll(self) -> None:
         job = self._job
         if job is not None and not job.started:
-            if time.monotonic() >= job.start_by:
+            if job.start_by == math.inf:  # the loop's first turn (a loop that never comes to
+                job.start_by = time.monotonic() + IDLE_START_S  # wait: processEvents spun)
+            elif time.monotonic() >= job.start_by:
                 job.begin()
             return
         if job is None or job.running:
