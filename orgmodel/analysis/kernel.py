@@ -227,7 +227,11 @@ def reach_down(graph: Condensation, own: list[int]) -> list[int]:
                     reach |= r
             mine = own[v]
             down[c] = reach = share(reach, reach) if reach else 0
-            closed[c] = share(reach | mine, reach | mine) if mine else reach
+            if mine:
+                mine |= reach
+                closed[c] = share(mine, mine)
+            else:
+                closed[c] = reach
             continue
         for v in group:
             reach |= own[v]  # in a cycle every member reaches every member
