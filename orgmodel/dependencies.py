@@ -147,6 +147,16 @@ class DependencyStore:
         values.update(zip(bare, _plain(map(itemgetter(0), bare), map(itemgetter(1), bare), len(bare))))
         return list(map(values.__getitem__, keys))
 
+    def described(self) -> list[Dependency]:
+        """The dependencies that are more than their two ends (a label, a weight, a group,
+        unknown keys), in file order, without making the plain ones."""
+        columns = self._columns
+        if columns is not None:
+            return [columns.fuller[i] for i in sorted(columns.fuller)]
+        values = self._keyed
+        found = [dep for dep in map(values.__getitem__, self.keys()) if dep is not None]
+        return [dep for dep in found if _stored(dep) is not None]  # plain ones made meanwhile
+
     def groups(self) -> dict[DependencyKey, str]:
         """The group of every dependency that has one (the few that are alternatives)."""
         if self._columns is not None:

@@ -402,6 +402,16 @@ class OrgModel:
         """All dependencies in file order (new ones at the end; undo restores places)."""
         return self._deps.dependencies()
 
+    def dependency_keys(self) -> list[DependencyKey]:
+        """``(source, target)`` of every dependency in file order, as :meth:`dependencies`
+        lists them, without making a :class:`Dependency` for each."""
+        return list(self._deps.keys())
+
+    def described_dependencies(self) -> list[Dependency]:
+        """The dependencies with a label, a weight, a group or unknown keys, in file order;
+        the others are just their two ends."""
+        return self._deps.described()
+
     def dependency_groups(self) -> dict[DependencyKey, str]:
         """``{(source, target): group}`` for the dependencies that are alternatives."""
         return self._deps.groups()

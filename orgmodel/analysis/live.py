@@ -68,7 +68,7 @@ from collections.abc import Callable, Iterable
 from orgmodel import events as ev
 from orgmodel.analysis.chains import support_chain
 from orgmodel.analysis.cycles import Adjacency, Cycles
-from orgmodel.analysis.kernel import Condensation, Slots, reach_down, reach_up
+from orgmodel.analysis.kernel import Condensation, OwnBits, Slots, reach_down, reach_up
 from orgmodel.analysis.propagation import Side
 from orgmodel.analysis.snapshot import LiveSnapshot
 from orgmodel.analysis.support import Findings, unclassified_ids
@@ -184,8 +184,8 @@ class LiveAnalysis:
             condensed = Condensation(order, self._succ)
             component = condensed.component
             back_bit, rev_bit = self._back.bit, self._rev.bit
-            down = reach_down(condensed, [back_bit.get(uid, 0) for uid in order])
-            above = reach_up(condensed, [rev_bit.get(uid, 0) for uid in order])
+            down = reach_down(condensed, OwnBits(order, back_bit))
+            above = reach_up(condensed, OwnBits(order, rev_bit))
             self._reach: dict[str, int] = dict(zip(order, map(down.__getitem__, component)))
             self._up: dict[str, int] = dict(zip(order, map(above.__getitem__, component)))
             # Each unit's place in Tarjan's order (sinks first) at this build: a hint for

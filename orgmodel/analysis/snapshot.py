@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from orgmodel.analysis.kernel import Slots
+from orgmodel.analysis.kernel import Bits, Slots
 from orgmodel.analysis.queries import BitsetAnswers
 
 
@@ -38,7 +38,7 @@ class LiveSnapshot(BitsetAnswers):
         self._support_bits = support_bits
         self._impact_bits = impact_bits
         self._back, self._rev = back.frozen(), rev.frozen()
-        self._back_bit = dict(back.bit)
+        self._back_bit: Bits = back.bit.copy()
         #: Ids of the revenue-generating units, sorted.
         self.revenue_units: list[str] = list(rev.sorted_ids())
         #: Ids of the back-office units, sorted.

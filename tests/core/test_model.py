@@ -213,3 +213,28 @@ def test_moving_back_to_the_old_places_restores_the_model(model: OrgModel) -> No
     seen = record(model)
     model.move_units(old)
     assert model.units() == before and seen == [ev.UnitsMoved(tuple(model.unit_ids()))]
+
+
+def test_dependency_keys_and_the_described_dependencies_without_making_the_plain_ones(tmp_path) -> None:
+    # The editor opens a 50,000-unit model without a Dependency object per plain dependency:
+    # the routing needs only the keys, the line labels only the described dependencies.
+    from orgmodel.formats.native import load, save
+
+    model = OrgModel()
+    for uid in ("a", "b", "c", "d"):
+        model.add_unit(Unit(uid, uid.upper(), "back"))
+    model.add_dependency("a", "b")
+    model.add_dependency("c", "d", label="data")
+    model.add_dependency("b", "c")
+    model.add_dependency("a", "d", weight=2.0)
+    path = tmp_path / "m.orgmodel"
+    save(model, path)
+    for m in (model, load(path)):
+        assert m.dependency_keys() == [(d.source, d.target) for d in m.dependencies()]
+        assert [(d.source, d.target, d.label, d.weight) for d in m.described_dependencies()] == [
+            ("c", "d", "data", None), ("a", "d", None, 2.0)]
+    read = load(path)
+    assert read.described_dependencies()[0].label == "data" and read._deps._made is None  # nothing made
+    read.remove_dependency("c", "d")
+    read.add_dependency("c", "d", group="g")
+    assert [(d.source, d.target) for d in read.described_dependencies()] == [("a", "d"), ("c", "d")]

@@ -330,3 +330,44 @@ def test_an_opened_models_lines_are_routed_from_when_the_window_is_first_idle(wi
     qtbot.waitUntil(lambda: not background.pending)
     assert window.scene.dependencies.isVisible()
     assert_canvas_shows(window, window.document.model)
+
+
+def test_an_opened_models_routing_waits_for_the_docks_refreshes(window: MainWindow, qtbot, monkeypatch, tmp_path: Path) -> None:
+    """The first time the loop comes to wait after an open, the docks' refreshes (zero-time
+    timers) are still due: a routing begun there shared the interpreter with them. It begins
+    once the outline and the analysis dock hold the new model's rows."""
+    from orgmodel.formats.native import save
+
+    path = tmp_path / "big.orgmodel"
+    save(generate_model(300, seed=9), path)
+    seen: list[tuple[int, int]] = []
+    real = background_routing._Job.begin
+
+    def begin(job) -> None:
+        if not job.started:
+            seen.append((window.outline.source.rowCount(), window.analysis_dock.revenue_model.rowCount()))
+        real(job)
+
+    monkeypatch.setattr(background_routing._Job, "begin", begin)
+    window.document.new()
+    qtbot.waitUntil(lambda: window.outline.source.rowCount() == 0 or window.analysis_dock.revenue_model.rowCount() == 0)
+    window.open_path(str(path))
+    qtbot.waitUntil(lambda: not window.scene.background.pending, timeout=20000)
+    assert len(seen) == 1
+    outline_rows, revenue_rows = seen[0]
+    assert outline_rows > 0 and revenue_rows > 0
+    assert_canvas_shows(window, window.document.model)
+
+
+def test_an_opened_models_routing_begins_even_when_the_loop_never_comes_to_wait(window: MainWindow, qtbot) -> None:
+    """A caller that only spins ``processEvents`` (never waiting for events) still gets its
+    lines: the routing begins IDLE_START_S after the first turn at the latest."""
+    window.document.replace_model(generate_model(300, seed=10), None)
+    background = window.scene.background
+    deadline = 200
+    while background.pending and deadline:
+        QApplication.processEvents()
+        threading.Event().wait(0.05)
+        deadline -= 1
+    assert not background.pending
+    assert_canvas_shows(window, window.document.model)

@@ -504,3 +504,18 @@ def test_saving_over_a_file_changed_by_another_program_asks_first(window: MainWi
 
     backup = loads((tmp_path / "shared.orgmodel.bak").read_text(encoding="utf-8"))
     assert backup.unit("legal").name == "Theirs"  # the previous version is kept
+
+
+def test_a_card_shows_each_new_name_and_colour_after_its_defaults(qtbot) -> None:
+    # A card keeps its defaults on the class until set (memory at 50,000 cards): a rename
+    # still shows the new name, and a custom colour can be taken away again.
+    from ui.canvas.items.unit_card import UnitCard
+
+    card, other = UnitCard("a"), UnitCard("b")
+    assert card.name_text() == "" and card.custom_color is None and card.emphasis == Emphasis.NORMAL
+    card.set_unit("Sales", "front", True, 3, None, "#ff0000")
+    assert card.name_text() == "Sales" and card.custom_color.name() == "#ff0000" and "3" in card.details()
+    card.set_unit("Sales and Marketing", "front", True, 4, None, None)
+    assert card.name_text().replace("\n", " ").startswith("Sales and") and card.custom_color is None
+    assert "4" in card.details()
+    assert other.name == "" and other.custom_color is None and other.headcount is None

@@ -94,9 +94,8 @@ class SceneLines:
 
     def rebuild(self, model: OrgModel, corners: Corners) -> None:
         """Lay every line anew (open, rebuild, a bulk move): one routing pass."""
-        deps = model.dependencies()
         self._reports_waiting = {}
-        self.dependencies.set_all(self.router.route_all(corners, [(d.source, d.target) for d in deps]))
+        self.dependencies.set_all(self.router.route_all(corners, model.dependency_keys()))
         self.reporting.set_all({child: self._reporting(parent, child) for child, parent in model.reporting_lines()})
         self.relabel_all(model)
 
@@ -120,7 +119,10 @@ class SceneLines:
     def forget_labels(self, model: OrgModel) -> None:
         """The labels' texts from ``model``, and no places yet (their lines are being routed)."""
         self._boxes, self._box_cells = {}, {}
-        self._texts = {(d.source, d.target): text for d in model.dependencies() if (text := label_text(d.label, d.weight, d.group))}
+        # Only dependencies with more than their ends can have a text: a 50,000-unit model's
+        # 150,000 plain ones are not made (0.25 s and 20 MB at open).
+        self._texts = {(d.source, d.target): text for d in model.described_dependencies()
+                       if (text := label_text(d.label, d.weight, d.group))}
 
     def relabel_all(self, model: OrgModel) -> None:
         """Place every label anew on the lines as they are routed now."""

@@ -98,23 +98,26 @@ class UnitCard(Translatable, QGraphicsItem):
     _small_font: QFont | None = None
     _name_metrics: QFontMetricsF | None = None
 
+    # Until set, each card reads these from the class: 50,000 cards with a dozen attributes
+    # each in their own dictionaries were 19 MB (about half of it now).
+    name = ""
+    office: str | None = "front"
+    revenue_generating = False
+    headcount: int | None = None
+    revenue: float | None = None
+    _label: tuple[str, str] | None = None
+    _details: str | None = None
+    custom_color: QColor | None = None
+    _emphasis = _NORMAL
+    #: The scene's shade (see :class:`Shade`); cards outside a scene never fade.
+    shade = _NO_SHADE
+    show_handles = False
+    #: Not painted (while the scene takes a picture of everything but the dragged cards).
+    left_out = False
+
     def __init__(self, unit_id: str) -> None:
         super().__init__()
         self.unit_id = unit_id
-        self.name = ""
-        self.office = "front"
-        self.revenue_generating = False
-        self.headcount: int | None = None
-        self.revenue: float | None = None
-        self._label: tuple[str, str] | None = None
-        self._details: str | None = None
-        self.custom_color: QColor | None = None
-        self._emphasis = _NORMAL
-        #: The scene's shade (see :class:`Shade`); cards outside a scene never fade.
-        self.shade = _NO_SHADE
-        self.show_handles = False
-        #: Not painted (while the scene takes a picture of everything but the dragged cards).
-        self.left_out = False
         self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
 
@@ -144,9 +147,12 @@ class UnitCard(Translatable, QGraphicsItem):
         made when first needed: at open, 10,000 cards are drawn as blocks without text."""
         self.name, self.office, self.revenue_generating = name, office, revenue_generating
         self.headcount, self.revenue = headcount, revenue
-        self.custom_color = QColor(color) if color else None
-        self._label: tuple[str, str] | None = None
-        self._details: str | None = None
+        if color or self.custom_color is not None:
+            self.custom_color = QColor(color) if color else None
+        if self._label is not None:
+            self._label = None
+        if self._details is not None:
+            self._details = None
         self.update()
 
     def name_text(self) -> str:
