@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import replace
 from itertools import repeat
 from operator import attrgetter, setitem
 from types import MappingProxyType
@@ -19,9 +19,10 @@ from orgmodel.dependencies import Dependency, DependencyColumns, DependencyKey, 
 from orgmodel.errors import DependencyError, DuplicateUnitError, FieldError, ReportingCycleError, UnknownUnitError
 from orgmodel.gcpause import gc_paused
 from orgmodel.hierarchy import closes_loop
-from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNCLASSIFIED, UNIT_FIELD_CHECKS, check_coordinate, check_id, check_text, type_name
+from orgmodel.fields import DEPENDENCY_FIELD_CHECKS, UNIT_FIELD_CHECKS, check_coordinate, check_id, check_text, type_name
 from orgmodel.i18n import tr
 from orgmodel.ids import fresh_id, slugify  # noqa: F401  (slugify: kept importable from here)
+from orgmodel.unit import UNIT_FIELDS, Unit, is_unclassified, normalise, unclassified_unit  # noqa: F401  (re-exported)
 from orgmodel.unit_ids import change_unit_id
 
 if TYPE_CHECKING:  # networkx is loaded when someone asks for the graph: not to check a file
@@ -30,74 +31,6 @@ if TYPE_CHECKING:  # networkx is loaded when someone asks for the graph: not to 
 Listener = Callable[[ev.Event], None]
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """A department, team or function. Values only: the model owns the relations.
-
-    ``revenue_generating`` is ``None`` when the file did not say; the effective flag is
-    :attr:`is_revenue_generating` (front office by default). ``extra`` keeps keys this
-    version does not know, so that a newer file survives a round trip.
-
-    ``office`` is ``"front"``, ``"middle"``, ``"back"`` or ``None``: the unit is
-    *unclassified* (see :func:`unclassified_unit` and :func:`is_unclassified`).
-    """
-
-    id: str
-    name: str
-    office: str | None
-    revenue_generating: bool | None = None
-    headcount: int | None = None
-    cost: float | None = None
-    revenue: float | None = None
-    automation_potential: float | None = None
-    automation_ease: float | None = None
-    notes: str | None = None
-    tags: tuple[str, ...] = ()
-    x: float | None = None
-    y: float | None = None
-    color: str | None = None
-    extra: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
-
-    @property
-    def is_revenue_generating(self) -> bool:
-        if self.revenue_generating is None:
-            return self.office == "front"
-        return self.revenue_generating
-
-
-UNIT_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Unit))
-
-
-def unclassified_unit(unit_id: str, name: str, **values: Any) -> Unit:
-    """A unit whose office is not known yet: what every reader makes when its source says no
-    office. Unclassified is a normal state: analysis counts such a unit neither as revenue
-    generating (unless its flag says so) nor as back office, and the findings list it.
-
-    >>> unit = unclassified_unit("crm", "CRM", headcount=4)
-    >>> unit.office is None, is_unclassified(unit), unit.is_revenue_generating
-    (True, True, False)
-    """
-    return Unit(unit_id, name, UNCLASSIFIED, **values)
-
-
-def is_unclassified(unit: Unit | str | None) -> bool:
-    """Whether ``unit`` (a :class:`Unit`, or an office value) has no office yet.
-
-    >>> is_unclassified(Unit("it", "IT", "back")), is_unclassified(None), is_unclassified("front")
-    (False, True, False)
-    """
-    office = unit.office if isinstance(unit, Unit) else unit
-    return office is UNCLASSIFIED
-
-
-def _normalise(field_name: str, value: Any) -> Any:
-    if field_name == "tags":
-        return tuple(value)
-    if field_name in ("x", "y") and value is not None:
-        return float(value)
-    return value
 
 
 class OrgModel:
@@ -271,7 +204,7 @@ class OrgModel:
             index = max(0, index)
             self._order.insert(index, unit.id)
         # Lists of tags and integer positions arrive from scripts and files; store one form.
-        unit = replace(unit, tags=tuple(unit.tags), x=_normalise("x", unit.x), y=_normalise("y", unit.y))
+        unit = replace(unit, tags=tuple(unit.tags), x=normalise("x", unit.x), y=normalise("y", unit.y))
         self._units[unit.id] = unit
         self._deps.add_node(unit.id)
         self._notify(ev.UnitAdded(unit.id, index))
@@ -286,7 +219,7 @@ class OrgModel:
             problem = check(value)
             if problem:
                 raise FieldError(name, problem, unit_id)
-        values = {name: _normalise(name, value) for name, value in changes.items()}
+        values = {name: normalise(name, value) for name, value in changes.items()}
         changed = frozenset(name for name, value in values.items() if getattr(old, name) != value)
         if changed:
             self._units[unit_id] = replace(old, **{name: values[name] for name in changed})
@@ -543,4 +476,4 @@ def _checked_position(unit_id: str, position: Any) -> tuple[float | None, float 
         problem = check_coordinate(value)
         if problem:
             raise FieldError(name, problem, unit_id)
-    return _normalise("x", x), _normalise("y", y)
+    return normalise("x", x), normalise("y", y)
