@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -164,6 +165,11 @@ def _xlsx_records(data: bytes, source: str, sheet: str | None) -> Iterator[tuple
     """``(row number, cells)`` of the chosen sheet (see :func:`read_rows`), streamed within the limits of
     :mod:`~orgmodel.formats.spreadsheet.xlsx_read`."""
     from openpyxl import load_workbook
+
+    # openpyxl warns about parts it drops (a defined name it cannot parse, an unknown
+    # extension): printed, that is a line of its source code on the terminal, about nothing
+    # the person can act on; what matters is said by the import's own messages.
+    warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl(\.|$)")
 
     def refuse(problem: str) -> SpreadsheetError:
         return file_error(source, problem)
