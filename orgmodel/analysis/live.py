@@ -104,7 +104,7 @@ class LiveAnalysis:
     >>> m.add_dependency("sales", "crm"); m.add_dependency("crm", "it")
     >>> m.add_dependency("it", "fin"); m.add_dependency("fin", "it")
     >>> live.support("sales"), live.impact("fin"), live.revenue_at_risk("fin")
-    (['fin', 'it'], ['sales'], 100.0)
+    (['fin', 'it'], ['sales'], 100)
     >>> seen  # sales -> crm changed no answer; fin -> it changed only the cycles
     [['it', 'sales'], ['fin', 'sales'], []]
     >>> live.findings().dependency_cycles
