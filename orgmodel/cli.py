@@ -23,6 +23,7 @@ from typing import TextIO
 from orgmodel import __version__, interrupts
 from orgmodel.errors import ModelFileError, OrgModelError
 from orgmodel.model import OrgModel, is_unclassified
+from orgmodel.cli_messages import SUMMARY_LINES, capped as _capped, print_problems as _print_problems, printable
 from orgmodel.cli_outputs import (  # noqa: F401 (link_note: ui.launcher imports it from here)
     Failure as _Failure, link_note, refuse_if_changed as _refuse_if_changed,
     refuse_overwriting_an_input as _refuse_overwriting_an_input, stamp as _stamp,
@@ -163,13 +164,13 @@ def _reported(command: Callable[[], int]) -> int:
         return code
     except _Failure as failure:
         for line in failure.lines:
-            print(line, file=sys.stderr)
+            print(printable(line), file=sys.stderr)
         return 1
     except ModelFileError as error:
         _print_problems(error.lines())
         return 1
     except OrgModelError as error:
-        print(f"orgmodel: {error}", file=sys.stderr)
+        print(printable(f"orgmodel: {error}"), file=sys.stderr)
         return 1
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as other Unix tools do.
@@ -194,29 +195,6 @@ def _reported(command: Callable[[], int]) -> int:
         return stop.exit_code
     except KeyboardInterrupt:
         return 130
-
-
-#: The most problem lines printed for one file: 100,000 duplicates are a summary, not a flood.
-MOST_PROBLEM_LINES = 20
-
-
-def _print_problems(lines: Sequence[str]) -> None:
-    """Each line on stderr, up to :data:`MOST_PROBLEM_LINES`, then how many more there are."""
-    for line in _capped(lines):
-        print(line, file=sys.stderr)
-
-
-def _capped(lines: Sequence[str]) -> list[str]:
-    """``lines``, or the first :data:`MOST_PROBLEM_LINES` of them and how many more there are.
-
-    >>> _capped(["a", "b"])
-    ['a', 'b']
-    >>> _capped([f"row {i}" for i in range(1, 100_001)])[-2:]
-    ['row 20', '… and 99,980 more problems (100,000 in all)']
-    """
-    if len(lines) <= MOST_PROBLEM_LINES + 1:
-        return list(lines)
-    return [*lines[:MOST_PROBLEM_LINES], f"… and {len(lines) - MOST_PROBLEM_LINES:,} more problems ({len(lines):,} in all)"]
 
 
 def _silence_stdout() -> None:
@@ -361,7 +339,10 @@ def _convert(source: str, out: str, merge_into: str | None, options=None, classi
             model, messages = read_any(source, options)
         except ModelFileError as error:
             # Nothing is written: an existing OUT stays as it was.
-            raise _Failure(*error.lines(), f"{out}: not written") from None  # already summarised
+            # An import's lines are a summary already (20 rejections, a count, the verdict); a
+            # native file's are every problem it has (hundreds): those are capped as check does.
+            lines = error.lines()
+            raise _Failure(*(lines if len(lines) <= SUMMARY_LINES else _capped(lines)), f"{out}: not written") from None
     if classify_with is not None:
         from orgmodel.cli_classify import classify_model
 

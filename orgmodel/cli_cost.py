@@ -39,6 +39,10 @@ def run(options: argparse.Namespace, model: OrgModel, table: Table, write_json: 
     """Run ``cost`` or ``automation``; a bad method or order ends with exit code 2."""
     from orgmodel.analysis.cost import AllocationError, allocate
 
+    beyond = _amount_beyond_reach(model)
+    if beyond:
+        print(f"orgmodel: {options.file}: {beyond}", file=sys.stderr)
+        return 1
     method = options.method if options.command == "cost" else None
     order = None
     if options.command == "cost" and options.order is not None:
@@ -59,15 +63,42 @@ def run(options: argparse.Namespace, model: OrgModel, table: Table, write_json: 
     return 0
 
 
+#: The largest cost or revenue of one unit that cost-to-serve and automation compute with:
+#: they count in cents as 64-bit integers, and 10,000 units of this much still fit.
+LARGEST_AMOUNT = 10**12
+
+
+def _amount_beyond_reach(model: OrgModel) -> str | None:
+    """The first unit whose cost or revenue is too large to allocate, said in one line (a
+    revenue of 10^308 is a valid model, but its cents overflow: a traceback before)."""
+    for unit in model.units():
+        for field in ("cost", "revenue"):
+            value = getattr(unit, field)
+            if value is not None and abs(value) > LARGEST_AMOUNT:
+                shown = f"{int(value):,}"
+                shown = shown if len(shown) <= 40 else f"{shown[:20]}… ({len(str(abs(int(value))))} digits)"
+                return (f"unit {unit.id!r}, {field}: {shown} is more than cost and automation figures can hold "
+                        f"({LARGEST_AMOUNT:,} per unit)")
+    return None
+
+
 def _usage(message: str) -> int:
     print(f"orgmodel: {message}", file=sys.stderr)
     return 2
 
 
-def money(value: float | None) -> str:
+def money(value: float | int | None) -> str:
+    """An amount with thousands separators; a whole number of any size (an exact sum of
+    huge whole revenues is larger than any float) in full, without decimals.
+
+    >>> money(1500.0), money(2.5), money(3 * 10**308)[:9], money(None)
+    ('1,500', '2.50', '300,000,0', '')
+    """
     if value is None:
         return ""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}"
 
 
 def _top(ids: list[str], cents: np.ndarray, model: OrgModel, count: int = 3) -> str:

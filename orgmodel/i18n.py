@@ -48,11 +48,26 @@ class Text(str):
         return (Text, (self.template, dict(self.args)))
 
 
+#: The most characters of one value a message quotes: a value comes from a file (a name, an
+#: id, a list of them) and may be 70,000 characters long; nobody reads such a line.
+QUOTED = 100
+#: Arguments quoted whole: where the file is, and what the system said about it.
+_WHOLE = frozenset({"file", "folder", "reason"})
+
+
 def tr(template: str, /, **args: Any) -> Text:
     """The message ``template`` with ``args`` filled in: English now, translatable later.
 
-    Arguments that are themselves :class:`Text` are translated along with the message.
+    Arguments that are themselves :class:`Text` are translated along with the message; a
+    plain string argument longer than :data:`QUOTED` characters is cut there, with "…"
+    (but a file's path and an operating system's reason).
+
+    >>> tr("unknown unit {unit!r}", unit="x" * 5000)[-5:]
+    "xxx…'"
     """
+    for key, value in args.items():
+        if type(value) is str and len(value) > QUOTED and key not in _WHOLE:
+            args[key] = value[: QUOTED - 1] + "…"
     return Text(template, args)
 
 

@@ -32,9 +32,16 @@ LIMIT = 10**15
 ENTRIES = 1 << 20
 
 
-def number(value: float) -> float | int:
-    """A cent amount for JSON: an integer when it is whole (``118400``, not ``118400.0``)."""
-    return int(value) if float(value).is_integer() else value
+def number(value: float | int) -> float | int:
+    """A cent amount for JSON: an integer when it is whole (``118400``, not ``118400.0``); an
+    integer of any size stays as it is (JSON numbers have no limit; a float would overflow).
+
+    >>> number(118400.0), number(0.5), number(3 * 10**308) == 3 * 10**308
+    (118400, 0.5, True)
+    """
+    if isinstance(value, int):
+        return value
+    return int(value) if value.is_integer() else value
 
 
 def _table(texts: Sequence[bytes], width: int) -> np.ndarray:

@@ -66,6 +66,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from orgmodel import events as ev
+from orgmodel.analysis.amounts import total
 from orgmodel.analysis.chains import support_chain
 from orgmodel.analysis.cycles import Adjacency, Cycles
 from orgmodel.analysis.kernel import Condensation, OwnBits, Slots, reach_down, reach_up
@@ -103,7 +104,7 @@ class LiveAnalysis:
     >>> m.add_dependency("sales", "crm"); m.add_dependency("crm", "it")
     >>> m.add_dependency("it", "fin"); m.add_dependency("fin", "it")
     >>> live.support("sales"), live.impact("fin"), live.revenue_at_risk("fin")
-    (['fin', 'it'], ['sales'], 100.0)
+    (['fin', 'it'], ['sales'], 100)
     >>> seen  # sales -> crm changed no answer; fin -> it changed only the cycles
     [['it', 'sales'], ['fin', 'sales'], []]
     >>> live.findings().dependency_cycles
@@ -257,11 +258,11 @@ class LiveAnalysis:
 
     def revenue_at_risk(self, unit_id: str) -> float:
         """The summed revenue (none counts 0) of the units back-office ``unit_id`` supports,
-        added in the same order as :func:`orgmodel.analysis.revenue_at_risk`."""
+        added as :func:`orgmodel.analysis.revenue_at_risk` adds it (whole amounts exactly)."""
         value = self._risk.get(unit_id)
         if value is None:
             revenue = self._revenue
-            value = self._risk[unit_id] = sum(revenue[f] for f in self.impact(unit_id))
+            value = self._risk[unit_id] = total(revenue[f] for f in self.impact(unit_id))
         return value
 
     def revenue_at_risk_map(self) -> dict[str, float]:

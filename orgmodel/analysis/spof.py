@@ -24,6 +24,7 @@ from itertools import compress
 
 import numpy as np
 
+from orgmodel.analysis.amounts import EXACT_FLOATS, total
 from orgmodel.analysis.kernel import Roster, mask, strongly_connected
 from orgmodel.model import OrgModel
 
@@ -136,8 +137,11 @@ def single_points(model: OrgModel, needs: Numbered | None = None) -> SinglePoint
     n = len(ids)
     felled = np.frombuffer(b"".join(mask(value[r]).ljust(n, b"\0") for r in revenue_units), dtype=np.uint8)
     by_unit = felled.reshape(len(revenue_units), n).T.copy()  # row u: the revenue units u fells
-    revenue = np.array([units[r].revenue or 0 for r in revenue_units], dtype=float)
-    risk = (by_unit @ revenue).tolist() if revenue_units else [0.0] * n
+    amounts = [units[r].revenue or 0 for r in revenue_units]
+    if sum(abs(float(a)) for a in amounts) < EXACT_FLOATS:  # floats add these exactly enough, at numpy speed
+        risk = (by_unit @ np.array(amounts, dtype=float)).tolist() if revenue_units else [0.0] * n
+    else:  # huge revenues: as floats they could add up to inf; whole ones are added exactly
+        risk = [total(compress(amounts, by_unit[i].tobytes())) for i in range(n)]
     revenue_ids = [ids[r] for r in revenue_units]
     rows = [
         {"id": uid, "name": units[i].name, "revenue_at_risk": _number(risk[i]),
@@ -148,6 +152,6 @@ def single_points(model: OrgModel, needs: Numbered | None = None) -> SinglePoint
     return SinglePoints(rows, by_revenue_unit)
 
 
-def _number(value: float) -> float | int:
+def _number(value: float | int) -> float | int:
     """A sum of revenue as JSON writes it: 0 when nothing is at risk."""
     return value if value else 0

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from orgmodel.analysis.amounts import total
 from orgmodel.analysis.kernel import Condensation, Roster, reach_down, reach_up
 from orgmodel.analysis.queries import BitsetAnswers, SupportQueries
 from orgmodel.gcpause import gc_paused
@@ -131,7 +132,7 @@ def revenue_at_risk(model: OrgModel, analysis: SupportQueries | None = None) -> 
     """
     analysis = analysis or analyse(model)
     revenue = {uid: model.unit(uid).revenue or 0 for uid in analysis.revenue_units}
-    return {uid: sum(revenue[f] for f in analysis.impact(uid)) for uid in analysis.back_office_units}
+    return {uid: total(revenue[f] for f in analysis.impact(uid)) for uid in analysis.back_office_units}
 
 
 @dataclass(frozen=True)

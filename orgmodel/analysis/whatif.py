@@ -25,6 +25,7 @@ from collections import Counter, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from orgmodel.analysis.amounts import total
 from orgmodel.errors import OrgModelError
 from orgmodel.i18n import tr
 from orgmodel.model import OrgModel
@@ -100,7 +101,7 @@ class WhatIf:
     failed: list[str]
     down: list[str]
     revenue_units_down: list[str]
-    revenue_at_risk: float
+    revenue_at_risk: float | int  # a whole number of any size when every revenue is whole
     #: For each revenue unit down: the revenue unit, the unit that took it down, … a failed unit.
     chains: dict[str, list[str]]
     #: Revenue units that are up only because an alternative of a group is up.
@@ -153,7 +154,7 @@ def what_if(model: OrgModel, failed: Iterable[str], needs: Needs | None = None) 
         failed=sorted(wanted),
         down=sorted(cause),
         revenue_units_down=list(chains),
-        revenue_at_risk=sum(unit(uid).revenue or 0 for uid in revenue_units),
+        revenue_at_risk=total(unit(uid).revenue for uid in revenue_units),
         chains=chains,
         saved_by_alternative=sorted(saved),
     )

@@ -23,7 +23,9 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from orgmodel.errors import ModelFileError, OrgModelError, Problem
+from orgmodel.errors import (
+    DependencyError, DuplicateUnitError, FieldError, ModelFileError, OrgModelError, Problem, ReportingCycleError, UnknownUnitError,
+)
 from orgmodel.formats.atomic import SaveError, write_file
 from orgmodel.formats.file_errors import special_file
 from orgmodel.formats.importing import ImportOptions, require_units
@@ -81,7 +83,12 @@ def read_any(path: str, options: ImportOptions | None = None) -> tuple[OrgModel,
     if special:  # before any reader opens it: a FIFO would hang, /dev/zero never end
         raise ModelFileError(path, [Problem("", special)])
     kind = import_kind(path)
-    model, messages = _read(path, kind, options)
+    try:
+        model, messages = _read(path, kind, options)
+    except (FieldError, DuplicateUnitError, ReportingCycleError, DependencyError, UnknownUnitError) as error:
+        # A value the model refused while a reader built it: the message names the unit and
+        # field, this names the file (it printed as "orgmodel: unit 'x', name: …" before).
+        raise ModelFileError(path, [Problem("", error.text())]) from None
     if kind != "native":
         require_units(path, model, messages)
         messages = [*messages, *_unstack(model)]

@@ -83,14 +83,29 @@ def leave_unclassified(fields: dict[str, Any]) -> None:
     fields["office"] = UNCLASSIFIED
 
 
+#: How much of a name or value a message quotes: a 70,000-character name is a line nobody reads.
+QUOTED_CHARACTERS = 60
+
+
+def quoted_name(text: str) -> str:
+    """``text`` as a message quotes it: at most :data:`QUOTED_CHARACTERS`, then "…".
+
+    >>> quoted_name("Sales"), quoted_name("x" * 100)[-3:]
+    ('Sales', 'xx…')
+    """
+    return text if len(text) <= QUOTED_CHARACTERS else text[: QUOTED_CHARACTERS - 1] + "…"
+
+
 def unclassified_message(units: Sequence[str]) -> Text:
     """What the person is told about the units the source gave no office (the first five named).
 
     >>> str(unclassified_message(["Sales", "IT"]))
     '2 units have no office and are not classified: Sales, IT'
+    >>> len(unclassified_message(["x" * 70_000] * 6)) < 400
+    True
     """
     count = len(units)
-    shown = ", ".join(units[:5]) + (", …" if count > 5 else "")
+    shown = ", ".join(map(quoted_name, units[:5])) + (", …" if count > 5 else "")
     if count == 1:
         return tr("{count} unit has no office and is not classified: {units}", count=count, units=shown)
     return tr("{count} units have no office and are not classified: {units}", count=count, units=shown)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import warnings
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -192,6 +193,10 @@ def _open_workbook(data: bytes, source: str):
     within the limits of :func:`~orgmodel.formats.spreadsheet.xlsx_read.check_archive`."""
     from openpyxl import load_workbook
 
+    # openpyxl warns about parts it drops (a defined name it cannot parse, an unknown
+    # extension): printed, that is a line of its source code on the terminal, about nothing
+    # the person can act on; what matters is said by the import's own messages.
+    warnings.filterwarnings("ignore", category=UserWarning, module=r"openpyxl(\.|$)")
     check_archive(data, lambda problem: file_error(source, problem))
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
