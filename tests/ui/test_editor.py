@@ -407,7 +407,7 @@ def test_a_large_drag_paints_over_a_picture_and_restores_every_card(window: Main
     send_mouse(window, QEvent.Type.MouseButtonRelease, start + QPoint(40, 80), Qt.MouseButton.NoButton)
     QApplication.processEvents()
     assert all(card.isVisible() for card in window.scene.cards.values())
-    assert window.scene.dependencies.showing == "all" and window.scene._frozen is None
+    assert window.scene.dependencies.showing == "all" and window.scene.drag_freeze.picture is None
     assert model.unit("it").y > 200 and window.document.undo_stack.count() == 1
 
 

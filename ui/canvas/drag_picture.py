@@ -18,6 +18,41 @@ from ui.canvas.items.line_layer import LineLayer
 from ui.canvas.items.unit_card import UnitCard
 
 
+class DragFreeze:
+    """A large drag's picture: taken as the drag starts (:meth:`freeze`, the cards that stay
+    put hidden under it), painted under the moving cards, dropped when the drag ends."""
+
+    def __init__(self) -> None:
+        self.picture: tuple[QRectF, QPixmap] | None = None
+        self._hidden: list[UnitCard] = []
+
+    def freeze(self, scene: QGraphicsScene, view: QGraphicsView, moving: list[UnitCard], cards: Iterable[UnitCard],
+               layers: Iterable[LineLayer]) -> None:
+        self.picture = picture_without(scene, view, moving, layers)
+        moving_set = set(moving)
+        self._hidden = [card for card in cards if card not in moving_set and card.isVisible()]
+        for card in self._hidden:
+            card.hide()
+
+    def thaw(self, scene: QGraphicsScene, layers: Iterable[LineLayer]) -> None:
+        """Show again what the picture stood for; the layers show every line again."""
+        if self.picture is None:
+            return
+        self.picture = None
+        for card in self._hidden:
+            if card.scene() is scene:
+                card.show()
+        self._hidden = []
+        for layer in layers:
+            layer.showing = "all"
+            layer.update()
+
+    def paint(self, painter: QPainter) -> None:
+        if self.picture is not None:
+            area, pixmap = self.picture
+            painter.drawPixmap(area, pixmap, QRectF(pixmap.rect()))
+
+
 def picture_without(scene: QGraphicsScene, view: QGraphicsView, moving: list[UnitCard], layers: Iterable[LineLayer]) -> tuple[QRectF, QPixmap]:
     """``(scene area, picture)`` of what ``view`` shows, leaving out the ``moving`` cards and
     the lines that move with them; afterwards the layers show only those moving lines."""

@@ -57,3 +57,13 @@ def follow_units_moved(scene: OrgScene, unit_ids: tuple[str, ...]) -> None:
         if not scene.sceneRect().contains(drawing):  # an undone layout: room to scroll to it
             scene.setSceneRect(scene.sceneRect().united(drawing.adjusted(-600, -400, 600, 400)))
         scene.update_bands()
+
+
+def nudged(model: OrgModel, unit_ids: Iterable[str], dx: float, dy: float) -> dict[str, tuple[tuple[float, float], tuple[float, float]]]:
+    """``{unit id: (old position, new position)}`` for the units moved by ``(dx, dy)``, as the
+    scene's ``moveRequested`` carries them (an arrow key's nudge of the selection)."""
+    moves = {}
+    for uid in unit_ids:
+        unit = model.unit(uid)
+        moves[uid] = ((unit.x, unit.y), (unit.x + dx, unit.y + dy))
+    return moves

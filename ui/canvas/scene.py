@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPainter, QPixmap
+from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneContextMenuEvent,
@@ -30,14 +30,14 @@ from orgmodel.model import OrgModel
 from ui import style
 from ui.canvas.background_routing import BackgroundRouting
 from ui.canvas.items.line_layer import LineLayer, Point
-from ui.canvas.items.office_bands import OfficeBands, band_rects, office_extents
+from ui.canvas.items.office_bands import OfficeBands
 from ui.canvas.items.unit_card import HEIGHT, WIDTH, UnitCard
 from ui.canvas.clicks import extends_selection
-from ui.canvas.drag_picture import picture_without
+from ui.canvas.drag_picture import DragFreeze
 from ui.canvas.emphasis import Highlight
 from ui.canvas.line_geometry import SceneLines
 from ui.canvas.line_gesture import LineGesture
-from ui.canvas.moving import follow_units_moved, lines_of
+from ui.canvas.moving import follow_units_moved, lines_of, nudged
 from ui.editing.model_signals import ModelSignals
 from ui.editing.selection import Selection
 
@@ -84,15 +84,11 @@ class OrgScene(QGraphicsScene):
         self.bands = OfficeBands()
         self.addItem(self.bands)
         self._bands_timer = QTimer(self, singleShot=True, interval=0, timeout=self.update_bands)
-        #: By office, as the bands were last set, and the units on the edge of their office's.
-        self._extents: dict[str, tuple[float, float, float, float]] = {}
-        self._edge_units: set[str] = set()
         self.setBackgroundBrush(style.CANVAS)
         self._syncing = False
         self._press_positions: dict[str, tuple[float, float]] = {}
         self._drawn_at: dict[str, tuple[float, float]] = {}
-        self._frozen: tuple[QRectF, QPixmap] | None = None
-        self._hidden_for_drag: list[UnitCard] = []
+        self.drag_freeze = DragFreeze()
         self._gesture: LineGesture | None = None
         self.highlight = Highlight(self)  # the live analysis highlight (see ``emphasis``)
         self._plain_click_on_selected = False
@@ -167,33 +163,13 @@ class OrgScene(QGraphicsScene):
 
     def update_bands(self) -> None:
         """Show the office bands when the units sit in them (see ``items.office_bands``)."""
-        units = self.model.units() if self.model is not None else ()
-        self._extents = office_extents(((u.office, u.x or 0.0, u.y or 0.0) for u in units), WIDTH, HEIGHT)
-        extents = self._extents
-        self._edge_units = {
-            u.id for u in units
-            if (e := extents[u.office]) and ((u.x or 0.0) == e[0] or (u.y or 0.0) == e[1]
-                                             or (u.x or 0.0) + WIDTH == e[2] or (u.y or 0.0) + HEIGHT == e[3])
-        }
-        self.bands.set_bands(band_rects(extents))
+        self.bands.follow(self.model.units() if self.model is not None else ())
 
     def update_bands_after_move(self, moved: Iterable[tuple[str, str, float, float]]) -> None:
         """:meth:`update_bands` after cards moved (``(unit id, office, x, y)``, the new corners)
         without visiting every unit, unless one of them bounded its office."""
-        extents = dict(self._extents)
-        edge = set()
-        for uid, office, x, y in moved:
-            e = extents.get(office)
-            if e is None or uid in self._edge_units:
-                self.update_bands()  # it may have bounded its office: measure them all again
-                return
-            grown = (min(e[0], x), min(e[1], y), max(e[2], x + WIDTH), max(e[3], y + HEIGHT))
-            if grown != e:  # it bounds its office now (others may have stopped to: harmless)
-                edge.add(uid)
-            extents[office] = grown
-        self._extents = extents
-        self._edge_units |= edge
-        self.bands.set_bands(band_rects(extents))
+        if not self.bands.follow_moved(moved):
+            self.update_bands()
 
     def _unit_added(self, unit_id: str, index: int) -> None:
         self._bands_timer.start()
@@ -412,7 +388,7 @@ class OrgScene(QGraphicsScene):
             self._gesture.move(event.scenePos())
             event.accept()
             return
-        if self._press_positions and self._frozen is None and len(self.cards) >= self.FREEZE_FROM:
+        if self._press_positions and self.drag_freeze.picture is None and len(self.cards) >= self.FREEZE_FROM:
             self._freeze()
         super().mouseMoveEvent(event)
         # Lines follow the dragged cards live; the model hears of the move on release.
@@ -455,34 +431,18 @@ class OrgScene(QGraphicsScene):
         """Picture what stays put, then hide it: each mouse move repaints the dragged cards
         and their lines over the picture instead of thousands of cards and lines."""
         views = self.views()
-        if not views:
-            return
-        moving = [self.cards[uid] for uid in self._press_positions if uid in self.cards]
-        self._frozen = picture_without(self, views[0], moving, (self.dependencies, self.reporting))
-        moving_set = set(moving)
-        self._hidden_for_drag = [card for card in self.cards.values() if card not in moving_set and card.isVisible()]
-        for card in self._hidden_for_drag:
-            card.hide()
+        if views:
+            moving = [self.cards[uid] for uid in self._press_positions if uid in self.cards]
+            self.drag_freeze.freeze(self, views[0], moving, self.cards.values(), (self.dependencies, self.reporting))
 
     def _thaw(self) -> None:
-        if self._frozen is None:
-            return
-        self._frozen = None
-        for card in self._hidden_for_drag:
-            if card.scene() is self:
-                card.show()
-        self._hidden_for_drag = []
-        for layer in (self.dependencies, self.reporting):
-            layer.showing = "all"
-            layer.update()
+        self.drag_freeze.thaw(self, (self.dependencies, self.reporting))
 
     @override
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
         super().drawBackground(painter, rect)
         self.background.painted()  # the moved cards are on screen: their lines may be routed now
-        if self._frozen is not None:
-            area, pixmap = self._frozen
-            painter.drawPixmap(area, pixmap, QRectF(pixmap.rect()))
+        self.drag_freeze.paint(painter)
 
     @override
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -525,11 +485,7 @@ class OrgScene(QGraphicsScene):
         if event.key() in steps and self.selection.units() and self.focusItem() is None:
             step = 1.0 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 10.0
             dx, dy = steps[event.key()]
-            moves = {}
-            for uid in self.selection.units():
-                unit = self.model.unit(uid)
-                moves[uid] = ((unit.x, unit.y), (unit.x + dx * step, unit.y + dy * step))
-            self.moveRequested.emit(moves)
+            self.moveRequested.emit(nudged(self.model, self.selection.units(), dx * step, dy * step))
             event.accept()
             return
         super().keyPressEvent(event)

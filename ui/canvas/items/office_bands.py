@@ -8,12 +8,15 @@ exports); once a unit is dragged across, they disappear.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
+
+from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
+from orgmodel.unit import Unit
 
 from ui import style
 
@@ -52,14 +55,48 @@ def band_rects(extents: dict[str, tuple[float, float, float, float]]) -> dict[st
 
 
 class OfficeBands(QGraphicsItem):
-    """Draws the bands it is given; the scene decides when."""
+    """Draws the bands around the cards of each office, when the offices are stacked; keeps
+    each office's extent and the units on its edge, so a move is followed without visiting
+    every unit (:meth:`follow_moved`)."""
 
     def __init__(self) -> None:
         super().__init__()
         self._bands: dict[str, QRectF] = {}
+        #: By office, as the bands were last set, and the units on the edge of their office's.
+        self._extents: dict[str, tuple[float, float, float, float]] = {}
+        self._edge_units: set[str] = set()
         self._bounds = QRectF()
         self.setZValue(-10)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def follow(self, units: Sequence[Unit]) -> None:
+        """Bands for where ``units`` are now (all of the model's)."""
+        self._extents = extents = office_extents(((u.office, u.x or 0.0, u.y or 0.0) for u in units), CARD_WIDTH, CARD_HEIGHT)
+        self._edge_units = {
+            u.id for u in units
+            if (e := extents[u.office]) and ((u.x or 0.0) == e[0] or (u.y or 0.0) == e[1]
+                                             or (u.x or 0.0) + CARD_WIDTH == e[2] or (u.y or 0.0) + CARD_HEIGHT == e[3])
+        }
+        self.set_bands(band_rects(extents))
+
+    def follow_moved(self, moved: Iterable[tuple[str, str, float, float]]) -> bool:
+        """The bands after cards moved (``(unit id, office, x, y)``, the new corners), or
+        False, changing nothing, when one of them bounded its office: :meth:`follow` then
+        measures them all again."""
+        extents = dict(self._extents)
+        edge = set()
+        for uid, office, x, y in moved:
+            e = extents.get(office)
+            if e is None or uid in self._edge_units:
+                return False
+            grown = (min(e[0], x), min(e[1], y), max(e[2], x + CARD_WIDTH), max(e[3], y + CARD_HEIGHT))
+            if grown != e:  # it bounds its office now (others may have stopped to: harmless)
+                edge.add(uid)
+            extents[office] = grown
+        self._extents = extents
+        self._edge_units |= edge
+        self.set_bands(band_rects(extents))
+        return True
 
     def set_bands(self, bands: dict[str, QRectF]) -> None:
         if bands == self._bands:
