@@ -330,3 +330,27 @@ def test_an_opened_models_lines_are_routed_from_when_the_window_is_first_idle(wi
     qtbot.waitUntil(lambda: not background.pending)
     assert window.scene.dependencies.isVisible()
     assert_canvas_shows(window, window.document.model)
+
+
+def test_once_the_lines_are_routed_a_drag_never_waits_for_the_window_itself(window: MainWindow, qtbot) -> None:
+    """The routed router becomes the scene's: the window then calls it on each edit, and it
+    must no longer give way to the window (that is, to itself: a sleep per half millisecond
+    of its own work, every edit after a big model's routing several times slower)."""
+    model, scene = window.document.model, window.scene
+    click(qtbot, window, window.orgchart_action)
+    qtbot.waitUntil(lambda: scene.background._job is not None)
+    give_way = scene.background._job.give_way
+    routed(qtbot, window)
+    waited = give_way.waited
+    uid = next(u for u in model.unit_ids() if model.dependencies_of(u))
+    window.view.set_zoom(1.0)
+    window.view.centerOn(scene.cards[uid])
+    start = card_centre(window, uid)
+    send_mouse(window, QEvent.Type.MouseButtonPress, start, LEFT)
+    for step in range(1, 11):
+        send_mouse(window, QEvent.Type.MouseMove, start + QPoint(step * 12, step * 8), LEFT)
+    send_mouse(window, QEvent.Type.MouseButtonRelease, start + QPoint(120, 80), Qt.MouseButton.NoButton)
+    qtbot.waitUntil(lambda: not scene.routing_pending())
+    assert model.unit(uid).x == scene.cards[uid].x()
+    assert give_way.waited == waited  # the window never waited for itself
+    assert_canvas_shows(window, model, exact=False)
