@@ -67,6 +67,17 @@ def answers(qtbot) -> None:
     qtbot.waitUntil(lambda: bool(called))
 
 
+def drag(window: MainWindow, uid: str, steps: int, step: QPoint) -> None:
+    """Drag the card of ``uid`` with the mouse, ``steps`` moves of ``step`` pixels, at 100%."""
+    window.view.set_zoom(1.0)  # whole pixels are whole scene units: lines_astray compares exactly
+    window.view.centerOn(window.scene.cards[uid])
+    start = card_centre(window, uid)
+    send_mouse(window, QEvent.Type.MouseButtonPress, start, LEFT)
+    for i in range(1, steps + 1):
+        send_mouse(window, QEvent.Type.MouseMove, start + step * i, LEFT)
+    send_mouse(window, QEvent.Type.MouseButtonRelease, start + step * steps, Qt.MouseButton.NoButton)
+
+
 def routed(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.scene.background.pending, timeout=20000)
 
@@ -113,13 +124,7 @@ def test_edits_while_lines_are_routed_are_kept_and_their_lines_follow(window: Ma
     answers(qtbot)
     # Drag a card, add a dependency and delete a unit while the lines are routed.
     uid = next(u for u in model.unit_ids() if model.dependencies_of(u))
-    window.view.set_zoom(1.0)  # whole pixels are whole scene units: lines_astray compares exactly
-    window.view.centerOn(scene.cards[uid])
-    start = card_centre(window, uid)
-    send_mouse(window, QEvent.Type.MouseButtonPress, start, LEFT)
-    for step in range(1, 6):
-        send_mouse(window, QEvent.Type.MouseMove, start + QPoint(step * 6, step * 4), LEFT)
-    send_mouse(window, QEvent.Type.MouseButtonRelease, start + QPoint(30, 20), Qt.MouseButton.NoButton)
+    drag(window, uid, 5, QPoint(6, 4))
     assert model.unit(uid).x == scene.cards[uid].x()
     ids = model.unit_ids()
     pair = next((a, b) for a in ids for b in ids if a != b and not model.has_dependency(a, b))
@@ -343,13 +348,7 @@ def test_once_the_lines_are_routed_a_drag_never_waits_for_the_window_itself(wind
     routed(qtbot, window)
     waited = give_way.waited
     uid = next(u for u in model.unit_ids() if model.dependencies_of(u))
-    window.view.set_zoom(1.0)
-    window.view.centerOn(scene.cards[uid])
-    start = card_centre(window, uid)
-    send_mouse(window, QEvent.Type.MouseButtonPress, start, LEFT)
-    for step in range(1, 11):
-        send_mouse(window, QEvent.Type.MouseMove, start + QPoint(step * 12, step * 8), LEFT)
-    send_mouse(window, QEvent.Type.MouseButtonRelease, start + QPoint(120, 80), Qt.MouseButton.NoButton)
+    drag(window, uid, 10, QPoint(12, 8))
     qtbot.waitUntil(lambda: not scene.routing_pending())
     assert model.unit(uid).x == scene.cards[uid].x()
     assert give_way.waited == waited  # the window never waited for itself
