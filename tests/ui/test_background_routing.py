@@ -353,3 +353,27 @@ def test_once_the_lines_are_routed_a_drag_never_waits_for_the_window_itself(wind
     assert model.unit(uid).x == scene.cards[uid].x()
     assert give_way.waited == waited  # the window never waited for itself
     assert_canvas_shows(window, model, exact=False)
+
+
+def test_once_the_lines_are_routed_after_an_edit_the_window_rests(window: MainWindow, qtbot) -> None:
+    """No timer keeps the window busy after the lines are routed (a busy window would also
+    hold up every later routing, which gives way to it): the event loop goes to sleep."""
+    from PySide6.QtCore import QAbstractEventDispatcher
+
+    model, scene = window.document.model, window.scene
+    click(qtbot, window, window.orgchart_action)
+    routed(qtbot, window)
+    drag(window, next(u for u in model.unit_ids() if model.dependencies_of(u)), 10, QPoint(12, 8))
+    qtbot.waitUntil(lambda: not scene.routing_pending())
+    rests: list[bool] = []
+    dispatcher = QAbstractEventDispatcher.instance()
+
+    def rest() -> None:
+        rests.append(True)
+
+    dispatcher.aboutToBlock.connect(rest)
+    try:
+        qtbot.waitUntil(lambda: bool(rests))
+    finally:
+        dispatcher.aboutToBlock.disconnect(rest)
+    assert not scene.background._timer.isActive() and not scene._deferred_timer.isActive()
