@@ -230,19 +230,32 @@ def routing_pending(window) -> bool:
 
 
 def until_routed(app, window) -> None:
-    """Until every line is routed and painted (the first paint of new lines indexes them).
+    """Until every line is routed and painted (the first paint of new lines indexes them),
+    waiting in a nested event loop as an idle window waits for a person: a timer looks
+    every ``ROUTED_POLL_MS`` whether the routing is done.
 
-    Note: this loop spins ``processEvents``, so the interface thread looks busy and the
-    routing thread, which gives way to a busy window (``ui.editing.give_way``), takes longer
-    here than in front of a person: 10k opened in a window idling in its event loop had
-    every line in ~5.3 s. Waiting in a nested ``QEventLoop`` instead left the 50k child
-    busy for over 8 minutes (not understood yet), so the spin stays."""
+    (Spinning ``processEvents`` + sleep instead made the interface thread look busy, and
+    the routing thread, which gives way to a busy window (``ui.editing.give_way``), took
+    longer than in front of a person. A nested loop once left the 50k child busy for over
+    8 minutes: ``measure_window``'s ``aboutToBlock`` handler called ``quit()`` on its own
+    loop, not running then, and ``QEventLoop.quit`` interrupts the thread's event
+    dispatcher whatever loop runs: the nested loop woke at once, was about to block again,
+    and so on, at 100% CPU, while the routing thread waited for a window that never
+    rested. That handler now quits only a running loop.)"""
     if not routing_pending(window):
         return
-    while routing_pending(window):
-        app.processEvents()
-        time.sleep(0.002)
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    poll = QTimer(interval=ROUTED_POLL_MS, timeout=lambda: None if routing_pending(window) else loop.quit())
+    poll.start()
+    loop.exec()
+    poll.stop()
     window.view.viewport().repaint()
+
+
+#: How often :func:`until_routed` looks whether the routing is done (milliseconds).
+ROUTED_POLL_MS = 20
 
 
 #: While a layout's lines are routed, the benchmark's stand-in for a person: a timer ticking
@@ -564,7 +577,9 @@ def measure_window(path: str, repeat: int) -> None:
         return window.outline.source.rowCount() > 0 and window.analysis_dock.revenue_model.rowCount() > 0
 
     def about_to_block() -> None:
-        if not filled[0] or docks_filled():
+        # Only a running loop: ``quit()`` wakes the event dispatcher even when the loop is
+        # not running, and a nested loop (``until_routed``) would then never rest.
+        if loop.isRunning() and (not filled[0] or docks_filled()):
             loop.quit()
 
     QAbstractEventDispatcher.instance().aboutToBlock.connect(about_to_block)

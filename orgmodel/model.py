@@ -236,7 +236,7 @@ class OrgModel:
                 unit = self.unit(unit_id)
                 x, y = _checked_position(unit_id, position)
                 if x != unit.x or y != unit.y:
-                    moved[unit_id] = replace(unit, x=x, y=y)
+                    moved[unit_id] = _placed(unit, x, y)
             if moved:
                 self._units.update(moved)
                 self._notify(ev.UnitsMoved(tuple(moved)))
@@ -464,6 +464,26 @@ class OrgModel:
 
 def _not_dependent(source: str, target: str) -> str:
     return tr("{source!r} does not depend on {target!r}", source=source, target=target)
+
+
+#: Each slot of a Unit, read and written past the frozen ``__setattr__`` (see ``_placed``).
+_UNIT_SLOTS = tuple((getattr(Unit, name).__get__, getattr(Unit, name).__set__) for name in Unit.__slots__ if name not in ("x", "y"))
+_SET_X, _SET_Y = Unit.x.__set__, Unit.y.__set__  # type: ignore[attr-defined]
+
+
+def _placed(unit: Unit, x: float | None, y: float | None) -> Unit:
+    """``replace(unit, x=x, y=y)`` for a position already checked: a layout moves 10,000
+    units, and ``replace`` (every field through ``__init__`` by name) took 40 µs each.
+
+    >>> _placed(Unit("a", "A", "back", headcount=3, x=1.0), 5.0, None)
+    Unit(id='a', name='A', office='back', revenue_generating=None, headcount=3, cost=None, revenue=None, automation_potential=None, automation_ease=None, notes=None, tags=(), x=5.0, y=None, color=None, extra=mappingproxy({}))
+    """
+    new = object.__new__(Unit)
+    for get, put in _UNIT_SLOTS:
+        put(new, get(unit))
+    _SET_X(new, x)
+    _SET_Y(new, y)
+    return new
 
 
 def _checked_position(unit_id: str, position: Any) -> tuple[float | None, float | None]:

@@ -67,6 +67,17 @@ def answers(qtbot) -> None:
     qtbot.waitUntil(lambda: bool(called))
 
 
+def drag(window: MainWindow, uid: str, steps: int, step: QPoint) -> None:
+    """Drag the card of ``uid`` with the mouse, ``steps`` moves of ``step`` pixels, at 100%."""
+    window.view.set_zoom(1.0)  # whole pixels are whole scene units: lines_astray compares exactly
+    window.view.centerOn(window.scene.cards[uid])
+    start = card_centre(window, uid)
+    send_mouse(window, QEvent.Type.MouseButtonPress, start, LEFT)
+    for i in range(1, steps + 1):
+        send_mouse(window, QEvent.Type.MouseMove, start + step * i, LEFT)
+    send_mouse(window, QEvent.Type.MouseButtonRelease, start + step * steps, Qt.MouseButton.NoButton)
+
+
 def routed(qtbot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.scene.background.pending, timeout=20000)
 
@@ -113,13 +124,7 @@ def test_edits_while_lines_are_routed_are_kept_and_their_lines_follow(window: Ma
     answers(qtbot)
     # Drag a card, add a dependency and delete a unit while the lines are routed.
     uid = next(u for u in model.unit_ids() if model.dependencies_of(u))
-    window.view.set_zoom(1.0)  # whole pixels are whole scene units: lines_astray compares exactly
-    window.view.centerOn(scene.cards[uid])
-    start = card_centre(window, uid)
-    send_mouse(window, QEvent.Type.MouseButtonPress, start, LEFT)
-    for step in range(1, 6):
-        send_mouse(window, QEvent.Type.MouseMove, start + QPoint(step * 6, step * 4), LEFT)
-    send_mouse(window, QEvent.Type.MouseButtonRelease, start + QPoint(30, 20), Qt.MouseButton.NoButton)
+    drag(window, uid, 5, QPoint(6, 4))
     assert model.unit(uid).x == scene.cards[uid].x()
     ids = model.unit_ids()
     pair = next((a, b) for a in ids for b in ids if a != b and not model.has_dependency(a, b))
@@ -371,3 +376,45 @@ def test_an_opened_models_routing_begins_even_when_the_loop_never_comes_to_wait(
         deadline -= 1
     assert not background.pending
     assert_canvas_shows(window, window.document.model)
+
+
+def test_once_the_lines_are_routed_a_drag_never_waits_for_the_window_itself(window: MainWindow, qtbot) -> None:
+    """The routed router becomes the scene's: the window then calls it on each edit, and it
+    must no longer give way to the window (that is, to itself: a sleep per half millisecond
+    of its own work, every edit after a big model's routing several times slower)."""
+    model, scene = window.document.model, window.scene
+    click(qtbot, window, window.orgchart_action)
+    qtbot.waitUntil(lambda: scene.background._job is not None)
+    give_way = scene.background._job.give_way
+    routed(qtbot, window)
+    waited = give_way.waited
+    uid = next(u for u in model.unit_ids() if model.dependencies_of(u))
+    drag(window, uid, 10, QPoint(12, 8))
+    qtbot.waitUntil(lambda: not scene.routing_pending())
+    assert model.unit(uid).x == scene.cards[uid].x()
+    assert give_way.waited == waited  # the window never waited for itself
+    assert_canvas_shows(window, model, exact=False)
+
+
+def test_once_the_lines_are_routed_after_an_edit_the_window_rests(window: MainWindow, qtbot) -> None:
+    """No timer keeps the window busy after the lines are routed (a busy window would also
+    hold up every later routing, which gives way to it): the event loop goes to sleep."""
+    from PySide6.QtCore import QAbstractEventDispatcher
+
+    model, scene = window.document.model, window.scene
+    click(qtbot, window, window.orgchart_action)
+    routed(qtbot, window)
+    drag(window, next(u for u in model.unit_ids() if model.dependencies_of(u)), 10, QPoint(12, 8))
+    qtbot.waitUntil(lambda: not scene.routing_pending())
+    rests: list[bool] = []
+    dispatcher = QAbstractEventDispatcher.instance()
+
+    def rest() -> None:
+        rests.append(True)
+
+    dispatcher.aboutToBlock.connect(rest)
+    try:
+        qtbot.waitUntil(lambda: bool(rests))
+    finally:
+        dispatcher.aboutToBlock.disconnect(rest)
+    assert not scene.background._timer.isActive() and not scene._deferred_timer.isActive()
