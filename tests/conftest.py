@@ -50,7 +50,13 @@ def pytest_configure(config) -> None:
     global SESSION_HOME
     from PySide6.QtCore import QCoreApplication, QSettings
 
-    SESSION_HOME = Path(tempfile.mkdtemp(prefix="pytest-orgmodel-home-"))  # 0700, as XDG_RUNTIME_DIR must be
+    # With pytest-xdist, each worker's home is made inside the controller's (the workers
+    # inherit its environment): the controller removes it last, after every worker ended, so
+    # a worker stopped before its own clean-up leaves nothing either.
+    parent = os.environ.get("ORGMODEL_TESTS_HOME") if hasattr(config, "workerinput") else None
+    SESSION_HOME = Path(tempfile.mkdtemp(prefix="pytest-orgmodel-home-", dir=parent))  # 0700, as XDG_RUNTIME_DIR must be
+    if parent is None:
+        os.environ["ORGMODEL_TESTS_HOME"] = str(SESSION_HOME)
     for variable, folder in {
         "HOME": SESSION_HOME,
         "XDG_CONFIG_HOME": SESSION_HOME / ".config",
