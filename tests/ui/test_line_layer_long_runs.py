@@ -32,3 +32,34 @@ def test_a_long_run_is_drawn_once_across_stretches_and_found_along_it(qtbot) -> 
     assert layer.key_at(QPointF(2.5 * LONG, 100.0), 4.0) is None
     layer.remove_line(("a", "b"))
     assert drawn_length(layer, everything) == 0.0 and layer.key_at(QPointF(LONG, 2000.0), 4.0) is None
+
+
+def test_zoomed_out_over_a_wide_chart_the_stretches_are_taken_many_at_a_time(qtbot) -> None:
+    """An org chart 200 stretches wide, seen whole: each row's runs are cut into a few coarse
+    stretches, not into every stretch they cross (a 10,000-unit org chart froze the window 11 s
+    building 3.7 million pieces); still each part drawn once, and a change to a line reaches
+    the coarse paths it is in."""
+    from ui.canvas.items.line_index import STRETCHES_IN_VIEW
+
+    layer = LineLayer(style.REPORTING_LINE, dashed=False)
+    width = 200 * LONG
+    lines = {("r", str(row)): [(5.0, 100.0 + row * 1100.0), (width - 5.0, 100.0 + row * 1100.0)] for row in range(10)}
+    lines[("v", "0")] = [(300.0, 50.0), (300.0, 12 * LONG)]
+    # Two long runs of one line on one row, the second starting inside a coarse stretch.
+    lines[("u", "0")] = [(5.0, 12200.0), (30 * LONG, 12200.0), (30 * LONG, 12250.0), (60 * LONG + 7.0, 12250.0)]
+    u_length = (30 * LONG - 5.0) + (30 * LONG + 7.0)
+    layer.set_all(lines)
+    layer._index_all()
+    whole = QRectF(0.0, 0.0, width, 12 * LONG)
+    slots = layer._long_slots(whole)
+    rows = [slot for slot in slots if slot[0] == "h"]
+    assert all(len(slot) == 4 for slot in rows) and len(rows) <= 10 * (STRETCHES_IN_VIEW + 1)
+    pieces = sum(path.elementCount() for slot in slots for path in layer._slot_paths(slot).values()) // 2
+    assert pieces < 11 * 200 / 4  # at least 4 stretches at a time, where one at a time made 2,000
+    assert drawn_length(layer, whole) == 10 * (width - 10.0) + (12 * LONG - 50.0) + u_length  # each part once
+    assert drawn_length(layer, QRectF(LONG + 5.0, 0.0, 10.0, 200.0)) == LONG  # zoomed in: fine slots
+    layer.set_line(("r", "3"), [(5.0, 3400.0), (LONG * 50, 3400.0)])
+    assert drawn_length(layer, whole) == 9 * (width - 10.0) + (LONG * 50 - 5.0) + (12 * LONG - 50.0) + u_length
+    layer.set_selected({("r", "4")})  # a new look: the coarse paths holding it are made again
+    selected = sum(path.length() for slot in layer._long_slots(whole) for category, path in layer._slot_paths(slot).items() if category == 3)
+    assert selected == width - 10.0

@@ -25,7 +25,7 @@ from typing_extensions import override
 
 from ui import style
 from ui.canvas.items.line_hits import LineHits
-from ui.canvas.items.line_index import BUCKET, LONG, Cell, Key, LineIndex, Point, enter_line
+from ui.canvas.items.line_index import BUCKET, LONG, Cell, Key, LineIndex, Point, coarse_slots, enter_line, long_slots, slot_runs, slot_stretch
 from ui.canvas.items.line_shapes import arrow_head, bounds, clip, draw_lines, heads_path
 
 NORMAL, HIGHLIGHTED, DIMMED, SELECTED = range(4)
@@ -142,8 +142,12 @@ class LineLayer(LineHits, QGraphicsItem):
         return {*self._cells_of.get(key, ()), *self._long_of.get(key, ())}
 
     def _forget_paths(self, cells: Iterable[Cell]) -> None:
+        paths = self._paths
         for cell in cells:
-            self._paths.pop(cell, None)
+            paths.pop(cell, None)
+            if len(cell) == 3:  # a long-run slot: the coarse slots that hold its runs too
+                for coarse in coarse_slots(cell):
+                    paths.pop(coarse, None)
 
     def _restyle(self, keys: Iterable[Key]) -> None:
         """These lines change look: drop the cached paths they are in, repaint them."""
@@ -341,15 +345,16 @@ class LineLayer(LineHits, QGraphicsItem):
                         line_to(piece[2], piece[3])
         return paths
 
-    def _slot_paths(self, slot: tuple[str, int, int]) -> dict[int, QPainterPath]:
-        """The cached paths of one long-run slot, by look: its runs cut to the slot's stretch
-        (each stretch draws its own part of a run: once, however many it crosses)."""
+    def _slot_paths(self, slot: tuple) -> dict[int, QPainterPath]:
+        """The cached paths of one long-run slot (fine or coarse), by look: its runs cut to
+        the slot's stretch (each stretch draws its own part of a run: once, however many it
+        crosses)."""
         paths = self._paths.get(slot)
         if paths is None:
             paths = self._paths[slot] = {}
-            first, last = slot[2] * LONG, (slot[2] + 1) * LONG
+            first, last = slot_stretch(slot)
             chosen, moving = self._filter, self._moving
-            for key, runs in self._long.get(slot, {}).items():
+            for key, runs in slot_runs(self._long, slot).items():
                 if key in moving or (chosen is not None and key not in chosen):
                     continue
                 category = self._category(key)
@@ -452,16 +457,9 @@ class LineLayer(LineHits, QGraphicsItem):
                     painter.setPen(self._pen(category, True, False, scale))
                     painter.drawPath(heads_path(groups[category]))
 
-    def _long_slots(self, exposed: QRectF) -> list[tuple[str, int, int]]:
-        """The long-run slots with runs in the painted area: its bucket rows and columns, in
-        the stretches it meets (Qt would dash and rasterise a 100,000-unit run whole to show
-        1,000 units of it; a stretch is at most LONG)."""
-        long = self._long
-        left, top, right, bottom = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
-        across, down = range(int(left // LONG), int(right // LONG) + 1), range(int(top // LONG), int(bottom // LONG) + 1)
-        slots = [("h", cy, stretch) for cy in range(int(top // BUCKET), int(bottom // BUCKET) + 1) for stretch in across]
-        slots += [("v", cx, stretch) for cx in range(int(left // BUCKET), int(right // BUCKET) + 1) for stretch in down]
-        return [slot for slot in slots if long.get(slot)]
+    def _long_slots(self, exposed: QRectF) -> list[tuple]:
+        """The long-run slots with runs in the painted area (see :func:`long_slots`)."""
+        return long_slots(self._long, exposed.left(), exposed.top(), exposed.right(), exposed.bottom())
 
     def _slanted_pieces(self, pieces: dict[int, list[QLineF]], left: float, top: float, right: float, bottom: float) -> None:
         """The odd slanted long run (a search that gave up), cut to the painted area."""
