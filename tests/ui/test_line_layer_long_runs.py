@@ -63,3 +63,37 @@ def test_zoomed_out_over_a_wide_chart_the_stretches_are_taken_many_at_a_time(qtb
     layer.set_selected({("r", "4")})  # a new look: the coarse paths holding it are made again
     selected = sum(path.length() for slot in layer._long_slots(whole) for category, path in layer._slot_paths(slot).items() if category == 3)
     assert selected == width - 10.0
+
+
+def test_coarse_and_fine_stretches_draw_the_same_picture(qtbot, monkeypatch) -> None:
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QGraphicsScene
+
+    from ui.canvas.items import line_index
+
+    layer = LineLayer(style.REPORTING_LINE, dashed=False)
+    width = 120 * LONG
+    lines = {("r", str(row)): [(5.0 + row * 700.0, 100.0 + row * 900.0), (width - row * 3000.0, 100.0 + row * 900.0),
+                               (width - row * 3000.0, 20 * LONG)] for row in range(12)}
+    layer.set_all(lines)
+    scene = QGraphicsScene()
+    scene.addItem(layer)
+
+    def picture() -> QImage:
+        layer._paths.clear()
+        image = QImage(1200, 400, QImage.Format.Format_ARGB32)
+        image.fill(0xFFFFFFFF)
+        painter = QPainter(image)
+        scene.render(painter, QRectF(0, 0, 1200, 400), QRectF(0.0, 0.0, width, 20 * LONG))
+        painter.end()
+        return image
+
+    coarse = picture()
+    assert any(len(slot) == 4 for slot in layer._paths)
+    blank = QImage(1200, 400, QImage.Format.Format_ARGB32)
+    blank.fill(0xFFFFFFFF)
+    assert coarse != blank
+    monkeypatch.setattr(line_index, "STRETCHES_IN_VIEW", 10**9)
+    fine = picture()
+    assert not any(len(slot) == 4 for slot in layer._paths)
+    assert coarse == fine
