@@ -58,6 +58,9 @@ class LineLayer(LineHits, QGraphicsItem):
         self._long_of: dict[Key, tuple[tuple[str, int, int], ...]] = {}
         #: cached paths by look, of each bucket and of each long-run slot (see _slot_paths)
         self._paths: dict[tuple, dict[int, QPainterPath]] = {}
+        #: Whether any coarse slot's paths were cached (zoomed out): only then does a changed
+        #: line look for them (up to 12 per stretch it crosses).
+        self._coarse_cached = False
         self._heads: dict[Key, list[QLineF]] = {}
         self._grid: dict[tuple[int, int], set[Key]] | None = None
         self._cell_of: dict[Key, tuple[int, int]] = {}
@@ -145,7 +148,7 @@ class LineLayer(LineHits, QGraphicsItem):
         paths = self._paths
         for cell in cells:
             paths.pop(cell, None)
-            if len(cell) == 3:  # a long-run slot: the coarse slots that hold its runs too
+            if self._coarse_cached and len(cell) == 3:  # a long-run slot: the coarse slots with its runs too
                 for coarse in coarse_slots(cell):
                     paths.pop(coarse, None)
 
@@ -352,6 +355,7 @@ class LineLayer(LineHits, QGraphicsItem):
         paths = self._paths.get(slot)
         if paths is None:
             paths = self._paths[slot] = {}
+            self._coarse_cached = self._coarse_cached or len(slot) == 4
             first, last = slot_stretch(slot)
             chosen, moving = self._filter, self._moving
             for key, runs in slot_runs(self._long, slot).items():
