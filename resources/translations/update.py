@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 #: Command-line output stays English (it is for scripts): cli.py is not translated.
-NOT_TRANSLATED = {"orgmodel/cli.py", "orgmodel/cli_outputs.py", "orgmodel/cli_cost.py", "orgmodel/cli_classify.py", "orgmodel/__main__.py", "ui/launcher.py"}
+NOT_TRANSLATED = {"orgmodel/cli.py", "orgmodel/cli_outputs.py", "orgmodel/cli_reports.py", "orgmodel/cli_cost.py", "orgmodel/cli_classify.py", "orgmodel/__main__.py", "ui/launcher.py"}
 LANGUAGES = {"tr": [], "en": ["-pluralonly"]}
 #: Kept by hand, only compiled: Qt's own words that Qt's catalogue leaves untranslated.
 HAND_KEPT = ["qt_extra_tr"]

@@ -15,7 +15,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from orgmodel import cli
+from orgmodel import cli_reports
 from orgmodel.analysis import analyse
 from orgmodel.analysis.kernel import Roster
 from orgmodel.formats.native import dumps, load, loads, save, to_document
@@ -143,6 +143,6 @@ def test_support_json_is_written_whole_even_when_the_file_takes_less_per_write(m
     model = generate_model(400, seed=2)
     target = ShortWrites(limit=1000)
     monkeypatch.setattr(sys, "stdout", SimpleNamespace(buffer=target, flush=lambda: None))
-    cli._support(model, as_json=True)
+    cli_reports.support(model, as_json=True)
     assert json.loads(bytes(target.data)) == analyse(model).support_map()
     assert bytes(target.data) == (analyse(model).support_map_json() + "\n").encode()

@@ -42,7 +42,7 @@ from orgmodel.formats.spreadsheet import SpreadsheetError, import_model, read_ro
 
 PACKAGE = Path(orgmodel.__file__).resolve().parent
 #: Command-line output stays English; i18n.py is the mechanism itself (paths below orgmodel/).
-NOT_SCANNED = {"cli.py", "cli_outputs.py", "cli_messages.py", "cli_cost.py", "cli_whatif.py", "cli_classify.py", "__main__.py", "synthetic.py", "i18n.py"}
+NOT_SCANNED = {"cli.py", "cli_outputs.py", "cli_messages.py", "cli_reports.py", "cli_cost.py", "cli_whatif.py", "cli_classify.py", "__main__.py", "synthetic.py", "i18n.py"}
 #: Words of the JSON format itself, the same in every language (like the "NaN" a file wrote).
 JSON_TOKENS = {"null", "true", "false"}
 #: Parameters that carry a message for people.
