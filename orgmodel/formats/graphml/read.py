@@ -7,11 +7,8 @@ the model, in file order, and the rest of the file is still read.
 
 from __future__ import annotations
 
-import math
 import os
-import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from typing import Any
 
 from orgmodel.errors import DependencyError, OrgModelError, ReportingCycleError
@@ -25,6 +22,7 @@ from orgmodel.formats.graphml.schema import (
     REPORTS_TO,
     GraphMLError,
 )
+from orgmodel.formats.graphml.values import MAX_DEFAULT_EXPANSION, Key, converted, model_name, read_keys, rgb, text_of, unit_name
 from orgmodel.formats.graphml.walk import all_named as _all
 from orgmodel.formats.graphml.walk import edges as _edges
 from orgmodel.formats.graphml.yfiles import Box, is_yworks, yfiles_edge_label, yfiles_node_graphics
@@ -32,7 +30,6 @@ from orgmodel.formats.importing import color_value, leave_unclassified, report_t
 from orgmodel.i18n import tr
 from orgmodel.model import OrgModel, Unit
 
-_INTEGER = re.compile(r"[+-]?[0-9]{1,300}")
 _UNIT_KEYS = {name for name, _ in NODE_KEYS}
 _IGNORED_NODE_KEYS = {"id", "label"}
 _REPORTING_KINDS = (REPORTS_TO, "reports-to", "reporting", "parent")
@@ -50,12 +47,12 @@ def read_graphml(path: str | os.PathLike[str], undirected: str = "both") -> tupl
     """
     source = str(path)
     root = parse(source, path)
-    keys = _read_keys(root)
+    keys = read_keys(root)
     graph = next((element for element in root if local(element.tag) == "graph"), None)
     if graph is None:
         raise GraphMLError(source, tr("not a GraphML file: no <graph> element"))
-    keys.update(_read_keys(graph))  # some writers declare the keys inside <graph>
-    reading = _Reading(keys, OrgModel(_model_name(graph, keys, source)), undirected, source)
+    keys.update(read_keys(graph))  # some writers declare the keys inside <graph>
+    reading = _Reading(keys, OrgModel(model_name(graph, keys, source)), undirected, source)
     reading.read_nodes(graph)
     reading.read_edges(graph)
     reading.read_parent_keys()
@@ -63,61 +60,10 @@ def read_graphml(path: str | os.PathLike[str], undirected: str = "both") -> tupl
     return reading.model, reading.warnings
 
 
-#: What the ``<default>`` values of the keys may add up to over all nodes and edges: a 1 MB
-#: file whose 500 KB default was copied into every node made a 500 MB model.
-MAX_DEFAULT_EXPANSION = 16_000_000
-
-
-class _Key:
-    """One ``<key>`` declaration: the name its data stands for, and its default."""
-
-    __slots__ = ("name", "domain", "type", "yfiles", "default")
-
-    def __init__(self, name: str, domain: str, kind: str, yfiles: str | None, default: str | None) -> None:
-        self.name, self.domain, self.type, self.yfiles, self.default = name, domain, kind, yfiles, default
-
-
-def _read_keys(root: ET.Element) -> dict[str, _Key]:
-    """The declared keys by id."""
-    keys: dict[str, _Key] = {}
-    for element in root:
-        name = local(element.tag)
-        if name in ("node", "edge"):
-            break  # keys come first (GraphML's schema): no need to look at a graph's every node
-        if name != "key":
-            continue
-        key_id = element.get("id")
-        if not key_id:
-            continue
-        default = None
-        for child in element:
-            if local(child.tag) == "default":
-                default = _text(child)
-        # yEd desktop marks its graphics keys with yfiles.type, yEd Live with y:attr.uri.
-        yfiles = element.get("yfiles.type") or next(
-            (value for name, value in element.attrib.items() if local(name) == "attr.uri" and "yworks" in value), None)
-        keys[key_id] = _Key(element.get("attr.name") or key_id, element.get("for", "all"), element.get("attr.type", "string"),
-                            yfiles, default)
-    return keys
-
-
-def _model_name(graph: ET.Element, keys: dict[str, _Key], source: str) -> str:
-    """The graph's ``name`` (or ``label``) data, else the file name without extension."""
-    model_name = Path(source).stem
-    for data in graph:
-        if local(data.tag) == "data":
-            key = keys.get(data.get("key", ""))
-            if key is not None and key.name in ("name", "label") and _text(data).strip():
-                model_name = _text(data).strip()
-    if check_text(model_name):
-        model_name = Path(source).stem
-    return model_name
-
-
 class _Reading:
     """One import of one graph: the model built so far and the warnings about it."""
 
-    def __init__(self, keys: dict[str, _Key], model: OrgModel, undirected: str = "both", source: str = "") -> None:
+    def __init__(self, keys: dict[str, Key], model: OrgModel, undirected: str = "both", source: str = "") -> None:
         self.keys = keys
         self.source = source
         #: Characters the declared defaults may still add to elements (see MAX_DEFAULT_EXPANSION).
@@ -163,7 +109,7 @@ class _Reading:
             if len(data) and (namespace(data[0].tag) == NS_Y or is_yworks(namespace(data[0].tag))):
                 graphics.append(data)
                 continue
-            values[key.name if key is not None else key_id] = _text(data)
+            values[key.name if key is not None else key_id] = text_of(data)
         return values, graphics
 
     # -- units ---------------------------------------------------------------------------------
@@ -210,7 +156,7 @@ class _Reading:
         values, graphics = self.data_of(node, "node")
         label, box = yfiles_node_graphics(graphics)
         fields, notes_lines = self.node_fields(node_id, values, unknown_keys)
-        fields["name"] = _unit_name(fields, values, label, node_id)
+        fields["name"] = unit_name(fields, values, label, node_id)
         # Positions: yEd's geometry (the place the card was moved to in yEd) wins; but when the
         # file declares x/y keys and this node has none, the unit had no position when it was
         # written and the geometry is only the writer's placeholder grid.
@@ -230,11 +176,11 @@ class _Reading:
         does not know (added to ``unknown_keys``)."""
         fields: dict[str, Any] = {}
         notes_lines: list[str] = []
-        rgb = _rgb(values)  # Gephi writes a colour as three keys r, g, b
-        if rgb is not None and not values.get("color", "").strip():
-            fields["color"] = rgb
+        rgb_value = rgb(values)  # Gephi writes a colour as three keys r, g, b
+        if rgb_value is not None and not values.get("color", "").strip():
+            fields["color"] = rgb_value
         for name, text in values.items():
-            if rgb is not None and name in ("r", "g", "b"):
+            if rgb_value is not None and name in ("r", "g", "b"):
                 continue
             if name == "color" and text.strip() and color_value(text.strip()) is None:
                 name = "colour"  # not "#rrggbb": kept in the notes like any unknown key
@@ -261,7 +207,7 @@ class _Reading:
                     else:
                         fields["office"] = office
                     continue
-                value, problem = _convert(name, text)
+                value, problem = converted(name, text)
                 if problem is None:
                     problem = UNIT_FIELD_CHECKS[name](value)
                 if problem:
@@ -359,7 +305,7 @@ class _Reading:
             if name == "kind" or not text.strip():
                 continue
             if name == "weight":
-                value, problem = _convert("weight", text)
+                value, problem = converted("weight", text)
                 problem = problem or DEPENDENCY_FIELD_CHECKS["weight"](value)
                 if problem:
                     self.warnings.append(tr("{edge}: {field}: {problem}, left out", edge=where, field=name, problem=problem))
@@ -436,68 +382,5 @@ class _Reading:
             self.warnings.append(tr("{count:,} reporting lines from yEd groups: the nodes inside a group report to it", count=added))
 
 
-def _unit_name(fields: dict[str, Any], values: dict[str, str], label: str | None, node_id: str) -> str:
-    """A "name" key, else Gephi's "label", else the yEd label, else the id."""
-    name = fields.get("name")
-    if name is None:
-        for candidate in (values.get("label", "").strip() or None, label):
-            if candidate and not check_text(candidate, required=True):
-                name = candidate
-                break
-    return name or node_id
-
-
-def _rgb(values: dict[str, str]) -> str | None:
-    """``#RRGGBB`` from r, g and b keys of 0-255, else None."""
-    try:
-        parts = [int(float(values[key])) for key in ("r", "g", "b")]
-    except (KeyError, ValueError, OverflowError):
-        return None
-    return "#" + "".join(f"{part:02X}" for part in parts) if all(0 <= part <= 255 for part in parts) else None
-
-
 def _left_out(node: str, field: str, problem: str) -> str:
     return tr("node {node}: {field}: {problem}, left out", node=node, field=field, problem=problem)
-
-
-def _text(element: ET.Element) -> str:
-    """All the text inside ``element``, its children's included."""
-    return "".join(element.itertext())
-
-
-def _convert(field: str, text: str) -> tuple[Any, str | None]:
-    """A GraphML text value as the Python value of ``field``, or a problem."""
-    text = text.strip() if field not in ("notes", "name") else text
-    if field == "revenue_generating":
-        lowered = text.strip().lower()
-        if lowered in ("true", "1", "yes"):
-            return True, None
-        if lowered in ("false", "0", "no"):
-            return False, None
-        return None, tr("expected true or false, got {value!r}", value=text[:40])
-    if field == "headcount":
-        try:
-            number = float(text)
-        except ValueError:
-            return None, tr("expected a whole number, got {value!r}", value=text[:40])
-        if not math.isfinite(number) or number != int(number):
-            return None, tr("expected a whole number, got {value!r}", value=text[:40])
-        return int(number), None
-    if field in ("cost", "revenue", "automation_potential", "automation_ease", "x", "y", "weight"):
-        if _INTEGER.fullmatch(text):  # keep whole amounts whole, as the native file has them
-            return int(text), None
-        try:
-            number = float(text)
-        except ValueError:
-            return None, tr("expected a number, got {value!r}", value=text[:40])
-        if not math.isfinite(number):
-            return None, tr("must be a finite number, got {value!r}", value=text[:40])
-        return number, None
-    if field == "tags":
-        tags: list[str] = []
-        for tag in text.split(";"):
-            tag = tag.strip()
-            if tag and tag not in tags:
-                tags.append(tag)
-        return tuple(tags), None
-    return text, None
