@@ -331,9 +331,9 @@ def _convert(source: str, out: str, merge_into: str | None, options=None, classi
         from orgmodel.formats.spreadsheet import apply_plan
 
         if plan.rejected and not (plan.added or plan.updated or plan.unchanged):
-            raise _Failure(f"{source}: {plan.summary()}", f"{out}: not written: every row was rejected")
+            raise _Failure(*[f"{source}: {message}" for message in plan.messages()], f"{out}: not written: every row was rejected")
         apply_plan(model, plan)
-        messages = [plan.summary()]
+        messages = plan.messages()
     else:
         try:
             model, messages = read_any(source, options)
@@ -343,6 +343,7 @@ def _convert(source: str, out: str, merge_into: str | None, options=None, classi
             # native file's are every problem it has (hundreds): those are capped as check does.
             lines = error.lines()
             raise _Failure(*(lines if len(lines) <= SUMMARY_LINES else _capped(lines)), f"{out}: not written") from None
+    _print_problems([f"{source}: {message}" for message in messages])  # what was read, before the suggestions
     if classify_with is not None:
         from orgmodel.cli_classify import classify_model
 
@@ -351,7 +352,6 @@ def _convert(source: str, out: str, merge_into: str | None, options=None, classi
     _refuse_if_changed(stamps, out)
     write_any(model, out)
     _written.append(out)
-    _print_problems([f"{source}: {message}" for message in messages])
     print(f"{out}: written{note} ({len(model):,} units, {_count(model.dependency_count, 'dependency', 'dependencies')})")
     return 0
 

@@ -862,6 +862,10 @@
         <translation>{units} ve {count} birim daha</translation>
     </message>
     <message>
+        <source>{problem}; reporting line left out</source>
+        <translation>{problem}; raporlama hattı dışarıda bırakıldı</translation>
+    </message>
+    <message>
         <source>{counts} ({rejections})</source>
         <translation>{counts} ({rejections})</translation>
     </message>

@@ -366,10 +366,9 @@ def test_a_spreadsheet_whose_rows_all_fail_writes_nothing_and_exits_1(small: Pat
     out = tmp_path / "out.orgmodel"
     result = run("convert", str(sheet), str(out), *(["--merge-into", str(small)] if merge else []))
     assert result.returncode == 1 and result.stdout == "" and not out.exists()
-    if merge:
-        assert f"{sheet}: 0 added, 0 updated, 0 unchanged, 2 rejected (row 2: office:" in result.stderr
-    else:  # one line a rejected row, then why nothing was written
-        assert f"{sheet}: 0 added, 0 updated, 0 unchanged, 2 rejected\n{sheet}: row 2: office:" in result.stderr
+    # one line a rejected row, then why nothing was written
+    assert f"{sheet}: 0 added, 0 updated, 0 unchanged, 2 rejected\n{sheet}: row 2: office:" in result.stderr
+    if not merge:
         assert f"{sheet}: no unit could be imported\n" in result.stderr
     assert f"{out}: not written" in result.stderr
 
@@ -387,3 +386,19 @@ def test_commands_without_amounts_leave_numpy_unloaded(small: Path) -> None:
     )
     subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
                    stdout=subprocess.DEVNULL)
+
+
+def test_a_merge_names_the_rows_whose_manager_is_not_there(small: Path, tmp_path: Path) -> None:
+    """A manager outside the list costs the reporting line, not the row; a merge prints every
+    such row (it printed one summary line, which had no room for them)."""
+    sheet = tmp_path / "changes.csv"
+    sheet.write_text("id,name,office,reports_to\nnew-a,New A,back,Somebody Else\nnew-b,New B,back,new-a\n", encoding="utf-8")
+    out = tmp_path / "out.orgmodel"
+    result = run("convert", str(sheet), str(out), "--merge-into", str(small))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        f"{sheet}: 2 added, 0 updated, 0 unchanged, 0 rejected",
+        f'{sheet}: row 2: reports_to: unknown unit "Somebody Else"; reporting line left out',
+    ]
+    merged = load(out)
+    assert merged.parent("new-a") is None and merged.parent("new-b") == "new-a"

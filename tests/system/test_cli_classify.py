@@ -5,11 +5,14 @@ nothing; person names stay unclassified; a user lexicon is taken with --lexicon.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import run_orgmodel as run
+from conftest import ROOT, run_orgmodel as run
 from orgmodel.formats.native import load, save
 from orgmodel.model import OrgModel, Unit, unclassified_unit
 
@@ -67,6 +70,21 @@ def test_convert_classify_sets_offices_on_import(tmp_path: Path) -> None:
     plain = tmp_path / "plain.orgmodel"
     assert run("convert", str(source), str(plain)).returncode == 0
     assert all(u.office is None for u in load(plain).units())  # no --classify: nothing guessed
+
+
+def test_convert_classify_says_what_was_read_before_its_suggestions(tmp_path: Path) -> None:
+    """The import's summary came after the table of suggestions it had made possible."""
+    source = tmp_path / "org.csv"
+    source.write_text("name,headcount\nÇağrı Merkezi,\nBilgi İşlem,\nSatış,many\n", "utf-8")
+    result = subprocess.run([sys.executable, "-m", "orgmodel", "convert", str(source), str(tmp_path / "org.orgmodel"), "--classify"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8", cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.splitlines()
+    summary = lines.index(f"{source}: 2 added, 0 updated, 0 unchanged, 1 rejected")
+    table = next(i for i, line in enumerate(lines) if line.split()[:1] == ["Unit"])
+    assert summary < table
+    assert f'{source}: row 4: headcount: expected a number, got "many"' in lines[summary:table]
 
 
 def test_a_user_lexicon_and_a_bad_one(org: Path, tmp_path: Path) -> None:

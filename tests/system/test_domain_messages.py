@@ -455,17 +455,19 @@ def test_spreadsheet_problems_are_translatable(tmp_path):
         "utf-8",
     )
     model, plan = import_model(path)
-    assert model.unit_ids() == ["s"]
+    assert model.unit_ids() == ["s", "b"]
     assert [(row, str(reason)) for row, reason in plan.rejected] == [
         (3, 'office: expected "front", "middle" or "back", got "sideways"'),
-        (4, 'reports_to: unknown unit "nobody"'),
         (5, "headcount: expected a whole number, got 2.5"),
         (6, "automation_potential: expected a share between 0 and 1 or a percentage like 40%, got 1.5"),
     ]
     for _, reason in plan.rejected:
         assert_translated(reason)
+    assert [(row, str(reason)) for row, reason in plan.without_manager] == [(4, 'reports_to: unknown unit "nobody"')]
+    for line in plan.messages():
+        assert_translated(line)
     summary = plan.summary()
-    assert str(summary).startswith("1 added, 0 updated, 0 unchanged, 4 rejected (row 3: office: expected")
+    assert str(summary).startswith("2 added, 0 updated, 0 unchanged, 3 rejected (row 3: office: expected")
     assert_translated(summary)
 
 

@@ -100,3 +100,21 @@ def test_offered_after_an_import_with_unclassified_units(window, tmp_path: Path,
     assert [(u.name, u.office) for u in model.units()] == [("Çağrı Merkezi", "front"), ("Trabzon", None)]
     window.document.undo_stack.undo()  # the classification is one step after the import
     assert model.unit("a").office is None
+
+
+@pytest.mark.qt_log_ignore(*OFFSCREEN_NOTICES)
+def test_after_a_merge_only_the_units_it_brought_are_offered(window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The open model has four unclassified units already; a merge that adds one was asked
+    about "5 imported units", and the dialog listed them all."""
+    source = tmp_path / "more.csv"
+    source.write_text("id,name\ncc,Çağrı Merkezi\n", "utf-8")
+    asked, shown = [], []
+    monkeypatch.setattr(window, "run_mapping_dialog", lambda dialog: setattr(dialog, "choice", "merge") or True)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(ClassifyDialog, "exec", lambda dialog: shown.append(rows(dialog)) or dialog.apply())
+    monkeypatch.setattr(window, "run_summary_dialog", lambda dialog: None)
+    assert window.import_path(str(source))
+    assert asked[-1] == "1 imported unit has no office. Suggest an office from its name now?"
+    assert [row[0] for row in shown[-1]] == ["Çağrı Merkezi"]
+    model = window.document.model
+    assert model.unit("cc").office == "front" and model.unit("s").office is None  # the older ones are left as they were

@@ -9,6 +9,7 @@ shows them and turns the person's choice into one macro of unit edits.
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 
 from PySide6.QtCore import QLocale, QObject, Qt
 from PySide6.QtWidgets import (
@@ -32,8 +33,11 @@ _ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class ClassifyDialog(QDialog):
     """The suggestions for ``document``'s units; :meth:`apply` makes the ticked ones."""
 
-    def __init__(self, document: Document, lexicon: Lexicon, parent: QWidget | None = None) -> None:
+    def __init__(self, document: Document, lexicon: Lexicon, parent: QWidget | None = None,
+                 units: Collection[str] | None = None) -> None:
+        """``units``: the only units to list (those an import just brought), else all."""
         super().__init__(parent)
+        self.units = None if units is None else set(units)
         self.setObjectName("ClassifyDialog")
         self.setWindowTitle(self.tr("Classify Offices"))
         self.document = document
@@ -67,7 +71,7 @@ class ClassifyDialog(QDialog):
         model = self.document.model
         only = not self.every_unit.isChecked()
         rows = [(unit, s) for unit, s in zip(candidate_units(model, only), suggestions(model, only_unclassified=only, lexicon=self.lexicon))
-                if s is None or s.office != unit.office]
+                if (s is None or s.office != unit.office) and (self.units is None or unit.id in self.units)]
         # Suggestions first (surest first), then the units the names say nothing about.
         rows.sort(key=lambda row: (row[1] is None, -(row[1].confidence if row[1] else 0), i18n.name_key(row[0].name)))
         self.table.setRowCount(len(rows))
@@ -86,7 +90,7 @@ class ClassifyDialog(QDialog):
                          QTableWidgetItem(self._reason(suggestion)), QTableWidgetItem(self._percent(suggestion.confidence))]
             for column, item in enumerate(cells):
                 self.table.setItem(r, column, item)
-        unclassified = sum(1 for unit in model.units() if is_unclassified(unit))
+        unclassified = _unclassified_count(model, self.units)
         offered = sum(1 for _, s in rows if s is not None)
         self.summary.setText(
             self.tr("%Ln unit(s) without an office.", "", unclassified) + " "
@@ -137,15 +141,23 @@ class ClassifyDialog(QDialog):
         self.accept()
 
 
-def open_classify_dialog(parent: QWidget, document: Document) -> ClassifyDialog | None:
-    """The dialog for ``document`` (not shown yet), or ``None`` after telling the person why
-    not: a lexicon named by ORGMODEL_LEXICON that cannot be read."""
+def _unclassified_count(model, units: set[str] | None) -> int:
+    """How many of ``units`` (None: of every unit) still have no office."""
+    if units is None:
+        return sum(1 for unit in model.units() if is_unclassified(unit))
+    return sum(1 for uid in units if uid in model and is_unclassified(model.unit(uid)))
+
+
+def open_classify_dialog(parent: QWidget, document: Document, units: Collection[str] | None = None) -> ClassifyDialog | None:
+    """The dialog for ``document`` (not shown yet; only ``units`` listed when given), or
+    ``None`` after telling the person why not: a lexicon named by ORGMODEL_LEXICON that
+    cannot be read."""
     try:
         lexicon = default_lexicon()
     except OrgModelError as error:
         QMessageBox.critical(parent, translate("ClassifyDialog", "Classify Offices"), i18n.describe(error))
         return None
-    return ClassifyDialog(document, lexicon, parent)
+    return ClassifyDialog(document, lexicon, parent, units)
 
 
 class ClassifyOffer(QObject):
@@ -155,17 +167,19 @@ class ClassifyOffer(QObject):
         return self.tr("%Ln imported unit(s) have no office. Suggest offices from their names now?", "", count)
 
 
-def offer_after_import(parent: QWidget, document: Document) -> bool:
+def offer_after_import(parent: QWidget, document: Document, units: Collection[str] | None = None) -> bool:
     """After an import that brought units without an office, ask whether to classify them
-    now; returns whether the dialog was shown."""
-    count = sum(1 for unit in document.model.units() if is_unclassified(unit))
+    now; returns whether the dialog was shown. ``units``: the units a merge brought (the
+    model's older unclassified units are not the import's), else every unit."""
+    chosen = None if units is None else set(units)
+    count = _unclassified_count(document.model, chosen)
     if not count:
         return False
     box = QMessageBox(QMessageBox.Icon.Question, translate("ClassifyDialog", "Classify Offices"), ClassifyOffer().question(count),
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     if box.exec() != QMessageBox.StandardButton.Yes:
         return False
-    dialog = open_classify_dialog(parent, document)
+    dialog = open_classify_dialog(parent, document, chosen)
     if dialog is None:
         return False
     dialog.exec()

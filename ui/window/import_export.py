@@ -117,10 +117,12 @@ class TransferMixin:
                         if not self.run_sheet_dialog(dialog):
                             return self._import_cancelled()
                         sheet = dialog.chosen_sheet()
-                messages = self._import_spreadsheet(path, name, sheet)
-                if messages is None:
+                imported = self._import_spreadsheet(path, name, sheet)
+                if imported is None:
                     return False
+                messages, merged_unclassified = imported
             else:
+                merged_unclassified = None  # a new model: every unit was imported
                 pages, undirected = import_choices(path)
                 options = ImportOptions()
                 if len(pages) > 1 or undirected:
@@ -140,13 +142,14 @@ class TransferMixin:
             QMessageBox.critical(self, self.tr("Cannot import"), i18n.describe(error))
             return False
         self.show_import_summary(name, messages, sheet)
-        offer_after_import(self, self.document)  # units without an office: suggest them now?
+        offer_after_import(self, self.document, merged_unclassified)  # units without an office: suggest them now?
         return True
 
-    def _import_spreadsheet(self, path: str, name: str, sheet: str | None) -> list[str] | None:
+    def _import_spreadsheet(self, path: str, name: str, sheet: str | None) -> tuple[list[str], list[str] | None] | None:
         """The column mapping, then the plan (in a worker) applied as a new model or a merge:
         the importer's messages, with what reading the file noticed (its encoding, cells
-        that did not decode), or None when the person cancelled."""
+        that did not decode), and the ids of the units a merge added without an office (None
+        for a new model); or None when the person cancelled."""
         notices: list[str] = []
         headers, rows = read_rows(path, sheet, notices)
         title = f"{name} ({sheet})" if sheet else name
@@ -166,13 +169,13 @@ class TransferMixin:
             require_units(path, OrgModel(), messages)
         if into is not None:
             self._merge(plan, name)
-        else:
-            if not self.maybe_keep_changes():
-                return None
-            model = OrgModel(os.path.splitext(name)[0])
-            apply_plan(model, plan)
-            self.document.replace_model(model, None)
-        return messages
+            return messages, plan.unclassified
+        if not self.maybe_keep_changes():
+            return None
+        model = OrgModel(os.path.splitext(name)[0])
+        apply_plan(model, plan)
+        self.document.replace_model(model, None)
+        return messages, None
 
     def _importing(self, name: str) -> str:
         return self.tr("Importing %1…").replace("%1", name)

@@ -41,6 +41,10 @@ class ImportPlan:
     unclassified: list[str] = field(default_factory=list)
     #: What the person should know about the columns (an "office" column of places...).
     notices: list[str] = field(default_factory=list)
+    #: (row number, why) for every row imported without its reporting line: its manager is
+    #: not in the sheet (nor the model) or is on a rejected row. Employee lists often name a
+    #: manager outside the list; rejecting the row would lose it and everyone under it.
+    without_manager: list[tuple[int, str]] = field(default_factory=list)
 
     def counts(self) -> Text:
         """How many units were added, updated, unchanged and rejected."""
@@ -56,6 +60,8 @@ class ImportPlan:
         """The counts, then what was noticed about the columns and the unclassified units,
         then the first rejected rows with why, one a line, then "… and N more"."""
         lines: list[str] = [self.counts(), *self.notices]
+        lines += rejection_lines([(tr("row {row}", row=row), tr("{problem}; reporting line left out", problem=reason))
+                                  for row, reason in self.without_manager])
         if self.unclassified:
             ids = set(self.unclassified)
             lines.append(unclassified_message([unit.name for unit in self.added if unit.id in ids]))
@@ -134,7 +140,9 @@ def plan_import(
     non-empty cells only; nothing is ever deleted. A row without id takes the id of the
     unit of ``into`` with the same name, else an id made from its name ("-2"... for
     repeats). ``reports_to`` and ``depends_on`` name units by id or by unique name,
-    several separated by ";" or ",". A row with any problem is rejected as a whole.
+    several separated by ";" or ",". A row with any problem is rejected as a whole, but for
+    a ``reports_to`` naming no unit of the sheet or the model, or a unit on a rejected row:
+    that row is imported without its reporting line (``without_manager`` says why).
     """
     plan = ImportPlan()
     existing = {unit.id: unit for unit in into.units()} if into is not None else {}
@@ -192,13 +200,14 @@ def plan_import(
             key = name_key(reference)
             found = names.get(key) or id_key.get(key) or set()
         if not found:
-            raise _field_problem(column, tr('unknown unit "{reference}"', reference=reference))
+            raise _MissingUnit(_field_problem(column, tr('unknown unit "{reference}"', reference=reference)).message)
         if len(found) > 1:
             shown = ", ".join(sorted(found))
             raise _field_problem(column, tr('"{reference}" is ambiguous (ids {ids}); use the id', reference=reference, ids=shown))
         (uid,) = found
         if uid not in alive:
-            raise _field_problem(column, tr('"{reference}" is on a rejected row (row {row})', reference=reference, row=row_of[uid]))
+            raise _MissingUnit(_field_problem(column, tr('"{reference}" is on a rejected row (row {row})', reference=reference,
+                                                         row=row_of[uid])).message)
         return uid
 
     def references(text: str, column: str, alive: set[str]) -> list[str]:
@@ -224,9 +233,16 @@ def plan_import(
     while True:
         alive = set(existing) | {e.uid for e in live}
         failed: dict[int, str] = {}
+        plan.without_manager = []
         for entry in live:
             try:
-                parents = references(entry.reports_to, "reports_to", alive)
+                try:
+                    parents = references(entry.reports_to, "reports_to", alive)
+                except ValueProblem as problem:
+                    if not isinstance(problem, _MissingUnit):
+                        raise
+                    plan.without_manager.append((entry.number, problem.message))
+                    parents = []
                 if len(parents) > 1:
                     raise _field_problem(
                         "reports_to", tr("a unit reports to one unit only, got {count}", count=len(parents))
@@ -296,6 +312,10 @@ def plan_import(
         else:
             plan.unchanged.append(entry.uid)
     return plan
+
+
+class _MissingUnit(ValueProblem):
+    """A reference to a unit that is not there (not in the sheet or model, or rejected)."""
 
 
 def _field_problem(column: str, problem: str) -> ValueProblem:

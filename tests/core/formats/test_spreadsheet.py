@@ -187,22 +187,24 @@ def test_every_rejection_reason_with_row_number():
     assert plan.rejected == [
         (3, 'office: expected "front", "middle" or "back", got "sideways"'),
         (4, "name: must not be empty"),
-        (5, 'reports_to: unknown unit "nobody"'),
-        (6, 'reports_to: "f" is on a rejected row (row 7)'),
         (7, "reports_to: F cannot report to E: E already reports (directly or indirectly) to F"),
         (8, "depends_on: G cannot depend on itself"),
         (9, "headcount: must be >= 0, got -3"),
         (10, "automation_potential: expected a share between 0 and 1 or a percentage like 40%, got 150"),
         (11, "automation_potential: expected a percentage between 0% and 100%, got 150%"),
-        (12, 'reports_to: "d" is on a rejected row (row 5)'),
         (13, "automation_ease: expected a share between 0 and 1 or a percentage like 40%, got 2"),
         (14, "automation_ease: expected a percentage between 0% and 100%, got -5%"),
     ]
-    assert [u.id for u in plan.added] == ["a"]
-    assert plan.summary().startswith("1 added, 0 updated, 0 unchanged, 12 rejected (row 3: office: expected")
+    # A manager who is not in the list (or whose row was rejected) costs the reporting line,
+    # not the row: the unit and everyone under it are imported.
+    assert plan.without_manager == [(5, 'reports_to: unknown unit "nobody"'), (6, 'reports_to: "f" is on a rejected row (row 7)')]
+    assert [u.id for u in plan.added] == ["a", "d", "e", "k"]
+    assert plan.summary().startswith("4 added, 0 updated, 0 unchanged, 9 rejected (row 3: office: expected")
+    assert 'row 5: reports_to: unknown unit "nobody"; reporting line left out' in plan.messages()
     model = OrgModel()
     apply_plan(model, plan)
-    assert model.unit_ids() == ["a"]
+    assert model.unit_ids() == ["a", "d", "e", "k"]
+    assert model.parent("d") is None and model.parent("e") is None and model.parent("k") == "d"
 
 
 def test_self_report_ambiguous_name_and_cycle_with_existing():

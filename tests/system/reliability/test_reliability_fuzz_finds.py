@@ -39,7 +39,7 @@ def test_a_control_character_quoted_from_a_csv_is_shown_as_an_escape(tmp_path: P
     assert result.returncode == 0, result.stderr
     lines = _messages(result, out)
     escaped = value.translate({c: f"\\x{c:02x}" for c in range(0, 32)} | {0x7F: "\\x7f"})
-    assert f'{source}: row 3: reports_to: unknown unit "{escaped}"' in lines
+    assert f'{source}: row 3: reports_to: unknown unit "{escaped}"; reporting line left out' in lines
 
 
 def test_a_value_of_70000_characters_is_quoted_in_part(tmp_path: Path) -> None:
