@@ -100,6 +100,16 @@ def control_character(text: str) -> str | None:
     return tr("control character U+{code:04X} at position {position}", code=code, position=match.start() + 1)
 
 
+def spaced_out(text: str) -> str:
+    r"""``text`` with each control character (other than tab and newline) a space: for
+    labels read from drawings, where such a character is invisible debris.
+
+    >>> spaced_out("Sa\x7fles\nIT")
+    'Sa les\nIT'
+    """
+    return _CONTROL.sub(" ", text)
+
+
 def check_text(value: Any, *, what: str | None = None, required: bool = False) -> str | None:
     """Text: a string without control characters; ``required`` text is not blank either.
 

@@ -42,7 +42,7 @@ import zlib
 from typing import Any
 
 from orgmodel.appearance import OFFICE_COLORS, office_colors
-from orgmodel.fields import check_id, check_text
+from orgmodel.fields import check_id, check_text, control_character, spaced_out
 from orgmodel.formats.graphml.safe_xml import MAX_BYTES, local, parse, parse_bytes
 from orgmodel.formats.importing import ImportFileError, closing_lines, color_value, leave_unclassified, report_to, scaled_positions
 from orgmodel.i18n import Text, tr
@@ -244,6 +244,7 @@ class _Reading:
         self.unclassified: list[str] = []
         self.reporting_from_tree = False
         self.contained = 0
+        self.spaced_out = 0  # cells whose label held control characters
 
     def read_cells(self, graph_model: ET.Element) -> None:
         root = next((child for child in graph_model if local(child.tag) == "root"), None)
@@ -291,9 +292,12 @@ class _Reading:
                 uid = fresh_id(cell.lines[0], taken)
             taken.add(uid)
             unit_of[cell.id] = uid
-            notes = "\n".join(cell.lines[1:] + cell.notes)
-            fields: dict[str, Any] = {"name": cell.lines[0][:200]}
-            if notes and not check_text(notes):
+            name, notes = cell.lines[0][:200], "\n".join(cell.lines[1:] + cell.notes)
+            if control_character(name + notes):  # invisible debris: a space each, said once for all
+                self.spaced_out += 1
+                name, notes = " ".join(spaced_out(name).split()) or uid, spaced_out(notes)
+            fields: dict[str, Any] = {"name": name}
+            if notes:
                 fields["notes"] = notes
             fill = color_value(cell.style.get("fillColor"))
             office = _OFFICE_BY_STROKE.get((cell.style.get("strokeColor") or "").lower()) if self.own else None
@@ -369,6 +373,8 @@ class _Reading:
             lines.append(tr("the connectors draw a top-down tree: read as reporting lines (the lower shape reports to the upper)"))
         if self.contained:
             lines.append(tr("{count:,} shapes inside containers report to their container", count=self.contained))
+        if self.spaced_out:
+            lines.append(tr("labels with control characters (invisible), each replaced by a space: {count:,}", count=self.spaced_out))
         return lines + closing_lines(self.unclassified, self.left_out)
 
 

@@ -1014,6 +1014,10 @@
         <translation>kapsayıcıların içindeki {count:,} şekil kapsayıcısına bağlandı</translation>
     </message>
     <message>
+        <source>labels with control characters (invisible), each replaced by a space: {count:,}</source>
+        <translation>denetim karakteri (görünmez) içeren etiketler, her biri boşlukla değiştirildi: {count:,}</translation>
+    </message>
+    <message>
         <source>the model in the archive is too large</source>
         <translation>arşivdeki model çok büyük</translation>
     </message>

@@ -64,15 +64,40 @@ def test_unknown_graphml_keys_are_listed_in_part(tmp_path: Path) -> None:
     assert notes and notes[0].startswith(f"{source}: ") and notes[0].endswith("…")
 
 
-def test_a_name_the_model_refuses_names_the_file(tmp_path: Path) -> None:
-    # "orgmodel: unit 'sales', name: control character U+0080 at position 6": which file?
-    source, out = tmp_path / "page.drawio", tmp_path / "out.orgmodel"
+def _drawio_page(tmp_path: Path, label: str) -> Path:
+    source = tmp_path / "page.drawio"
     source.write_text('<mxfile><diagram name="P"><mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>'
-                      '<mxCell id="sales" value="Sales&#x80;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="120" height="60" as="geometry"/></mxCell>'
+                      f'<mxCell id="sales" value="{label}" vertex="1" parent="1"><mxGeometry x="0" y="0" width="120" height="60" as="geometry"/></mxCell>'
+                      '<mxCell id="it" value="IT" vertex="1" parent="1"><mxGeometry x="200" y="0" width="120" height="60" as="geometry"/></mxCell>'
                       "</root></mxGraphModel></diagram></mxfile>", encoding="utf-8")
+    return source
+
+
+def test_a_control_character_in_a_drawing_label_becomes_a_space(tmp_path: Path) -> None:
+    # One invisible character in one label refused the whole drawing.
+    source, out = _drawio_page(tmp_path, "Sal&#x7f;es&#x80;&lt;br&gt;Istanbul&#x9f;office"), tmp_path / "out.orgmodel"
     result = run_cli("convert", str(source), str(out))
-    assert result.returncode == 1
-    assert _messages(result, out) == [f"{source}: unit 'sales', name: control character U+0080 at position 6"]
+    assert result.returncode == 0, result.stderr
+    assert f"{source}: labels with control characters (invisible), each replaced by a space: 1" in _messages(result, out)
+    from orgmodel.formats.native import load
+
+    model = load(out)
+    assert [unit.name for unit in model.units()] == ["Sal es", "IT"]
+    assert model.unit(model.unit_ids()[0]).notes == "Istanbul office"
+
+
+def test_a_name_the_model_refuses_names_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "orgmodel: unit 'sales', name: control character U+0080 at position 6": which file?
+    import orgmodel.formats.drawio_read as drawio_read
+    from orgmodel.errors import ModelFileError
+    from orgmodel.formats import read_any
+
+    monkeypatch.setattr(drawio_read, "spaced_out", lambda text: text)  # a name the model refuses reaches it
+    monkeypatch.setattr(drawio_read, "control_character", lambda text: None)
+    source = _drawio_page(tmp_path, "Sales&#x80;")
+    with pytest.raises(ModelFileError) as caught:
+        read_any(str(source))
+    assert str(caught.value) == f"{source}: unit 'sales', name: control character U+0080 at position 6"
 
 
 def test_a_model_with_hundreds_of_problems_is_a_summary_in_convert_too(tmp_path: Path) -> None:
