@@ -1,6 +1,6 @@
 """The child of ``benchmarks/fuzz_readers.py``: imports a list of files through the real
 command line (``orgmodel.cli.main(["convert", FILE, OUT])``, in this process), then runs a few
-commands on each model it wrote (check, impact, spof, whatif), and reports one JSON line per
+commands on each model it wrote (check, impact, spof, whatif, cost, automation), and reports one JSON line per
 file on its standard output.
 
 Run: ``python3 benchmarks/fuzz_child.py JOB.json``. The job names the files, the CPU seconds
@@ -93,6 +93,7 @@ def main() -> int:
         if runs[0].get("code") == 0 and job.get("analyse") and os.path.exists(item["out"]):
             out = item["out"]
             runs += [_run(["check", out]), _run(["impact", out]), _run(["spof", out]), _run(["spof", out, "--json"])]
+            runs += [_run(["cost", out]), _run(["cost", out, "--json"]), _run(["automation", out]), _run(["automation", out, "--json"])]
             unit, odd_names = _look(out)
             if unit:
                 runs += [_run(["whatif", out, "--fail", unit]), _run(["whatif", out, "--fail", unit, "--json"])]

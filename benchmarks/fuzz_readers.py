@@ -7,7 +7,7 @@ mutations: ``benchmarks/fuzz_mutations.py``. The same seed gives the same inputs
 
 Each input is imported by ``orgmodel convert FILE OUT.orgmodel`` run in a child process
 (``benchmarks/fuzz_child.py``, many files per child) under limits: CPU 10 s per file,
-address space 1.5 GB; when it was written, ``check``, ``impact``, ``spof`` and ``whatif`` run
+address space 1.5 GB; when it was written, ``check``, ``impact``, ``spof``, ``whatif``, ``cost`` and ``automation`` run
 on OUT too. A sample of inputs (``--cli`` per category) is run again as ``python3 -m orgmodel
 convert`` in a process of its own, to prove the wording a person sees. Each input is:
 
@@ -170,14 +170,22 @@ def classify(path: str, out: str, runs: list[dict]) -> tuple[str, str]:
     if problem:
         return "bad-output", problem
     for run in runs[1:]:
+        # cost and automation refuse amounts they cannot sum exactly (over 10^12): exit 1 with
+        # one line naming the file, which is a refusal, not a bug.
+        refused = run["cmd"] in ("cost", "automation") and run.get("code") == 1 and not run.get("exc")
+        if refused:
+            err_lines = run.get("err", "").splitlines()
+            if len(err_lines) != 1 or _check_lines(err_lines, out):  # the model it was given, named
+                return "bad-output", f"{run['cmd']} refused with {run.get('err', '')[:300]!r}"
+            continue
         if run.get("code") not in (0,) and not (run["cmd"] == "whatif" and run.get("code") == 2):
             return "bad-exit", f"{run['cmd']} exit {run.get('code')}: {run.get('err', '')[:300]!r}"
-        if run.get("err", "").strip() and run["cmd"] != "whatif":
+        if run.get("err", "").strip() and run["cmd"] not in ("whatif", "cost", "automation"):
             return "bad-output", f"{run['cmd']} printed on stderr: {run['err'][:300]!r}"
         text = run.get("out", "")
         if run.get("json_error"):
             return "non-finite", f"{run['cmd']} --json: {run['json_error']}"
-        if run["cmd"] in ("spof", "whatif", "impact") and not text.lstrip().startswith("{"):
+        if run["cmd"] in ("spof", "whatif", "impact", "cost", "automation") and not text.lstrip().startswith("{"):
             numbers = [m.group() for line in text.splitlines() for m in _NONFINITE.finditer(line)
                        if re.search(r"\d|Revenue", line) or m.group().lower() in line.lower().split()]
             if numbers and not run.get("odd_names"):
