@@ -29,7 +29,7 @@
     </message>
     <message>
         <source>line {line}, column {column}: {problem}</source>
-        <translation>satır {line}, sütun {column}: {problem}</translation>
+        <translation>{line}. satır, {column}. sütun: {problem}</translation>
     </message>
     <message>
         <source>{path}: {problem}</source>
@@ -547,7 +547,7 @@
     </message>
     <message>
         <source>not valid XML: {reason} (line {line}, column {column})</source>
-        <translation>geçerli XML değil: {reason} (satır {line}, sütun {column})</translation>
+        <translation>geçerli XML değil: {reason} ({line}. satır, {column}. sütun)</translation>
     </message>
     <message>
         <source>not valid XML: unknown or wrong text encoding ({reason})</source>
@@ -803,11 +803,11 @@
     </message>
     <message>
         <source>row {row}</source>
-        <translation>satır {row}</translation>
+        <translation>{row}. satır</translation>
     </message>
     <message>
         <source>row {row}: {problem}</source>
-        <translation>satır {row}: {problem}</translation>
+        <translation>{row}. satır: {problem}</translation>
     </message>
     <message>
         <source>unknown allocation method {method!r}; use reciprocal, step or direct</source>
@@ -895,7 +895,7 @@
     </message>
     <message>
         <source>&quot;{reference}&quot; is on a rejected row (row {row})</source>
-        <translation>&quot;{reference}&quot; reddedilen bir satırda (satır {row})</translation>
+        <translation>&quot;{reference}&quot; reddedilen bir satırda ({row}. satır)</translation>
     </message>
     <message>
         <source>a unit reports to one unit only, got {count}</source>

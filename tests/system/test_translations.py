@@ -727,6 +727,6 @@ def test_an_import_reports_in_turkish(qapp, qtbot, monkeypatch, tmp_path, turkis
     assert window.import_path(str(path))
     text, details = shown[0]
     assert text.startswith("1 eklendi"), text
-    assert 'satır 3: çalışan sayısı: sayı bekleniyordu, "çok" bulundu' in details, details
+    assert '3. satır: çalışan sayısı: sayı bekleniyordu, "çok" bulundu' in details, details
     assert [unit.name for unit in window.document.model.units()] == ["Satış"]
     window.document.undo_stack.setClean()
