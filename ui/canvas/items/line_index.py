@@ -130,15 +130,17 @@ def slot_stretch(slot: tuple) -> tuple[float, float]:
     return slot[2] * size, (slot[2] + 1) * size
 
 
-def long_slots(long: dict, left: float, top: float, right: float, bottom: float) -> list[tuple]:
+def long_slots(long: dict, left: float, top: float, right: float, bottom: float,
+               levels: tuple[int, int] | None = None) -> list[tuple]:
     """The long-run slots with runs in the painted area: its bucket rows and columns, in the
     stretches it meets (Qt would dash and rasterise a 100,000-unit run whole to show 1,000
     units of it; a stretch is at most LONG), taken several at a time when many are in view
-    (see :data:`STRETCHES_IN_VIEW`)."""
+    (see :data:`STRETCHES_IN_VIEW`; ``levels``: the rows' and the columns' level, as for the
+    whole view, whatever part of it is painted)."""
     slots: list[tuple] = []
     for kind, lines, (start, end) in (("h", range(int(top // BUCKET), int(bottom // BUCKET) + 1), (left, right)),
                                       ("v", range(int(left // BUCKET), int(right // BUCKET) + 1), (top, bottom))):
-        level = slot_level(end - start)
+        level = slot_level(end - start) if levels is None else levels[kind == "v"]
         size = LONG * (1 << level)
         stretches = range(int(start // size), int(end // size) + 1)
         for line in lines:
