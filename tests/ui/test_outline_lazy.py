@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 
 from ui.docks import outline_dock, outline_rows
 from ui.window.main_window import MainWindow
-from tests.ui.test_window_docks import LEFT, at, key, selected_ids, settle, window  # noqa: F401 (the fixture)
+from tests.ui.test_window_docks import LEFT, at, key, selected_ids, settle, window  # noqa: F401, F811 (the fixture)
 
 BACK_NAMES = {"IT", "Finance", "HR", "Payroll"}
 

@@ -132,7 +132,10 @@ class OutlineRows(QAbstractItemModel):
         key = self._keys.get(node)
         if key is None:
             uid = self._uids[node - FIRST_UNIT]
-            key = self._keys[node] = row_key(self._model.unit(uid).name, uid)
+            # A unit removed a moment ago (its row goes when the dock applies the change)
+            # has no name left to sort by: never raise where the view asks.
+            name = self._model.unit(uid).name if uid in self._model else ""
+            key = self._keys[node] = row_key(name, uid)
         return key
 
     def _rows(self, container: int) -> list[int]:
@@ -212,7 +215,7 @@ class OutlineRows(QAbstractItemModel):
         container = index.internalId()
         if container == ROOT:
             return QModelIndex()
-        row = self._row_of(container)
+        row = self._row_of(container)  # -1 when the container is out (or filtered out)
         return self.createIndex(row, 0, self._container[container]) if row >= 0 else QModelIndex()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -289,8 +292,9 @@ class OutlineRows(QAbstractItemModel):
             self._shown = None
             return
         if self._folds is None:
-            unit, uids = self._model.unit, self._uids
-            self._folds = {node: fold_turkish(unit(uids[node - FIRST_UNIT]).name) for node in self._container if node >= FIRST_UNIT}
+            model, uids = self._model, self._uids
+            self._folds = {node: fold_turkish(model.unit(uid).name) for node in self._container
+                           if node >= FIRST_UNIT and (uid := uids[node - FIRST_UNIT]) in model}
         query, container = self._query, self._container
         shown = {node for node, fold in self._folds.items() if query in fold}
         if not self.by_office:  # their managers, up to the top, stay to show where they are
