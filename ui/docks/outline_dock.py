@@ -241,8 +241,9 @@ class OutlineDock(QDockWidget):
         self._expanding = True
         self.tree.blockSignals(True)
         try:
-            if self.rows.filtering():
-                self.tree.expandAll()  # while filtering every match must be seen
+            if self.rows.filtering():  # while filtering every match must be seen
+                for index in self.rows.opened_by_filter():
+                    self.tree.expand(index)
                 return
             rows = self.rows
             if self.mode() == self.BY_OFFICE:

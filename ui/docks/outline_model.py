@@ -17,7 +17,7 @@ in the reporting tree, their managers up to the top, each container's in name or
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QIcon
@@ -26,7 +26,7 @@ from orgmodel.collate import fold_turkish
 from orgmodel.fields import OFFICES
 from orgmodel.model import OrgModel
 
-from ui.docks.outline_rows import GROUP_ROLE, ID_ROLE, row_key
+from ui.docks.outline_rows import GROUP_ROLE, ID_ROLE, row_key, row_keys
 
 ROOT = 0
 #: The groups "By office" shows: the offices, then the unclassified units (``None``); group
@@ -43,6 +43,8 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 _DECORATION = Qt.ItemDataRole.DecorationRole
 _FONT = Qt.ItemDataRole.FontRole
 _UNIT_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+#: A unit's row under an office group: the view need not ask what is under it.
+_LEAF_FLAGS = _UNIT_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled
 _NONE: list[int] = []
 Index = QModelIndex | QPersistentModelIndex
@@ -138,6 +140,15 @@ class OutlineRows(QAbstractItemModel):
             key = self._keys[node] = row_key(name, uid)
         return key
 
+    def _make_keys(self, nodes: Iterable[int]) -> None:
+        """The row keys of ``nodes`` that have none yet, in one go (by ``map``, not a call
+        of :meth:`_key` each: the first filter that matches 40,000 units sorts them all)."""
+        keys, uids, model = self._keys, self._uids, self._model
+        missing = [node for node in nodes if node not in keys]
+        ids = [uids[node - FIRST_UNIT] for node in missing]
+        names = [model.unit(uid).name if uid in model else "" for uid in ids]
+        keys.update(zip(missing, row_keys(names, ids)))
+
     def _rows(self, container: int) -> list[int]:
         """The rows under ``container`` as shown (put in order the first time)."""
         if self._shown is not None:
@@ -145,8 +156,8 @@ class OutlineRows(QAbstractItemModel):
         members = self._members.get(container, _NONE)
         if container not in self._sorted and members:
             self._sorted.add(container)
-            key = self._key
-            members.sort(key=key)
+            self._make_keys(members)
+            members.sort(key=self._keys.__getitem__)
         return members
 
     def _row_of(self, node: int) -> int:
@@ -233,8 +244,11 @@ class OutlineRows(QAbstractItemModel):
         return 1
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        node = self._node_at(index)
-        return _UNIT_FLAGS if node >= FIRST_UNIT else _GROUP_FLAGS
+        # Asked twice per row as the view lays rows out: read off the index alone (a group's
+        # row hangs from the root; in the reporting tree every row is a unit's).
+        if not self.by_office:
+            return _UNIT_FLAGS if index.isValid() else _GROUP_FLAGS
+        return _GROUP_FLAGS if index.internalId() == ROOT else _LEAF_FLAGS
 
     def data(self, index: Index, role: int = _DISPLAY) -> object:
         node = self._node_at(index)
@@ -280,6 +294,13 @@ class OutlineRows(QAbstractItemModel):
     def filtering(self) -> bool:
         return self._shown is not None
 
+    def opened_by_filter(self) -> list[QModelIndex]:
+        """While filtering: the rows with matches under them, which all open (opening only
+        these, not every row as ``expandAll`` does, which asks the model about each one)."""
+        if self._shown is None:
+            return []
+        return [index for index in map(self._index_of, self._shown) if index.isValid()]
+
     def set_query(self, query: str) -> None:
         """Show only the units whose folded name holds ``query`` (folded; "" shows all)."""
         self.beginResetModel()
@@ -305,10 +326,11 @@ class OutlineRows(QAbstractItemModel):
                     node = container.get(node, ROOT)
         rows: dict[int, list[int]] = {}
         for node in shown:
-            if self._attached(node):
+            if self.by_office or self._attached(node):  # under a group, a unit always is
                 rows.setdefault(container[node], []).append(node)
+        self._make_keys(shown)
         for members in rows.values():
-            members.sort(key=self._key)
+            members.sort(key=self._keys.__getitem__)
         if self.by_office:  # the groups with a match, in their order
             rows[ROOT] = [group for group in range(1, len(GROUPS) + 1) if group in rows]
         self._shown = rows

@@ -19,6 +19,11 @@ def row_key(name: str, unit_id: str) -> tuple[str, str]:
     return (name_key(name), unit_id)
 
 
+def row_keys(names: list[str], unit_ids: list[str]) -> list[tuple[str, str]]:
+    """:func:`row_key` of many units at once."""
+    return list(zip(map(name_key, names), unit_ids))
+
+
 def descendant_counts(model: OrgModel) -> dict[str, int]:
     """How many units report to each manager, directly or not (managers only)."""
     children: dict[str, list[str]] = {}
