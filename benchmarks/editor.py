@@ -573,8 +573,12 @@ def measure_window(path: str, repeat: int) -> None:
     loop = QEventLoop()
     filled = [False]
 
+    outline_rows = getattr(window.outline, "rows", None)  # the rows' model (``source`` in older checkouts)
+    if outline_rows is None:
+        outline_rows = window.outline.source
+
     def docks_filled() -> bool:
-        return window.outline.source.rowCount() > 0 and window.analysis_dock.revenue_model.rowCount() > 0
+        return outline_rows.rowCount() > 0 and window.analysis_dock.revenue_model.rowCount() > 0
 
     def about_to_block() -> None:
         # Only a running loop: ``quit()`` wakes the event dispatcher even when the loop is

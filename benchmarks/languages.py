@@ -78,9 +78,16 @@ def main() -> None:
     document = Document()
     document.replace_model(model, None)
     dock = OutlineDock(document, Selection())
+    def outline_in_order() -> None:
+        """The rows made again and every group opened (its names put in order)."""
+        dock.rows.rebuild(document.model, by_office=True)
+        for office in ("front", "middle", "back"):
+            dock.rows.index(0, 0, dock.rows.group_index(office))
+        app.processEvents()
+
     for language in ("en", "tr"):
         i18n.install(language)
-        results[f"outline rebuilt, interface {language}"] = median_ms(lambda: (dock._rebuild(), app.processEvents()), args.repeat)
+        results[f"outline rebuilt, every group in order, interface {language}"] = median_ms(outline_in_order, args.repeat)
     i18n.install("en")
 
     data = json.loads(dumps(model))
@@ -106,7 +113,7 @@ def main() -> None:
         print(f"{label:58} {value:10.1f}")
     base = results["sort keys, previous fold_turkish (not alphabetical)"]
     print(f"Turkish sort key / previous key: {results['sort keys, collate.sort_key Turkish'] / base:.2f}x")
-    print(f"outline rebuild Turkish / English: {results['outline rebuilt, interface tr'] / results['outline rebuilt, interface en']:.2f}x")
+    print(f"outline rebuild Turkish / English: {results['outline rebuilt, every group in order, interface tr'] / results['outline rebuilt, every group in order, interface en']:.2f}x")
     print(f"first Turkish problem line: {first}")
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from itertools import compress
+from itertools import compress, repeat
 
 # Turns the text of ``format(bits, "b")`` into bytes 0/1 that ``itertools.compress`` reads in C.
 _BITS = bytes.maketrans(b"01", b"\x00\x01")
@@ -179,10 +179,11 @@ class Condensation:
     def __init__(self, order: list[str], adjacency: Mapping[str, Iterable[str]]) -> None:
         #: The ids, by vertex number, and the reverse.
         self.order = order
-        self.index: dict[str, int] = {uid: i for i, uid in enumerate(order)}
-        position = self.index.__getitem__
+        self.index: dict[str, int] = dict(zip(order, range(len(order))))
+        # Each vertex's successors by ``map`` in C, not a comprehension's loop (50,000 units).
+        each = map(map, repeat(self.index.__getitem__), map(adjacency.__getitem__, order))
         #: The successors of each vertex, as vertex numbers.
-        self.successors: list[list[int]] = [list(map(position, adjacency[uid])) for uid in order]
+        self.successors: list[list[int]] = list(map(list, each))
         component, count = strongly_connected(self.successors)
         members: list[list[int]] = [[] for _ in range(count)]
         for v, c in enumerate(component):

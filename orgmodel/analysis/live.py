@@ -172,9 +172,10 @@ class LiveAnalysis:
         with gc_paused():
             units = model.units()
             succ, pred = model.adjacency()
-            # Copies: this analysis keeps its own, changed by the events it follows.
-            self._succ: Adjacency = {uid: dict(targets) for uid, targets in succ.items()}
-            self._pred: Adjacency = {uid: dict(pred[uid]) for uid in self._succ}
+            # Copies: this analysis keeps its own, changed by the events it follows (made by
+            # ``map`` in C rather than a comprehension's loop: 100,000 dicts at 50,000 units).
+            self._succ: Adjacency = dict(zip(succ, map(dict, succ.values())))
+            self._pred: Adjacency = dict(zip(self._succ, map(dict, map(pred.__getitem__, self._succ))))
             self._back = Slots(sorted(u.id for u in units if u.office == "back"))
             self._rev = Slots(sorted(u.id for u in units if u.is_revenue_generating))
             self._revenue: dict[str, float] = {u.id: u.revenue or 0 for u in units if u.is_revenue_generating}

@@ -586,8 +586,8 @@ def test_names_sort_in_turkish_alphabet_order_in_the_outline(qapp, qtbot, turkis
     qtbot.addWidget(window)
     window.document.replace_model(model, None)
     QApplication.processEvents()
-    qtbot.waitUntil(lambda: window.outline.proxy.rowCount() > 0)
-    proxy = window.outline.proxy
+    qtbot.waitUntil(lambda: window.outline.rows.rowCount() > 0)
+    proxy = window.outline.rows
     group = next(proxy.index(r, 0) for r in range(proxy.rowCount()) if proxy.rowCount(proxy.index(r, 0)))
     names = [proxy.index(r, 0, group).data() for r in range(proxy.rowCount(group))]
     expected = ["Cari Hesaplar", "Çağrı Merkezi", "Ilgaz", "Işık", "İnsan Kaynakları", "Ortak", "Ödeme", "Zeytin"]

@@ -350,12 +350,12 @@ def test_an_opened_models_routing_waits_for_the_docks_refreshes(window: MainWind
 
     def begin(job) -> None:
         if not job.started:
-            seen.append((window.outline.source.rowCount(), window.analysis_dock.revenue_model.rowCount()))
+            seen.append((window.outline.rows.rowCount(), window.analysis_dock.revenue_model.rowCount()))
         real(job)
 
     monkeypatch.setattr(background_routing._Job, "begin", begin)
     window.document.new()
-    qtbot.waitUntil(lambda: window.outline.source.rowCount() == 0 or window.analysis_dock.revenue_model.rowCount() == 0)
+    qtbot.waitUntil(lambda: window.outline.rows.rowCount() == 0 or window.analysis_dock.revenue_model.rowCount() == 0)
     window.open_path(str(path))
     qtbot.waitUntil(lambda: not window.scene.background.pending, timeout=20000)
     assert len(seen) == 1

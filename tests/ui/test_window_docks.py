@@ -194,7 +194,7 @@ def test_a_rename_moves_one_row_in_the_outline_and_the_tables(qtbot, window):
     settle()
     outline, dock = window.outline, window.analysis_dock
     resets: list[str] = []
-    for name, model in (("outline", outline.proxy), ("revenue", dock.revenue_model), ("back office", dock.back_office_model)):
+    for name, model in (("outline", outline.rows), ("revenue", dock.revenue_model), ("back office", dock.back_office_model)):
         model.modelReset.connect(lambda name=name: resets.append(f"{name} reset"))
         model.layoutChanged.connect(lambda *_, name=name: resets.append(f"{name} sorted again"))
     rename_in_properties(qtbot, window, "hr", "Accounts")
@@ -203,7 +203,7 @@ def test_a_rename_moves_one_row_in_the_outline_and_the_tables(qtbot, window):
     back = dock.back_office_model
     assert [back.index(r, 0).data() for r in range(back.rowCount())] == ["Accounts", "Finance", "IT", "Payroll"]
     group = outline.index_of_unit("hr").parent()
-    names = [outline.proxy.index(r, 0, group).data() for r in range(outline.proxy.rowCount(group))]
+    names = [outline.rows.index(r, 0, group).data() for r in range(outline.rows.rowCount(group))]
     assert names == ["Accounts", "Finance", "IT", "Payroll"]
     # The supporters listed for Sales South show the new name.
     revenue = dock.revenue_model
@@ -229,7 +229,7 @@ def test_big_groups_open_closed_and_the_filter_opens_them(qtbot, window, monkeyp
     monkeypatch.setattr(outline_dock, "OPEN_LIMIT", 3)
     window.document.replace_model(company(), None)
     settle()
-    tree, proxy = window.outline.tree, window.outline.proxy
+    tree, proxy = window.outline.tree, window.outline.rows
     groups = {proxy.index(r, 0).data().split(" (")[0]: proxy.index(r, 0) for r in range(proxy.rowCount())}
     assert tree.isExpanded(groups["Middle office"])  # 2 units
     assert not tree.isExpanded(groups["Back office"])  # 4 units: more than the limit

@@ -50,13 +50,13 @@ class OutlineFind(QObject):
         return index
 
     def first_match(self) -> QModelIndex:
-        return self._unit_row(self._dock.proxy.index(0, 0), True)
+        return self._unit_row(self._dock.rows.index(0, 0), True)
 
     def _last_match(self) -> QModelIndex:
-        proxy, tree = self._dock.proxy, self._dock.tree
-        index = proxy.index(proxy.rowCount() - 1, 0)
-        while index.isValid() and proxy.rowCount(index) and tree.isExpanded(index):
-            index = proxy.index(proxy.rowCount(index) - 1, 0, index)
+        rows, tree = self._dock.rows, self._dock.tree
+        index = rows.index(rows.rowCount() - 1, 0)
+        while index.isValid() and rows.rowCount(index) and tree.isExpanded(index):
+            index = rows.index(rows.rowCount(index) - 1, 0, index)
         return self._unit_row(index, False)
 
     def _step(self, forward: bool) -> QModelIndex:

@@ -1,10 +1,9 @@
-"""The outline's rows: where a unit's row goes, how many rows a unit holds, and the
-selection of many rows at once. Plain functions over ``QStandardItem`` trees and the model."""
+"""The outline's rows: the order of a unit's row, how many rows a unit holds, and the
+selection of many rows at once. Plain functions over the item model and the org model."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QTreeView
 
 from orgmodel.model import OrgModel
@@ -12,7 +11,6 @@ from orgmodel.model import OrgModel
 from ui.i18n import name_key
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-FOLD_ROLE = Qt.ItemDataRole.UserRole + 2
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
@@ -21,28 +19,9 @@ def row_key(name: str, unit_id: str) -> tuple[str, str]:
     return (name_key(name), unit_id)
 
 
-def insert_sorted(container: QStandardItem, item: QStandardItem) -> None:
-    """Put ``item`` among ``container``'s rows (kept in order) by a binary search."""
-    key = row_key(item.text(), item.data(ID_ROLE))
-    low, high = 0, container.rowCount()
-    while low < high:
-        middle = (low + high) // 2
-        child = container.child(middle)
-        if row_key(child.text(), child.data(ID_ROLE)) < key:
-            low = middle + 1
-        else:
-            high = middle
-    container.insertRow(low, item)
-
-
-def detach(source: QStandardItemModel, item: QStandardItem) -> None:
-    """Take ``item``'s row (and what is under it) out of ``source``, if it is in."""
-    parent = item.parent()
-    if parent is None:
-        if item.model() is None:
-            return  # already out
-        parent = source.invisibleRootItem()
-    parent.takeRow(item.row())
+def row_keys(names: list[str], unit_ids: list[str]) -> list[tuple[str, str]]:
+    """:func:`row_key` of many units at once."""
+    return list(zip(map(name_key, names), unit_ids))
 
 
 def descendant_counts(model: OrgModel) -> dict[str, int]:
@@ -61,7 +40,7 @@ def descendant_counts(model: OrgModel) -> dict[str, int]:
     return counts
 
 
-def row_ranges(proxy: QSortFilterProxyModel, indexes: list[QModelIndex]) -> QItemSelection:
+def row_ranges(model: QAbstractItemModel, indexes: list[QModelIndex]) -> QItemSelection:
     """The rows of ``indexes`` as one range per run of adjacent rows: "select all" on 10,000
     units is a handful of ranges, not 10,000 that the selection model would merge one by one."""
     wanted = QItemSelection()
@@ -76,7 +55,7 @@ def row_ranges(proxy: QSortFilterProxyModel, indexes: list[QModelIndex]) -> QIte
                 previous = row
                 continue
             parent_index = QModelIndex(parent)
-            wanted.select(proxy.index(start, 0, parent_index), proxy.index(previous, 0, parent_index))
+            wanted.select(model.index(start, 0, parent_index), model.index(previous, 0, parent_index))
             if row is not None:
                 start = previous = row
     return wanted
