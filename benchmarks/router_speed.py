@@ -17,6 +17,13 @@ The layouts of ``generate_model(units, dense=False)`` (about 3 dependencies per 
 
 Each measurement runs in a child process per checkout, checkouts alternating; the CPU
 time (``time.process_time``) of ``route_all`` is the median over the runs.
+
+``--moves [UNITS]`` (default 50,000) measures instead what the editor's benchmark does after
+opening its model (``generate_model(UNITS, dense=True, seed=3)`` at its stored positions,
+searches deferred as in the window): ``Router.move`` of the unit a third of the way down
+the list by (+20, +10), ten times over, CPU median of moves 2-10 (the editor's median) and
+the slowest, with the lines each returned; and the memory the router keeps after
+``route_all`` (resident set after a full collection, less before).
 """
 
 from __future__ import annotations
@@ -69,6 +76,56 @@ def child_routes(layout: str, units: int, out: str) -> None:
     corners, edges = scene(layout, units)
     routes = Router(CARD_WIDTH, CARD_HEIGHT).route_all(corners, edges)
     Path(out).write_text(json.dumps([[s, t, points] for (s, t), points in routes.items()]))
+
+
+def child_moves(units: int) -> dict:
+    import gc
+
+    from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
+    from orgmodel.layout.routing import Router
+    from orgmodel.synthetic import generate_model
+
+    def resident_mb() -> float:
+        with open("/proc/self/statm") as file:
+            return int(file.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    model = generate_model(units, dense=True, seed=3)
+    edges = [(d.source, d.target) for d in model.dependencies()]
+    corners = {u.id: (u.x, u.y) for u in model.units()}
+    uid = model.unit_ids()[len(model) // 3]
+    del model
+    gc.collect()
+    before = resident_mb()
+    router = Router(CARD_WIDTH, CARD_HEIGHT)
+    router.defer_searches = True
+    start = time.process_time()
+    router.route_all(corners, edges)
+    route_all = time.process_time() - start
+    gc.collect()
+    kept = resident_mb() - before
+    x, y = corners[uid]
+    times, lines = [], []
+    for _ in range(10):
+        x, y = x + 20.0, y + 10.0
+        start = time.process_time()
+        lines.append(len(router.move({uid: (x, y)})))
+        times.append(time.process_time() - start)
+    return {"route_all": route_all, "kept_mb": kept, "move": statistics.median(times[1:]), "slowest": max(times),
+            "lines": lines}
+
+
+def moves(codes: list[str], units: int, repeat: int) -> None:
+    print(f"Router.move at {units:,} units (CPU ms: median of moves 2-10, slowest) and memory kept after "
+          f"route_all, medians over {repeat} runs, checkouts alternating")
+    found: dict[str, list[dict]] = {code: [] for code in codes}
+    for _ in range(repeat):
+        for code in codes:
+            found[code].append(json.loads(run_child(code, "moves", str(units))))
+    for code in codes:
+        runs = found[code]
+        median = {name: statistics.median(run[name] for run in runs) for name in ("route_all", "kept_mb", "move", "slowest")}
+        print(f"{Path(code).name:>12}: move {median['move'] * 1000:6.1f} ms, slowest {median['slowest'] * 1000:6.1f} ms, "
+              f"route_all {median['route_all']:6.2f} s, kept {median['kept_mb']:5.0f} MB; lines per move {runs[0]['lines']}")
 
 
 def run_child(code: str, *args: str) -> str:
@@ -133,14 +190,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--same", action="store_true", help="count differing routes instead of timing")
     parser.add_argument("--layouts", nargs="+", default=list(LAYOUTS))
+    parser.add_argument("--moves", type=int, nargs="?", const=50_000, help="Router.move and memory kept at this size")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         sys.path.insert(0, os.getcwd())
-        if args.child[0] == "time":
+        if args.child[0] == "moves":
+            print(json.dumps(child_moves(int(args.child[1]))))
+        elif args.child[0] == "time":
             print(json.dumps(child_time(args.child[1], int(args.child[2]))))
         else:
             child_routes(args.child[1], int(args.child[2]), args.child[3])
+        return
+    if args.moves:
+        moves(([args.base] if args.base else []) + [str(ROOT)], args.moves, args.repeat)
         return
     sizes = [10_000, 50_000] if args.big else [10_000]
     if args.same:

@@ -49,6 +49,13 @@ class Planner:
         self.space = space
         #: the free band above ("T") and below ("B") each card, until its gaps change
         self._bands: dict[str, dict[str, tuple[float, float]]] = {"T": {}, "B": {}}
+        #: each channel's key as one object, however many lines run in it (a few thousand
+        #: channels for 150,000 runs at 50,000 units: 112 bytes per run saved)
+        self._keys: dict[ChannelKey, ChannelKey] = {}
+
+    def _key(self, kind: str, lo: float, hi: float) -> ChannelKey:
+        key = (kind, round(lo, 1), round(hi, 1))
+        return self._keys.setdefault(key, key)
 
     def gap(self, uid: str, side: str) -> tuple[float, float]:
         """The free band beside the top or bottom of a card (kept until :meth:`forget`)."""
@@ -79,9 +86,9 @@ class Planner:
         if at < bb and bt < ab:  # side by side: a straight run if nothing is between
             y = (max(at, bt) + min(ab, bb)) / 2
             if ar + 2 * CLEAR <= bl and space.h_free(y, ar, bl):
-                return Plan("side", "R", "L", ((("v", round(ar, 1), round(bl, 1)), (ar + bl) / 2),))
+                return Plan("side", "R", "L", ((self._key("v", ar, bl), (ar + bl) / 2),))
             if br + 2 * CLEAR <= al and space.h_free(y, br, al):
-                return Plan("side", "L", "R", ((("v", round(br, 1), round(al, 1)), (br + al) / 2),))
+                return Plan("side", "L", "R", ((self._key("v", br, al), (br + al) / 2),))
         if bt >= ab:
             choices = _DOWN
         elif bb <= at:
@@ -139,7 +146,7 @@ class Planner:
             if i >= 0 and ends[i] > y0:
                 continue
             low, high = max(lo, y - HALF_GAP), min(hi, y + HALF_GAP)
-            return Plan("v3", a_side, b_side, ((("h", round(low, 1), round(high, 1)), y),))
+            return Plan("v3", a_side, b_side, ((self._key("h", low, high), y),))
         return None
 
     def _five(self, s: str, t: str, a_side: str, b_side: str, acx: float, bcx: float) -> Plan | None:
@@ -174,9 +181,9 @@ class Planner:
             if i >= 0 and ends[i] > lo1:
                 return None
         return Plan("v5", a_side, b_side, (
-            (("h", round(a_lo, 1), round(a_hi, 1)), y1),
-            (("v", round(lo, 1), round(hi, 1)), x),
-            (("h", round(b_lo, 1), round(b_hi, 1)), y2),
+            (self._key("h", a_lo, a_hi), y1),
+            (self._key("v", lo, hi), x),
+            (self._key("h", b_lo, b_hi), y2),
         ))
 
     def _near_gap(self, uid: str, side: str) -> tuple[float, float]:

@@ -24,6 +24,8 @@ CLEAR = 6.0  #: a channel keeps this far from cards
 LEVELS = 18  #: dyadic levels over bands (2**18 bands of 32 units: far more than any drawing)
 
 _EMPTY: Intervals = ([], [])
+#: the dyadic nodes over a span of bands, and the channels found over them by the x wanted
+Cover = tuple[list[Intervals], dict[float, tuple[float, float, float]]]
 
 
 def merge(intervals: list[tuple[float, float]]) -> Intervals:
@@ -98,7 +100,11 @@ class CardSpace:
         self._column_runs: dict[int, dict[tuple[int, int], Intervals]] = {}
         self._row_runs: dict[int, dict[tuple[int, int], Intervals]] = {}
         self._nodes: dict[tuple[int, int], Intervals] = {}  # (level, index) -> inflated x runs
-        self._covers: dict[tuple[int, int], list[Intervals]] = {}  # (first, last band) -> its nodes
+        #: (first, last band) -> its nodes, and the channels found over them by the x wanted
+        self._covers: dict[tuple[int, int], Cover] = {}
+        #: equal covers (the same nodes, by identity) as one: a grid's lines ask few questions
+        #: of many spans of rows (dropped with the covers: the ids are not reused meanwhile)
+        self._same_covers: dict[tuple[int, ...], Cover] = {}
         #: equal nodes as one object (a grid's rows all block the same runs), so that comparing
         #: them is an identity check: (starts, ends) as tuples -> the node
         self._same: dict[tuple[tuple[float, ...], tuple[float, ...]], Intervals] = {}
@@ -184,7 +190,8 @@ class CardSpace:
         for level in range(LEVELS):
             for index in {b >> level for b in bands}:
                 self._nodes.pop((level, index), None)
-        self._covers.clear()
+        self._covers.clear()  # each a few binary searches to make again: fewer than finding those to drop
+        self._same_covers.clear()
         self._occupied = None
 
     def near_gaps(self, x: float, y: float) -> set[str]:
@@ -396,14 +403,15 @@ class CardSpace:
         i = bisect_left(bands, first)
         return i < len(bands) and bands[i] <= last
 
-    def _cover(self, y0: float, y1: float) -> list[Intervals]:
+    def _cover(self, y0: float, y1: float) -> Cover:
         """The blocked x runs (cards widened by CLEAR) over the bands from y0 to y1, as a few
-        dyadic nodes whose union is their union."""
+        dyadic nodes whose union is their union (with the channels found over them so far)."""
         b, last = math.floor(min(y0, y1) / BAND), math.floor(max(y0, y1) / BAND)
-        nodes = self._covers.get((b, last))
-        if nodes is not None:
-            return nodes
-        nodes = self._covers[(b, last)] = []
+        key = (b, last)
+        cover = self._covers.get(key)
+        if cover is not None:
+            return cover
+        nodes = []
         while b <= last:
             level = 0
             while level + 1 < LEVELS and b % (1 << (level + 1)) == 0 and b + (1 << (level + 1)) - 1 <= last:
@@ -412,40 +420,49 @@ class CardSpace:
             if node[0] and node not in nodes:  # equal nodes (a grid's rows) are asked once
                 nodes.append(node)
             b += 1 << level
-        return nodes
+        cover = self._covers[key] = self._same_covers.setdefault(tuple(map(id, nodes)), (nodes, {}))
+        return cover
 
     def channel(self, y0: float, y1: float, want: float) -> tuple[float, float, float]:
         """The free x nearest to ``want`` for a vertical run from y0 to y1, with the bounds of
         the free gap it is in (capped to 60 units either side)."""
-        nodes = self._cover(y0, y1)
-        right = left = want
-        count = len(nodes)
-        # Round the nodes until none has moved the edge in a whole round (since its last move).
-        k = still = 0
-        while still < count:
-            starts, ends = nodes[k]
-            i = bisect_left(starts, right) - 1
-            if i >= 0 and ends[i] > right:
-                right, still = ends[i], 1
-            else:
-                still += 1
-            k = k + 1 if k + 1 < count else 0
-        k = still = 0
-        while still < count:
-            starts, ends = nodes[k]
-            i = bisect_right(starts, left) - 1
-            if i >= 0 and ends[i] > left and starts[i] < left:
-                left, still = starts[i], 1
-            else:
-                still += 1
-            k = k + 1 if k + 1 < count else 0
-        x = right if right - want <= want - left else left
-        lo, hi = x - 60.0, x + 60.0
-        for starts, ends in nodes:
-            i = bisect_left(starts, x)
-            if i < len(starts):
-                hi = min(hi, starts[i])
-            j = bisect_right(ends, x) - 1
-            if j >= 0:
-                lo = max(lo, ends[j])
-        return x, lo, hi
+        nodes, found = self._cover(y0, y1)
+        channel = found.get(want)
+        if channel is None:
+            channel = found[want] = _channel(nodes, want)
+        return channel
+
+
+def _channel(nodes: list[Intervals], want: float) -> tuple[float, float, float]:
+    """As :meth:`CardSpace.channel`, over these nodes."""
+    right = left = want
+    count = len(nodes)
+    # Round the nodes until none has moved the edge in a whole round (since its last move).
+    k = still = 0
+    while still < count:
+        starts, ends = nodes[k]
+        i = bisect_left(starts, right) - 1
+        if i >= 0 and ends[i] > right:
+            right, still = ends[i], 1
+        else:
+            still += 1
+        k = k + 1 if k + 1 < count else 0
+    k = still = 0
+    while still < count:
+        starts, ends = nodes[k]
+        i = bisect_right(starts, left) - 1
+        if i >= 0 and ends[i] > left and starts[i] < left:
+            left, still = starts[i], 1
+        else:
+            still += 1
+        k = k + 1 if k + 1 < count else 0
+    x = right if right - want <= want - left else left
+    lo, hi = x - 60.0, x + 60.0
+    for starts, ends in nodes:
+        i = bisect_left(starts, x)
+        if i < len(starts):
+            hi = min(hi, starts[i])
+        j = bisect_right(ends, x) - 1
+        if j >= 0:
+            lo = max(lo, ends[j])
+    return x, lo, hi

@@ -101,3 +101,55 @@ def test_route_all_leaves_its_objects_old() -> None:
     assert len(routes) > 1000 and router.plans  # kept, as the scene keeps them
     assert gc.isenabled()
     assert gc.get_stats()[0]["collections"] == young  # no young collection rescanned them
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10_000))
+def test_channels_asked_again_after_moves_answer_as_a_fresh_space(seed: int) -> None:
+    """The channels found are kept with the spans of bands they were found over: a move
+    drops them with the spans, so none answers from where the cards were."""
+    rng = random.Random(seed)
+    corners = grid_corners(16, rng)
+    space = CardSpace(W, H)
+    space.set_all(corners)
+    questions = [(rng.uniform(-50, 800), rng.uniform(-50, 800), rng.uniform(-100, 1300)) for _ in range(12)]
+    for _ in range(4):
+        [space.channel(*question) for question in questions]  # asked, and kept
+        uid = rng.choice(sorted(corners))
+        corners[uid] = (rng.randrange(0, 8) * 150.0 + rng.choice((0.0, 11.0)), rng.randrange(0, 8) * 90.0)
+        space.move(uid, *corners[uid])
+        fresh = CardSpace(W, H)
+        fresh.set_all(corners)
+        assert [space.channel(*q) for q in questions] == [fresh.channel(*q) for q in questions]
+
+
+def test_a_grid_finds_each_channel_once(monkeypatch) -> None:
+    """A grid's rows block the same runs: the lines between its columns ask the same few
+    channel questions over many spans of rows, and each is worked out once."""
+    from orgmodel.layout import routing_space
+
+    found = []
+    channel = routing_space._channel
+    monkeypatch.setattr(routing_space, "_channel", lambda *args: found.append(args) or channel(*args))
+    rng = random.Random(4)
+    corners = {f"c{i}": ((i % 12) * 220.0, (i // 12) * 100.0) for i in range(144)}
+    edges = [(f"c{rng.randrange(144)}", f"c{rng.randrange(144)}") for _ in range(400)]
+    router = Router(W, H)
+    router.route_all(corners, edges)
+    five = [plan for plan in router.plans.values() if plan.kind == "v5"]
+    assert len(five) > 200
+    # One question per wanted x (the middle between two columns: 23 of them), not one per line.
+    assert len(found) <= 2 * 12 - 1 < len(five) / 10
+
+
+def test_lines_in_one_channel_share_its_key() -> None:
+    """Thousands of runs share a few thousand channels: each channel's key is one object
+    (150,000 runs at 50,000 units each held their own: 112 bytes a run)."""
+    rng = random.Random(2)
+    corners = {f"c{i}": ((i % 12) * 220.0, (i // 12) * 100.0) for i in range(144)}
+    edges = [(f"c{rng.randrange(144)}", f"c{rng.randrange(144)}") for _ in range(400)]
+    router = Router(W, H)
+    router.route_all(corners, edges)
+    keys = [channel for plan in router.plans.values() for channel, _ in plan.channels]
+    assert len(keys) > 600
+    assert len({id(key) for key in keys}) == len(set(keys))
