@@ -244,8 +244,9 @@ def export_state(scene: OrgScene, options: ExportOptions) -> _ExportState:
     return _ExportState(scene, options)
 
 
-def _paint(scene: OrgScene, painter: QPainter, target: QRectF, options: ExportOptions) -> None:
-    """Draw the picture into ``target`` (device units of the painter)."""
+def _paint(scene: OrgScene, painter: QPainter, target: QRectF, options: ExportOptions, filled: bool = False) -> None:
+    """Draw the picture into ``target`` (device units of the painter); ``filled``: the
+    device is already filled with the background (an image: 128 MB are not filled twice)."""
     page = _page_rect(scene, options)
     diagram = _diagram_rect(scene, options)
     scale = min(target.width() / page.width(), target.height() / page.height())
@@ -253,7 +254,7 @@ def _paint(scene: OrgScene, painter: QPainter, target: QRectF, options: ExportOp
     painter.translate(target.left() + (target.width() - page.width() * scale) / 2, target.top() + (target.height() - page.height() * scale) / 2)
     painter.scale(scale, scale)
     painter.translate(-page.left(), -page.top())
-    if not options.transparent:
+    if not options.transparent and not filled:
         painter.fillRect(page, style.CANVAS)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     # Lines are as wide as on a screen at this scale: 2 px at 2x, never hairlines.
@@ -393,6 +394,6 @@ def render_png(scene: OrgScene, options: ExportOptions) -> QImage:
         raise ExportError(translate("Export", "not enough memory for a %1 px image").replace("%1", f"{size.width()} × {size.height()}"))
     image.fill(Qt.GlobalColor.transparent if options.transparent else style.CANVAS)
     painter = QPainter(image)
-    _paint(scene, painter, QRectF(0, 0, size.width(), size.height()), options)
+    _paint(scene, painter, QRectF(0, 0, size.width(), size.height()), options, filled=True)
     painter.end()
     return image
