@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -123,24 +124,39 @@ def ignored_options(options: argparse.Namespace, extension: str) -> list[str]:
     ]
 
 
+#: A card narrower than this many pixels shows no readable name.
+_READABLE_CARD = 60
+
+
 def scaled_down_note(settings: ExportOptions) -> str:
     """The command line's English note on a PNG drawn smaller than asked (``settings`` are
     the ``ExportOptions`` after the export)."""
+    from orgmodel.appearance import CARD_WIDTH
     from ui.canvas.export import DEFAULT_SCALE, MAX_PIXELS, MAX_SIDE
 
     wanted, written = settings.scaled_down
     got = f"{written.width():,} × {written.height():,} px"
     if settings.automatic():
-        return (
+        note = (
             f"the image was scaled down to {got} (it would be {wanted.width():,} × {wanted.height():,} px at the default "
             f"scale {DEFAULT_SCALE:g}) to stay within {settings.pixel_budget / 1e6:g} megapixels and "
             f"{settings.long_side_budget:,} px a side, which image viewers open; for more, ask with --scale 1-4 or "
             f"--dpi 24-1200 (up to {MAX_PIXELS / 1e6:g} megapixels and {MAX_SIDE:,} px a side)"
         )
-    return (
-        f"the image was scaled down to {got}: {wanted.width():,} × {wanted.height():,} px is more than an image "
-        f"can hold ({MAX_PIXELS / 1e6:g} megapixels and {MAX_SIDE:,} px a side at most)"
-    )
+    else:
+        note = (
+            f"the image was scaled down to {got}: {wanted.width():,} × {wanted.height():,} px is more than an image "
+            f"can hold ({MAX_PIXELS / 1e6:g} megapixels and {MAX_SIDE:,} px a side at most)"
+        )
+    # A very wide org chart fits an image only as a strip of specks: say what reads instead.
+    card = CARD_WIDTH * settings.png_scale() * written.width() / wanted.width()
+    if card < _READABLE_CARD:
+        biggest = min(MAX_SIDE / wanted.width(), MAX_SIDE / wanted.height(), math.sqrt(MAX_PIXELS / (wanted.width() * wanted.height())))
+        note += (
+            f"; its cards are {card:.3g} px wide, too small to read{' at any scale' if CARD_WIDTH * settings.png_scale() * biggest < _READABLE_CARD else ''}: "
+            f"export to .svg or .pdf (every name stays readable when zoomed in), or pick units with --selection-of"
+        )
+    return note
 
 
 def main(argv: Sequence[str] | None = None) -> int:

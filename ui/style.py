@@ -38,12 +38,16 @@ ALTERNATIVE = QColor("#7B3FA0")
 
 def office_title(office: str | None) -> str:
     """The office's name as people say it, translated; ``None``: not classified yet."""
-    return {
-        "front": QCoreApplication.translate("Office", "Front office"),
-        "middle": QCoreApplication.translate("Office", "Middle office"),
-        "back": QCoreApplication.translate("Office", "Back office"),
-        None: QCoreApplication.translate("Office", "Not classified"),
-    }[office]
+    # Only the one asked for is translated: an export's 10,000 cards each ask.
+    if office == "front":
+        return QCoreApplication.translate("Office", "Front office")
+    if office == "middle":
+        return QCoreApplication.translate("Office", "Middle office")
+    if office == "back":
+        return QCoreApplication.translate("Office", "Back office")
+    if office is None:
+        return QCoreApplication.translate("Office", "Not classified")
+    raise KeyError(office)
 
 
 # -- small painted icons -------------------------------------------------------------------

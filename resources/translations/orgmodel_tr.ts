@@ -3351,15 +3351,17 @@
     </message>
     <message>
         <source>bn</source>
-        <extracomment>Translators: short for billion, million and thousand after an amount on a card (&quot;46.5 M&quot;).</extracomment>
+        <extracomment>Translators: short for billion after an amount on a card (&quot;1.2 bn&quot;).</extracomment>
         <translation>Mr</translation>
     </message>
     <message>
         <source>M</source>
+        <extracomment>Translators: short for million after an amount on a card (&quot;46.5 M&quot;).</extracomment>
         <translation>Mn</translation>
     </message>
     <message>
         <source>k</source>
+        <extracomment>Translators: short for thousand after an amount on a card (&quot;850 k&quot;).</extracomment>
         <translation>B</translation>
     </message>
 </context>

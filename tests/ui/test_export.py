@@ -203,6 +203,21 @@ def test_default_png_stays_within_the_pixel_budget_and_says_how_to_get_more(tmp_
     assert "Traceback" not in result.stderr
 
 
+def test_a_wide_chart_scaled_to_specks_says_what_reads_instead(qapp, tmp_path: Path) -> None:
+    """A 10,000-unit org chart is 900,000 units wide: as a PNG its cards are specks at any
+    scale an image can hold; the note says so and names the formats that stay readable."""
+    from ui.launcher import scaled_down_note
+
+    wide = ExportOptions()
+    export_scene(scene_of(spread(200_000.0, 0.0)), str(tmp_path / "wide.png"), wide)
+    assert wide.scaled_down is not None
+    note = scaled_down_note(wide)
+    assert "too small to read at any scale" in note and ".svg or .pdf" in note and "--selection-of" in note
+    square = ExportOptions()  # scaled down, and still readable: no such advice
+    export_scene(scene_of(spread(6000.0, 6000.0)), str(tmp_path / "square.png"), square)
+    assert square.scaled_down is not None and "too small" not in scaled_down_note(square)
+
+
 def test_pixel_budget_applies_to_the_automatic_scale_only(qapp) -> None:
     scene = scene_of(spread(1000.0, 400.0))
     automatic = pixel_size(scene, ExportOptions(pixel_budget=200_000))

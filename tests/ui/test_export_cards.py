@@ -74,3 +74,36 @@ def test_cards_drawn_together_make_a_small_svg_with_every_name(qapp, tmp_path: P
     for name in ("Sales", "Risk", "Payroll", "Custom colour", "Focus"):
         assert f">{name}</text>" in text
     assert together.stat().st_size < one_by_one.stat().st_size  # fewer pen and font changes written
+
+
+def test_cards_drawn_together_leave_no_empty_group_each_in_the_svg(qapp, tmp_path: Path) -> None:
+    # The scene draws the lines and bands; the cards drawn together are skipped there, not
+    # visited to draw nothing (each such visit wrote an empty group: 4.8 MB at 10,000 cards).
+    model = OrgModel("Apart")
+    for i in range(30):
+        model.add_unit(Unit(f"u{i}", f"Unit {i}", "back", x=(i % 6) * 300.0, y=(i // 6) * 100.0))
+    scene = OrgScene(Selection())
+    scene.set_model(model, ModelSignals(model))
+    out = tmp_path / "apart.svg"
+    export_scene(scene, str(out), ExportOptions())
+    text = out.read_text(encoding="utf-8")
+    assert all(f">Unit {i}</text>" in text for i in range(30))
+    assert text.count("<g") < 30
+    card = scene.cards["u0"]
+    assert not card.flags() & card.GraphicsItemFlag.ItemHasNoContents  # drawn again on the canvas
+
+
+@pytest.mark.parametrize("language, people, office", [("en", "3 people", "Back office"), ("tr", "3 kişi", "Arka Ofis")])
+def test_card_figures_follow_the_language(qapp, language: str, people: str, office: str) -> None:
+    from ui import i18n
+
+    model = OrgModel("Figures")
+    model.add_unit(Unit("a", "Payroll", "back", headcount=3))
+    i18n.install(language)
+    try:
+        scene = OrgScene(Selection())
+        scene.set_model(model, ModelSignals(model))
+        look = scene.cards["a"].look(1.0, False)
+    finally:
+        i18n.install("en")
+    assert look.details == people and look.office == office

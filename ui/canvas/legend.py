@@ -4,6 +4,7 @@ and the custom colours the model's units use (with whom they mark)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, QSizeF, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
@@ -11,9 +12,11 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from typing_extensions import override
 
 from ui import style
-from ui.editing.document import Document
 from ui.editing.model_signals import ModelFollower
 from ui.i18n import translate
+
+if TYPE_CHECKING:  # the headless export draws the legend without loading the editor's document
+    from ui.editing.document import Document
 
 ROW = 20
 #: Custom colours listed one by one; more are summed up in one last row.

@@ -13,7 +13,7 @@ from typing_extensions import override
 from orgmodel import appearance
 
 from ui import style
-from ui.i18n import Translatable, translate
+from ui.i18n import Translatable, current_language, translate
 
 WIDTH = appearance.CARD_WIDTH
 HEIGHT = appearance.CARD_HEIGHT
@@ -60,6 +60,7 @@ _DIMMED_BORDER = QPen(style.DIMMED_LINE, 1)
 _DIMMED_DASHED = QPen(style.DIMMED_LINE, 1, Qt.PenStyle.DashLine)  #: an unclassified unit's, faded
 _BORDERS: dict[str | None, QPen] = {}  #: an office's plain border, made once
 _HATCH = QBrush(style.FAILED_FILL.darker(125), Qt.BrushStyle.BDiagPattern)
+_PEOPLE: dict[tuple[str, str, int], str] = {}  #: "%Ln people" by (language, locale, count)
 
 
 class CardLook(NamedTuple):
@@ -175,7 +176,13 @@ class UnitCard(Translatable, QGraphicsItem):
         if self._details is None:
             parts = []
             if self.headcount is not None:
-                parts.append(self.tr("%Ln people", "", self.headcount))
+                # Looked up once per count, language and locale: an export's 10,000 cards
+                # each ask, and a plural form is looked up along the class's contexts.
+                key = (current_language(), QLocale().name(), self.headcount)
+                people = _PEOPLE.get(key)
+                if people is None:
+                    people = _PEOPLE[key] = self.tr("%Ln people", "", self.headcount)
+                parts.append(people)
             if self.revenue:
                 parts.append(translate("UnitCard", "revenue %1").replace("%1", compact_amount(float(self.revenue), QLocale())))
             self._details = " · ".join(parts)
@@ -392,9 +399,18 @@ def _escape(text: str) -> str:
 
 def compact_amount(value: float, locale: QLocale) -> str:
     """Short money for a card: 46.5 M, 1.2 bn, 850 k (digits in the user's locale)."""
-    #: Translators: short for billion, million and thousand after an amount on a card ("46.5 M").
-    for limit, suffix in ((1e9, translate("UnitCard", "bn")), (1e6, translate("UnitCard", "M")), (1e3, translate("UnitCard", "k"))):
-        if abs(value) >= limit:
-            scaled = value / limit
-            return f"{locale.toString(scaled, 'f', 1 if scaled < 100 else 0)} {suffix}"
-    return locale.toString(value, "f", 0)
+    # Only the suffix used is translated: an export's 10,000 cards each ask.
+    size = abs(value)
+    if size >= 1e9:
+        #: Translators: short for billion after an amount on a card ("1.2 bn").
+        limit, suffix = 1e9, translate("UnitCard", "bn")
+    elif size >= 1e6:
+        #: Translators: short for million after an amount on a card ("46.5 M").
+        limit, suffix = 1e6, translate("UnitCard", "M")
+    elif size >= 1e3:
+        #: Translators: short for thousand after an amount on a card ("850 k").
+        limit, suffix = 1e3, translate("UnitCard", "k")
+    else:
+        return locale.toString(value, "f", 0)
+    scaled = value / limit
+    return f"{locale.toString(scaled, 'f', 1 if scaled < 100 else 0)} {suffix}"
