@@ -27,6 +27,7 @@ from ui import style
 from ui.canvas.items.line_hits import LineHits
 from ui.canvas.items.line_index import BUCKET, LONG, Cell, Key, LineIndex, Point, coarse_slots, enter_line, long_slots, slot_runs, slot_stretch
 from ui.canvas.items.line_shapes import arrow_head, bounds, clip, draw_lines, heads_path
+from ui.canvas.items.release import release_aside
 
 NORMAL, HIGHLIGHTED, DIMMED, SELECTED = range(4)
 #: Drawing order: faded first, emphasised last (on top).
@@ -107,6 +108,7 @@ class LineLayer(LineHits, QGraphicsItem):
         self._selected &= set(self._points)
         self._labels = {k: v for k, v in self._labels.items() if k in self._points}
         self._members = None  # indexed at the first paint or hit test, not at open
+        release_aside(self._long)  # 22 million entries after an Org Chart at 10,000: 1 s to free
         self._cells_of, self._long, self._long_of = {}, {}, {}
         if index is not None:
             self._members, self._cells_of, self._long, self._long_of = index
