@@ -60,8 +60,7 @@ def band_crossings(model: OrgModel, rank: dict[str, float]) -> int:
     (position of each unit within its band, 0..1) — the measure the bands layout lowers."""
     band = {u.id: _BANDS.index(u.office) for u in model.units()}
     pairs: dict[tuple[int, int], list[tuple[float, float]]] = {}
-    for dep in model.dependencies():
-        a, b = dep.source, dep.target
+    for a, b in model.dependency_keys():
         if a in rank and b in rank and band[a] != band[b]:
             if band[a] > band[b]:
                 a, b = b, a
@@ -95,15 +94,17 @@ def bands_order(model: OrgModel, unit_ids: Iterable[str] | None = None, passes: 
     chosen = set(model.unit_ids() if unit_ids is None else unit_ids)
     ordered = [uid for uid in _forest_order(model) if uid in chosen]
     number = {uid: i for i, uid in enumerate(ordered)}
-    band_of = [_BANDS.index(model.unit(uid).office) for uid in ordered]
+    band_index = {office: i for i, office in enumerate(_BANDS)}
+    office_of = {u.id: u.office for u in model.units()}
+    band_of = [band_index[office_of[uid]] for uid in ordered]
     current = [[i for i in range(len(ordered)) if band_of[i] == band] for band in range(len(_BANDS))]
     # Each unit's neighbours in the other bands, in dependency order (the barycentre sums
     # them in this order, so it is the same float as ever); and the dependencies between
     # bands, upper band first, by pair of bands.
     others: list[list[int]] = [[] for _ in ordered]
     between: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for dep in model.dependencies():
-        a, b = number.get(dep.source), number.get(dep.target)
+    for source, target in model.dependency_keys():  # (no Dependency made for each: 0.05 s at 10,000)
+        a, b = number.get(source), number.get(target)
         if a is not None and b is not None and band_of[a] != band_of[b]:
             others[a].append(b)
             others[b].append(a)
@@ -125,9 +126,10 @@ def bands_order(model: OrgModel, unit_ids: Iterable[str] | None = None, passes: 
     for _ in range(passes):
         for band in sweep:
             keyed = []
+            at = rank.__getitem__
             for i in current[band]:
                 near = others[i]
-                keyed.append((sum([rank[n] for n in near]) / len(near) if near else rank[i], rank[i], i))
+                keyed.append((sum(map(at, near)) / len(near) if near else rank[i], rank[i], i))
             keyed.sort()  # (barycentre, rank) is unique within a band: a stable sort by key
             current[band] = [i for _, _, i in keyed]
             _number_places(current[band], rank, place)
@@ -247,20 +249,28 @@ def _row_gaps(model: OrgModel, cell: dict[str, tuple[int, int]], pitch: float, c
     to halfway (where the router usually finds its channel down): a little longer than
     the router draws it. No gap grows beyond ``MAX_ROW_GAP``."""
     stretches: dict[int, list[tuple[float, int]]] = {}  # gap -> (x, +1 where a stretch starts / -1 ends)
-    for dep in model.dependencies():
-        a, b = cell.get(dep.source), cell.get(dep.target)
+    half = card_width / 2
+    # Each placed unit's row and the x of its card's middle, looked up once per unit.
+    at = {uid: (row, column * pitch + half) for uid, (row, column) in cell.items()}
+    for source, target in model.dependency_keys():  # (no Dependency made for each)
+        a, b = at.get(source), at.get(target)
         if a is None or b is None:
             continue
-        (ra, ca), (rb, cb) = a, b
-        xa, xb = ca * pitch + card_width / 2, cb * pitch + card_width / 2
-        if ra == rb or abs(ra - rb) == 1:  # one stretch, from card to card
-            runs = [(min(ra, rb) - 1 if ra == rb and ca < cb else min(ra, rb), xa, xb)]
+        (ra, xa), (rb, xb) = a, b
+        if ra == rb or ra - rb == 1 or rb - ra == 1:  # one stretch, from card to card
+            runs: tuple[tuple[int, float, float], ...] = ((min(ra, rb) - 1 if ra == rb and xa < xb else min(ra, rb), xa, xb),)
         else:  # one stretch beside each end, to a channel between them (about halfway)
             middle = (xa + xb) / 2
-            runs = [(ra if ra < rb else ra - 1, xa, middle), (rb - 1 if ra < rb else rb, xb, middle)]
+            runs = ((ra if ra < rb else ra - 1, xa, middle), (rb - 1 if ra < rb else rb, xb, middle))
         for gap, x1, x2 in runs:
             if gap >= 0:
-                stretches.setdefault(gap, []).extend(((min(x1, x2) - card_width / 2, 1), (max(x1, x2) + card_width / 2, -1)))
+                ends = stretches.get(gap)
+                if ends is None:
+                    ends = stretches[gap] = []
+                if x1 > x2:
+                    x1, x2 = x2, x1
+                ends.append((x1 - half, 1))
+                ends.append((x2 + half, -1))
     most = int((MAX_ROW_GAP - 2 * CLEAR) // TRACK)
     return {gap: 2 * CLEAR + TRACK * _most_overlapping(ends, most) for gap, ends in stretches.items()}
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QToolBar, QToolButton, QWidget
 
 from orgmodel.model import OrgModel, Unit
 from ui.window.main_window import MainWindow
@@ -45,6 +45,11 @@ def open_window(qtbot, model: OrgModel | None = None, zoom: float | None = 0.6) 
         window.view.centerOn(window.scene.cards_bounding_rect().center())
     QApplication.processEvents()
     return window
+
+
+def toolbar_button(window: MainWindow, action) -> QToolButton:
+    """The main toolbar's button for ``action``, to click as a person does."""
+    return window.findChild(QToolBar, "mainToolbar").widgetForAction(action)
 
 
 def close_window(window: MainWindow) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QToolBar
+from PySide6.QtWidgets import QApplication
 
 from orgmodel import events as ev
 from orgmodel.model import OrgModel
@@ -17,6 +17,8 @@ from ui.canvas.scene import OrgScene
 from ui.editing.model_signals import ModelSignals
 from ui.editing.selection import Selection
 from ui.window.main_window import MainWindow
+
+from canvas_driving import toolbar_button
 
 
 @pytest.fixture
@@ -84,10 +86,6 @@ def lines_astray(scene: OrgScene) -> list[tuple]:
                 if min(x1, x2) < cx + WIDTH and max(x1, x2) > cx and min(y1, y2) < cy + HEIGHT and max(y1, y2) > cy:
                     bad.append(((source, target), uid))
     return bad
-
-
-def toolbar_button(window: MainWindow, action):
-    return window.findChild(QToolBar, "mainToolbar").widgetForAction(action)
 
 
 @pytest.mark.parametrize("layout", ["orgchart", "bands"])

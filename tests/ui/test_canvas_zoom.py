@@ -14,7 +14,7 @@ from ui.canvas.items.unit_card import LOD_BLOCKS
 from ui.canvas.zoom import READABLE_ZOOM
 from ui.window.main_window import MainWindow
 
-from canvas_driving import LEFT, card_centre, close_window, company, open_window
+from canvas_driving import LEFT, card_centre, close_window, company, open_window, toolbar_button
 
 
 def _shown(window: MainWindow):
@@ -88,5 +88,81 @@ def test_f_zooms_to_the_selection(qtbot) -> None:
         window.selection.clear()
         qtbot.keyClick(window.view.viewport(), Qt.Key.Key_F)
         assert window.statusBar().currentMessage() == "Select the units to zoom to"
+    finally:
+        close_window(window)
+
+
+def _laid_out(qtbot, window: MainWindow, action) -> None:
+    qtbot.mouseClick(toolbar_button(window, action), LEFT)
+    QApplication.processEvents()
+
+
+def test_a_toolbar_org_chart_too_big_to_read_fitted_shows_its_top_readably(qtbot) -> None:
+    """Fitting a big chart after a layout left a sliver at "Zoom 0.04%": the layout ends
+    as a model opens, readable, the head of the chart at the top middle."""
+    window = open_window(qtbot, generate_model(60, 1.0), zoom=None)
+    try:
+        _laid_out(qtbot, window, window.orgchart_action)
+        view, model = window.view, window.document.model
+        assert view.zoom() == pytest.approx(READABLE_ZOOM)
+        assert window.zoom_label.text() == "Zoom 70%"
+        head = max(model.roots(), key=lambda r: sum(1 for u in model.unit_ids() if _root(model, u) == r))
+        card = window.scene.cards[head].sceneBoundingRect()
+        shown = _shown(window)
+        assert shown.contains(card)
+        assert abs(shown.center().x() - card.center().x()) < 2 and card.bottom() < shown.center().y()  # upper half
+    finally:
+        close_window(window)
+
+
+def _root(model, uid: str) -> str:
+    while model.parent(uid) is not None:
+        uid = model.parent(uid)
+    return uid
+
+
+def test_toolbar_office_bands_too_big_to_read_fitted_show_the_front_band_from_its_start(qtbot) -> None:
+    window = open_window(qtbot, generate_model(60, 1.0), zoom=None)
+    try:
+        _laid_out(qtbot, window, window.bands_action)
+        assert window.view.zoom() == pytest.approx(READABLE_ZOOM)
+        shown = _shown(window)
+        front = window.scene.bands.bands()["front"]
+        assert shown.contains(front.topLeft())  # the band's title, "Front office", is read first
+        model = window.document.model
+        first = min((u for u in model.units() if u.office == "front"), key=lambda u: (u.y, u.x))
+        assert shown.contains(window.scene.cards[first.id].sceneBoundingRect())
+    finally:
+        close_window(window)
+
+
+def test_a_toolbar_layout_keeps_the_selected_unit_in_view_readably(qtbot) -> None:
+    model = generate_model(60, 1.0)
+    chosen = model.unit_ids()[37]
+    window = open_window(qtbot, model, zoom=None)
+    try:
+        window.view.set_zoom(1.0)
+        window.view.centerOn(window.scene.cards[chosen])
+        QApplication.processEvents()
+        qtbot.mouseClick(window.view.viewport(), LEFT, pos=card_centre(window, chosen))
+        assert window.selection.units() == [chosen]
+        for action in (window.orgchart_action, window.bands_action):
+            _laid_out(qtbot, window, action)
+            assert window.view.zoom() >= READABLE_ZOOM
+            card = window.scene.cards[chosen].sceneBoundingRect()
+            assert abs(_shown(window).center().x() - card.center().x()) < 2
+            assert abs(_shown(window).center().y() - card.center().y()) < 2
+    finally:
+        close_window(window)
+
+
+def test_a_toolbar_layout_that_fits_readably_shows_every_card(qtbot) -> None:
+    window = open_window(qtbot, company(), zoom=0.3)
+    try:
+        for action in (window.orgchart_action, window.bands_action):
+            _laid_out(qtbot, window, action)
+            assert READABLE_ZOOM <= window.view.zoom() <= 1.0
+            for card in window.scene.cards.values():
+                assert _shown(window).contains(card.sceneBoundingRect())
     finally:
         close_window(window)

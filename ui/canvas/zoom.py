@@ -2,17 +2,20 @@
 and zooming to the selection.
 
 A card's name is 10-point text: below about 70 % it is too small to read comfortably, and
-below 30 % cards are drawn as blocks without text. So a model opens fitted only when the
-whole drawing fits at a readable zoom; otherwise at that zoom, around its most relevant
-part: the head of the largest reporting tree (the top of the org chart), or the top-left
-of the drawing when nobody reports to anyone.
+below 30 % cards are drawn as blocks without text. So a model opens, and a toolbar layout
+ends, fitted only when the whole drawing fits at a readable zoom; otherwise at that zoom,
+around its most relevant part: the selection, else the head of the largest reporting tree
+(the top of the org chart; after the office-bands layout, the first front-office unit), or
+the top-left of the drawing when there is none.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QPointF, QRectF
+from PySide6.QtWidgets import QGraphicsItem
 
 from orgmodel.model import OrgModel
 
@@ -81,24 +84,71 @@ def head_of_largest_tree(model: OrgModel) -> str | None:
 
 def show_opening(view: OrgView) -> None:
     """Show a model just opened: all of it if that is readable, else the readable zoom
-    around its most relevant part."""
+    around its most relevant part (the top of its org chart)."""
+    show_readably(view, "orgchart")
+
+
+def show_readably(view: OrgView, focus: str = "orgchart", selected: Sequence[str] = ()) -> None:
+    """Show the whole drawing if it fits at a readable zoom; else the readable zoom around
+    its most relevant part: the selected cards (framed, when they fit readably; else from
+    their top-left), or else, by ``focus``, the head of the largest reporting tree at the
+    top middle ("orgchart") or the first front-office card, top-left in its band
+    ("bands"); the top-left of the drawing when there is no such unit.
+
+    A model opens so, and a toolbar layout ends so: fitting a 10,000-unit chart showed a
+    sliver at 0.04 % where nothing could be read (and painted every line in one go)."""
     scene = view.scene()
     content = scene.cards_bounding_rect()
     if content.isNull() or fitting_zoom(view, content) >= READABLE_ZOOM:
         view.fit_to_content()
         return
-    view.set_zoom(READABLE_ZOOM)
+    cards = scene.cards
+    chosen = [cards[uid] for uid in selected if uid in cards]
+    if chosen:
+        rect = around_cards(chosen)
+        if fitting_zoom(view, rect) >= READABLE_ZOOM:
+            frame(view, rect)
+            return
+        _show_from_top_left(view, rect)
+        return
     model = scene.model
-    head = head_of_largest_tree(model) if model is not None else None
+    if focus == "bands":
+        first = first_front_unit(model, cards) if model is not None else None
+        if first is not None:
+            card = cards[first].pos()
+            _show_from_top_left(view, QRectF(card.x(), card.y(), WIDTH, HEIGHT))
+            return
+    else:
+        head = head_of_largest_tree(model) if model is not None else None
+        if head is not None and head in cards:
+            view.set_zoom(READABLE_ZOOM)
+            seen = view.mapToScene(view.viewport().rect()).boundingRect()
+            card = cards[head].pos()
+            # The head at the top, in the middle: its org chart unfolds below it.
+            view.centerOn(QPointF(card.x() + WIDTH / 2, card.y() - MARGIN / view.zoom() + seen.height() / 2))
+            return
+    _show_from_top_left(view, content)
+
+
+def first_front_unit(model: OrgModel, cards: Mapping[str, QGraphicsItem]) -> str | None:
+    """The front-office unit whose card is highest, then leftmost (the first of the front
+    band after an office-bands layout), or ``None`` without front-office cards."""
+    best: tuple[float, float, str] | None = None
+    for unit in model.units():
+        card = cards.get(unit.id)
+        if unit.office == "front" and card is not None:
+            key = (card.y(), card.x(), unit.id)
+            if best is None or key[:2] < best[:2]:
+                best = key
+    return None if best is None else best[2]
+
+
+def _show_from_top_left(view: OrgView, rect: QRectF) -> None:
+    """The readable zoom, with ``rect``'s top-left corner at the view's, a margin around."""
+    view.set_zoom(READABLE_ZOOM)
     seen = view.mapToScene(view.viewport().rect()).boundingRect()
     margin = MARGIN / view.zoom()
-    if head is not None and head in scene.cards:
-        card = scene.cards[head].pos()
-        # The head at the top, in the middle: its org chart unfolds below it.
-        centre = QPointF(card.x() + WIDTH / 2, card.y() - margin + seen.height() / 2)
-    else:
-        centre = QPointF(content.left() - margin + seen.width() / 2, content.top() - margin + seen.height() / 2)
-    view.centerOn(centre)
+    view.centerOn(QPointF(rect.left() - margin + seen.width() / 2, rect.top() - margin + seen.height() / 2))
 
 
 def fitting_zoom(view: OrgView, rect: QRectF) -> float:
@@ -119,6 +169,11 @@ def zoom_to_selection(view: OrgView, unit_ids: list[str]) -> bool:
     cards = [view.scene().cards[uid] for uid in unit_ids if uid in view.scene().cards]
     if not cards:
         return False
-    xs, ys = [c.x() for c in cards], [c.y() for c in cards]
-    frame(view, QRectF(min(xs), min(ys), max(xs) - min(xs) + WIDTH, max(ys) - min(ys) + HEIGHT))
+    frame(view, around_cards(cards))
     return True
+
+
+def around_cards(cards: Sequence[QGraphicsItem]) -> QRectF:
+    """The rectangle around some (at least one) cards."""
+    xs, ys = [c.x() for c in cards], [c.y() for c in cards]
+    return QRectF(min(xs), min(ys), max(xs) - min(xs) + WIDTH, max(ys) - min(ys) + HEIGHT)

@@ -25,7 +25,7 @@ from ui.canvas.context_menus import CanvasMenus
 from ui.canvas.legend import Legend
 from ui.canvas.scene import OrgScene
 from ui.canvas.view import OrgView
-from ui.canvas.zoom import zoom_text
+from ui.canvas.zoom import show_readably, zoom_text
 from ui.dialogs.unit_chooser import choose_parent
 from ui.docks.analysis_dock import AnalysisDock
 from ui.docks.outline_dock import OutlineDock
@@ -347,8 +347,8 @@ class MainWindow(MenusMixin, SimulationMixin, TransferMixin, SafetyMixin, Window
             self.autosave_now()
         self.scene.update_bands()  # now, not after the event loop: fitting needs them
         self.scene.fit_scene_rect()  # the drawing may have grown or moved
-        if only is None:
-            self.view.fit_to_content()
+        if only is None:  # the whole drawing if readable, else readable around the selection or top
+            show_readably(self.view, style, self.selection.units())
 
     def select_all(self) -> None:
         self.selection.set(self.document.model.unit_ids())
