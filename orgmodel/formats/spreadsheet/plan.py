@@ -57,8 +57,9 @@ class ImportPlan:
         )
 
     def messages(self) -> list[str]:
-        """The counts, then what was noticed about the columns and the unclassified units,
-        then the first rejected rows with why, one a line, then "… and N more"."""
+        """The counts, then what was noticed about the columns, the rows imported without
+        their reporting line, the unclassified units, then the first rejected rows with why,
+        one a line, then "… and N more"."""
         lines: list[str] = [self.counts(), *self.notices]
         lines += rejection_lines([(tr("row {row}", row=row), tr("{problem}; reporting line left out", problem=reason))
                                   for row, reason in self.without_manager])
@@ -238,9 +239,7 @@ def plan_import(
             try:
                 try:
                     parents = references(entry.reports_to, "reports_to", alive)
-                except ValueProblem as problem:
-                    if not isinstance(problem, _MissingUnit):
-                        raise
+                except _MissingUnit as problem:
                     plan.without_manager.append((entry.number, problem.message))
                     parents = []
                 if len(parents) > 1:
