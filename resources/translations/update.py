@@ -7,7 +7,7 @@
 2. Translate the unfinished entries with Qt Linguist (``pyside6-linguist``) or any editor.
 3. Run this again: ``pyside6-lrelease`` compiles each ``.ts`` to the ``.qm`` that ships.
 
-``tests/test_translations.py`` fails while a string is unwrapped, an entry unfinished or a
+``tests/system/test_translations.py`` fails while a string is unwrapped, an entry unfinished or a
 ``.qm`` older than its ``.ts``. ``--check`` only reports whether anything would change.
 """
 
