@@ -24,6 +24,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+import isolated_home  # noqa: F401  (first: Qt's settings and autosaves go to a temporary home)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 CHILD = r"""

@@ -21,6 +21,8 @@ import sys
 import time
 from pathlib import Path
 
+import isolated_home  # noqa: F401  (first: Qt's settings and autosaves go to a temporary home)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 

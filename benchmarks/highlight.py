@@ -25,6 +25,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import isolated_home  # noqa: F401  (first: Qt's settings and autosaves go to a temporary home)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 CHILD = r"""
