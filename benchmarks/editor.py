@@ -57,6 +57,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import isolated_home  # noqa: F401  (first: Qt's settings and autosaves go to a temporary home)
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 #: The checkout to import orgmodel and ui from (a child of ``--layout`` runs another one).

@@ -29,6 +29,8 @@ import sys
 import time
 from pathlib import Path
 
+import isolated_home  # noqa: F401  (first: Qt's settings go to a temporary home)
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
