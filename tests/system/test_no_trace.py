@@ -18,7 +18,7 @@ from conftest import ROOT
 
 TOUCHING = [
     "tests/system/test_turkish_interface.py::test_qt_own_buttons_and_dialogs_are_turkish",
-    "tests/ui/test_editor.py::test_save_and_reopen_through_the_file_actions",
+    "tests/ui/test_editor_files.py::test_save_and_reopen_through_the_file_actions",
     "tests/ui/test_crash.py",
 ]
 

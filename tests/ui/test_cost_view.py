@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from conftest import SAMPLES
-from test_docks import type_into
+from dock_fixtures import type_into
 from orgmodel.analysis.cost import allocate
 from orgmodel.formats.native import load
 from ui.docks import cost_view

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from orgmodel.formats.native import load
-from test_editor import at, snapshot, window  # noqa: F401  (window is a fixture)
+from editor_window import at, snapshot, window  # noqa: F401  (window is a fixture)
 from ui.window.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QApplication
+from collections.abc import Iterator
 
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from editor_window import shown_editor
 from orgmodel.model import OrgModel, Unit
 from ui.window.main_window import MainWindow
 
@@ -25,19 +27,8 @@ def row() -> OrgModel:
 
 
 @pytest.fixture
-def window(qtbot) -> MainWindow:
-    w = MainWindow()
-    w.document.replace_model(row(), None)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    w.view.set_zoom(0.8)
-    w.view.centerOn(w.scene.cards["risk"])
-    QApplication.processEvents()
-    yield w
-    w.document.undo_stack.setClean()
-    w.close()
-    w.deleteLater()
+def window(qtbot) -> Iterator[MainWindow]:
+    yield from shown_editor(qtbot, row(), 0.8, "risk")
 
 
 def card(window: MainWindow, uid: str) -> QPoint:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
 
-from test_editor import at, small_model, window  # noqa: F401  (window is a fixture)
+from editor_window import at, small_model, window  # noqa: F401  (window is a fixture)
 from ui.window.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
