@@ -2418,26 +2418,6 @@
         <translation>Şimdi yeniden başlatılsın mı? Açık model yeniden açılır; önce kaydedilmemiş değişiklikler sorulur.</translation>
     </message>
     <message>
-        <source>Restart Now</source>
-        <translation>Şimdi Yeniden Başlat</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Sonra</translation>
-    </message>
-    <message>
-        <source>OrgModel could not start again; please start it yourself.</source>
-        <translation>OrgModel yeniden başlatılamadı; lütfen kendiniz başlatın.</translation>
-    </message>
-    <message>
-        <source>About OrgModel</source>
-        <translation>OrgModel Hakkında</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;OrgModel %1&lt;/b&gt;&lt;p&gt;Model your organisation: front, middle and back office, reporting lines and dependencies, and see which back-office functions support each revenue-generating unit.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;OrgModel %1&lt;/b&gt;&lt;p&gt;Kuruluşunuzu modelleyin: ön, orta ve arka ofis, raporlama hatları ve bağımlılıklar; hangi arka ofis işlevlerinin her gelir getiren birimi desteklediğini görün.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>&amp;Simulate Failure of Selection</source>
         <translation>Seçimin arızasını &amp;simüle et</translation>
     </message>
@@ -2652,6 +2632,29 @@
     <message>
         <source>Ease of implementation</source>
         <translation>Uygulama kolaylığı</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramMixin</name>
+    <message>
+        <source>Restart Now</source>
+        <translation>Şimdi Yeniden Başlat</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Sonra</translation>
+    </message>
+    <message>
+        <source>OrgModel could not start again; please start it yourself.</source>
+        <translation>OrgModel yeniden başlatılamadı; lütfen kendiniz başlatın.</translation>
+    </message>
+    <message>
+        <source>About OrgModel</source>
+        <translation>OrgModel Hakkında</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;OrgModel %1&lt;/b&gt;&lt;p&gt;Model your organisation: front, middle and back office, reporting lines and dependencies, and see which back-office functions support each revenue-generating unit.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;OrgModel %1&lt;/b&gt;&lt;p&gt;Kuruluşunuzu modelleyin: ön, orta ve arka ofis, raporlama hatları ve bağımlılıklar; hangi arka ofis işlevlerinin her gelir getiren birimi desteklediğini görün.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

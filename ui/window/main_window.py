@@ -1,19 +1,20 @@
 """The main window: canvas, docks, documents and files, editing and the live analysis highlight.
 
 Its menus (``menus``), import and export (``import_export``), safety questions
-(``safety_prompts``), remembered size and docks (``window_state``), recent files and the progress of long work live beside it in ``ui.window``.
+(``safety_prompts``), remembered size and docks (``window_state``), language, restart and
+About (``program``), recent files and the progress of long work live beside it in ``ui.window``.
 """
 
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QFileSystemWatcher, QPointF, QProcess, Qt, QTimer
+from PySide6.QtCore import QFileSystemWatcher, QPointF, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QWidget
 from typing_extensions import override
 
-from orgmodel import __version__, lock
+from orgmodel import lock
 from orgmodel.analysis import highlight
 from orgmodel.errors import ModelFileError, OrgModelError
 from orgmodel.model import is_unclassified
@@ -34,17 +35,17 @@ from ui.editing.autosave import Autosaver
 from ui.editing.document import Document
 from ui.editing.model_signals import ModelFollower
 from ui.editing.selection import Selection
-from ui.restart import restart_command
 from ui.window import recent_files as recent
 from ui.window.import_export import TransferMixin
 from ui.window.menus import MenusMixin
+from ui.window.program import ProgramMixin
 from ui.window.progress import RoutingStatus, compute_with_progress
 from ui.window.safety_prompts import SafetyMixin
 from ui.window.simulation_mode import SimulationMixin
 from ui.window.window_state import WindowStateMixin, app_icon
 
 
-class MainWindow(MenusMixin, SimulationMixin, TransferMixin, SafetyMixin, WindowStateMixin, QMainWindow):
+class MainWindow(MenusMixin, SimulationMixin, TransferMixin, SafetyMixin, WindowStateMixin, ProgramMixin, QMainWindow):
     """One window, one document."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -450,56 +451,3 @@ class MainWindow(MenusMixin, SimulationMixin, TransferMixin, SafetyMixin, Window
                 event.acceptProposedAction()
                 QTimer.singleShot(0, lambda p=path: self.open_path(p))
                 return
-
-    def choose_language(self, code: str) -> None:
-        """View › Language: remember ``code``; the interface speaks it from the next start,
-        or at once when the person restarts OrgModel from the notice."""
-        i18n.choose_language(code)
-        if code != i18n.current_language() and self.ask_restart_for_language(code):
-            self.restart()
-
-    def ask_restart_for_language(self, code: str) -> bool:
-        """True for "Restart Now" (tests replace this). The notice is given in the current
-        language and in the chosen one: who picks Türkçe may not read English."""
-        notices = [
-            QT_TRANSLATE_NOOP("MainWindow", "OrgModel will use %1 the next time you start it."),
-            QT_TRANSLATE_NOOP("MainWindow", "Restart now? The open model is reopened; you are asked about unsaved changes first."),
-        ]
-        chosen = i18n.translator_for(code)
-        name = i18n.LANGUAGES[code]
-        paragraphs = []
-        for translate_with in (lambda text: self.tr(text), lambda text: chosen.translate("MainWindow", text) or text):
-            paragraph = " ".join(translate_with(text) for text in notices).replace("%1", name)
-            if paragraph not in paragraphs:
-                paragraphs.append(paragraph)
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(name)
-        box.setText("\n\n".join(paragraphs))
-        restart = box.addButton(self.tr("Restart Now"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(restart)
-        box.exec()
-        return box.clickedButton() is restart
-
-    def restart(self) -> bool:
-        """Close this window (asking about unsaved changes, releasing the file) and start
-        OrgModel again on the same file; False when the person kept the window open."""
-        path = self.document.path
-        if not self.close():
-            return False
-        program, arguments = restart_command(path)
-        started = QProcess.startDetached(program, arguments)
-        if not (started[0] if isinstance(started, tuple) else started):
-            QMessageBox.critical(None, "OrgModel", self.tr("OrgModel could not start again; please start it yourself."))
-            return False
-        return True
-
-    def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About OrgModel"),
-            self.tr("<b>OrgModel %1</b><p>Model your organisation: front, middle and back office, reporting lines and "
-                    "dependencies, and see which back-office functions support each revenue-generating unit.</p>").replace("%1", __version__),
-        )
-
