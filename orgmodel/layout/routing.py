@@ -148,10 +148,9 @@ class Router:
                 for (_, _, (key, index)), track in zip(entries, tracks):
                     nudges[key][index] = positions[track % count] if track > 0 else first
             self._runs.defer_sorting()
-            routes, add_run = self.routes, self._runs.add
+            routes, assemble = self.routes, self._assemble
             for key in keys:
-                route = routes[key] = self._assemble(key, nudges[key])
-                add_run(key, route)
+                routes[key] = assemble(key, nudges[key])
             return dict(routes)
 
     def move(self, corners: dict[str, tuple[float, float]]) -> dict[Key, list[Point]]:
@@ -327,7 +326,6 @@ class Router:
             if key in self.plans:
                 self._runs.remove(key, self.routes.get(key))
                 route = self._assemble(key)
-                self._runs.add(key, route)
                 if self.routes.get(key) != route:
                     self.routes[key] = changed[key] = route
         return changed
@@ -408,7 +406,7 @@ class Router:
 
     def _assemble(self, key: Key, tracks: list[float] | None = None) -> list[Point]:
         """The line's route from its plan, ports and tracks (``tracks``: where its runs lie
-        in its channels, if known)."""
+        in its channels, if known), its runs added to the run index."""
         plan = self.plans[key]
         kind = plan.kind
         if kind == "free":
@@ -419,7 +417,7 @@ class Router:
             if not self._clear(route, kind != "side"):
                 route = self._points(key, plan, nudged=False)
         rects = self.space.rects
-        return self._runs.separate(key, route, self.space.run_free, (rects[key[0]], rects[key[1]]),
+        return self._runs.settle(key, route, self.space.run_free, (rects[key[0]], rects[key[1]]),
                                    trusted_ends=kind != "side" and kind != "free")
 
     def _points(self, key: Key, plan: Plan, nudged: bool, tracks: list[float] | None = None) -> list[Point]:
