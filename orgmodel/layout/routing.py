@@ -78,8 +78,11 @@ class Router:
         self.space = CardSpace(width, height)
         self.routes: dict[Key, list[Point]] = {}
         self.plans: dict[Key, Plan] = {}
-        self._of_card: dict[str, set[Key]] = {}
-        self._sides: dict[tuple[str, str], set[Key]] = {}
+        #: each card's lines, and the lines on each side of a card ((card, side) -> lines): lists,
+        #: not sets, as most hold a few lines (a small set takes 216 bytes, a list of four 88;
+        #: 150,000 of them at 50,000 units)
+        self._of_card: dict[str, list[Key]] = {}
+        self._sides: dict[tuple[str, str], list[Key]] = {}
         #: the port of each end of a line along its card's side (0: source, 1: target)
         self._ports: tuple[dict[Key, float], dict[Key, float]] = ({}, {})
         self._tracks = Tracks(CLEAR, TRACK)
@@ -112,22 +115,22 @@ class Router:
                 s, t = key
                 lines = of_card.get(s)
                 if lines is None:
-                    of_card[s] = {key}
+                    of_card[s] = [key]
                 else:
-                    lines.add(key)
+                    lines.append(key)
                 lines = of_card.get(t)
                 if lines is None:
-                    of_card[t] = {key}
+                    of_card[t] = [key]
                 else:
-                    lines.add(key)
+                    lines.append(key)
                 line_plan = plans[key] = plan(s, t)
                 if line_plan.kind != "free":
                     for side in ((s, line_plan.a_side), (t, line_plan.b_side)):
                         members = sides.get(side)
                         if members is None:
-                            sides[side] = {key}
+                            sides[side] = [key]
                         else:
-                            members.add(key)
+                            members.append(key)
                 index = 0
                 for channel, _ in line_plan.channels:
                     runs = channels.get(channel)
@@ -162,7 +165,7 @@ class Router:
         self._forget_gaps(cards)
         keys: set[Key] = set()
         for uid in cards:
-            keys |= self._of_card.get(uid, set())
+            keys.update(self._of_card.get(uid, ()))
         for uid in corners:
             if uid in self.space.corners:
                 x, y = self.space.corners[uid]
@@ -203,12 +206,12 @@ class Router:
         self._forget_gaps(cards)
         keys = self._crossing(x, y, x + self.w, y + self.h)
         for card in cards:
-            keys |= self._of_card.get(card, set())
+            keys.update(self._of_card.get(card, ()))
         return self._replan(keys)
 
     def remove_card(self, uid: str) -> dict[Key, list[Point] | None]:
         """A card and its lines go; returns the changed routes (None: gone)."""
-        gone: dict[Key, list[Point] | None] = {key: None for key in self._of_card.get(uid, set())}
+        gone: dict[Key, list[Point] | None] = {key: None for key in self._of_card.get(uid, ())}
         for key in gone:
             self._drop(key)
             self._forget_line(key)
@@ -217,7 +220,7 @@ class Router:
             self._forget_gaps(cards)
             keys: set[Key] = set()
             for card in cards:
-                keys |= self._of_card.get(card, set())
+                keys.update(self._of_card.get(card, ()))
             gone.update(self._replan(keys))
         self._of_card.pop(uid, None)
         return gone
@@ -225,8 +228,10 @@ class Router:
     def add_line(self, key: Key) -> dict[Key, list[Point]]:
         if key[0] not in self.space.corners or key[1] not in self.space.corners or key[0] == key[1]:
             return {}
-        self._of_card.setdefault(key[0], set()).add(key)
-        self._of_card.setdefault(key[1], set()).add(key)
+        for uid in key:
+            lines = self._of_card.setdefault(uid, [])
+            if key not in lines:
+                lines.append(key)
         return self._replan({key})
 
     def remove_line(self, key: Key) -> dict[Key, list[Point]]:
@@ -239,8 +244,8 @@ class Router:
     def _forget_line(self, key: Key) -> None:
         for uid in key:
             lines = self._of_card.get(uid)
-            if lines is not None:
-                lines.discard(key)
+            if lines is not None and key in lines:
+                lines.remove(key)
 
     # -- planning ----------------------------------------------------------------------------
 
@@ -269,9 +274,9 @@ class Router:
             for side in ((key[0], plan.a_side), (key[1], plan.b_side)):
                 members = sides.get(side)
                 if members is None:
-                    sides[side] = {key}
-                else:
-                    members.add(key)
+                    sides[side] = [key]
+                elif key not in members:
+                    members.append(key)
         for index, (channel, _) in enumerate(plan.channels):
             self._tracks.add(channel, (key, index))
 
@@ -287,7 +292,8 @@ class Router:
             for side in ((key[0], plan.a_side), (key[1], plan.b_side)):
                 members = self._sides.get(side)
                 if members is not None:
-                    members.discard(key)
+                    if key in members:
+                        members.remove(key)
                     sides.add(side)
             self._ports[0].pop(key, None)
             self._ports[1].pop(key, None)
