@@ -33,10 +33,10 @@ class Tracks:
         #: each placed run's start in its track (to find it there)
         self._starts: dict[Member, float] = {}
         self._new: dict[ChannelKey, set[Member]] = {}  # runs without a track yet
-        #: per channel and track, its runs sorted by start: [starts], [ends], [members] (three
-        #: lists rather than one of (start, end, member): 64 bytes less per run, 450,000 runs
-        #: at 50,000 units)
-        self._laid: dict[tuple[ChannelKey, int], tuple[list[float], list[float], list[Member]]] = {}
+        #: per channel, per track, its runs sorted by start: [starts], [ends], [members] (three
+        #: lists rather than one of (start, end, member), and no (channel, track) key: 100 bytes
+        #: less per run, 450,000 runs on 150,000 tracks at 50,000 units)
+        self._laid: dict[ChannelKey, list[tuple[list[float], list[float], list[Member]]]] = {}
 
     def add(self, channel: ChannelKey, member: Member) -> None:
         """A run joins a channel without a track yet."""
@@ -58,7 +58,7 @@ class Tracks:
         self._new.get(channel, set()).discard(member)
         start = self._starts.pop(member, None)
         if start is not None and track >= 0:
-            starts, ends, members = self._laid[(channel, track)]
+            starts, ends, members = self._laid[channel][track]
             i = bisect_left(starts, start)
             while i < len(members) and members[i] != member:
                 i += 1
@@ -72,7 +72,12 @@ class Tracks:
         self.groups[channel][member] = track
         self._new.get(channel, set()).discard(member)
         lo = self._starts[member] = extent[0]
-        starts, ends, members = self._laid.setdefault((channel, track), ([], [], []))
+        laid = self._laid.get(channel)
+        if laid is None:
+            laid = self._laid[channel] = []
+        while len(laid) <= track:
+            laid.append(([], [], []))
+        starts, ends, members = laid[track]
         i = bisect_right(starts, lo)
         starts.insert(i, lo)
         ends.insert(i, extent[1])
@@ -108,8 +113,7 @@ class Tracks:
             lists[1].append(hi)
             lists[2].append(member)
             starts[member] = lo
-        for track, lists in enumerate(laid):
-            self._laid[(channel, track)] = lists
+        self._laid[channel] = laid
         self._positions[channel] = spread(channel, len(laid), self.clear, self.spacing)
         return tracks
 
@@ -119,8 +123,9 @@ class Tracks:
         room = len(self.positions(channel))
         lo, hi = extent
         best = room - 1
+        tracks = self._laid.get(channel, ())
         for track in range(room):
-            laid = self._laid.get((channel, track))
+            laid = tracks[track] if track < len(tracks) else None
             if laid is None:
                 best = track
                 break
