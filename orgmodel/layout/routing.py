@@ -154,6 +154,7 @@ class Router:
             routes, assemble = self.routes, self._assemble
             for key in keys:
                 routes[key] = assemble(key, nudges[key])
+            self.space.forget_channels()
             return dict(routes)
 
     def move(self, corners: dict[str, tuple[float, float]]) -> dict[Key, list[Point]]:
