@@ -104,8 +104,9 @@ class RunIndex:
         for kind, (lo, hi), (a, b) in (("h", (top, bottom), (left, right)), ("v", (left, right), (top, bottom))):
             coords, runs = self._coords[kind], self._runs[kind]
             for coord in coords[bisect_right(coords, lo):bisect_left(coords, hi)]:
+                # As _meets, inlined: a row's coordinate has the runs of a whole row of cards.
                 for key, extents in runs[coord].items():
-                    if _meets(extents, a, b):
+                    if extents[0] < b and extents[1] > a or len(extents) > 2 and _meets(extents, a, b):
                         found.add(key)
         return found
 
