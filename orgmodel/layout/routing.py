@@ -78,8 +78,11 @@ class Router:
         self.space = CardSpace(width, height)
         self.routes: dict[Key, list[Point]] = {}
         self.plans: dict[Key, Plan] = {}
-        self._of_card: dict[str, set[Key]] = {}
-        self._sides: dict[tuple[str, str], set[Key]] = {}
+        #: each card's lines, and the lines on each side of a card ((card, side) -> lines): lists,
+        #: not sets, as most hold a few lines (a small set takes 216 bytes, a list of four 88;
+        #: 150,000 of them at 50,000 units)
+        self._of_card: dict[str, list[Key]] = {}
+        self._sides: dict[tuple[str, str], list[Key]] = {}
         #: the port of each end of a line along its card's side (0: source, 1: target)
         self._ports: tuple[dict[Key, float], dict[Key, float]] = ({}, {})
         self._tracks = Tracks(CLEAR, TRACK)
@@ -112,22 +115,22 @@ class Router:
                 s, t = key
                 lines = of_card.get(s)
                 if lines is None:
-                    of_card[s] = {key}
+                    of_card[s] = [key]
                 else:
-                    lines.add(key)
+                    lines.append(key)
                 lines = of_card.get(t)
                 if lines is None:
-                    of_card[t] = {key}
+                    of_card[t] = [key]
                 else:
-                    lines.add(key)
+                    lines.append(key)
                 line_plan = plans[key] = plan(s, t)
                 if line_plan.kind != "free":
                     for side in ((s, line_plan.a_side), (t, line_plan.b_side)):
                         members = sides.get(side)
                         if members is None:
-                            sides[side] = {key}
+                            sides[side] = [key]
                         else:
-                            members.add(key)
+                            members.append(key)
                 index = 0
                 for channel, _ in line_plan.channels:
                     runs = channels.get(channel)
@@ -148,10 +151,10 @@ class Router:
                 for (_, _, (key, index)), track in zip(entries, tracks):
                     nudges[key][index] = positions[track % count] if track > 0 else first
             self._runs.defer_sorting()
-            routes, add_run = self.routes, self._runs.add
+            routes, assemble = self.routes, self._assemble
             for key in keys:
-                route = routes[key] = self._assemble(key, nudges[key])
-                add_run(key, route)
+                routes[key] = assemble(key, nudges[key])
+            self.space.forget_channels()
             return dict(routes)
 
     def move(self, corners: dict[str, tuple[float, float]]) -> dict[Key, list[Point]]:
@@ -163,7 +166,7 @@ class Router:
         self._forget_gaps(cards)
         keys: set[Key] = set()
         for uid in cards:
-            keys |= self._of_card.get(uid, set())
+            keys.update(self._of_card.get(uid, ()))
         for uid in corners:
             if uid in self.space.corners:
                 x, y = self.space.corners[uid]
@@ -204,12 +207,12 @@ class Router:
         self._forget_gaps(cards)
         keys = self._crossing(x, y, x + self.w, y + self.h)
         for card in cards:
-            keys |= self._of_card.get(card, set())
+            keys.update(self._of_card.get(card, ()))
         return self._replan(keys)
 
     def remove_card(self, uid: str) -> dict[Key, list[Point] | None]:
         """A card and its lines go; returns the changed routes (None: gone)."""
-        gone: dict[Key, list[Point] | None] = {key: None for key in self._of_card.get(uid, set())}
+        gone: dict[Key, list[Point] | None] = {key: None for key in self._of_card.get(uid, ())}
         for key in gone:
             self._drop(key)
             self._forget_line(key)
@@ -218,7 +221,7 @@ class Router:
             self._forget_gaps(cards)
             keys: set[Key] = set()
             for card in cards:
-                keys |= self._of_card.get(card, set())
+                keys.update(self._of_card.get(card, ()))
             gone.update(self._replan(keys))
         self._of_card.pop(uid, None)
         return gone
@@ -226,8 +229,10 @@ class Router:
     def add_line(self, key: Key) -> dict[Key, list[Point]]:
         if key[0] not in self.space.corners or key[1] not in self.space.corners or key[0] == key[1]:
             return {}
-        self._of_card.setdefault(key[0], set()).add(key)
-        self._of_card.setdefault(key[1], set()).add(key)
+        for uid in key:
+            lines = self._of_card.setdefault(uid, [])
+            if key not in lines:
+                lines.append(key)
         return self._replan({key})
 
     def remove_line(self, key: Key) -> dict[Key, list[Point]]:
@@ -240,8 +245,8 @@ class Router:
     def _forget_line(self, key: Key) -> None:
         for uid in key:
             lines = self._of_card.get(uid)
-            if lines is not None:
-                lines.discard(key)
+            if lines is not None and key in lines:
+                lines.remove(key)
 
     # -- planning ----------------------------------------------------------------------------
 
@@ -270,9 +275,9 @@ class Router:
             for side in ((key[0], plan.a_side), (key[1], plan.b_side)):
                 members = sides.get(side)
                 if members is None:
-                    sides[side] = {key}
-                else:
-                    members.add(key)
+                    sides[side] = [key]
+                elif key not in members:
+                    members.append(key)
         for index, (channel, _) in enumerate(plan.channels):
             self._tracks.add(channel, (key, index))
 
@@ -288,7 +293,8 @@ class Router:
             for side in ((key[0], plan.a_side), (key[1], plan.b_side)):
                 members = self._sides.get(side)
                 if members is not None:
-                    members.discard(key)
+                    if key in members:
+                        members.remove(key)
                     sides.add(side)
             self._ports[0].pop(key, None)
             self._ports[1].pop(key, None)
@@ -327,7 +333,6 @@ class Router:
             if key in self.plans:
                 self._runs.remove(key, self.routes.get(key))
                 route = self._assemble(key)
-                self._runs.add(key, route)
                 if self.routes.get(key) != route:
                     self.routes[key] = changed[key] = route
         return changed
@@ -408,7 +413,7 @@ class Router:
 
     def _assemble(self, key: Key, tracks: list[float] | None = None) -> list[Point]:
         """The line's route from its plan, ports and tracks (``tracks``: where its runs lie
-        in its channels, if known)."""
+        in its channels, if known), its runs added to the run index."""
         plan = self.plans[key]
         kind = plan.kind
         if kind == "free":
@@ -419,7 +424,7 @@ class Router:
             if not self._clear(route, kind != "side"):
                 route = self._points(key, plan, nudged=False)
         rects = self.space.rects
-        return self._runs.separate(key, route, self.space.run_free, (rects[key[0]], rects[key[1]]),
+        return self._runs.settle(key, route, self.space.run_free, (rects[key[0]], rects[key[1]]),
                                    trusted_ends=kind != "side" and kind != "free")
 
     def _points(self, key: Key, plan: Plan, nudged: bool, tracks: list[float] | None = None) -> list[Point]:

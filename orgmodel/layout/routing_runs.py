@@ -104,10 +104,51 @@ class RunIndex:
         for kind, (lo, hi), (a, b) in (("h", (top, bottom), (left, right)), ("v", (left, right), (top, bottom))):
             coords, runs = self._coords[kind], self._runs[kind]
             for coord in coords[bisect_right(coords, lo):bisect_left(coords, hi)]:
+                # As _meets, inlined: a row's coordinate has the runs of a whole row of cards.
                 for key, extents in runs[coord].items():
-                    if _meets(extents, a, b):
+                    if extents[0] < b and extents[1] > a or len(extents) > 2 and _meets(extents, a, b):
                         found.add(key)
         return found
+
+    def settle(self, key: Hashable, route: list[Point], free: Callable[[Point, Point], bool],
+               ends: tuple[Rect, Rect], trusted_ends: bool = False) -> list[Point]:
+        """As :meth:`separate`, and the separated route's runs added: one pass over the runs
+        where nothing clashes (most routes)."""
+        rows, columns = self._runs["h"], self._runs["v"]
+        found = []
+        x0, y0 = route[0] if route else (0.0, 0.0)
+        for x1, y1 in route[1:]:
+            if y0 == y1:
+                runs, coord = rows, y0
+                lo, hi = (x0, x1) if x0 <= x1 else (x1, x0)
+            elif x0 == x1:
+                runs, coord = columns, x0
+                lo, hi = (y0, y1) if y0 <= y1 else (y1, y0)
+            else:
+                x0, y0 = x1, y1
+                continue
+            x0, y0 = x1, y1
+            owners = runs.get(coord)
+            if owners and len(owners) <= CROWD:
+                # As _overlaps, inlined: most runs have one owner or none.
+                for other, extents in owners.items():
+                    if other != key and (extents[0] < hi and extents[1] > lo
+                                         or len(extents) > 2 and _meets(extents, lo, hi)):
+                        route = self.separate(key, route, free, ends, trusted_ends)
+                        self.add(key, route)
+                        return route
+            found.append((runs, coord, owners, lo, hi))
+        coords = self._coords
+        for runs, coord, owners, lo, hi in found:
+            if owners is None:
+                owners = runs.get(coord)  # an earlier run of this route may have made it
+                if owners is None:
+                    owners = runs[coord] = {}
+                    if coords is not None:
+                        insort(coords["h" if runs is rows else "v"], coord)
+            extents = owners.get(key)
+            owners[key] = (lo, hi) if extents is None else extents + (lo, hi)
+        return list(route)
 
     def separate(self, key: Hashable, route: list[Point], free: Callable[[Point, Point], bool],
                  ends: tuple[Rect, Rect], trusted_ends: bool = False) -> list[Point]:

@@ -194,6 +194,12 @@ class CardSpace:
         self._same_covers.clear()
         self._occupied = None
 
+    def forget_channels(self) -> None:
+        """Drop the channels found so far (a whole routing's: 80,000 spans at 50,000 units,
+        10 MB, which the first move would drop anyway)."""
+        self._covers.clear()
+        self._same_covers.clear()
+
     def near_gaps(self, x: float, y: float) -> set[str]:
         """Cards whose gap above or below a card at (x, y) may bound."""
         return set(self.cards_in(x - self.w, y - REACH, x + 2 * self.w, y + self.h + REACH))

@@ -1,0 +1,105 @@
+"""The router's compact bookkeeping answers as the plain one did: a route separated and
+indexed in one pass (``RunIndex.settle``), tracks kept as parallel lists per channel, and
+each card's and card side's lines as lists that hold every line once."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgmodel.appearance import CARD_HEIGHT as H
+from orgmodel.appearance import CARD_WIDTH as W
+from orgmodel.layout.routing import Router
+from orgmodel.layout.routing_runs import RunIndex
+from orgmodel.layout.routing_tracks import Tracks
+
+CHANNEL = ("h", 0.0, 120.0)
+
+
+def orthogonal_route(rng: random.Random) -> list[tuple[float, float]]:
+    """A few axis-parallel runs on a coarse grid, so that routes often share coordinates."""
+    x, y = rng.randrange(0, 6) * 10.0, rng.randrange(0, 6) * 10.0
+    points = [(x, y)]
+    for i in range(rng.randrange(1, 5)):
+        if i % 2:
+            y = rng.randrange(0, 6) * 10.0
+        else:
+            x = rng.randrange(0, 6) * 10.0
+        points.append((x, y))
+    return points
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000))
+def test_settle_separates_and_indexes_as_separate_then_add(seed: int) -> None:
+    rng = random.Random(seed)
+    one_pass, two_steps = RunIndex(), RunIndex()
+    ends = ((-100.0, -100.0, 200.0, 200.0), (-100.0, -100.0, 200.0, 200.0))
+    free = lambda a, b: rng.random() < 0.8  # noqa: E731  (the same answers for both: reseeded below)
+    for n in range(12):
+        key = (f"a{n}", f"b{n}")
+        route = orthogonal_route(rng)
+        state = rng.getstate()
+        settled = one_pass.settle(key, route, free, ends)
+        rng.setstate(state)
+        separated = two_steps.separate(key, route, free, ends)
+        two_steps.add(key, separated)
+        assert settled == separated
+        assert settled is not route  # a route of its own, whatever the caller does with its list
+    assert one_pass._runs == two_steps._runs
+    assert one_pass.crossing(-5, -5, 65, 65) == two_steps.crossing(-5, -5, 65, 65)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000))
+def test_tracks_lists_stay_sorted_and_in_step_with_the_groups(seed: int) -> None:
+    rng = random.Random(seed)
+    tracks = Tracks(6.0, 6.0)
+    extents = {}
+    for n in range(rng.randrange(1, 15)):
+        lo = rng.randrange(0, 20) * 10.0
+        extents[(("a", f"b{n}"), 0)] = (lo, lo + rng.randrange(1, 8) * 10.0)
+    tracks.lay_every(CHANNEL, [(lo, hi, member) for member, (lo, hi) in extents.items()])
+    for _ in range(20):
+        member = rng.choice(sorted(extents))
+        if rng.random() < 0.5 and member in tracks.groups.get(CHANNEL, {}):
+            assert tracks.remove(CHANNEL, member)
+        else:
+            tracks.remove(CHANNEL, member)
+            tracks.add(CHANNEL, member)
+            lo = rng.randrange(0, 20) * 10.0
+            extents[member] = (lo, lo + rng.randrange(1, 8) * 10.0)
+            tracks.place(CHANNEL, member, extents[member])
+    group = tracks.groups.get(CHANNEL, {})
+    laid = {}
+    for track, (starts, ends, members) in enumerate(tracks._laid.get(CHANNEL, [])):
+        assert len(starts) == len(ends) == len(members)
+        assert starts == sorted(starts)
+        for start, end, member in zip(starts, ends, members):
+            laid[member] = track
+            assert (start, end) == extents[member]
+            assert tracks._starts[member] == start
+    assert laid == group
+
+
+def test_a_cards_lines_are_listed_once_whatever_comes_and_goes() -> None:
+    corners = {"a": (0.0, 0.0), "b": (400.0, 0.0), "c": (0.0, 300.0), "d": (400.0, 300.0)}
+    router = Router(W, H)
+    router.route_all(corners, [("a", "b"), ("a", "c"), ("b", "d"), ("a", "b")])
+    router.add_line(("a", "d"))
+    router.add_line(("a", "d"))  # again: still once
+    router.remove_line(("a", "c"))
+    router.move({"d": (420.0, 320.0)})
+    router.move({"d": (400.0, 300.0)})
+    lines = {("a", "b"), ("b", "d"), ("a", "d")}
+    for uid in corners:
+        listed = router._of_card.get(uid, [])
+        assert len(listed) == len(set(listed))
+        assert set(listed) == {key for key in lines if uid in key}
+    for (uid, side), members in router._sides.items():
+        assert len(members) == len(set(members))
+        assert all(key in lines and uid in key for key in members)
+    on_sides = sorted(key for members in router._sides.values() for key in members)
+    assert on_sides == sorted(key for key in lines for _ in range(2))  # each line on two sides
