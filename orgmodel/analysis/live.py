@@ -171,11 +171,11 @@ class LiveAnalysis:
         model = self._model
         with gc_paused():
             units = model.units()
-            succ, pred = model.adjacency()
-            # Copies: this analysis keeps its own, changed by the events it follows (made by
-            # ``map`` in C rather than a comprehension's loop: 100,000 dicts at 50,000 units).
-            self._succ: Adjacency = dict(zip(succ, map(dict, succ.values())))
-            self._pred: Adjacency = dict(zip(self._succ, map(dict, map(pred.__getitem__, self._succ))))
+            # The model's own adjacency, read, never changed here: the model changes it just
+            # before it announces each edit, one unit or dependency at a time, so when an event
+            # arrives it is what a copy kept in step would be (a copy was 0.15 s and 100,000
+            # dicts at 50,000 units). Read only while attached (the event handlers).
+            self._succ, self._pred = model.adjacency()  # type: ignore[assignment]
             self._back = Slots(sorted(u.id for u in units if u.office == "back"))
             self._rev = Slots(sorted(u.id for u in units if u.is_revenue_generating))
             self._revenue: dict[str, float] = {u.id: u.revenue or 0 for u in units if u.is_revenue_generating}
@@ -310,8 +310,6 @@ class LiveAnalysis:
     def _unit_added(self, event: ev.UnitAdded) -> None:
         uid = event.unit_id
         unit = self._model.unit(uid)
-        self._succ[uid] = {}
-        self._pred[uid] = {}
         self._reach[uid] = self._up[uid] = 0
         changed = set()
         if unit.office == "back":
@@ -327,7 +325,7 @@ class LiveAnalysis:
         # The model removed (and announced) every dependency of the unit first: it is in no
         # cycle, no one reaches it and it reaches no one, so its bits are clear everywhere.
         uid = event.unit_id
-        del self._succ[uid], self._pred[uid], self._reach[uid], self._up[uid]
+        del self._reach[uid], self._up[uid]
         changed = set()
         if uid in self._back.bit:
             self._back.remove(uid)
@@ -393,8 +391,6 @@ class LiveAnalysis:
 
     def _dependency_added(self, event: ev.DependencyAdded) -> None:
         a, b = event.source, event.target
-        self._succ[a][b] = None
-        self._pred[b][a] = None
         cycles = self._cycles
         ka, kb = cycles.of.get(a), cycles.of.get(b)
         if ka is not None and ka == kb:
@@ -429,8 +425,6 @@ class LiveAnalysis:
 
     def _dependency_removed(self, event: ev.DependencyRemoved) -> None:
         a, b = event.source, event.target
-        del self._succ[a][b]
-        del self._pred[b][a]
         cycles = self._cycles
         cycle_of = cycles.of
         ka, kb = cycle_of.get(a), cycle_of.get(b)

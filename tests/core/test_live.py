@@ -437,3 +437,28 @@ def test_units_that_reach_the_same_units_share_one_value() -> None:
     for values in (live._reach, live._up):
         assert len({id(v) for v in values.values()}) == len(set(values.values()))
     assert_agrees(model, live)
+
+
+def test_reads_the_models_own_adjacency_through_unit_removals_renames_and_restores() -> None:
+    """No copy of the dependencies (0.15 s and 100,000 dicts at 50,000 units): the analysis
+    reads the model's adjacency, which the model changes just before each event, and its
+    answers stay those of a fresh analysis through edits that touch many lines at once."""
+    from orgmodel.formats.native import dumps, loads
+    from orgmodel.unit_ids import removal_record
+
+    model = loads(dumps(generate_model(200, dense=True, seed=7)))  # read as a file is
+    live = LiveAnalysis(model)
+    assert live._succ is model.adjacency()[0] and live._pred is model.adjacency()[1]
+    rng = random.Random(5)
+    for _ in range(12):
+        uid = rng.choice([u for u in model.unit_ids() if model.dependencies_of(u) or model.dependents_of(u)])
+        keys = {(uid, t) for t in model.dependencies_of(uid)} | {(s, uid) for s in model.dependents_of(uid)}
+        record, unit, index = removal_record(model, keys), model.unit(uid), model.index_of(uid)
+        model.remove_unit(uid)
+        assert_agrees(model, live)
+        model.add_unit(unit, index)
+        model.restore_dependencies(record)
+        assert_agrees(model, live)
+        model.rename_unit_id(uid, uid + "-renamed")
+        assert_agrees(model, live)
+    assert live.full_builds == 1

@@ -97,3 +97,15 @@ def test_coarse_and_fine_stretches_draw_the_same_picture(qtbot, monkeypatch) -> 
     fine = picture()
     assert not any(len(slot) == 4 for slot in layer._paths)
     assert coarse == fine
+
+
+def test_a_long_runs_stretches_share_one_entry() -> None:
+    """A run is indexed in every stretch it meets; each stretch holds the very same tuple
+    of it (one tuple per stretch was 50 MB of a 50,000-unit model's index)."""
+    from ui.canvas.items.line_index import index_lines, slot_runs
+
+    members, cells_of, long, long_of = index_lines({("a", "b"): [(10.0, 100.0), (9 * LONG + 10.0, 100.0)]})
+    entries = [long[slot][("a", "b")] for slot in long_of[("a", "b")]]
+    assert len(entries) == 11 and all(entry is entries[0] for entry in entries)  # 10 stretches and where it starts
+    assert entries[0] == ((10.0, 100.0, 9 * LONG + 10.0, 100.0),)
+    assert slot_runs(long, ("h", 0, 0, 4)) == {("a", "b"): entries[0]}

@@ -8,9 +8,9 @@ pure Python, no Qt there, so the window keeps answering between the interpreter'
 
 Meanwhile the lines never mislead: the dependency layer is hidden (and cannot be clicked),
 the reporting lines whose org-chart elbow is clear of the cards are drawn at once and the
-others come with the dependencies. The scene's router is a placeholder that knows the cards
-and no lines, so edits in the meantime (a drag, a new dependency, a deleted unit) go through
-as usual. When the thread is done, a polling timer in the interface thread swaps the new
+others come with the dependencies. The scene's router is a stand-in that knows the cards
+and no lines, made when an edit in the meantime (a drag, a new dependency, a deleted unit)
+first asks for it (``SceneLines.await_routing``), so such edits go through as usual. When the thread is done, a polling timer in the interface thread swaps the new
 router in, replays what changed since the snapshot (or, when much did, routes again), sets
 every line in one go and labels them. A newer whole-model routing supersedes a running one:
 its result is dropped (the thread cannot be stopped; it only touches its own objects).
@@ -215,13 +215,11 @@ class BackgroundRouting(QObject):
         cards (``painted``) or, ``when_idle`` (an open), once the window is first idle — the
         docks filled too; after :data:`START_AFTER_MS` / :data:`IDLE_START_S` at the latest."""
         scene, lines = self._scene, self._scene.lines
-        placeholder = Router(WIDTH, HEIGHT)
-        placeholder.space.set_all(corners)
-        lines.router = placeholder
-        drawn, detours = lines.clear_elbows(model)
+        snapshot = dict(corners)  # the job's and the stand-in router's, changed by neither
+        drawn, detours = lines.await_routing(model, snapshot)
         scene.reporting.set_all(drawn)
         lines.forget_labels(model)
-        job = _Job(dict(corners), model.dependency_keys(), detours)
+        job = _Job(snapshot, model.dependency_keys(), detours)
         was_pending, self._job = self.pending, job
         scene.dependencies.hide()
         job.when_idle = when_idle

@@ -65,11 +65,13 @@ def enter_line(members: dict, cells_of: dict, long: dict, long_of: dict, key: Ke
             these = [("v", column, c) for c in range(start, int(max(y1, y2) // LONG) + 1)] + [("V", column, start)]
         else:
             these = [("s", 0, 0)]
+        alone = (run,)  # one tuple for every stretch of the run (a 50,000-unit model's long
+        # runs are in 1.1 million stretches: a tuple each was 50 MB)
         for slot in these:
             slot = shared(slot, slot)
             owners = long.setdefault(slot, {})
             runs = owners.get(key)
-            owners[key] = (run,) if runs is None else runs + (run,)  # a tuple: most hold one
+            owners[key] = alone if runs is None else runs + alone  # a tuple: most hold one
             slots.append(slot)
     # Kept as tuples (a set per line cost 216 bytes and more): read whole, never searched.
     cells_of[key] = tuple(cells)
