@@ -6,14 +6,16 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections.abc import Iterable
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from orgmodel.gcpause import gc_paused
 from orgmodel.layout.orgchart import H_GAP, LEVEL_GAP, Positions
 from orgmodel.layout.routing import TRACK
 from orgmodel.layout.routing_space import CLEAR
 from orgmodel.model import OrgModel
+
+if TYPE_CHECKING:
+    import numpy as np
 
 BAND_GAP = 60.0  #: between office bands
 BAND_TITLE = 44.0  #: room for a band's title above its cards
@@ -105,6 +107,8 @@ def _ordered_numbers(model: OrgModel, unit_ids: Iterable[str] | None, passes: in
     order, and every dependency between two of them as a pair of numbers, in model order
     (read once: at 50,000 units each pass over 150,000 dependencies by id looked ids up in
     dictionaries too large for the processor's caches)."""
+    import numpy as np  # here, not at the top: commands that lay nothing out do not load it
+
     chosen = set(model.unit_ids() if unit_ids is None else unit_ids)
     ordered = [uid for uid in _forest_order(model) if uid in chosen]
     number = {uid: i for i, uid in enumerate(ordered)}
@@ -170,6 +174,7 @@ def _crossings_at(upper: np.ndarray, lower: np.ndarray, place: np.ndarray, lower
     """Pairs of edges (``upper[k]``, ``lower[k]``: unit numbers) that cross, for the units at
     ``place``: sorted by upper end, then lower end, the inversions among the lower ends.
 
+    >>> import numpy as np
     >>> int(_crossings_at(np.array([0, 1]), np.array([2, 3]), np.array([0, 1, 1, 0]), 2))  # 0→1 and 1→0 cross
     1
     """
@@ -185,9 +190,12 @@ def _inversions(values: np.ndarray) -> int:
     block's right half counts the values of its left half above it (``searchsorted`` on
     the halves laid end to end, each lifted above the one before).
 
+    >>> import numpy as np
     >>> int(_inversions(np.array([3, 1, 2, 0, 0])))  # 3>1, 3>2, 3>0 twice, 1>0 twice, 2>0 twice
     8
     """
+    import numpy as np  # here, not at the top: commands that lay nothing out do not load it
+
     n = len(values)
     if n < 2:
         return 0
@@ -293,6 +301,8 @@ def _row_gaps(pairs: list[tuple[int, int]], row_of: list[int], column_of: list[i
     ends before starts (touching is not overlapping); the running sum of +1 at each start
     and -1 at each end is, within a gap, how many overlap there (each gap's sum returns to 0).
     (Sorting (place, ±1) tuples gap by gap cost 1.7 s at 50,000 units.)"""
+    import numpy as np  # here, not at the top: commands that lay nothing out do not load it
+
     if not pairs:
         return {}
     half = card_width / 2
