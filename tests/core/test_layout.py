@@ -156,3 +156,25 @@ def test_office_band_row_gaps_grow_only_so_far_on_a_big_model() -> None:
     gaps = [b - a - H for a, b in zip(rows, rows[1:])]
     assert min(gaps) >= 40.0 and max(gaps) > 40.0  # crowded gaps grew
     assert max(gaps) <= BAND_TITLE + max(BAND_GAP, MAX_ROW_GAP)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_inversions_counted_level_by_level_match_brute_force(seed: int) -> None:
+    """The numpy merge count the bands layout scores each sweep with (lengths that are and
+    are not powers of two, repeated values, one value)."""
+    import numpy as np
+
+    from orgmodel.layout.bands import _crossings_at, _inversions
+
+    rng = random.Random(seed)
+    for n in (0, 1, 2, 3, 7, 8, 9, 33, 100):
+        values = [rng.randrange(1 + seed * 3) for _ in range(n)]
+        brute = sum(1 for i in range(n) for j in range(i + 1, n) if values[i] > values[j])
+        assert _inversions(np.array(values, dtype=np.int64)) == brute
+    upper, lower = rng.sample(range(10), 10)[:5], list(range(10, 15))
+    edges = [(rng.choice(upper), rng.choice(lower)) for _ in range(40)]
+    place = np.array(rng.sample(range(10), 10) + rng.sample(range(5), 5), dtype=np.int64)
+    brute = sum(1 for i, (a, b) in enumerate(edges) for c, d in edges[i + 1:]
+                if (place[a] - place[c]) * (place[b] - place[d]) < 0)
+    found = _crossings_at(np.array([a for a, _ in edges]), np.array([b for _, b in edges]), place, 5)
+    assert found == brute
