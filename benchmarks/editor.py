@@ -544,6 +544,8 @@ def window_report(args: argparse.Namespace) -> None:
         "open_collections": "  of which in the cyclic collector",
         "rename": "rename in Properties → idle",
         "move": "move one unit (command) → idle",
+        "move_router": "  of which the router (Router.move)",
+        "move_rest": "  and the rest (scene, lines, paint)",
         "move_routed": "  the same, until every line routed",
         "peak_mb": "peak memory (ru_maxrss, MB)",
     }
@@ -552,10 +554,30 @@ def window_report(args: argparse.Namespace) -> None:
     print(header)
     for _, size, results in rows:
         for key, name in names.items():
-            values = [results[label][key] for label in labels]
+            values = [results[label].get(key, float("nan")) for label in labels]
             cells = "".join(f" {v:9.0f}MB" if key == "peak_mb" else f" {ms(v)}" for v in values)
             ratio = f"  {values[0] / values[1]:5.1f}x" if len(values) == 2 and values[1] else ""
             print(f"{size:>7,} {name:36}{cells}{ratio}  {targets.get(key, '')}")
+
+
+def time_the_router() -> list[float]:
+    """Count the CPU time spent in ``Router.move`` (the re-route of a moved card's lines) in
+    the returned one-item list, so that a move's time splits into the router's and the rest
+    (scene, line layers, repaint); the caller zeroes it before each move."""
+    from orgmodel.layout.routing import Router
+
+    spent = [0.0]
+    move = Router.move
+
+    def timed_move(self, *args, **kwargs):
+        start = time.process_time()
+        try:
+            return move(self, *args, **kwargs)
+        finally:
+            spent[0] += time.process_time() - start
+
+    Router.move = timed_move
+    return spent
 
 
 def measure_window(path: str, repeat: int) -> None:
@@ -634,13 +656,16 @@ def measure_window(path: str, repeat: int) -> None:
         QTest.keyClick(editor, Qt.Key.Key_Return)
         until_idle()
         renames.append(time.process_time() - start)
-    moves, moves_routed = [], []
+    moves, moves_routed, move_routers = [], [], []
+    router_time = time_the_router()
     for i in range(repeat * 3 + 1):
         unit = window.document.model.unit(uid)
+        router_time[0] = 0.0
         start = time.process_time()
         window.document.move_units({uid: ((unit.x, unit.y), (unit.x + 20.0, unit.y + 10.0))})
         until_idle()
         moves.append(time.process_time() - start)
+        move_routers.append(router_time[0])
         until_routed(app, window)  # the lines an edit leaves for just after it
         moves_routed.append(time.process_time() - start)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -653,6 +678,8 @@ def measure_window(path: str, repeat: int) -> None:
         "open_collections": statistics.median(collections),
         "rename": statistics.median(renames[1:]),  # the first builds the lists it then keeps
         "move": statistics.median(moves[1:]),
+        "move_router": statistics.median(move_routers[1:]),
+        "move_rest": statistics.median([m - r for m, r in zip(moves[1:], move_routers[1:])]),
         "move_routed": statistics.median(moves_routed[1:]),
         "peak_mb": peak,
     }))
