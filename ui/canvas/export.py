@@ -213,7 +213,7 @@ class _ExportState:
             scene.dependencies.set_filter({k for k in scene.dependencies.keys() if k[0] in keep and k[1] in keep})
             scene.reporting.set_filter({k for k in scene.reporting.keys() if k in keep and scene.model.parent(k) in keep})
             self.bands_visible = scene.bands.isVisible()
-            scene.bands.hide()
+            scene.bands.set_shown(False)
         UnitCard.full_detail = True
         scene.dependencies.full_detail = scene.reporting.full_detail = True
         scene.dependencies.whole = scene.reporting.whole = True
@@ -228,7 +228,7 @@ class _ExportState:
         if self.options.units is not None:
             scene.dependencies.set_filter(None)
             scene.reporting.set_filter(None)
-            scene.bands.setVisible(self.bands_visible)
+            scene.bands.set_shown(self.bands_visible)
         scene.setBackgroundBrush(self.brush)
         scene.dependencies.set_selected(self.line_selection)
         for card in self.handles:

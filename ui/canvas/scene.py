@@ -82,7 +82,7 @@ class OrgScene(QGraphicsScene):
         self._deferred_timer = QTimer(self, singleShot=True, interval=0, timeout=self._route_deferred)
         self.lines.on_deferred = self._deferred_timer.start
         self.bands = OfficeBands()
-        self.addItem(self.bands)
+        self.bands.add_to(self)
         self._bands_timer = QTimer(self, singleShot=True, interval=0, timeout=self.update_bands)
         self.setBackgroundBrush(style.CANVAS)
         self._syncing = False

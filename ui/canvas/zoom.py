@@ -116,7 +116,11 @@ def show_readably(view: OrgView, focus: str = "orgchart", selected: Sequence[str
         first = first_front_unit(model, cards) if model is not None else None
         if first is not None:
             card = cards[first].pos()
-            _show_from_top_left(view, QRectF(card.x(), card.y(), WIDTH, HEIGHT))
+            start = QRectF(card.x(), card.y(), WIDTH, HEIGHT)
+            band = scene.bands.bands().get("front")
+            if band is not None:  # from the band's own corner: its title is read first
+                start = QRectF(band.topLeft(), start.bottomRight())
+            _show_from_top_left(view, start)
             return
     else:
         head = head_of_largest_tree(model) if model is not None else None

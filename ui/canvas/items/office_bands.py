@@ -4,6 +4,11 @@ The office-bands layout puts front office on top, middle in the middle and back 
 the bottom. Rather than remember a "mode", the canvas looks at where units are: when each
 office's units lie wholly above the next office's, the bands are drawn (and appear in
 exports); once a unit is dragged across, they disappear.
+
+Each band's title stands in a header column at its left, read bottom to top, as swimlanes are
+drawn in yEd and Visio: lines are routed around and between the cards, never out there, so no
+line strikes a title through. The header is a separate item above the lines (and under the
+cards), in case one ever does run there: it passes behind the header.
 """
 
 from __future__ import annotations
@@ -11,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
 
 from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
@@ -22,6 +27,9 @@ from ui import style
 
 PAD = 24.0
 TITLE = 40.0
+HEADER = 48.0  #: the header column at a band's left, where its title stands
+#: Above the line layers (-2, -1), under the cards (0).
+TITLES_Z = -0.5
 
 
 def office_extents(cards: Iterable[tuple[str, float, float]], width: float, height: float) -> dict[str, tuple[float, float, float, float]]:
@@ -46,7 +54,7 @@ def band_rects(extents: dict[str, tuple[float, float, float, float]]) -> dict[st
     for upper, lower in zip(present, present[1:]):
         if extents[upper][3] + PAD > extents[lower][1] - TITLE:
             return {}
-    left = min(e[0] for e in extents.values()) - PAD
+    left = min(e[0] for e in extents.values()) - PAD - HEADER
     right = max(e[2] for e in extents.values()) + PAD
     return {
         office: QRectF(left, extents[office][1] - TITLE, right - left, extents[office][3] - extents[office][1] + TITLE + PAD / 2)
@@ -68,6 +76,17 @@ class OfficeBands(QGraphicsItem):
         self._bounds = QRectF()
         self.setZValue(-10)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.titles = BandTitles()
+
+    def add_to(self, scene: QGraphicsScene) -> None:
+        """Put the bands and their titles (a separate item, above the lines) into ``scene``."""
+        scene.addItem(self)
+        scene.addItem(self.titles)
+
+    def set_shown(self, shown: bool) -> None:
+        """Show or hide the bands with their titles."""
+        self.setVisible(shown)
+        self.titles.setVisible(shown)
 
     def follow(self, units: Sequence[Unit]) -> None:
         """Bands for where ``units`` are now (all of the model's)."""
@@ -108,6 +127,7 @@ class OfficeBands(QGraphicsItem):
             bounds = bounds.united(rect)
         self._bounds = bounds
         self.update()
+        self.titles.set_bands(bands)
 
     def bands(self) -> dict[str, QRectF]:
         return dict(self._bands)
@@ -118,15 +138,85 @@ class OfficeBands(QGraphicsItem):
 
     @override
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        font = QFont()
-        font.setPointSizeF(18)
-        font.setBold(True)
-        painter.setFont(font)
         for office, rect in self._bands.items():
-            fill = QColor(style.OFFICE_FILLS[office])
-            fill.setAlpha(110)
-            painter.fillRect(rect, fill)
-            painter.fillRect(QRectF(rect.left(), rect.top(), 8, rect.height()), style.OFFICE_COLORS[office])
+            painter.fillRect(rect, band_fill(office))
+
+
+def band_fill(office: str) -> QColor:
+    """The band's colour: the office's fill, translucent over the canvas."""
+    fill = QColor(style.OFFICE_FILLS[office])
+    fill.setAlpha(110)
+    return fill
+
+
+TITLE_POINTS = 18
+SMALLEST_TITLE_POINTS = 11
+#: The room across a header for the title's lines (its stripe taken off).
+TITLE_DEPTH = HEADER - 8
+
+
+def fitted_title(title: str, room: float) -> tuple[QFont, str, bool]:
+    """``(font, text, wrapped)``: a band's title along a header ``room`` long, at the largest
+    size from 18 pt down to 11 pt at which it fits on one line or, wrapped at a space, on two;
+    elided only if it still does not."""
+    font = QFont()
+    font.setBold(True)
+    for points in range(TITLE_POINTS, SMALLEST_TITLE_POINTS - 1, -1):
+        font.setPointSizeF(points)
+        metrics = QFontMetricsF(font)
+        if metrics.horizontalAdvance(title) <= room:
+            return font, title, False
+        wrapped = metrics.boundingRect(QRectF(0, 0, max(room, 1.0), 1e6), Qt.TextFlag.TextWordWrap, title)
+        if wrapped.width() <= room and wrapped.height() <= TITLE_DEPTH:
+            return font, title, True
+    return font, QFontMetricsF(font).elidedText(title, Qt.TextElideMode.ElideRight, max(0.0, room)), False
+
+
+class BandTitles(QGraphicsItem):
+    """Each band's header column, with its title read bottom to top, drawn above the lines so
+    that no line strikes a title through (:class:`OfficeBands` keeps it in step)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: ``(office, header, text, font, wrapped)``: each band's header column, the title it
+        #: shows and how (see :func:`fitted_title`).
+        self._titles: list[tuple[str, QRectF, str, QFont, bool]] = []
+        self._bounds = QRectF()
+        self.setZValue(TITLES_Z)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def set_bands(self, bands: dict[str, QRectF]) -> None:
+        titles = []
+        for office, rect in bands.items():
+            font, text, wrapped = fitted_title(style.office_title(office), rect.height() - 16)
+            titles.append((office, QRectF(rect.left(), rect.top(), HEADER, rect.height()), text, font, wrapped))
+        self.prepareGeometryChange()
+        self._titles = titles
+        bounds = QRectF()
+        for _office, header, *_shown in titles:
+            bounds = bounds.united(header)
+        self._bounds = bounds
+        self.update()
+
+    def titles(self) -> list[tuple[str, QRectF, str]]:
+        """``(office, header, text)`` of each band: its header column and the title in it."""
+        return [(office, header, text) for office, header, text, *_how in self._titles]
+
+    @override
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    @override
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        for office, header, text, font, wrapped in self._titles:
+            painter.setFont(font)
+            painter.fillRect(header, style.OFFICE_FILLS[office])
+            painter.fillRect(QRectF(header.left(), header.top(), 8, header.height()), style.OFFICE_COLORS[office])
             painter.setPen(style.OFFICE_COLORS[office].darker(150))
-            painter.drawText(QRectF(rect.left() + 20, rect.top() + 4, rect.width() - 40, TITLE - 8),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, style.office_title(office))
+            painter.save()
+            painter.translate(header.left() + 8 + TITLE_DEPTH / 2, header.center().y())
+            painter.rotate(-90)  # read bottom to top, as a swimlane's header
+            half = (header.height() - 16) / 2
+            flags = Qt.AlignmentFlag.AlignCenter | (Qt.TextFlag.TextWordWrap if wrapped else Qt.AlignmentFlag(0))
+            painter.drawText(QRectF(-half, -TITLE_DEPTH / 2, 2 * half, TITLE_DEPTH), flags, text)
+            painter.restore()
