@@ -208,3 +208,38 @@ def test_lines_changed_one_by_one_show_what_a_fresh_layer_paints(qtbot, zoom: fl
     strips = sum(map(area, painted.regions))
     boxes = sum(region.boundingRect().width() * region.boundingRect().height() for region in painted.regions)
     assert strips < 0.6 * boxes
+
+
+def test_a_line_changed_out_of_view_asks_no_repaint_and_shows_its_new_place_once_scrolled_to(qtbot, monkeypatch) -> None:
+    """A move at 50,000 units re-laid hundreds of lines, most of them far off screen (long
+    slanted stand-ins among them), and asked the scene to repaint a strip along each: Qt
+    dropped them, after Python had made each rectangle. Only the shown part is asked for;
+    what is off screen is painted when it is scrolled into view."""
+    lines = {("far", 0): [(20000.0, 20000.0), (26000.0, 20000.0), (26000.0, 21000.0)],
+             ("slanted", 0): [(-20000.0, -20000.0), (-12000.0, -9000.0)],
+             ("near", 0): [(600.0, 800.0), (1200.0, 800.0)]}
+    scene, layer, view = layer_view(qtbot, lines, 0.5, QPointF(900.0, 900.0))
+    viewport_shown(view)
+    asked: list = []
+    monkeypatch.setattr(scene, "update", lambda *rect: asked.append(rect))
+    layer.set_line(("far", 0), [(20000.0, 20100.0), (26000.0, 20100.0), (26000.0, 21000.0)])
+    layer.set_line(("slanted", 0), [(-20000.0, -20000.0), (-12000.0, -8000.0)])
+    assert asked == []
+    layer.set_line(("near", 0), [(600.0, 840.0), (1200.0, 840.0)])
+    assert asked  # what is shown is repainted
+    monkeypatch.undo()
+    viewport_shown(view)
+    # A slanted line crossing the view is asked for only along its shown part.
+    asked.clear()
+    monkeypatch.setattr(scene, "update", lambda *rect: asked.append(rect))
+    layer.set_line(("slanted", 0), [(-20000.0, 900.0), (20000.0, 1000.0)])
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert asked and all(rect.intersects(shown.adjusted(-20, -20, 20, 20)) for rect, in asked)
+    monkeypatch.undo()
+    lines[("far", 0)] = [(20000.0, 20100.0), (26000.0, 20100.0), (26000.0, 21000.0)]
+    lines[("slanted", 0)] = [(-20000.0, 900.0), (20000.0, 1000.0)]
+    lines[("near", 0)] = [(600.0, 840.0), (1200.0, 840.0)]
+    view.centerOn(QPointF(23000.0, 20400.0))  # scrolled to the far line: drawn where it is now
+    shown_now = viewport_shown(view)
+    fresh_scene, fresh, fresh_view = layer_view(qtbot, lines, 0.5, QPointF(23000.0, 20400.0))
+    assert shown_now == viewport_shown(fresh_view)

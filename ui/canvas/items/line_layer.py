@@ -31,7 +31,7 @@ from typing_extensions import override
 from ui.canvas.items.line_hits import LineHits
 from ui.canvas.items.line_index import Cell, Key, LineIndex, Point, coarse_slots, enter_line
 from ui.canvas.items.line_paint import CELL, DIMMED, HIGHLIGHTED, NORMAL, SELECTED, LinePainting, visible_area
-from ui.canvas.items.line_shapes import bounds
+from ui.canvas.items.line_shapes import bounds, clip
 from ui.canvas.items.line_tracks import SlotBands
 from ui.canvas.items.release import release_aside
 
@@ -72,6 +72,8 @@ class LineLayer(LineHits, LinePainting, QGraphicsItem):
         self._cell_of: dict[Key, tuple[int, int]] = {}
         self._labels: dict[Key, tuple[str, QRectF]] = {}
         self._bounds = QRectF()
+        #: what the views show (see _shown_area), until the next paint: False, not known
+        self._shown: tuple[float, float, float, float] | None | bool = False
         #: Which lines to paint: "all", "static" (not the moving ones) or "moving" (only
         #: those; the rest is in the scene's frozen picture during a large drag).
         self.showing = "all"
@@ -196,19 +198,60 @@ class LineLayer(LineHits, LinePainting, QGraphicsItem):
             self._cell_of[key] = cell
 
     def _update_along(self, pts: list[Point]) -> None:
-        """Ask for a repaint of the strip along each segment; a slanted one in pieces: the
-        bounding box of a long one covers much of the canvas, and every card in it would
-        repaint."""
+        """Ask for a repaint of the strip along each segment where a view shows it; a slanted
+        one in pieces: the bounding box of a long one covers much of the canvas, and every
+        card in it would repaint.
+
+        Only what a view shows: Qt drops the rest anyway, and the parts scrolled into view
+        later are painted then. A move at 50,000 units asked for 700 strips, most of them pieces of
+        long slanted stand-ins (a line waiting for its route) far off screen, each a
+        ``QRectF`` made in Python for nothing: 50 ms of a move."""
+        if len(pts) < 2:
+            return
+        shown = self._shown_area()
+        if shown is None:
+            return
+        left, top, right, bottom = shown
         strip = self._strip_update()
         for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
             if x1 == x2 or y1 == y2:  # a routed run: its strip is thin, one rectangle
-                strip(QRectF(min(x1, x2) - 14, min(y1, y2) - 14, abs(x2 - x1) + 28, abs(y2 - y1) + 28))
+                lo_x, hi_x = (x1, x2) if x1 <= x2 else (x2, x1)
+                lo_y, hi_y = (y1, y2) if y1 <= y2 else (y2, y1)
+                if hi_x >= left and lo_x <= right and hi_y >= top and lo_y <= bottom:
+                    strip(QRectF(lo_x - 14, lo_y - 14, hi_x - lo_x + 28, hi_y - lo_y + 28))
                 continue
-            seg = QLineF(x1, y1, x2, y2)
+            part = clip(x1, y1, x2, y2, left, top, right, bottom)
+            if part is None:
+                continue
+            seg = QLineF(*part)
             pieces = max(1, int(seg.length() // 300))
             for i in range(pieces):
                 a, b = seg.pointAt(i / pieces), seg.pointAt((i + 1) / pieces)
                 strip(QRectF(a, b).normalized().adjusted(-14, -14, 14, 14))
+
+    def _shown_area(self) -> tuple[float, float, float, float] | None:
+        """(left, top, right, bottom) in this item's coordinates around all that the scene's
+        views show, a strip's margin wider; None when no view shows the scene.
+
+        Kept until the next paint (a move asks it for each of hundreds of lines): a view
+        scrolled or zoomed since then repaints what it newly shows anyway."""
+        if self._shown is not False:
+            return self._shown  # type: ignore[return-value]
+        self._shown = shown = self._measure_shown()
+        return shown
+
+    def _measure_shown(self) -> tuple[float, float, float, float] | None:
+        scene = self.scene()
+        if scene is None:
+            return None
+        area = QRectF()
+        for view in scene.views():
+            if view.isVisible():
+                area = area.united(view.mapToScene(view.viewport().rect()).boundingRect())
+        if area.isNull():
+            return None
+        area = self.mapRectFromScene(area)
+        return area.left() - 15, area.top() - 15, area.right() + 15, area.bottom() + 15
 
     def _strip_update(self) -> Callable[[QRectF], None]:
         """How to ask for the repaint of one strip: of the scene there, which hands each strip
@@ -337,6 +380,7 @@ class LineLayer(LineHits, LinePainting, QGraphicsItem):
 
     @override
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        self._shown = False  # measured again at the next change
         lod = 1.0 if self.full_detail else option.levelOfDetailFromTransform(painter.worldTransform())
         scale = self.pen_scale if self.pen_scale is not None else painter.device().devicePixelRatioF()
         exposed = option.exposedRect
