@@ -111,6 +111,7 @@ class Router:
             of_card, plan, plans, sides = self._of_card, self._planner.plan, self.plans, self._sides
             # The runs of each channel, in order: laid once all ports are known.
             channels: dict[ChannelKey, list[tuple[Key, int]]] = {}
+            self._planner.batch(True)
             for key in keys:
                 s, t = key
                 lines = of_card.get(s)
@@ -139,6 +140,7 @@ class Router:
                     else:
                         runs.append((key, index))
                     index += 1
+            self._planner.batch(False)
             for side in sides:
                 self._share_ports(side)
             # Where each line's runs lie in its channels, as Tracks.at_each answers, in bulk.

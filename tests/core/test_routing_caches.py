@@ -153,3 +153,32 @@ def test_lines_in_one_channel_share_its_key() -> None:
     keys = [channel for plan in router.plans.values() for channel, _ in plan.channels]
     assert len(keys) > 600
     assert len({id(key) for key in keys}) == len(set(keys))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000))
+def test_a_batch_plans_as_lines_planned_one_by_one(seed: int) -> None:
+    """Through a whole routing the planner keeps how lines leave each card (``batch``): the
+    plans are those made without it, and nothing of it outlives the batch, as a move may
+    block a card's way out without changing its gap."""
+    from orgmodel.layout.routing_plans import Planner
+
+    rng = random.Random(seed)
+    corners = grid_corners(16, rng)
+    pairs = [(a, b) for a in corners for b in corners if a != b]
+    batched, single = CardSpace(W, H), CardSpace(W, H)
+    batched.set_all(corners)
+    single.set_all(corners)
+    in_batch, one_by_one = Planner(batched), Planner(single)
+    in_batch.batch(True)
+    assert [in_batch.plan(a, b, search=False) for a, b in pairs] == [one_by_one.plan(a, b, search=False) for a, b in pairs]
+    in_batch.batch(False)
+    assert in_batch._ends is None
+
+
+def test_route_all_leaves_no_batch_behind() -> None:
+    """A whole routing's batch ends with it: the edits after it plan afresh."""
+    router = Router(W, H)
+    corners = {"a": (0.0, 0.0), "b": (600.0, 300.0), "c": (300.0, 0.0)}
+    router.route_all(corners, [("a", "b")])
+    assert router._planner._ends is None
