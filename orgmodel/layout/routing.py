@@ -111,6 +111,7 @@ class Router:
             of_card, plan, plans, sides = self._of_card, self._planner.plan, self.plans, self._sides
             # The runs of each channel, in order: laid once all ports are known.
             channels: dict[ChannelKey, list[tuple[Key, int]]] = {}
+            self._planner.batch(True)
             for key in keys:
                 s, t = key
                 lines = of_card.get(s)
@@ -139,6 +140,7 @@ class Router:
                     else:
                         runs.append((key, index))
                     index += 1
+            self._planner.batch(False)
             for side in sides:
                 self._share_ports(side)
             # Where each line's runs lie in its channels, as Tracks.at_each answers, in bulk.
@@ -441,14 +443,21 @@ class Router:
             else:
                 pa, pb = (al + ar) / 2, (bl + br) / 2
             t = [base for _, base in c]
+        # Where each run has length and turns, simplify would keep every point: not asked.
         if kind == "side":
             ax, bx = (ar, bl) if a_side == "R" else (al, br)
-            return simplify([(ax, pa), (t[0], pa), (t[0], pb), (bx, pb)])
+            t0 = t[0]
+            points = [(ax, pa), (t0, pa), (t0, pb), (bx, pb)]
+            return points if ax != t0 and pa != pb and t0 != bx else simplify(points)
         ay = ab if a_side == "B" else at
         by = bb if b_side == "B" else bt
         if kind == "v3":
-            return simplify([(pa, ay), (pa, t[0]), (pb, t[0]), (pb, by)])
-        return simplify([(pa, ay), (pa, t[0]), (t[1], t[0]), (t[1], t[2]), (pb, t[2]), (pb, by)])
+            t0 = t[0]
+            points = [(pa, ay), (pa, t0), (pb, t0), (pb, by)]
+            return points if ay != t0 and pa != pb and t0 != by else simplify(points)
+        t0, t1, t2 = t[0], t[1], t[2]
+        points = [(pa, ay), (pa, t0), (t1, t0), (t1, t2), (pb, t2), (pb, by)]
+        return points if ay != t0 and pa != t1 and t0 != t2 and t1 != pb and t2 != by else simplify(points)
 
     def _clear(self, route: list[Point], trusted_ends: bool) -> bool:
         """No run of the route meets a card (with ``trusted_ends``, its first and last runs

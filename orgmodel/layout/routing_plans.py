@@ -16,7 +16,7 @@ from bisect import bisect_left
 from typing import NamedTuple
 
 from orgmodel.layout.routing_search import search_route
-from orgmodel.layout.routing_space import CLEAR, CardSpace
+from orgmodel.layout.routing_space import CLEAR, CardSpace, blocked
 
 Point = tuple[float, float]
 #: A channel a run lies in: (orientation "h"/"v", rounded bounds) -> shared by many lines.
@@ -52,10 +52,18 @@ class Planner:
         #: each channel's key as one object, however many lines run in it (a few thousand
         #: channels for 150,000 runs at 50,000 units: 112 bytes per run saved)
         self._keys: dict[ChannelKey, ChannelKey] = {}
+        self._raw_keys: dict[ChannelKey, ChannelKey] = {}  #: the same by unrounded bounds
+        #: through a batch (:meth:`batch`), :meth:`_end` of each card's top and bottom
+        self._ends: dict[str, dict[str, tuple[float, ChannelKey] | None]] | None = None
 
     def _key(self, kind: str, lo: float, hi: float) -> ChannelKey:
-        key = (kind, round(lo, 1), round(hi, 1))
-        return self._keys.setdefault(key, key)
+        # By the bounds as found first: rounding (slow in Python) once per channel, not per line.
+        raw = (kind, lo, hi)
+        key = self._raw_keys.get(raw)
+        if key is None:
+            key = (kind, round(lo, 1), round(hi, 1))
+            key = self._raw_keys[raw] = self._keys.setdefault(key, key)
+        return key
 
     def gap(self, uid: str, side: str) -> tuple[float, float]:
         """The free band beside the top or bottom of a card (kept until :meth:`forget`)."""
@@ -70,6 +78,11 @@ class Planner:
                 band = (above if above is not None else top - DEFAULT_GAP), top
             self._bands[side][uid] = band
         return band
+
+    def batch(self, on: bool) -> None:
+        """Many lines are planned while no card moves (a whole routing): keep how lines
+        leave each card until ``batch(False)``."""
+        self._ends = {"T": {}, "B": {}} if on else None
 
     def forget(self, uid: str) -> None:
         self._bands["T"].pop(uid, None)
@@ -150,17 +163,18 @@ class Planner:
         return None
 
     def _five(self, s: str, t: str, a_side: str, b_side: str, acx: float, bcx: float) -> Plan | None:
-        a_lo, a_hi = self._near_gap(s, a_side)
-        b_lo, b_hi = self._near_gap(t, b_side)
-        if a_hi - a_lo < 2 * CLEAR or b_hi - b_lo < 2 * CLEAR:
+        a_end = self._end(s, a_side)
+        if a_end is None:
             return None
-        y1, y2 = (a_lo + a_hi) / 2, (b_lo + b_hi) / 2
+        b_end = self._end(t, b_side)
+        if b_end is None:
+            return None
+        y1, a_key = a_end
+        y2, b_key = b_end
         space = self.space
-        rects = space.rects
-        a_edge = rects[s][3] if a_side == "B" else rects[s][1]
-        b_edge = rects[t][3] if b_side == "B" else rects[t][1]
         x, lo, hi = space.channel(y1, y2, (acx + bcx) / 2)
-        # As space.h_free and space.v_free, inlined: the five runs meet no card.
+        # As space.h_free and space.v_free, inlined: the five runs meet no card (the runs
+        # out of the two cards were asked by _end).
         row_at = space._row_at
         starts, ends = row_at.get(y1) or space.row(y1)
         lo1, hi1 = (acx, x) if acx <= x else (x, acx)
@@ -172,19 +186,35 @@ class Planner:
         i = bisect_left(starts, hi1) - 1
         if i >= 0 and ends[i] > lo1:
             return None
-        column, column_at = space.column, space._column_at
-        for at, lo1, hi1 in ((x, y1, y2), (acx, a_edge, y1), (bcx, y2, b_edge)):
-            if lo1 > hi1:
-                lo1, hi1 = hi1, lo1
-            starts, ends = column_at.get(at) or column(at)
-            i = bisect_left(starts, hi1) - 1
-            if i >= 0 and ends[i] > lo1:
-                return None
-        return Plan("v5", a_side, b_side, (
-            (self._key("h", a_lo, a_hi), y1),
-            (self._key("v", lo, hi), x),
-            (self._key("h", b_lo, b_hi), y2),
-        ))
+        lo1, hi1 = (y1, y2) if y1 <= y2 else (y2, y1)
+        starts, ends = space._column_at.get(x) or space.column(x)
+        i = bisect_left(starts, hi1) - 1
+        if i >= 0 and ends[i] > lo1:
+            return None
+        return Plan("v5", a_side, b_side, ((a_key, y1), (self._key("v", lo, hi), x), (b_key, y2)))
+
+    def _end(self, uid: str, side: str) -> tuple[float, ChannelKey] | None:
+        """How a five-run line leaves or enters a card's top or bottom: the middle of the
+        card's near gap and the gap's channel; None when the gap is too thin or a card
+        blocks the run from the card to that middle. Kept through a batch only
+        (:meth:`batch`): moves may change the run's way without changing the card's gap."""
+        batch = self._ends
+        if batch is not None:
+            found = batch[side].get(uid, False)
+            if found is not False:
+                return found
+        lo, hi = self._near_gap(uid, side)
+        found = None
+        if hi - lo >= 2 * CLEAR:
+            y = (lo + hi) / 2
+            left, top, right, bottom = self.space.rects[uid]
+            edge = bottom if side == "B" else top
+            y0, y1 = (edge, y) if edge <= y else (y, edge)
+            if not blocked(self.space.column((left + right) / 2), y0, y1):
+                found = y, self._key("h", lo, hi)
+        if batch is not None:
+            batch[side][uid] = found
+        return found
 
     def _near_gap(self, uid: str, side: str) -> tuple[float, float]:
         """The part of a card's gap next to it, at most DEFAULT_GAP deep."""

@@ -116,6 +116,7 @@ class RunIndex:
         where nothing clashes (most routes)."""
         rows, columns = self._runs["h"], self._runs["v"]
         found = []
+        slanted = False
         x0, y0 = route[0] if route else (0.0, 0.0)
         for x1, y1 in route[1:]:
             if y0 == y1:
@@ -126,6 +127,7 @@ class RunIndex:
                 lo, hi = (y0, y1) if y0 <= y1 else (y1, y0)
             else:
                 x0, y0 = x1, y1
+                slanted = True
                 continue
             x0, y0 = x1, y1
             owners = runs.get(coord)
@@ -134,7 +136,9 @@ class RunIndex:
                 for other, extents in owners.items():
                     if other != key and (extents[0] < hi and extents[1] > lo
                                          or len(extents) > 2 and _meets(extents, lo, hi)):
-                        route = self.separate(key, route, free, ends, trusted_ends)
+                        # The runs before this one were found clear: not asked again (unless
+                        # a slanted run came first, which separate counts differently).
+                        route = self._separate(key, route, free, ends, trusted_ends, 0 if slanted else len(found))
                         self.add(key, route)
                         return route
             found.append((runs, coord, owners, lo, hi))
@@ -157,11 +161,16 @@ class RunIndex:
         ``ends`` (left, top, right, bottom), away from their corners. ``trusted_ends``:
         the first and last runs stay in the gaps beside their cards however they shift
         along the sides, so they need no check."""
+        return self._separate(key, route, free, ends, trusted_ends, 0)
+
+    def _separate(self, key: Hashable, route: list[Point], free: Callable[[Point, Point], bool],
+                  ends: tuple[Rect, Rect], trusted_ends: bool, first: int) -> list[Point]:
+        """As :meth:`separate`, the runs before the ``first`` known to lie on no other line's."""
         rows, columns = self._runs["h"], self._runs["v"]
         clashing = []
-        x0, y0 = route[0] if route else (0.0, 0.0)
-        i = -1
-        for x1, y1 in route[1:]:
+        x0, y0 = route[first] if route else (0.0, 0.0)
+        i = first - 1
+        for x1, y1 in route[first + 1:]:
             i += 1
             if y0 == y1:
                 owners = rows.get(y0)

@@ -114,8 +114,34 @@ class CardSpace:
 
     def set_all(self, corners: dict[str, tuple[float, float]]) -> None:
         self.__init__(self.w, self.h)  # type: ignore[misc]
+        # As _place for each card into empty structures, in the same order (no throwaway sets).
+        w, h = self.w, self.h
+        floor = math.floor
+        cells, ybands, xbands = self._cells, self._ybands, self._xbands
+        own, rects = self.corners, self.rects
         for uid, (x, y) in corners.items():
-            self._place(uid, x, y)
+            own[uid] = (x, y)
+            rects[uid] = (x, y, x + w, y + h)
+            first_x, last_x = floor(x / CELL), floor((x + w) / CELL) + 1
+            for i in range(first_x, last_x):
+                for j in range(floor(y / CELL), floor((y + h) / CELL) + 1):
+                    found = cells.get((i, j))
+                    if found is None:
+                        cells[(i, j)] = {uid}
+                    else:
+                        found.add(uid)
+            for b in range(floor(y / BAND), floor((y + h) / BAND) + 1):
+                found = ybands.get(b)
+                if found is None:
+                    ybands[b] = {uid}
+                else:
+                    found.add(uid)
+            for b in range(first_x, last_x):
+                found = xbands.get(b)
+                if found is None:
+                    xbands[b] = {uid}
+                else:
+                    found.add(uid)
 
     def _ranges(self, x: float, y: float) -> tuple[range, range, range, range]:
         w, h = self.w, self.h

@@ -21,6 +21,8 @@ Extent = tuple[float, float]
 
 
 _extent_of = itemgetter(0, 1)  #: (start, end) of an entry (start, end, member)
+_start_of = itemgetter(0)
+_member_of = itemgetter(2)
 
 
 class Tracks:
@@ -88,15 +90,16 @@ class Tracks:
         on a track: interval partitioning, lowest free track first (a whole routing: the
         runs need not have been added with :meth:`add`). Sorts ``entries`` along the
         channel; returns their tracks in that order."""
-        group = self.groups[channel] = {}
+        self.groups[channel] = {}  # filled below, in the same order
         entries.sort(key=_extent_of)  # stable: equal extents keep the order they joined in
         busy: list[tuple[float, int]] = []  # (end, track) of runs still open
         free: list[int] = []
         laid: list[tuple[list[float], list[float], list[Member]]] = []  # per track, its runs in order
-        spacing, starts = self.spacing, self._starts
+        spacing = self.spacing
         self._new.pop(channel, None)
         push, pop = heapq.heappush, heapq.heappop
         tracks: list[int] = []
+        add_track = tracks.append
         for lo, hi, member in entries:
             while busy and busy[0][0] + spacing <= lo:
                 push(free, pop(busy)[1])
@@ -106,13 +109,15 @@ class Tracks:
                 track = len(laid)
                 laid.append(([], [], []))
             push(busy, (hi, track))
-            group[member] = track
-            tracks.append(track)
+            add_track(track)
             lists = laid[track]
             lists[0].append(lo)
             lists[1].append(hi)
             lists[2].append(member)
-            starts[member] = lo
+        # The members' tracks and starts in bulk (as one at a time, in the same order).
+        members = list(map(_member_of, entries))
+        self.groups[channel] = dict(zip(members, tracks))
+        self._starts.update(zip(members, map(_start_of, entries)))
         self._laid[channel] = laid
         self._positions[channel] = spread(channel, len(laid), self.clear, self.spacing)
         return tracks

@@ -153,3 +153,51 @@ def test_lines_in_one_channel_share_its_key() -> None:
     keys = [channel for plan in router.plans.values() for channel, _ in plan.channels]
     assert len(keys) > 600
     assert len({id(key) for key in keys}) == len(set(keys))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000))
+def test_a_batch_plans_as_lines_planned_one_by_one(seed: int) -> None:
+    """Through a whole routing the planner keeps how lines leave each card (``batch``): the
+    plans are those made without it, and nothing of it outlives the batch, as a move may
+    block a card's way out without changing its gap."""
+    from orgmodel.layout.routing_plans import Planner
+
+    rng = random.Random(seed)
+    corners = grid_corners(16, rng)
+    pairs = [(a, b) for a in corners for b in corners if a != b]
+    batched, single = CardSpace(W, H), CardSpace(W, H)
+    batched.set_all(corners)
+    single.set_all(corners)
+    in_batch, one_by_one = Planner(batched), Planner(single)
+    in_batch.batch(True)
+    assert [in_batch.plan(a, b, search=False) for a, b in pairs] == [one_by_one.plan(a, b, search=False) for a, b in pairs]
+    in_batch.batch(False)
+    assert in_batch._ends is None
+
+
+def test_route_all_leaves_no_batch_behind() -> None:
+    """A whole routing's batch ends with it: the edits after it plan afresh."""
+    router = Router(W, H)
+    corners = {"a": (0.0, 0.0), "b": (600.0, 300.0), "c": (300.0, 0.0)}
+    router.route_all(corners, [("a", "b")])
+    assert router._planner._ends is None
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 10_000))
+def test_set_all_places_as_one_card_at_a_time(seed: int) -> None:
+    """set_all fills the card space in bulk: the same cells, bands and sets, in the same
+    order (set order reaches the lines re-planned after a move), as placing each card."""
+    rng = random.Random(seed)
+    corners = grid_corners(30, rng)
+    corners["far"] = (-5000.0, 12345.0)
+    bulk, one_by_one = CardSpace(W, H), CardSpace(W, H)
+    bulk.set_all(corners)
+    for uid, (x, y) in corners.items():
+        one_by_one._place(uid, x, y)
+    for name in ("corners", "rects", "_cells", "_ybands", "_xbands"):
+        made, placed = getattr(bulk, name), getattr(one_by_one, name)
+        assert list(made.items()) == list(placed.items())
+        assert [list(v) for v in made.values() if isinstance(v, set)] == [list(v) for v in placed.values() if isinstance(v, set)]
+    assert answers(bulk, [0.0, 75.0, 200.0, 430.0]) == answers(one_by_one, [0.0, 75.0, 200.0, 430.0])

@@ -103,3 +103,24 @@ def test_a_cards_lines_are_listed_once_whatever_comes_and_goes() -> None:
         assert all(key in lines and uid in key for key in members)
     on_sides = sorted(key for members in router._sides.values() for key in members)
     assert on_sides == sorted(key for key in lines for _ in range(2))  # each line on two sides
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 10_000))
+def test_every_route_is_simplified(seed: int) -> None:
+    """Routes leave out repeated points and points in the middle of a straight run (asked
+    of simplify only where a run may have no length or no turn), in a whole routing and
+    after moves."""
+    from orgmodel.layout.routing import simplify
+
+    rng = random.Random(seed)
+    # Cards on a coarse grid with a few shared edges, so that ports and tracks often meet.
+    cells = rng.sample([(i, j) for i in range(6) for j in range(6)], 16)
+    corners = {f"c{n}": (i * (W + 12.0), j * (H + 12.0)) for n, (i, j) in enumerate(cells)}
+    edges = [(a, b) for a in corners for b in corners if a != b and rng.random() < 0.2]
+    router = Router(W, H)
+    routes = router.route_all(corners, edges)
+    moved = router.move({"c0": (corners["c0"][0] + 7.0, corners["c0"][1] + 3.0)})
+    for key, route in list(routes.items()) + list(moved.items()):
+        if router.plans[key].kind != "free":  # the search's routes and its straight stand-ins are its own
+            assert simplify(route) == route
