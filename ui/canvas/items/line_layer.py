@@ -203,9 +203,9 @@ class LineLayer(LineHits, LinePainting, QGraphicsItem):
         card in it would repaint.
 
         Only what a view shows: Qt drops the rest anyway, and the parts scrolled into view
-        later are painted then. A move at 50,000 units asked for 700 strips, most of them pieces of
-        long slanted stand-ins (a line waiting for its route) far off screen, each a
-        ``QRectF`` made in Python for nothing: 50 ms of a move."""
+        later are painted then. A move at 50,000 units asked for about 700 strips, most of
+        them pieces of long slanted stand-ins (lines waiting for their routes) far off
+        screen, each a ``QRectF`` made in Python for nothing."""
         if len(pts) < 2:
             return
         shown = self._shown_area()
