@@ -109,8 +109,6 @@ class Router:
             self.space.set_all(corners)
             keys = list(dict.fromkeys(key for key in edges if key[0] in corners and key[1] in corners and key[0] != key[1]))
             of_card, plan, plans, sides = self._of_card, self._planner.plan, self.plans, self._sides
-            # The runs of each channel, in order: laid once all ports are known.
-            channels: dict[ChannelKey, list[tuple[Key, int]]] = {}
             self._planner.batch(True)
             for key in keys:
                 s, t = key
@@ -132,21 +130,12 @@ class Router:
                             sides[side] = [key]
                         else:
                             members.append(key)
-                index = 0
-                for channel, _ in line_plan.channels:
-                    runs = channels.get(channel)
-                    if runs is None:
-                        channels[channel] = [(key, index)]
-                    else:
-                        runs.append((key, index))
-                    index += 1
             self._planner.batch(False)
             for side in sides:
                 self._share_ports(side)
             # Where each line's runs lie in its channels, as Tracks.at_each answers, in bulk.
             nudges = {key: [0.0, 0.0, 0.0] for key in keys}
-            for channel, runs in channels.items():
-                entries = self._extents(runs)
+            for channel, entries in self._lay_extents(keys).items():
                 tracks = self._tracks.lay_every(channel, entries)
                 positions = self._tracks.positions(channel)
                 count, first = len(positions), positions[0]
@@ -392,6 +381,32 @@ class Router:
         reaches along it (from the plan's checked coordinates)."""
         lo, hi, _ = self._extents([member])[0]
         return lo, hi
+
+    def _lay_extents(self, keys: list[Key]) -> dict[ChannelKey, list[tuple[float, float, tuple[Key, int]]]]:
+        """Each channel's runs as :meth:`_extents` gives them, in the order the lines come
+        (and each line's runs in its plan's order): every line's plan and ports looked up
+        once, not once per run."""
+        plans = self.plans
+        sources, targets = self._ports
+        channels: dict[ChannelKey, list[tuple[float, float, tuple[Key, int]]]] = {}
+        for key in keys:
+            kind, _, _, c, _ = plans[key]
+            if kind == "v5":
+                (first, y1), (middle, x), (last, y2) = c
+                runs = ((first, sources.get(key, y1), x, 0), (middle, y1, y2, 1), (last, x, targets.get(key, y1), 2))
+            elif c:
+                ((first, base),) = c
+                runs = ((first, sources.get(key, base), targets.get(key, base), 0),)
+            else:
+                continue
+            for channel, a, b, index in runs:
+                entry = (a, b, (key, index)) if a <= b else (b, a, (key, index))
+                laid = channels.get(channel)
+                if laid is None:
+                    channels[channel] = [entry]
+                else:
+                    laid.append(entry)
+        return channels
 
     def _extents(self, members: list[tuple[Key, int]]) -> list[tuple[float, float, tuple[Key, int]]]:
         """(start, end, member) of each of these runs, as :meth:`_extent`."""
