@@ -29,7 +29,7 @@ from collections.abc import Iterable
 
 from orgmodel.gcpause import gc_paused
 from orgmodel.layout.routing_plans import DEFAULT_GAP, ChannelKey, Plan, Planner
-from orgmodel.layout.routing_runs import RunIndex
+from orgmodel.layout.routing_runs import RunIndex, simplify
 from orgmodel.layout.routing_search import straight
 from orgmodel.layout.routing_space import CLEAR, CardSpace
 from orgmodel.layout.routing_tracks import Tracks
@@ -41,32 +41,6 @@ Key = tuple[str, str]
 
 TRACK = 6.0  #: distance between parallel tracks in a channel
 PORT_MARGIN = 10.0  #: ports keep this far from the corners of a side
-
-
-def simplify(points: list[Point]) -> list[Point]:
-    """Drop repeated points and points in the middle of a straight run.
-
-    >>> simplify([(0, 0), (0, 5), (0, 5), (0, 9), (3, 9)])
-    [(0, 0), (0, 9), (3, 9)]
-    """
-    out: list[Point] = []
-    append = out.append
-    # The last two points kept, unpacked once (every route is simplified: 30,000 at a time).
-    x0 = y0 = x1 = y1 = 0.0
-    n = 0
-    for p in points:
-        x, y = p
-        if n:
-            if x == x1 and y == y1:
-                continue
-            if n > 1 and (x0 == x1 == x or y0 == y1 == y):
-                out[-1] = p
-                x1, y1 = x, y
-                continue
-        append(p)
-        x0, y0, x1, y1 = x1, y1, x, y
-        n += 1
-    return out
 
 
 class Router:

@@ -32,6 +32,32 @@ def _runs(route: list[Point]):
             yield "v", x0, (min(y0, y1), max(y0, y1))
 
 
+def simplify(points: list[Point]) -> list[Point]:
+    """Drop repeated points and points in the middle of a straight run.
+
+    >>> simplify([(0, 0), (0, 5), (0, 5), (0, 9), (3, 9)])
+    [(0, 0), (0, 9), (3, 9)]
+    """
+    out: list[Point] = []
+    append = out.append
+    # The last two points kept, unpacked once (every route is simplified: 30,000 at a time).
+    x0 = y0 = x1 = y1 = 0.0
+    n = 0
+    for p in points:
+        x, y = p
+        if n:
+            if x == x1 and y == y1:
+                continue
+            if n > 1 and (x0 == x1 == x or y0 == y1 == y):
+                out[-1] = p
+                x1, y1 = x, y
+                continue
+        append(p)
+        x0, y0, x1, y1 = x1, y1, x, y
+        n += 1
+    return out
+
+
 def _overlaps(owners: dict[Hashable, tuple[float, ...]], key: Hashable, lo: float, hi: float) -> bool:
     """Does a line other than ``key`` have a run overlapping (lo, hi)?"""
     for other, extents in owners.items():
@@ -193,6 +219,7 @@ class RunIndex:
         if not clashing:
             return route
         last = len(route) - 2
+        shifted = False
         for i, across, coord, lo, hi in clashing:
             runs, axis = (rows, 1) if across else (columns, 0)
             if trusted_ends:
@@ -220,5 +247,8 @@ class RunIndex:
                         break
                 else:
                     route = moved
+                    shifted = True
                     break
-        return route
+        # A shifted run can end in line with its neighbour (a side line's first run moved
+        # to the height of its last): its corners go, as simplify drops them.
+        return simplify(route) if shifted else route

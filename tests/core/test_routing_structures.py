@@ -124,3 +124,15 @@ def test_every_route_is_simplified(seed: int) -> None:
     for key, route in list(routes.items()) + list(moved.items()):
         if router.plans[key].kind != "free":  # the search's routes and its straight stand-ins are its own
             assert simplify(route) == route
+
+
+def test_a_run_shifted_in_line_with_its_neighbour_leaves_no_corner_behind() -> None:
+    """Separating a side line's first run can put it at the height of its last run: the
+    route is then one straight run, not four points on a line (the property test above
+    found it now and then, after a move)."""
+    runs = RunIndex()
+    runs.add(("x", "y"), [(0.0, 10.0), (50.0, 10.0)])  # another line's run where ours starts
+    a, b = (-100.0, 0.0, 0.0, 40.0), (100.0, 0.0, 200.0, 40.0)
+    route = runs.separate(("a", "b"), [(0.0, 10.0), (50.0, 10.0), (50.0, 11.5), (100.0, 11.5)], lambda p, q: True, (a, b))
+    assert route == [(0.0, 11.5), (100.0, 11.5)]
+
