@@ -150,6 +150,10 @@ def _diagram_rect(scene: OrgScene, options: ExportOptions) -> QRectF:
                 rect = box if rect.isNull() else rect.united(box)
     else:
         rect = scene.cards_bounding_rect()
+        if not rect.isNull():  # lines and labels reaching past the cards are not cut off
+            for layer in (scene.dependencies, scene.reporting):
+                if layer.isVisible() and not (reach := layer.drawn_rect()).isNull():
+                    rect = rect.united(reach)
     if rect.isNull():
         raise ExportError(translate("Export", "nothing to export: the diagram is empty"))
     return rect.adjusted(-options.margin, -options.margin, options.margin, options.margin)

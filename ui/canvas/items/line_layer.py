@@ -72,6 +72,7 @@ class LineLayer(LineHits, LinePainting, QGraphicsItem):
         self._cell_of: dict[Key, tuple[int, int]] = {}
         self._labels: dict[Key, tuple[str, QRectF]] = {}
         self._bounds = QRectF()
+        self._bounds_exact = True  #: ``_bounds`` is exactly where the lines reach (see :meth:`drawn_rect`)
         #: what the views show (see _shown_area), until the next paint: False, not known
         self._shown: tuple[float, float, float, float] | None | bool = False
         #: Which lines to paint: "all", "static" (not the moving ones) or "moving" (only
@@ -99,6 +100,20 @@ class LineLayer(LineHits, LinePainting, QGraphicsItem):
 
     def points(self, key: Key) -> list[Point]:
         return list(self._points.get(key, ()))
+
+    def drawn_rect(self) -> QRectF:
+        """Where the lines shown and their labels reach now (scene coordinates; null when
+        there are none): a line round the outer cards and a label wider than its line
+        lie outside the cards, and an export must hold them."""
+        chosen = self._filter
+        if chosen is None and self._bounds_exact:  # as set_all found them (0.07 s at 10,000 units)
+            rect = QRectF(self._bounds)
+        else:
+            rect = bounds([p for key, pts in self._points.items() if chosen is None or key in chosen for p in pts])
+        for key, (_, box) in self._labels.items():
+            if chosen is None or key in chosen:
+                rect = box if rect.isNull() else rect.united(box)
+        return rect
 
     def segments(self, key: Key) -> list[QLineF]:
         pts = self._points.get(key, ())
@@ -128,6 +143,7 @@ class LineLayer(LineHits, LinePainting, QGraphicsItem):
         xs = [x for pts in self._points.values() for x, _ in pts]
         ys = [y for pts in self._points.values() for _, y in pts]
         self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1) if xs else QRectF()
+        self._bounds_exact = True  # until a line changes: bounds only grow
         self.update()
 
     def _index_all(self) -> dict[Cell, set[Key]]:
@@ -272,6 +288,7 @@ class LineLayer(LineHits, LinePainting, QGraphicsItem):
             self._update_along(old)
         pts = [(float(x), float(y)) for x, y in coords]
         self._points[key] = pts
+        self._bounds_exact = False
         self._heads.pop(key, None)
         if self._arrows:
             self._index(key, pts)
@@ -299,6 +316,7 @@ class LineLayer(LineHits, LinePainting, QGraphicsItem):
         self._update_along(self._points[key])
         self._forget_paths(self._leave(key), key, moved=True)
         del self._points[key]
+        self._bounds_exact = False
         self._heads.pop(key, None)
         label = self._labels.pop(key, None)
         if label is not None:
