@@ -4,14 +4,14 @@ and one key zooms to the selection."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 
 from orgmodel.layout import orgchart_layout, set_positions
 from orgmodel.synthetic import generate_model
 from tests.conftest import SAMPLES
 from ui.canvas.items.unit_card import LOD_BLOCKS
-from ui.canvas.zoom import READABLE_ZOOM
+from ui.canvas.zoom import READABLE_ZOOM, zoom_to_selection
 from ui.window.main_window import MainWindow
 
 from canvas_driving import LEFT, card_centre, close_window, company, open_window, toolbar_button
@@ -164,5 +164,35 @@ def test_a_toolbar_layout_that_fits_readably_shows_every_card(qtbot) -> None:
             assert READABLE_ZOOM <= window.view.zoom() <= 1.0
             for card in window.scene.cards.values():
                 assert _shown(window).contains(card.sceneBoundingRect())
+    finally:
+        close_window(window)
+
+
+def _under_legend(window: MainWindow) -> list[str]:
+    """The cards the legend panel hides, wholly or in part."""
+    view, legend = window.view, window.legend
+    panel = QRect(view.viewport().mapFrom(view, legend.geometry().topLeft()), legend.size())
+    return [uid for uid, card in window.scene.cards.items()
+            if view.mapFromScene(card.sceneBoundingRect()).boundingRect().intersects(panel)]
+
+
+@pytest.mark.parametrize("rows, columns", [(4, 4), (3, 7), (6, 2)])
+def test_fitting_never_puts_a_card_under_the_legend(qtbot, rows: int, columns: int) -> None:
+    model = generate_model(rows * columns, seed=1)
+    for i, uid in enumerate(model.unit_ids()):
+        model.update_unit(uid, x=(i % columns) * 240.0, y=(i // columns) * 150.0)
+    window = _opened(qtbot, lambda w: w.document.replace_model(model, None))
+    try:
+        assert window.legend.isVisible()
+        for fit in (window.view.fit_to_content, lambda: zoom_to_selection(window.view, list(model.unit_ids()))):
+            fit()
+            assert _under_legend(window) == []
+            assert all(_shown(window).contains(card.sceneBoundingRect()) for card in window.scene.cards.values())
+        window.legend.hide()
+        window.view.fit_to_content()
+        hidden_zoom = window.view.zoom()
+        window.legend.show()
+        window.view.fit_to_content()
+        assert window.view.zoom() <= hidden_zoom  # room is made for the panel, not taken from the drawing
     finally:
         close_window(window)

@@ -36,6 +36,8 @@ class OrgView(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._space_down = False
+        #: panels over the canvas (the legend): what is fitted or framed is kept out from under them
+        self.covers: list[QWidget] = []
         self._pan_from: QPointF | None = None
         self._editor: QLineEdit | None = None
         self._editing: str | None = None
@@ -70,6 +72,7 @@ class OrgView(QGraphicsView):
         self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom() > 1.0:
             self.set_zoom(1.0)
+        zoom.keep_clear(self, rect)
         self.zoomChanged.emit(self.zoom())
 
     def show_opening(self) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QPointF, QRectF
+from PySide6.QtCore import QLocale, QPointF, QRect, QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
 from orgmodel.model import OrgModel
@@ -157,7 +157,11 @@ def _show_from_top_left(view: OrgView, rect: QRectF) -> None:
 
 def fitting_zoom(view: OrgView, rect: QRectF) -> float:
     """The zoom at which ``rect`` fills the viewport, margins included."""
-    area = view.viewport().rect()
+    return _zoom_in(view.viewport().rect(), rect)
+
+
+def _zoom_in(area: QRect, rect: QRectF) -> float:
+    """The zoom at which ``rect`` fills ``area`` (viewport pixels), margins included."""
     width, height = max(1, area.width() - 2 * MARGIN), max(1, area.height() - 2 * MARGIN)
     return min(width / max(rect.width(), 1.0), height / max(rect.height(), 1.0))
 
@@ -166,6 +170,35 @@ def frame(view: OrgView, rect: QRectF, most: float = 1.0) -> None:
     """Zoom so that ``rect`` fills the viewport (no closer than ``most``) and centre it."""
     view.set_zoom(min(most, fitting_zoom(view, rect)))
     view.centerOn(rect.center())
+    keep_clear(view, rect, most)
+
+
+def covered(view: OrgView) -> QRect | None:
+    """The part of the viewport the panels over the canvas hide (the legend), if shown."""
+    found = None
+    viewport = view.viewport()
+    for panel in view.covers:
+        if panel.isVisible():
+            box = QRect(viewport.mapFrom(view, panel.geometry().topLeft()), panel.size())
+            found = box if found is None else found.united(box)
+    return found
+
+
+def keep_clear(view: OrgView, rect: QRectF, most: float = 1.0) -> None:
+    """``rect`` was just fitted or framed: if a panel over the canvas (the legend, in the
+    bottom-left corner) hides part of it, fit it instead into the larger part of the
+    viewport the panel leaves free, above it or beside it (no closer than ``most``)."""
+    cover = covered(view)
+    if cover is None or not view.mapFromScene(rect).boundingRect().intersects(cover):
+        return
+    area = view.viewport().rect()
+    above = QRect(area.left(), area.top(), area.width(), max(0, cover.top() - area.top()))
+    beside = QRect(cover.right() + 1, area.top(), max(0, area.right() - cover.right()), area.height())
+    part, fitting = max(((part, _zoom_in(part, rect)) for part in (above, beside)), key=lambda pair: pair[1])
+    view.set_zoom(min(most, fitting, view.zoom()))
+    # The rectangle's centre at the middle of that part: the view's centre that far off it.
+    off = QPointF(part.center() - area.center())
+    view.centerOn(rect.center() - off / view.zoom())
 
 
 def zoom_to_selection(view: OrgView, unit_ids: list[str]) -> bool:

@@ -58,6 +58,7 @@ class MainWindow(MenusMixin, SimulationMixin, TransferMixin, SafetyMixin, Window
         self.view = OrgView(self.scene, self)
         self.setCentralWidget(self._make_simulation())  # the what-if banner above the canvas
         self.legend = Legend(self.view, self.document)
+        self.view.covers.append(self.legend)
         self.adder = UnitAdder(self.scene, self.view, self.document, self.selection)
         self.properties = PropertiesDock(self.document, self.selection, self)
         self.outline = OutlineDock(self.document, self.selection, self)
