@@ -245,7 +245,8 @@ class OrgScene(QGraphicsScene):
         return self.lines.route((source, target))
 
     def card_moved(self, card: UnitCard) -> None:
-        """A card moved (dragged, nudged, undone): its lines, and lines routed near it, follow."""
+        """A card moved (nudged, undone, its place typed in): its lines, and lines routed near
+        it, follow (a drag's frames: see ``mouseMoveEvent``)."""
         if self.model is None or card.unit_id not in self.cards:
             return
         self.lines.cards_moved(self.model, {card.unit_id: (card.x(), card.y())})
@@ -380,9 +381,9 @@ class OrgScene(QGraphicsScene):
         # Lines follow the dragged cards live; the model hears of the move on release.
         for uid in self._press_positions:
             card = self.cards.get(uid)
-            if card is not None and self._drawn_at.get(uid) != (card.x(), card.y()):
+            if card is not None and self.model is not None and self._drawn_at.get(uid) != (card.x(), card.y()):
                 self._drawn_at[uid] = (card.x(), card.y())
-                self.card_moved(card)
+                self.lines.cards_moved(self.model, {uid: (card.x(), card.y())}, dragging=True)
 
     @override
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
