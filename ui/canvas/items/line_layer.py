@@ -269,7 +269,8 @@ class LineLayer(LineHits, LinePainting, QGraphicsItem):
 
     def release_updates(self, box_many: bool = True) -> None:
         """Ask for the strips collected since :meth:`hold_updates`: each on its own when
-        they are few (or not ``box_many``), else the box around them all, once.
+        they are few (or not ``box_many``, or the lines are drawn plain), else the box around
+        them all, once.
 
         A move at 50,000 units changes some seventy lines, whose strips in view were over
         two hundred rectangles: the window merged them one by one into its dirty region
@@ -282,7 +283,11 @@ class LineLayer(LineHits, LinePainting, QGraphicsItem):
             return
         held, self._held = self._held, None
         ask = self._strip_update()
-        if len(held) <= MANY_STRIPS or not box_many:
+        # Only where the last repaint drew its dashed paths at once, under the whole clip
+        # (``_paint_cells``): plain and solid lines are drawn area by area, and their box, when
+        # zoomed out, is much of a view full of lines (the strips cost no more to merge there
+        # than before).
+        if len(held) <= MANY_STRIPS or not box_many or self._merged:
             for rect in held:
                 ask(rect)
         elif held:
