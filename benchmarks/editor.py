@@ -38,8 +38,8 @@ processes of its own, side by side), as CPU-time medians:
   (``ui.canvas.background_routing``), are drawn;
 * rename in the Properties dock: text typed, Return, until the window is idle again;
 * move one unit (a ``Move`` command, as a drag ends), until idle again; and until every line
-  is routed (the lines that need the router's grid search are routed just after the edit,
-  one per turn of the event loop, and not drawn meanwhile);
+  is routed (the lines that need the router's grid search are routed once the window is
+  idle after the edit, a turn at a time, and not drawn meanwhile: ``deferred_routing``);
 * peak memory: ``ru_maxrss`` of a process that opens the model once and makes those edits.
 
 Targets at 50,000 units: idle window <= 4 s, an edit <= 50 ms, peak memory <= 1 GB.

@@ -449,4 +449,4 @@ def test_once_the_lines_are_routed_after_an_edit_the_window_rests(window: MainWi
         qtbot.waitUntil(lambda: bool(rests))
     finally:
         dispatcher.aboutToBlock.disconnect(rest)
-    assert not scene.background._timer.isActive() and not scene._deferred_timer.isActive()
+    assert not scene.background._timer.isActive() and not scene.deferred.active()

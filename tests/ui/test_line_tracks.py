@@ -69,3 +69,24 @@ def test_a_changed_line_cuts_only_itself_again(qapp, monkeypatch) -> None:
     fresh = LineLayer(style.REPORTING_LINE, dashed=False)
     fresh.set_all({**lines, ("l", 7): moved})
     assert painted(fresh, 0.25) == after
+
+
+def test_a_changed_long_run_makes_again_only_the_few_runs_beside_it(qapp, monkeypatch) -> None:
+    """A crowded row of long runs (at 50,000 units a slot holds up to 7,000): when one run
+    changes, its slot's paths are made again from its band of the row alone, a few runs, not
+    a sixteenth of them all (120 runs read here before)."""
+    layer = LineLayer(style.DEPENDENCY_LINE, dashed=True)
+    lines = {("r", i): [(10.0 + i, 2.0 + 1.6 * i), (2.5 * LONG, 2.0 + 1.6 * i)] for i in range(600)}
+    layer.set_all(lines)
+    painted(layer, 0.5)
+    read: list = []
+    real = line_paint.stretch_pieces
+    monkeypatch.setattr(line_paint, "stretch_pieces", lambda runs, *rest: read.append(runs) or real(runs, *rest))
+    moved = [(200.0, 2.0 + 1.6 * 300), (2.0 * LONG, 2.0 + 1.6 * 300)]  # along its own track
+    layer.set_line(("r", 300), moved)
+    after = painted(layer, 0.5)
+    assert 0 < len(read) <= 3 * 600 // 40  # its band's runs, in each of the 3 stretches it crosses
+    monkeypatch.setattr(line_paint, "stretch_pieces", real)
+    fresh = LineLayer(style.DEPENDENCY_LINE, dashed=True)
+    fresh.set_all({**lines, ("r", 300): moved})
+    assert painted(fresh, 0.5) == after

@@ -9,7 +9,8 @@ the two line layers; the scene calls it when the model says cards or lines chang
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
@@ -60,6 +61,7 @@ class SceneLines:
         #: (an edit meanwhile), is to know (see :meth:`await_routing`).
         self._stand_in: Corners = {}
         self._reports_waiting: dict[str, str] = {}  #: reporting lines left for later: child -> parent
+        self._strips_only = False  #: a drag's frame: no box for many strips (see cards_moved)
         self._texts: dict[Key, str] = {}
         self._boxes: dict[Key, QRectF] = {}  # labels placed, so that labels do not overlap
         self._box_cells: dict[tuple[int, int], set[Key]] = {}
@@ -156,8 +158,30 @@ class SceneLines:
 
     # -- edits -----------------------------------------------------------------------------
 
-    def cards_moved(self, model: OrgModel, corners: Corners) -> None:
-        """Cards now at these corners: their lines, and the lines routed near them, follow."""
+    def cards_moved(self, model: OrgModel, corners: Corners, dragging: bool = False) -> None:
+        """Cards now at these corners: their lines, and the lines routed near them, follow;
+        ``dragging``: a frame of a drag, whose lines' strips are repainted each on its own
+        however many (over the drag's picture of what stays put: see ``DragFreeze``)."""
+        self._strips_only = dragging
+        try:
+            with self._held_updates():
+                self._cards_moved(model, corners)
+        finally:
+            self._strips_only = False
+
+    @contextmanager
+    def _held_updates(self) -> Iterator[None]:
+        """The repaints the lines' changes ask for, asked at the end at once: the box around
+        them when they are many (see ``LineLayer.release_updates``)."""
+        self.dependencies.hold_updates()
+        self.reporting.hold_updates()
+        try:
+            yield
+        finally:
+            self.dependencies.release_updates(not self._strips_only)
+            self.reporting.release_updates(not self._strips_only)
+
+    def _cards_moved(self, model: OrgModel, corners: Corners) -> None:
         self._apply(self.router.move(corners))
         placed = self.router.space.corners
         for uid, (x, y) in corners.items():
@@ -228,6 +252,10 @@ class SceneLines:
         return elbow if self.router.clear_of_cards(elbow) else self.router.route_one(parent, child, search)
 
     def _apply(self, changed: dict[Key, list[Point] | None]) -> None:
+        with self._held_updates():
+            self._set_lines(changed)
+
+    def _set_lines(self, changed: dict[Key, list[Point] | None]) -> None:
         deferred = self.router.deferred
         for key, points in changed.items():
             if points is None:

@@ -8,7 +8,6 @@ it concerns.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 
@@ -33,6 +32,7 @@ from ui.canvas.items.line_layer import LineLayer, Point
 from ui.canvas.items.office_bands import OfficeBands
 from ui.canvas.items.unit_card import HEIGHT, WIDTH, UnitCard
 from ui.canvas.clicks import extends_selection
+from ui.canvas.deferred_routing import DeferredRouting
 from ui.canvas.drag_picture import DragFreeze
 from ui.canvas.emphasis import Highlight
 from ui.canvas.line_geometry import SceneLines
@@ -48,8 +48,6 @@ class OrgScene(QGraphicsScene):
     #: From this many cards on, a drag first takes a picture of everything that stays put
     #: and then repaints only the dragged cards and their lines over it.
     FREEZE_FROM = 1500
-    #: How long one turn of the event loop routes lines an edit left for later (seconds).
-    DEFERRED_TURN_S = 0.03
 
     moveRequested = Signal(object)  # {unit id: ((old x, old y), (new x, new y))}
     connectRequested = Signal(str, str)  # source depends on target
@@ -77,10 +75,10 @@ class OrgScene(QGraphicsScene):
         #: window sets it; None: always at once, as a headless export needs).
         self.background_from: int | None = None
         self.background = BackgroundRouting(self)
-        #: Lines an edit left for later (they need the slow grid search): routed one per
-        #: turn of the event loop, so an edit answers at once (see ``SceneLines.defer_searches``).
-        self._deferred_timer = QTimer(self, singleShot=True, interval=0, timeout=self._route_deferred)
-        self.lines.on_deferred = self._deferred_timer.start
+        #: Lines an edit left for later (they need the slow grid search): routed once the
+        #: window is idle, so an edit answers at once (see ``SceneLines.defer_searches``).
+        self.deferred = DeferredRouting(self.lines, lambda: bool(self._press_positions), self)
+        self.lines.on_deferred = self.deferred.ask
         self.bands = OfficeBands()
         self.bands.add_to(self)
         self._bands_timer = QTimer(self, singleShot=True, interval=0, timeout=self.update_bands)
@@ -242,24 +240,13 @@ class OrgScene(QGraphicsScene):
         """Whether some dependency lines are still being routed (and not drawn)."""
         return self.background.pending or self.lines.pending()
 
-    def _route_deferred(self) -> None:
-        if self._press_positions:
-            return  # a drag: routed after its release
-        # Lines for up to a few tens of milliseconds per turn: one line per turn cost a
-        # repaint each (measured: a move's lines at 50,000 units were all routed 15% later
-        # than when the edit routed them itself), while a longer turn would hold the window.
-        until = time.perf_counter() + self.DEFERRED_TURN_S
-        while self.lines.route_deferred():
-            if time.perf_counter() > until:
-                self._deferred_timer.start()
-                return
-
     def _dependency_geometry(self, source: str, target: str, corners: dict | None = None) -> list[Point]:
         """The routed points of a dependency line, as the editor and exports draw it."""
         return self.lines.route((source, target))
 
     def card_moved(self, card: UnitCard) -> None:
-        """A card moved (dragged, nudged, undone): its lines, and lines routed near it, follow."""
+        """A card moved (nudged, undone, its place typed in): its lines, and lines routed near
+        it, follow (a drag's frames: see ``mouseMoveEvent``)."""
         if self.model is None or card.unit_id not in self.cards:
             return
         self.lines.cards_moved(self.model, {card.unit_id: (card.x(), card.y())})
@@ -394,9 +381,9 @@ class OrgScene(QGraphicsScene):
         # Lines follow the dragged cards live; the model hears of the move on release.
         for uid in self._press_positions:
             card = self.cards.get(uid)
-            if card is not None and self._drawn_at.get(uid) != (card.x(), card.y()):
+            if card is not None and self.model is not None and self._drawn_at.get(uid) != (card.x(), card.y()):
                 self._drawn_at[uid] = (card.x(), card.y())
-                self.card_moved(card)
+                self.lines.cards_moved(self.model, {uid: (card.x(), card.y())}, dragging=True)
 
     @override
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -423,7 +410,7 @@ class OrgScene(QGraphicsScene):
             if moves:
                 self.moveRequested.emit(moves)
             if self.lines.pending():
-                self._deferred_timer.start()
+                self.deferred.ask()
 
     # -- large drags ---------------------------------------------------------------------
 

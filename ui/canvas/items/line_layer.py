@@ -36,6 +36,10 @@ from ui.canvas.items.line_tracks import SlotBands
 from ui.canvas.items.release import release_aside
 
 
+#: Held updates (see ``LineLayer.release_updates``) of more strips than this repaint their box.
+MANY_STRIPS = 50
+
+
 class LineLayer(LineHits, LinePainting, QGraphicsItem):
     """Polylines per key. With ``arrows``, the last segment of a line gets an open head."""
 
@@ -87,6 +91,9 @@ class LineLayer(LineHits, LinePainting, QGraphicsItem):
         #: screen's device pixel ratio); pens are that many pixels wide per line pixel.
         self.pen_scale: float | None = None
         self._filter: set[Key] | None = None
+        #: The strips asked for while updates are held (see :meth:`hold_updates`), and how deep
+        self._held: list[QRectF] | None = None
+        self._holding = 0
         #: How a label of an alternative begins ("OR:"); such labels are framed in its colour.
         self.or_mark = "\0"
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -269,10 +276,50 @@ class LineLayer(LineHits, LinePainting, QGraphicsItem):
         area = self.mapRectFromScene(area)
         return area.left() - 15, area.top() - 15, area.right() + 15, area.bottom() + 15
 
+    def hold_updates(self) -> None:
+        """Until as many :meth:`release_updates`, collect the strips that changes ask to
+        repaint instead of asking for them one by one (calls may nest)."""
+        self._holding += 1
+        if self._held is None:
+            self._held = []
+
+    def release_updates(self, box_many: bool = True) -> None:
+        """Ask for the strips collected since :meth:`hold_updates`: each on its own when
+        they are few (or not ``box_many``, or the lines are drawn plain), else the box around
+        them all, once.
+
+        A move at 50,000 units changes some seventy lines, whose strips in view were over
+        two hundred rectangles: the window merged them one by one into its dirty region
+        (quadratic), and a repaint clipped to hundreds of rectangles drew every dashed path
+        under their box anyway, through a slower clip (measured: the dependency layer's paint
+        of such a move 81 ms, 56 ms within the box; as Qt's own ``SmartViewportUpdate``
+        does past 50 rectangles)."""
+        self._holding = max(0, self._holding - 1)
+        if self._holding or self._held is None:
+            return
+        held, self._held = self._held, None
+        ask = self._strip_update()
+        # Only where the last repaint drew its dashed paths at once, under the whole clip
+        # (``_paint_cells``): plain and solid lines are drawn area by area, and their box, when
+        # zoomed out, is much of a view full of lines (the strips cost no more to merge there
+        # than before).
+        if len(held) <= MANY_STRIPS or not box_many or self._merged:
+            for rect in held:
+                ask(rect)
+        elif held:
+            left = min(rect.left() for rect in held)
+            top = min(rect.top() for rect in held)
+            right = max(rect.right() for rect in held)
+            bottom = max(rect.bottom() for rect in held)
+            ask(QRectF(left, top, right - left, bottom - top))
+
     def _strip_update(self) -> Callable[[QRectF], None]:
         """How to ask for the repaint of one strip: of the scene there, which hands each strip
         to the window as it is (an item's own updates are merged into their bounding box: a
-        moved card's lines, one strip here and one far off, repainted most of the view)."""
+        moved card's lines, one strip here and one far off, repainted most of the view);
+        while updates are held, into the strips held."""
+        if self._held is not None:
+            return self._held.append
         scene = self.scene()
         if scene is None:
             return self.update
