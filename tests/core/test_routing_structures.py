@@ -133,9 +133,9 @@ def test_every_route_is_simplified(seed: int) -> None:
 
 
 def test_the_run_index_keeps_each_coordinates_runs_in_parallel_lists() -> None:
-    """No dict and no (lo, hi) pair per line: a coordinate's runs are three lists sorted by
-    their starts, with the routes' own numbers, and how many lines they belong to (at 50,000
-    units the dicts of pairs took 84 MB)."""
+    """No dict and no (lo, hi) pair per line: a coordinate's runs are three parallel lists,
+    with the routes' own numbers, and how many lines they belong to (at 50,000 units the
+    dicts of pairs took 84 MB)."""
     index = RunIndex()
     a, b = [(0.0, 0.0), (0.0, 10.0), (30.0, 10.0)], [(80.0, 10.0), (50.0, 10.0)]
     index.add(("a", "x"), a)
