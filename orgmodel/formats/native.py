@@ -22,7 +22,7 @@ from typing import Any
 from orgmodel.errors import ModelFileError, Problem
 from orgmodel.formats.atomic import SaveError
 from orgmodel.formats.file_errors import read_problem, special_file
-from orgmodel.formats.native_dump import FORMAT, VERSION, dumps, to_document
+from orgmodel.formats.native_dump import FORMAT, VERSION, dump_bytes, dumps, to_document
 from orgmodel.formats.native_fast import NO_EXTRA as _NO_EXTRA
 from orgmodel.formats.native_fast import read_fast
 from orgmodel.formats.native_save import backup_path, save
@@ -38,6 +38,7 @@ __all__ = [
     "ModelFileError",
     "SaveError",
     "backup_path",
+    "dump_bytes",
     "dumps",
     "load",
     "loads",

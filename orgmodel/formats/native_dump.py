@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -94,24 +95,68 @@ def dumps(model: OrgModel) -> str:
     >>> [_unit_text(unit) == _indent(json.dumps(unit, ensure_ascii=False, indent=2), 4) for unit in document["units"]]
     [True, True]
     """
-    document = to_document(model)
-    units = document.pop("units")
-    dependencies = document.pop("dependencies")
-    lines = ["{"]
-    for key, value in document.items():
-        lines.append(f"  {json.dumps(key, ensure_ascii=False)}: {_indent(json.dumps(value, ensure_ascii=False, indent=2))},")
-    lines.append('  "units": [' if units else '  "units": [],')
-    lines.extend(f"    {_unit_text(unit)}," for unit in units)
-    if units:
-        lines[-1] = lines[-1][:-1]
-        lines.append("  ],")
-    lines.append('  "dependencies": [' if dependencies else '  "dependencies": []')
-    lines.extend(f"    {_dependency_text(dep)}," for dep in dependencies)
-    if dependencies:
-        lines[-1] = lines[-1][:-1]
-        lines.append("  ]")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(_lines(model)) + "\n"
+
+
+#: Lines encoded at a time by :func:`dump_bytes`.
+CHUNK_LINES = 4096
+
+
+def dump_bytes(model: OrgModel) -> bytes:
+    """``dumps(model)`` as UTF-8, encoded a few thousand lines at a time, each unit and
+    dependency turned into its line as it comes: neither the whole document (a dict per
+    unit and per dependency) nor the whole text is ever held beside the bytes. At 50,000
+    units that held 105 MB at once, in an autosave that runs while the editor's memory is
+    at its highest; this holds about twice the file's size.
+
+    >>> from orgmodel.model import Unit
+    >>> model = OrgModel("Ünite")
+    >>> model.add_unit(Unit("s", "Satış", "front"))
+    >>> dump_bytes(model) == dumps(model).encode("utf-8")
+    True
+    """
+    chunks: list[bytes] = []
+    batch: list[str] = []
+    for line in _lines(model):
+        batch.append(line)
+        if len(batch) == CHUNK_LINES:
+            batch.append("")  # the newline after the batch's last line
+            chunks.append("\n".join(batch).encode("utf-8"))
+            batch = []
+    batch.append("")
+    chunks.append("\n".join(batch).encode("utf-8"))
+    return b"".join(chunks)
+
+
+def _lines(model: OrgModel) -> Iterator[str]:
+    """The lines of the file text (without their newlines), as :func:`to_document` orders
+    the keys, each unit and dependency made when its line is."""
+    header: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    if model.name:
+        header["name"] = model.name
+    header.update(model.extra)
+    header.pop("units", None)
+    header.pop("dependencies", None)
+    yield "{"
+    for key, value in header.items():
+        yield f"  {json.dumps(key, ensure_ascii=False)}: {_indent(json.dumps(value, ensure_ascii=False, indent=2))},"
+    yield from _listed('"units"', (_unit_text(_unit_document(model, unit)) for unit in model.units()), ",")
+    yield from _listed('"dependencies"', (_dependency_text(_dependency_document(dep)) for dep in model.dependencies()), "")
+    yield "}"
+
+
+def _listed(name: str, texts: Iterator[str], after: str) -> Iterator[str]:
+    """A list's lines: its items one a line, a comma after each but the last."""
+    previous = next(texts, None)
+    if previous is None:
+        yield f"  {name}: []{after}"
+        return
+    yield f"  {name}: ["
+    for text in texts:
+        yield f"    {previous},"
+        previous = text
+    yield f"    {previous}"
+    yield f"  ]{after}"
 
 
 #: One unit's keys at the depth units are written at, by the C encoder: ``{"id": "s",`` +

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from orgmodel.formats.atomic import SaveError, cannot_save, file_mode, real_target, remove_stray_temporaries, replace_file
 from orgmodel.formats.file_errors import os_reason
-from orgmodel.formats.native_dump import dumps
+from orgmodel.formats.native_dump import dump_bytes
 from orgmodel.i18n import tr
 from orgmodel.model import OrgModel
 
@@ -31,7 +31,7 @@ def save(model: OrgModel, path: str | os.PathLike[str], *, backup: bool = True) 
     the same file are removed. Raises :class:`SaveError` with a plain reason.
     """
     try:
-        data = dumps(model).encode("utf-8")
+        data = dump_bytes(model)
     except UnicodeEncodeError as error:
         bad = error.object[error.start : error.end]
         raise SaveError(

@@ -15,9 +15,8 @@ from collections.abc import Callable, Hashable
 
 Point = tuple[float, float]
 Rect = tuple[float, float, float, float]
-#: coordinate -> line -> its runs there as one flat tuple (lo, hi, lo, hi, ...): no list and
-#: no pair per run, as hundreds of thousands would cost the garbage collector
-Runs = dict[float, dict[Hashable, tuple[float, ...]]]
+#: coordinate -> its runs (see :class:`Stretch`)
+Runs = dict[float, "Stretch"]
 
 SHIFTS = (1.5, -1.5, 3.0, -3.0, 4.5, -4.5)
 CROWD = 6  #: more lines than this on one coordinate: a crowded channel, left as it is
@@ -58,20 +57,42 @@ def simplify(points: list[Point]) -> list[Point]:
     return out
 
 
-def _overlaps(owners: dict[Hashable, tuple[float, ...]], key: Hashable, lo: float, hi: float) -> bool:
-    """Does a line other than ``key`` have a run overlapping (lo, hi)?"""
-    for other, extents in owners.items():
-        if other != key:
-            if extents[0] < hi and extents[1] > lo:
-                return True
-            if len(extents) > 2 and _meets(extents, lo, hi):
-                return True
-    return False
+class Stretch:
+    """The runs on one row (horizontal runs at one y) or one column: three parallel lists
+    in the order the runs came, and how many lines they belong to (a line may have several
+    runs there). No dict and no (lo, hi) pair per line: at 50,000 units the 740,000 runs
+    took 84 MB as dicts of tuples; the floats are the routes' own. (Kept sorted by start,
+    each run's bisection into its row cost more than the dict did: 1.8 s more a routing.)"""
 
+    __slots__ = ("lines", "starts", "ends", "keys")
 
-def _meets(extents: tuple[float, ...], lo: float, hi: float) -> bool:
-    """Does any run of a flat (lo, hi, lo, hi, ...) tuple overlap (lo, hi)?"""
-    return any(extents[i] < hi and extents[i + 1] > lo for i in range(0, len(extents), 2))
+    def __init__(self) -> None:
+        self.lines = 0
+        self.starts: list[float] = []
+        self.ends: list[float] = []
+        self.keys: list[Hashable] = []
+
+    def take(self, key: Hashable, lo: float, hi: float) -> bool:
+        """Take out the run (lo, hi) of line ``key``; whether it was there. (Found by its
+        start: a search of floats, which compare faster than the lines' keys.)"""
+        starts, ends, keys = self.starts, self.ends, self.keys
+        i = 0
+        while True:
+            try:
+                i = starts.index(lo, i)
+            except ValueError:
+                return False
+            if ends[i] == hi and keys[i] == key:
+                del starts[i], ends[i], keys[i]
+                return True
+            i += 1
+
+    def meets(self, key: Hashable, lo: float, hi: float) -> bool:
+        """Does a line other than ``key`` have a run overlapping (lo, hi)?"""
+        for start, end, other in zip(self.starts, self.ends, self.keys):
+            if start < hi and end > lo and other != key:
+                return True
+        return False
 
 
 class RunIndex:
@@ -88,52 +109,77 @@ class RunIndex:
         self._coords = None
 
     def add(self, key: Hashable, route: list[Point]) -> None:
+        """Index a route's runs (a line not indexed yet: its old route removed first)."""
         rows, columns = self._runs["h"], self._runs["v"]
-        coords = self._coords
+        found = []
         x0, y0 = route[0] if route else (0.0, 0.0)
         for x1, y1 in route[1:]:
             if y0 == y1:
-                runs, coord, extent = rows, y0, ((x0, x1) if x0 <= x1 else (x1, x0))
+                runs, coord = rows, y0
+                lo, hi = (x0, x1) if x0 <= x1 else (x1, x0)
             elif x0 == x1:
-                runs, coord, extent = columns, x0, ((y0, y1) if y0 <= y1 else (y1, y0))
+                runs, coord = columns, x0
+                lo, hi = (y0, y1) if y0 <= y1 else (y1, y0)
             else:
                 x0, y0 = x1, y1
                 continue
             x0, y0 = x1, y1
-            owners = runs.get(coord)
+            found.append((runs, coord, runs.get(coord), lo, hi))
+        self._enter(key, found)
+
+    def _enter(self, key: Hashable, found: list[tuple[Runs, float, Stretch | None, float, float]]) -> None:
+        """Index a route's runs: (runs of its orientation, coordinate, the Stretch there as
+        it was before the first of them was entered, lo, hi) each."""
+        rows = self._runs["h"]
+        coords = self._coords
+        joined: list[Stretch] = []  # the coordinates this route has a run on already
+        for runs, coord, owners, lo, hi in found:
             if owners is None:
-                owners = runs[coord] = {}
-                if coords is not None:
-                    insort(coords["h" if runs is rows else "v"], coord)
-            extents = owners.get(key)
-            owners[key] = extent if extents is None else extents + extent
+                owners = runs.get(coord)  # an earlier run of this route may have made it
+                if owners is None:
+                    owners = runs[coord] = Stretch()
+                    if coords is not None:
+                        insort(coords["h" if runs is rows else "v"], coord)
+            if owners not in joined:  # by identity: a Stretch equals only itself
+                owners.lines += 1
+                joined.append(owners)
+            owners.starts.append(lo)
+            owners.ends.append(hi)
+            owners.keys.append(key)
 
     def remove(self, key: Hashable, route: list[Point] | None) -> None:
+        """Take out the runs of a line's route (as it was indexed)."""
         if not route:
             return
-        for kind, coord, _ in _runs(route):
+        left: list[Stretch] = []  # the coordinates the line has left
+        for kind, coord, (lo, hi) in _runs(route):
             runs = self._runs[kind]
             owners = runs.get(coord)
-            if owners is not None:
-                owners.pop(key, None)
-                if not owners:
-                    del runs[coord]
-                    if self._coords is not None:
-                        coords = self._coords[kind]
-                        del coords[bisect_left(coords, coord)]
+            if owners is None or not owners.take(key, lo, hi):
+                continue
+            if owners not in left:
+                left.append(owners)
+                owners.lines -= 1
+            if not owners.keys:
+                del runs[coord]
+                if self._coords is not None:
+                    coords = self._coords[kind]
+                    del coords[bisect_left(coords, coord)]
 
     def crossing(self, left: float, top: float, right: float, bottom: float) -> set[Hashable]:
         """The lines with a run through the open rectangle."""
         if self._coords is None:
             self._coords = {kind: sorted(runs) for kind, runs in self._runs.items()}
         found: set[Hashable] = set()
+        add = found.add
         for kind, (lo, hi), (a, b) in (("h", (top, bottom), (left, right)), ("v", (left, right), (top, bottom))):
             coords, runs = self._coords[kind], self._runs[kind]
             for coord in coords[bisect_right(coords, lo):bisect_left(coords, hi)]:
-                # As _meets, inlined: a row's coordinate has the runs of a whole row of cards.
-                for key, extents in runs[coord].items():
-                    if extents[0] < b and extents[1] > a or len(extents) > 2 and _meets(extents, a, b):
-                        found.add(key)
+                # A row's coordinate has the runs of a whole row of cards.
+                owners = runs[coord]
+                for start, end, key in zip(owners.starts, owners.ends, owners.keys):
+                    if start < b and end > a:
+                        add(key)
         return found
 
     def settle(self, key: Hashable, route: list[Point], free: Callable[[Point, Point], bool],
@@ -157,27 +203,17 @@ class RunIndex:
                 continue
             x0, y0 = x1, y1
             owners = runs.get(coord)
-            if owners and len(owners) <= CROWD:
-                # As _overlaps, inlined: most runs have one owner or none.
-                for other, extents in owners.items():
-                    if other != key and (extents[0] < hi and extents[1] > lo
-                                         or len(extents) > 2 and _meets(extents, lo, hi)):
+            if owners is not None and owners.lines <= CROWD:
+                # As Stretch.meets, inlined: most runs have a line or two beside them, or none.
+                for start, end, other in zip(owners.starts, owners.ends, owners.keys):
+                    if start < hi and end > lo and other != key:
                         # The runs before this one were found clear: not asked again (unless
                         # a slanted run came first, which separate counts differently).
                         route = self._separate(key, route, free, ends, trusted_ends, 0 if slanted else len(found))
                         self.add(key, route)
                         return route
             found.append((runs, coord, owners, lo, hi))
-        coords = self._coords
-        for runs, coord, owners, lo, hi in found:
-            if owners is None:
-                owners = runs.get(coord)  # an earlier run of this route may have made it
-                if owners is None:
-                    owners = runs[coord] = {}
-                    if coords is not None:
-                        insort(coords["h" if runs is rows else "v"], coord)
-            extents = owners.get(key)
-            owners[key] = (lo, hi) if extents is None else extents + (lo, hi)
+        self._enter(key, found)
         return list(route)
 
     def separate(self, key: Hashable, route: list[Point], free: Callable[[Point, Point], bool],
@@ -207,11 +243,10 @@ class RunIndex:
             else:
                 x0, y0 = x1, y1
                 continue
-            if owners and len(owners) <= CROWD:
-                # As _overlaps, inlined: most runs have one owner or none.
-                for other, extents in owners.items():
-                    if other != key and (extents[0] < hi and extents[1] > lo
-                                         or len(extents) > 2 and _meets(extents, lo, hi)):
+            if owners is not None and owners.lines <= CROWD:
+                # As Stretch.meets, inlined.
+                for start, end, other in zip(owners.starts, owners.ends, owners.keys):
+                    if start < hi and end > lo and other != key:
                         clashing.append((i, y0 == y1, y0 if y0 == y1 else x0, lo, hi))
                         break
             x0, y0 = x1, y1
@@ -235,7 +270,7 @@ class RunIndex:
                 if i == last and not end_b[0] <= route[-1][axis] + shift <= end_b[1]:
                     continue
                 owners = runs.get(coord + shift)
-                if owners and len(owners) <= CROWD and _overlaps(owners, key, lo, hi):
+                if owners is not None and owners.lines <= CROWD and owners.meets(key, lo, hi):
                     continue  # the shifted run would lie on another line's run
                 moved = list(route)
                 x, y = moved[i]

@@ -31,6 +31,12 @@ def orthogonal_route(rng: random.Random) -> list[tuple[float, float]]:
     return points
 
 
+def runs_of(index: RunIndex) -> dict:
+    """What an index holds, as plain lists."""
+    return {kind: {coord: (runs.lines, runs.starts, runs.ends, runs.keys) for coord, runs in by_coord.items()}
+            for kind, by_coord in index._runs.items()}
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.integers(0, 10_000))
 def test_settle_separates_and_indexes_as_separate_then_add(seed: int) -> None:
@@ -48,7 +54,7 @@ def test_settle_separates_and_indexes_as_separate_then_add(seed: int) -> None:
         two_steps.add(key, separated)
         assert settled == separated
         assert settled is not route  # a route of its own, whatever the caller does with its list
-    assert one_pass._runs == two_steps._runs
+    assert runs_of(one_pass) == runs_of(two_steps)
     assert one_pass.crossing(-5, -5, 65, 65) == two_steps.crossing(-5, -5, 65, 65)
 
 
@@ -136,3 +142,40 @@ def test_a_run_shifted_in_line_with_its_neighbour_leaves_no_corner_behind() -> N
     route = runs.separate(("a", "b"), [(0.0, 10.0), (50.0, 10.0), (50.0, 11.5), (100.0, 11.5)], lambda p, q: True, (a, b))
     assert route == [(0.0, 11.5), (100.0, 11.5)]
 
+
+def test_the_run_index_keeps_each_coordinates_runs_in_parallel_lists() -> None:
+    """No dict and no (lo, hi) pair per line: a coordinate's runs are three parallel lists,
+    with the routes' own numbers, and how many lines they belong to (at 50,000 units the
+    dicts of pairs took 84 MB)."""
+    index = RunIndex()
+    a, b = [(0.0, 0.0), (0.0, 10.0), (30.0, 10.0)], [(80.0, 10.0), (50.0, 10.0)]
+    index.add(("a", "x"), a)
+    index.add(("b", "x"), b)
+    row, column = index._runs["h"][10.0], index._runs["v"][0.0]
+    assert (row.lines, row.starts, row.ends, row.keys) == (2, [0.0, 50.0], [30.0, 80.0], [("a", "x"), ("b", "x")])
+    assert (column.lines, column.starts, column.ends, column.keys) == (1, [0.0], [10.0], [("a", "x")])
+    assert row.starts[0] is a[1][0] and row.ends[0] is a[2][0]  # not copies
+    index.remove(("a", "x"), a)
+    assert index._runs["v"] == {}
+    assert (row.lines, row.starts, row.ends, row.keys) == (1, [50.0], [80.0], [("b", "x")])
+    assert index.crossing(60.0, 0.0, 70.0, 20.0) == {("b", "x")}
+    assert index.crossing(81.0, 0.0, 90.0, 20.0) == set()
+
+
+def test_a_line_with_two_runs_on_one_coordinate_counts_once_in_a_crowd() -> None:
+    """A channel counts as crowded (runs there left as they are) by its lines, not its runs:
+    CROWD lines with two runs each on one column still get a new line shifted off them."""
+    from orgmodel.layout.routing_runs import CROWD
+
+    index = RunIndex()
+    ends = ((-100.0, -100.0, 200.0, 200.0), (-100.0, -100.0, 200.0, 200.0))
+    for n in range(CROWD):  # each: down x=0 twice, with a step aside between
+        y = n * 100.0
+        index.add((f"l{n}", "x"), [(0.0, y), (0.0, y + 10), (5.0, y + 10), (5.0, y + 20), (0.0, y + 20), (0.0, y + 30)])
+    assert index._runs["v"][0.0].lines == CROWD  # 2 * CROWD runs
+    route = [(-20.0, 5.0), (0.0, 5.0), (0.0, 8.0), (20.0, 8.0)]  # its middle run lies on l0's
+    settled = index.settle(("new", "x"), route, lambda p, q: True, ends)
+    assert settled != route and settled[1][0] != 0.0
+    index.remove(("l0", "x"), [(0.0, 0.0), (0.0, 10.0), (5.0, 10.0), (5.0, 20.0), (0.0, 20.0), (0.0, 30.0)])
+    assert index._runs["v"][0.0].lines == CROWD - 1  # l0 gone from x=0 (both runs); the new line is not there
+    assert ("l0", "x") not in index._runs["v"][0.0].keys

@@ -130,3 +130,25 @@ def test_a_death_during_the_first_autosave_leaves_nothing_half_made(window, tmp_
 
     assert left_behind() == []  # incomplete: never offered…
     assert list(recovery_dir.iterdir()) == []  # …and removed, its writer being gone
+
+
+def test_an_autosave_writes_the_file_text_without_the_whole_document(recovery_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The autosave of a big model runs while the editor's memory is at its highest: it
+    writes the very text a save would, made a line at a time, never the whole document (a
+    dict per unit and per dependency) at once."""
+    from orgmodel.formats import native_dump
+    from orgmodel.formats.native import dumps
+    from ui.editing.autosave import Autosaver
+
+    model = small()
+    expected = dumps(model).encode("utf-8")
+
+    def whole_document(model):
+        raise AssertionError("the whole document was built")
+
+    monkeypatch.setattr(native_dump, "to_document", whole_document)
+    saver = Autosaver()
+    saver.write(model, None)
+    assert saver.wait(60)
+    assert saver.take_failures() == []
+    assert (recovery_dir / (saver.key + ".orgmodel")).read_bytes() == expected

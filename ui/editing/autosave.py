@@ -33,7 +33,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 
 from orgmodel.formats.atomic import replace_file
-from orgmodel.formats.native import ModelFileError, dumps, loads
+from orgmodel.formats.native import ModelFileError, dump_bytes, loads
 from orgmodel.lock import LockOwner, machine_id, process_running, process_start
 from orgmodel.model import OrgModel
 from orgmodel.model_parts import ModelParts
@@ -172,7 +172,7 @@ class Autosaver:
                     self._failures.append(error)
 
     def _write_now(self, folder: str, parts: ModelParts, original: str | None, saved_at: float, writer: dict) -> None:
-        data = dumps(parts).encode("utf-8")  # type: ignore[arg-type]  # ModelParts reads as a model
+        data = dump_bytes(parts)  # type: ignore[arg-type]  # ModelParts reads as a model
         model_file = Path(folder, self.key + MODEL)
         replace_file(model_file, data, FILE_MODE, model_file)
         descriptor = {
