@@ -17,13 +17,19 @@ from ui.editing.selection import Selection
 LONG = "a label much wider than the card it runs from, reaching past the picture's margin"
 
 
-def test_a_label_wider_than_the_cards_is_whole_in_the_picture(qapp, tmp_path: Path) -> None:
-    model = OrgModel("Reach")
+def scene_of_two(b_at: tuple[float, float], label: str | None = None) -> OrgScene:
+    """Unit A at the origin depending on unit B at ``b_at``, drawn."""
+    model = OrgModel("Two")
     model.add_unit(Unit("a", "A", "front", x=0.0, y=0.0))
-    model.add_unit(Unit("b", "B", "back", x=0.0, y=300.0))
-    model.add_dependency("a", "b", label=LONG)
+    model.add_unit(Unit("b", "B", "back", x=b_at[0], y=b_at[1]))
+    model.add_dependency("a", "b", label=label)
     scene = OrgScene(Selection())
     scene.set_model(model, ModelSignals(model))
+    return scene
+
+
+def test_a_label_wider_than_the_cards_is_whole_in_the_picture(qapp, tmp_path: Path) -> None:
+    scene = scene_of_two((0.0, 300.0), LONG)
     text, box = scene.dependencies.label(("a", "b"))
     options = ExportOptions(scale=1.0)
     assert LONG in text and box.left() < scene.cards_bounding_rect().left() - options.margin  # the case
@@ -50,12 +56,7 @@ def test_a_pdf_draws_at_three_quarters_of_a_point_a_unit_whatever_the_drawings_s
     # off whole numbers: a 10,000-unit PDF 2.6 -> 3.2 MB.
     import pypdf
 
-    model = OrgModel("Odd")
-    model.add_unit(Unit("a", "A", "front", x=0.0, y=0.0))
-    model.add_unit(Unit("b", "B", "back", x=250.0, y=37.0))
-    model.add_dependency("a", "b")
-    scene = OrgScene(Selection())
-    scene.set_model(model, ModelSignals(model))
+    scene = scene_of_two((250.0, 37.0))
     export_scene(scene, str(tmp_path / "odd.pdf"), ExportOptions())
     content = pypdf.PdfReader(tmp_path / "odd.pdf").pages[0].get_contents().get_data()
     assert b"0.750000000 0 0 0.750000000 " in content
