@@ -34,13 +34,19 @@ VERSION = 1
 
 def to_document(model: OrgModel) -> dict[str, Any]:
     """The model as the JSON-ready structure of a version 1 file, keys in a stable order."""
-    document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
-    if model.name:
-        document["name"] = model.name
-    document.update(model.extra)
+    document = _header(model)
     document["units"] = [_unit_document(model, unit) for unit in model.units()]
     document["dependencies"] = [_dependency_document(dep) for dep in model.dependencies()]
     return document
+
+
+def _header(model: OrgModel) -> dict[str, Any]:
+    """The document's keys before its units and dependencies (a model's unknown keys kept)."""
+    header: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    if model.name:
+        header["name"] = model.name
+    header.update(model.extra)
+    return header
 
 
 def _unit_document(model: OrgModel, unit: Unit) -> dict[str, Any]:
@@ -131,10 +137,7 @@ def dump_bytes(model: OrgModel) -> bytes:
 def _lines(model: OrgModel) -> Iterator[str]:
     """The lines of the file text (without their newlines), as :func:`to_document` orders
     the keys, each unit and dependency made when its line is."""
-    header: dict[str, Any] = {"format": FORMAT, "version": VERSION}
-    if model.name:
-        header["name"] = model.name
-    header.update(model.extra)
+    header = _header(model)
     header.pop("units", None)
     header.pop("dependencies", None)
     yield "{"
