@@ -61,7 +61,6 @@ class SceneLines:
         #: (an edit meanwhile), is to know (see :meth:`await_routing`).
         self._stand_in: Corners = {}
         self._reports_waiting: dict[str, str] = {}  #: reporting lines left for later: child -> parent
-        self._strips_only = False  #: a drag's frame: no box for many strips (see cards_moved)
         self._texts: dict[Key, str] = {}
         self._boxes: dict[Key, QRectF] = {}  # labels placed, so that labels do not overlap
         self._box_cells: dict[tuple[int, int], set[Key]] = {}
@@ -162,24 +161,21 @@ class SceneLines:
         """Cards now at these corners: their lines, and the lines routed near them, follow;
         ``dragging``: a frame of a drag, whose lines' strips are repainted each on its own
         however many (over the drag's picture of what stays put: see ``DragFreeze``)."""
-        self._strips_only = dragging
-        try:
-            with self._held_updates():
-                self._cards_moved(model, corners)
-        finally:
-            self._strips_only = False
+        with self._held_updates(box_many=not dragging):
+            self._cards_moved(model, corners)
 
     @contextmanager
-    def _held_updates(self) -> Iterator[None]:
+    def _held_updates(self, box_many: bool = True) -> Iterator[None]:
         """The repaints the lines' changes ask for, asked at the end at once: the box around
-        them when they are many (see ``LineLayer.release_updates``)."""
+        them when they are many and ``box_many`` (see ``LineLayer.release_updates``; held
+        updates nest, and the outermost release decides)."""
         self.dependencies.hold_updates()
         self.reporting.hold_updates()
         try:
             yield
         finally:
-            self.dependencies.release_updates(not self._strips_only)
-            self.reporting.release_updates(not self._strips_only)
+            self.dependencies.release_updates(box_many)
+            self.reporting.release_updates(box_many)
 
     def _cards_moved(self, model: OrgModel, corners: Corners) -> None:
         self._apply(self.router.move(corners))
