@@ -109,3 +109,13 @@ def test_a_long_runs_stretches_share_one_entry() -> None:
     assert len(entries) == 11 and all(entry is entries[0] for entry in entries)  # 10 stretches and where it starts
     assert entries[0] == ((10.0, 100.0, 9 * LONG + 10.0, 100.0),)
     assert slot_runs(long, ("h", 0, 0, 4)) == {("a", "b"): entries[0]}
+
+
+def test_a_runs_track_span_is_the_buckets_or_stretches_its_merged_runs_lie_in() -> None:
+    from ui.canvas.items.line_index import BUCKET, LONG, track_span
+
+    # Dashes begin at a merged run's low end: from the run on, to its bucket's end.
+    assert track_span(BUCKET + 10.0, BUCKET + 20.0, 0) == (BUCKET + 10.0, 2 * BUCKET)
+    assert track_span(-10.0, 20.0, 0) == (-10.0, BUCKET)  # across a bucket's edge
+    assert track_span(10.0, LONG + 20.0, 0) == (10.0, 2 * LONG)  # long: to its stretch's end
+    assert track_span(10.0, LONG + 20.0, 2) == (10.0, 4 * LONG)  # zoomed out: a coarse one

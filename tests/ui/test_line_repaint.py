@@ -170,7 +170,9 @@ def test_lines_changed_one_by_one_show_what_a_fresh_layer_paints(qtbot, zoom: fl
     """Long runs (kept by row and column, cached in bands across them) and short ones
     (cached per bucket from each line's pieces there) on shared tracks: after lines move,
     are removed, added and selected, the window shows exactly what a new layer holding the
-    final lines paints, and the repaints covered strips, not the box around them."""
+    final lines paints, and the repaints covered strips, not the box around them. (Dashed,
+    at 0.5, a changed line shifts the dashes of the merged run on its track: its strip spans
+    the track across the buckets or stretches it meets.)"""
     from ui.canvas.items.line_index import LONG
 
     rng = random.Random(7)

@@ -126,6 +126,16 @@ def slot_runs(long: dict, slot: tuple) -> dict:
     return gathered
 
 
+def track_span(lo: float, hi: float, level: int) -> tuple[float, float]:
+    """Where along its row or column a change to a run from ``lo`` to ``hi`` (``lo < hi``)
+    can move dashes: a cached path merges the runs on a track within a bucket (a run no
+    longer than LONG is cut into buckets) or a stretch at ``level`` (see long_slots), and a
+    merged run's dashes begin at its low end; so from ``lo`` to the end of the bucket or
+    stretch that ``hi`` lies in (what lies before ``lo`` keeps its dashes)."""
+    size = BUCKET if hi - lo <= LONG else LONG * (1 << level)
+    return lo, (hi // size + 1) * size
+
+
 def slot_stretch(slot: tuple) -> tuple[float, float]:
     """Where along its row or column a slot's stretch begins and ends."""
     size = LONG * (1 << slot[3]) if len(slot) == 4 else LONG

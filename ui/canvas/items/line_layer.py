@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override
 
 from ui.canvas.items.line_hits import LineHits
-from ui.canvas.items.line_index import Cell, Key, LineIndex, Point, coarse_slots, enter_line
+from ui.canvas.items.line_index import Cell, Key, LineIndex, Point, coarse_slots, enter_line, track_span
 from ui.canvas.items.line_paint import CELL, DIMMED, HIGHLIGHTED, NORMAL, SELECTED, LinePainting, visible_area
 from ui.canvas.items.line_shapes import bounds, clip
 from ui.canvas.items.line_tracks import SlotBands
@@ -69,8 +69,9 @@ class LineLayer(LineHits, LinePainting, QGraphicsItem):
         #: Whether any coarse slot's paths were cached (zoomed out): only then does a changed
         #: line look for them (up to 12 per stretch it crosses).
         self._coarse_cached = False
-        #: whether the cached paths merge the pieces on each track (see line_tracks.track_path)
-        self._merged = True
+        #: whether the last repaint drew dashes, and its long-run levels (see _update_along)
+        self._dashes_drawn = False
+        self._levels = (0, 0)
         self._heads: dict[Key, list[QLineF]] = {}
         self._grid: dict[tuple[int, int], set[Key]] | None = None
         self._cell_of: dict[Key, tuple[int, int]] = {}
@@ -236,10 +237,16 @@ class LineLayer(LineHits, LinePainting, QGraphicsItem):
             return
         left, top, right, bottom = shown
         strip = self._strip_update()
+        dashed = self._dashes_drawn
         for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
             if x1 == x2 or y1 == y2:  # a routed run: its strip is thin, one rectangle
                 lo_x, hi_x = (x1, x2) if x1 <= x2 else (x2, x1)
                 lo_y, hi_y = (y1, y2) if y1 <= y2 else (y2, y1)
+                if dashed:  # the track's runs across the buckets or stretches it meets
+                    if y1 == y2:
+                        lo_x, hi_x = track_span(lo_x, hi_x, self._levels[0])
+                    else:
+                        lo_y, hi_y = track_span(lo_y, hi_y, self._levels[1])
                 if hi_x >= left and lo_x <= right and hi_y >= top and lo_y <= bottom:
                     strip(QRectF(lo_x - 14, lo_y - 14, hi_x - lo_x + 28, hi_y - lo_y + 28))
                 continue
@@ -303,7 +310,7 @@ class LineLayer(LineHits, LinePainting, QGraphicsItem):
         # (``_paint_cells``): plain and solid lines are drawn area by area, and their box, when
         # zoomed out, is much of a view full of lines (the strips cost no more to merge there
         # than before).
-        if len(held) <= MANY_STRIPS or not box_many or self._merged:
+        if len(held) <= MANY_STRIPS or not box_many or not self._dashes_drawn:
             for rect in held:
                 ask(rect)
         elif held:

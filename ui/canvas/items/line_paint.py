@@ -82,8 +82,10 @@ class LinePainting:
     _pieces: dict[Cell, dict[Key, Pieces]]
     _bands: dict[tuple, SlotBands]
     _coarse_cached: bool
-    #: whether the cached paths merge each track's pieces (not when dashed: see track_path)
-    _merged: bool
+    #: whether the last repaint drew dashes (see LineLayer._update_along)
+    _dashes_drawn: bool
+    #: the long-run slots' levels of the last repaint, rows' and columns' (see long_slots)
+    _levels: tuple[int, int]
     _heads: dict[Key, list[QLineF]]
     _grid: dict[tuple[int, int], set[Key]] | None
     _labels: dict[Key, tuple[str, QRectF]]
@@ -140,7 +142,7 @@ class LinePainting:
                     pieces = cut[key] = cut_to(points[key], left, top, right, bottom)
                 if pieces:
                     groups.setdefault(self._category(key), []).append(pieces)
-            paths = self._paths[cell] = {category: track_path(lines, self._merged) for category, lines in groups.items()}
+            paths = self._paths[cell] = {category: track_path(lines) for category, lines in groups.items()}
         return paths
 
     def _cut_of(self, cell: Cell) -> dict[Key, Pieces]:
@@ -174,7 +176,7 @@ class LinePainting:
                 paths = {}
                 bands = self._bands_of(slot)
                 for band in sorted(bands.runs):
-                    for look, path in bands.band_paths(band, pieces_of, self._merged).items():
+                    for look, path in bands.band_paths(band, pieces_of).items():
                         if look in paths:
                             paths[look].addPath(path)
                         else:
@@ -185,7 +187,7 @@ class LinePainting:
                     drawn = pieces_of(key, runs)
                     if drawn is not None:
                         groups.setdefault(drawn[0], []).append(drawn[1])
-                paths = {look: track_path(lines, self._merged) for look, lines in groups.items()}
+                paths = {look: track_path(lines) for look, lines in groups.items()}
             self._paths[slot] = paths
         return paths
 
@@ -228,10 +230,7 @@ class LinePainting:
         view, whose look every part of it takes."""
         plain = lod < LOD_PLAIN
         smooth = self.full_detail or (lod > 0.6 and self._busy(visible) < SMOOTH_BELOW)
-        merged = plain or not self._dashed  # see track_path
-        if merged != self._merged:
-            self._forget_looks()
-            self._merged = merged
+        self._dashes_drawn = self._dashed and not plain
         painted = painted_areas(painter, exposed, lod)
         # A line of a bucket next door reaches this far in, a pen's width (cosmetic: pixels).
         pad = max(2.0, 3.0 * scale / max(lod, 1e-6))
@@ -244,7 +243,7 @@ class LinePainting:
         # aliased: a pixel drawn twice where areas meet comes out the same). Smooth lines would
         # blend twice, and are few enough to draw once, within the window's clip; dashes are
         # laid along a whole line however little of it shows, so a dashed path is drawn once.
-        levels = (slot_level(visible.width()), slot_level(visible.height()))
+        levels = self._levels = (slot_level(visible.width()), slot_level(visible.height()))
         if not smooth and (plain or not self._dashed) and len(areas) > 1:
             parts = [(area, self._paths_in([area], levels)) for area in areas]
         else:

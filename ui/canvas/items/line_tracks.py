@@ -62,15 +62,14 @@ def stretch_pieces(runs: Iterable[tuple[float, float, float, float]], across: bo
     return tuple(pieces)
 
 
-def track_path(lines: Iterable[Pieces], merge: bool = True) -> QPainterPath:
+def track_path(lines: Iterable[Pieces]) -> QPainterPath:
     """One path of these pieces: on each row and each column, overlapping or touching pieces
-    merged into one run (``merge``; else each on its own), rows by height and columns from left
-    to right (the same pieces make the same path, whatever order they came in); slanted
-    pieces as they are, after them.
+    merged into one run, rows by height and columns from left to right (the same pieces make
+    the same path, whatever order they came in); slanted pieces as they are, after them.
 
-    Dashed, pieces are not merged: a dash pattern runs from the start of its run, and a merged
-    run begins where its first line does, so a line moved on a shared track would shift the
-    dashes of the others far from its own strip (which alone is repainted)."""
+    Dashed, a merged run's dashes begin where its first piece does: a line changed on a
+    shared track shifts the dashes of the whole run, so the layer then repaints the track
+    across the bucket or stretch the run lies in (``LineLayer._update_along``)."""
     rows: dict[float, list[tuple[float, float]]] = {}
     columns: dict[float, list[tuple[float, float]]] = {}
     slanted: list[tuple[float, float, float, float]] = []
@@ -91,7 +90,7 @@ def track_path(lines: Iterable[Pieces], merge: bool = True) -> QPainterPath:
             spans = sorted(tracks[at])
             lo, hi = spans[0]
             for a, b in spans[1:]:
-                if a > hi or not merge:
+                if a > hi:
                     if horizontal:
                         move(lo, at)
                         line(hi, at)
@@ -165,9 +164,9 @@ class SlotBands:
                 self.runs.setdefault(band, {})[key] = tuple(runs)
                 self.paths.pop(band, None)
 
-    def band_paths(self, band: int, pieces_of, merge: bool) -> dict[int, QPainterPath]:
+    def band_paths(self, band: int, pieces_of) -> dict[int, QPainterPath]:
         """One band's paths by look; ``pieces_of(key, runs)``: (look, pieces) or None to leave
-        the line out; ``merge``: see :func:`track_path`."""
+        the line out."""
         paths = self.paths.get(band)
         if paths is None:
             groups: dict[int, list[Pieces]] = {}
@@ -175,5 +174,5 @@ class SlotBands:
                 drawn = pieces_of(key, runs)
                 if drawn is not None:
                     groups.setdefault(drawn[0], []).append(drawn[1])
-            paths = self.paths[band] = {category: track_path(lines, merge) for category, lines in groups.items()}
+            paths = self.paths[band] = {category: track_path(lines) for category, lines in groups.items()}
         return paths
