@@ -8,7 +8,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
 from ui import style
-from ui.canvas.items import line_paint
+from ui.canvas.items import line_paint, line_tracks
 from ui.canvas.items.line_index import BUCKET, LONG
 from ui.canvas.items.line_layer import LineLayer
 from ui.canvas.items.line_paint import NORMAL
@@ -74,19 +74,24 @@ def test_a_changed_line_cuts_only_itself_again(qapp, monkeypatch) -> None:
 def test_a_changed_long_run_makes_again_only_the_few_runs_beside_it(qapp, monkeypatch) -> None:
     """A crowded row of long runs (at 50,000 units a slot holds up to 7,000): when one run
     changes, its slot's paths are made again from its band of the row alone, a few runs, not
-    a sixteenth of them all (120 runs read here before)."""
+    a sixteenth of them all (120 runs read here before); and only its own runs are cut to
+    the stretches again (the others' pieces are kept: its whole band's were cut again)."""
     layer = LineLayer(style.DEPENDENCY_LINE, dashed=True)
     lines = {("r", i): [(10.0 + i, 2.0 + 1.6 * i), (2.5 * LONG, 2.0 + 1.6 * i)] for i in range(600)}
     layer.set_all(lines)
     painted(layer, 0.5)
     read: list = []
-    real = line_paint.stretch_pieces
-    monkeypatch.setattr(line_paint, "stretch_pieces", lambda runs, *rest: read.append(runs) or real(runs, *rest))
+    real = line_tracks.stretch_pieces
+    monkeypatch.setattr(line_tracks, "stretch_pieces", lambda runs, *rest: read.append(runs) or real(runs, *rest))
+    made: list = []
+    real_path = line_tracks.track_path
+    monkeypatch.setattr(line_tracks, "track_path", lambda lines: made.append(len(lines)) or real_path(lines))
     moved = [(200.0, 2.0 + 1.6 * 300), (2.0 * LONG, 2.0 + 1.6 * 300)]  # along its own track
     layer.set_line(("r", 300), moved)
     after = painted(layer, 0.5)
-    assert 0 < len(read) <= 3 * 600 // 40  # its band's runs, in each of the 3 stretches it crosses
-    monkeypatch.setattr(line_paint, "stretch_pieces", real)
+    assert [list(runs) for runs in read] == [[(200.0, 482.0, 2.0 * LONG, 482.0)]] * 3  # its run, in the 3 stretches it meets
+    assert 0 < sum(made) <= 3 * 600 // 40  # its band's runs, in each of those stretches
+    monkeypatch.setattr(line_tracks, "stretch_pieces", real)
     fresh = LineLayer(style.DEPENDENCY_LINE, dashed=True)
     fresh.set_all({**lines, ("r", 300): moved})
     assert painted(fresh, 0.5) == after

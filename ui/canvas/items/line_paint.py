@@ -167,16 +167,16 @@ class LinePainting:
             chosen, moving, category = self._filter, self._moving, self._category
             across = slot[0] == "h"
 
-            def pieces_of(key: Key, runs: tuple) -> tuple[int, Pieces] | None:
+            def look_of(key: Key) -> int | None:
                 if key in moving or (chosen is not None and key not in chosen):
                     return None
-                return category(key), stretch_pieces(runs, across, first, last)
+                return category(key)
 
             if len(slot) == 3:
                 paths = {}
                 bands = self._bands_of(slot)
                 for band in sorted(bands.runs):
-                    for look, path in bands.band_paths(band, pieces_of).items():
+                    for look, path in bands.band_paths(band, look_of).items():
                         if look in paths:
                             paths[look].addPath(path)
                         else:
@@ -184,9 +184,9 @@ class LinePainting:
             else:
                 groups: dict[int, list[Pieces]] = {}
                 for key, runs in slot_runs(self._long, slot).items():
-                    drawn = pieces_of(key, runs)
-                    if drawn is not None:
-                        groups.setdefault(drawn[0], []).append(drawn[1])
+                    look = look_of(key)
+                    if look is not None:
+                        groups.setdefault(look, []).append(stretch_pieces(runs, across, first, last))
                 paths = {look: track_path(lines) for look, lines in groups.items()}
             self._paths[slot] = paths
         return paths
