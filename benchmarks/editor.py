@@ -594,6 +594,11 @@ def measure_window(path: str, repeat: int) -> None:
     window.resize(1600, 1000)
     window.show()
     app.processEvents()
+    import ui.app
+
+    forget = getattr(ui.app, "forget_module_sources", None)  # as ``ui.app.show`` does (newer checkouts)
+    if forget is not None:
+        forget()
     loop = QEventLoop()
     filled = [False]
 

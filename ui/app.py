@@ -27,6 +27,17 @@ def make_application(argv: list[str] | None = None, language: str | None = None)
     return app  # type: ignore[return-value]
 
 
+def forget_module_sources() -> None:
+    """Drop the source text of the modules loaded so far, which PySide6 left in
+    ``linecache``: its feature check reads the source of every module imported after it
+    (``shibokensupport.feature``, looking for "PySide6" in the text), and the cache keeps
+    it: some 460 files, 20 MB, once the editor's modules are in. A traceback that needs a
+    file reads it again."""
+    import linecache
+
+    linecache.clearcache()
+
+
 def display_problem() -> str | None:
     """Why no window can be shown here, in one line for the terminal, or None when Qt may try.
 
@@ -92,6 +103,7 @@ def show(app: QApplication, model: OrgModel, path: str | None) -> int:
     window.document.replace_model(model, path)
     window.show()
     window.offer_recovery()
+    forget_module_sources()
     code = app.exec()
     # The windows are gone: a problem from here on goes to the terminal, never to a dialog
     # that nobody sees and the process would wait on.

@@ -56,7 +56,7 @@ def _draw(model: OrgModel, options: argparse.Namespace) -> int:
     import os
     import sys
 
-    from ui.app import make_application
+    from ui.app import forget_module_sources, make_application
     from ui.canvas.export import ExportError, ExportOptions, default_title, export_scene
     from ui.canvas.scene import OrgScene
     from ui.editing.model_signals import ModelSignals
@@ -66,6 +66,8 @@ def _draw(model: OrgModel, options: argparse.Namespace) -> int:
     from orgmodel.analysis import analyse, highlight
     from orgmodel.appearance import CARD_HEIGHT, CARD_WIDTH
     from orgmodel.layout import bands_layout, compact_positions, orgchart_layout, place_unplaced, set_positions
+
+    forget_module_sources()  # every module the drawing needs is in
 
     # The model is drawn, never saved: it may take the positions the picture needs.
     if options.layout:
