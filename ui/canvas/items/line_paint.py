@@ -244,7 +244,7 @@ class LinePainting:
         # blend twice, and are few enough to draw once, within the window's clip; dashes are
         # laid along a whole line however little of it shows, so a dashed path is drawn once.
         levels = self._levels = (slot_level(visible.width()), slot_level(visible.height()))
-        if not smooth and (plain or not self._dashed) and len(areas) > 1:
+        if not smooth and not self._dashes_drawn and len(areas) > 1:
             parts = [(area, self._paths_in([area], levels)) for area in areas]
         else:
             parts = [(None, self._paths_in(areas, levels))]

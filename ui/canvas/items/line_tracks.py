@@ -68,8 +68,8 @@ def track_path(lines: Iterable[Pieces]) -> QPainterPath:
     the same path, whatever order they came in); slanted pieces as they are, after them.
 
     Dashed, a merged run's dashes begin where its first piece does: a line changed on a
-    shared track shifts the dashes of the whole run, so the layer then repaints the track
-    across the bucket or stretch the run lies in (``LineLayer._update_along``)."""
+    shared track shifts the dashes after it, so the layer then repaints the track from the
+    change to the end of its bucket or stretch (``line_index.track_span``)."""
     rows: dict[float, list[tuple[float, float]]] = {}
     columns: dict[float, list[tuple[float, float]]] = {}
     slanted: list[tuple[float, float, float, float]] = []
@@ -157,6 +157,7 @@ class SlotBands:
         keys = owners.keys() if not self.fresh else [key for key in self.stale if key in owners]
         self.fresh = True
         self.stale = set()
+        across, first, last = self.slot[0] == "h", self._first, self._last
         for key in keys:
             for band in self.bands_of.pop(key, ()):
                 self.runs[band].pop(key, None)
@@ -165,7 +166,6 @@ class SlotBands:
             for run in owners[key]:
                 by_band.setdefault(self.band(run), []).append(run)
             self.bands_of[key] = tuple(by_band)
-            across, first, last = self.slot[0] == "h", self._first, self._last
             for band, runs in by_band.items():
                 self.runs.setdefault(band, {})[key] = stretch_pieces(runs, across, first, last)
                 self.paths.pop(band, None)
